@@ -1,0 +1,12 @@
+package dev.allframe;
+
+/**
+ * An idempotency key was used before for a command of another stream. Keys identify one intended
+ * change; reusing one for another stream is a caller bug, so the first result is not returned.
+ */
+public class IdempotencyKeyReusedException extends AllFrameException {
+
+    public IdempotencyKeyReusedException(String message) {
+        super(message);
+    }
+}

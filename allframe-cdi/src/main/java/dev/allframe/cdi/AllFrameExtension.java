@@ -1,0 +1,111 @@
+package dev.allframe.cdi;
+
+import dev.allframe.AllFrameDeploymentException;
+import dev.allframe.CommandBus;
+import dev.allframe.CommandHandler;
+import dev.allframe.QueryBus;
+import dev.allframe.QueryHandler;
+import dev.allframe.core.AllFrameMessages;
+import dev.allframe.core.Problems;
+import dev.allframe.core.config.AllFrameConfig;
+import dev.allframe.core.handler.HandlerCatalog;
+import dev.allframe.core.handler.HandlerKind;
+import dev.allframe.core.handler.HandlerMethod;
+import dev.allframe.eventstore.EventStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * AllFrame's portable extension: finds {@link CommandHandler} and {@link QueryHandler} methods on
+ * managed beans, reports every problem at once, and registers {@link CommandBus}, {@link QueryBus} and
+ * the {@link EventStore} (unless the application defines its own) as application-scoped beans.
+ */
+public class AllFrameExtension implements Extension {
+
+    private static final Logger LOG = Logger.getLogger(AllFrameExtension.class.getName());
+
+    private final List<HandlerMethod> handlerMethods = new ArrayList<>();
+    private final Map<Class<?>, Bean<?>> handlerBeans = new HashMap<>();
+    private boolean applicationEventStore;
+    private AllFrameRuntime runtime;
+
+    <T> void collectHandlers(@Observes ProcessManagedBean<T> event) {
+        Class<?> beanClass = event.getBean().getBeanClass();
+        for (AnnotatedMethod<? super T> annotated : event.getAnnotatedBeanClass().getMethods()) {
+            Method method = annotated.getJavaMember();
+            if (method.isSynthetic() || method.isBridge()) {
+                continue;
+            }
+            CommandHandler command = annotated.getAnnotation(CommandHandler.class);
+            if (command != null) {
+                handlerMethods.add(new HandlerMethod(beanClass, method, HandlerKind.COMMAND, command.createsStream()));
+                handlerBeans.put(beanClass, event.getBean());
+            }
+            if (annotated.isAnnotationPresent(QueryHandler.class)) {
+                handlerMethods.add(new HandlerMethod(beanClass, method, HandlerKind.QUERY, false));
+                handlerBeans.put(beanClass, event.getBean());
+            }
+        }
+    }
+
+    void noticeApplicationEventStore(@Observes ProcessBean<?> event) {
+        if (runtime == null && event.getBean().getTypes().contains(EventStore.class)) {
+            applicationEventStore = true;
+        }
+    }
+
+    void registerBeans(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
+        Problems problems = new Problems();
+        AllFrameConfig config = AllFrameConfig.read(CurrentConfig.values(), problems);
+        HandlerCatalog catalog = HandlerCatalog.build(handlerMethods, problems);
+        handlerBeans.forEach((beanClass, bean) -> {
+            if (!bean.getTypes().contains(beanClass)) {
+                problems.add(AllFrameMessages.handlerBeanTypeRestricted(beanClass));
+            }
+        });
+        ValidationSupport.checkProvider(catalog, problems);
+        if (!problems.isEmpty()) {
+            event.addDefinitionError(new AllFrameDeploymentException(problems.messages()));
+            return;
+        }
+        runtime = new AllFrameRuntime(catalog, config, beanManager, handlerBeans);
+        if (!applicationEventStore) {
+            event.addBean().types(EventStore.class, Object.class).scope(ApplicationScoped.class)
+                    .createWith(context -> runtime.createEventStore());
+        }
+        event.addBean().types(CommandBus.class, Object.class).scope(ApplicationScoped.class)
+                .createWith(context -> runtime.createCommandBus())
+                .destroyWith((bus, context) -> runtime.close());
+        event.addBean().types(QueryBus.class, Object.class).scope(ApplicationScoped.class)
+                .createWith(context -> runtime.createQueryBus());
+    }
+
+    void announce(@Observes AfterDeploymentValidation event) {
+        if (runtime == null) {
+            return;
+        }
+        HandlerCatalog catalog = runtime.catalog();
+        catalog.commands().forEach((type, model) ->
+                LOG.fine(() -> AllFrameMessages.handlerRegistered("Command", type, model.site())));
+        catalog.queries().forEach((type, model) ->
+                LOG.fine(() -> AllFrameMessages.handlerRegistered("Query", type, model.site())));
+        String version = AllFrameExtension.class.getPackage().getImplementationVersion();
+        LOG.info(AllFrameMessages.started(version == null ? "(development build)" : version,
+                catalog.commands().size(), catalog.queries().size(),
+                applicationEventStore ? "application's" : runtime.config().eventStore()));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.allframe.cdi;
+
+import dev.allframe.CommandBus;
+import dev.allframe.QueryBus;
+import dev.allframe.core.config.AllFrameConfig;
+import dev.allframe.core.dispatch.CommandDispatcher;
+import dev.allframe.core.dispatch.HandlerTargets;
+import dev.allframe.core.dispatch.MessageValidator;
+import dev.allframe.core.dispatch.QueryDispatcher;
+import dev.allframe.core.handler.HandlerCatalog;
+import dev.allframe.eventstore.EventStore;
+import dev.allframe.memory.InMemoryEventStore;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Builds AllFrame's beans once the container runs: binds handlers to their beans' contextual
+ * references, finds the validator and the executor, and releases what it created at shutdown.
+ */
+final class AllFrameRuntime {
+
+    private final HandlerCatalog catalog;
+    private final AllFrameConfig config;
+    private final BeanManager beanManager;
+    private final Map<Class<?>, Bean<?>> handlerBeans;
+    private final Object lock = new Object();
+    private MessageValidator validator;
+    private AsyncExecutor executor;
+
+    AllFrameRuntime(HandlerCatalog catalog, AllFrameConfig config, BeanManager beanManager,
+                    Map<Class<?>, Bean<?>> handlerBeans) {
+        this.catalog = catalog;
+        this.config = config;
+        this.beanManager = beanManager;
+        this.handlerBeans = Map.copyOf(handlerBeans);
+    }
+
+    HandlerCatalog catalog() {
+        return catalog;
+    }
+
+    AllFrameConfig config() {
+        return config;
+    }
+
+    EventStore createEventStore() {
+        return new InMemoryEventStore(Clock.systemUTC());
+    }
+
+    CommandBus createCommandBus() {
+        EventStore store = beanManager.createInstance().select(EventStore.class).get();
+        return new CommandDispatcher(catalog, targets(), store, validator(), config.commandMaxRetries(),
+                executor());
+    }
+
+    QueryBus createQueryBus() {
+        return new QueryDispatcher(catalog, targets(), validator());
+    }
+
+    /** Shuts down what this runtime started (a thread pool of its own, a validator factory). */
+    void close() {
+        synchronized (lock) {
+            if (executor != null) {
+                executor.close();
+                executor = null;
+            }
+            if (validator instanceof AutoCloseable closeable) {
+                ValidationSupport.close(closeable);
+            }
+            validator = null;
+        }
+    }
+
+    private HandlerTargets targets() {
+        return beanClass -> {
+            Bean<?> bean = handlerBeans.get(beanClass);
+            return beanManager.getReference(bean, beanClass, beanManager.createCreationalContext(bean));
+        };
+    }
+
+    private MessageValidator validator() {
+        synchronized (lock) {
+            if (validator == null) {
+                validator = ValidationSupport.create(beanManager);
+            }
+            return validator;
+        }
+    }
+
+    private AsyncExecutor executor() {
+        synchronized (lock) {
+            if (executor == null) {
+                executor = AsyncExecutor.create();
+            }
+            return executor;
+        }
+    }
+}

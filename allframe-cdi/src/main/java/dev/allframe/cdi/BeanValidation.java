@@ -1,0 +1,57 @@
+package dev.allframe.cdi;
+
+import dev.allframe.core.dispatch.BeanValidationMessageValidator;
+import dev.allframe.core.dispatch.MessageValidator;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.validation.NoProviderFoundException;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidationException;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+
+/** The parts of validation support that need the Jakarta Validation API; loaded only when it is present. */
+final class BeanValidation {
+
+    private BeanValidation() {
+    }
+
+    static boolean providerAvailable() {
+        try {
+            Validation.byDefaultProvider().configure();
+            return true;
+        } catch (NoProviderFoundException e) {
+            return false;
+        } catch (ValidationException e) {
+            return false;
+        }
+    }
+
+    /** The container's {@link Validator} bean, else one from the default provider, else none. */
+    static MessageValidator create(BeanManager beanManager) {
+        Instance<Validator> container = beanManager.createInstance().select(Validator.class);
+        if (container.isResolvable()) {
+            return new BeanValidationMessageValidator(container.get());
+        }
+        if (!providerAvailable()) {
+            return MessageValidator.NONE;
+        }
+        ValidatorFactory factory = Validation.buildDefaultValidatorFactory();
+        return new FactoryOwningValidator(new BeanValidationMessageValidator(factory.getValidator()), factory);
+    }
+
+    /** A validator that closes the factory it was made by. */
+    private record FactoryOwningValidator(MessageValidator delegate, ValidatorFactory factory)
+            implements MessageValidator, AutoCloseable {
+
+        @Override
+        public void validate(Object message) {
+            delegate.validate(message);
+        }
+
+        @Override
+        public void close() {
+            factory.close();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.allframe.core;
+
+import dev.allframe.CommandValidationException.Violation;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every user-facing message of the allframe-cdi module, each with a stable id. Ids AF1000-AF1099 are
+ * deployment problems, AF1100-AF1199 runtime errors, AF1200-AF1299 log lines.
+ */
+public final class AllFrameMessages {
+
+    private AllFrameMessages() {
+    }
+
+    // ---- deployment problems --------------------------------------------------------------------
+
+    public static String deploymentProblems(List<String> problems) {
+        return "AF1000: AllFrame found " + problems.size() + " deployment problem" + (problems.size() == 1 ? "" : "s")
+                + ":" + problems.stream().map(p -> "\n  " + p).collect(Collectors.joining());
+    }
+
+    public static String duplicateCommandHandlers(Class<?> commandType, Collection<String> sites) {
+        return "AF1001: Command type " + commandType.getName() + " has " + sites.size()
+                + " handlers, it needs exactly one: " + String.join(", ", sites);
+    }
+
+    public static String duplicateQueryHandlers(Class<?> queryType, Collection<String> sites) {
+        return "AF1002: Query type " + queryType.getName() + " has " + sites.size()
+                + " handlers, it needs exactly one: " + String.join(", ", sites);
+    }
+
+    public static String commandHandlerParameters(String site, int count) {
+        return "AF1003: @CommandHandler method " + site
+                + " must take the command and optionally the aggregate state, but takes " + count + " parameters";
+    }
+
+    public static String commandHandlerReturnType(String site, String returnType) {
+        return "AF1004: @CommandHandler method " + site
+                + " must return void, a Collection of events or one event, but returns " + returnType;
+    }
+
+    public static String statefulWithoutStreamId(String site, Class<?> commandType) {
+        return "AF1005: @CommandHandler method " + site + " takes an aggregate state, but command type "
+                + commandType.getName() + " has no @StreamId member to load it from";
+    }
+
+    public static String stateNotInstantiable(Class<?> stateType, String site) {
+        return "AF1006: State type " + stateType.getName() + " of " + site
+                + " cannot be instantiated: give it a static @InitialState method or a no-argument constructor";
+    }
+
+    public static String badInitialState(String site, Class<?> stateType) {
+        return "AF1007: @InitialState method " + site + " must be static, take no parameters and return "
+                + stateType.getName();
+    }
+
+    public static String badApply(String site, Class<?> stateType) {
+        return "AF1008: @Apply method " + site + " must be an instance method taking one event and returning void or "
+                + stateType.getName();
+    }
+
+    public static String multipleStreamIds(Class<?> commandType, Collection<String> members) {
+        return "AF1009: Command type " + commandType.getName() + " marks " + members.size()
+                + " members with @StreamId, it needs at most one: " + String.join(", ", members);
+    }
+
+    public static String badConfigValue(String key, String value, String expected) {
+        return "AF1010: Configuration value '" + value + "' of " + key + " is invalid: expected " + expected;
+    }
+
+    public static String unknownConfigKey(String key, Collection<String> knownKeys) {
+        return "AF1011: Configuration key " + key + " is not an AllFrame key; known keys: "
+                + String.join(", ", knownKeys);
+    }
+
+    public static String handlerModifiers(String annotation, String site) {
+        return "AF1012: @" + annotation + " method " + site + " must be an instance method that is neither private nor generic";
+    }
+
+    public static String notAConcreteMessageType(String annotation, String site, String type) {
+        return "AF1013: @" + annotation + " method " + site + " takes " + type
+                + " as its message, but messages must be concrete application classes";
+    }
+
+    public static String constraintsWithoutValidator(Class<?> messageType) {
+        return "AF1014: " + messageType.getName()
+                + " declares Jakarta Validation constraints, but no Jakarta Validation provider is available"
+                + " (enable Liberty's beanValidation-3.0 feature or add a provider such as Hibernate Validator)";
+    }
+
+    public static String duplicateApply(Class<?> stateType, Class<?> eventType, Collection<String> sites) {
+        return "AF1015: State type " + stateType.getName() + " has " + sites.size() + " @Apply methods for "
+                + eventType.getName() + ", it needs at most one: " + String.join(", ", sites);
+    }
+
+    public static String unknownEventStore(String key, String value, Collection<String> stores) {
+        return "AF1016: " + key + "=" + value + " names no available event store; available: "
+                + String.join(", ", stores);
+    }
+
+    public static String appendsWithoutStreamId(String site, Class<?> commandType) {
+        return "AF1017: @CommandHandler method " + site + " appends events, but command type "
+                + commandType.getName() + " has no @StreamId member naming the stream";
+    }
+
+    public static String queryHandlerParameters(String site, int count) {
+        return "AF1018: @QueryHandler method " + site + " must take exactly one parameter, the query, but takes "
+                + count;
+    }
+
+    public static String queryHandlerReturnsVoid(String site) {
+        return "AF1019: @QueryHandler method " + site + " must return the answer, but returns void";
+    }
+
+    public static String createsStreamWithState(String site) {
+        return "AF1020: @CommandHandler(createsStream = true) method " + site
+                + " takes an aggregate state; a stateful handler already expects the version it loaded";
+    }
+
+    public static String handlerBeanTypeRestricted(Class<?> beanClass) {
+        return "AF1021: Bean " + beanClass.getName()
+                + " declares handler methods, but its bean types (@Typed) exclude its own class";
+    }
+
+    public static String multipleInitialStates(Class<?> stateType, Collection<String> sites) {
+        return "AF1022: State type " + stateType.getName() + " has " + sites.size()
+                + " @InitialState methods, it needs at most one: " + String.join(", ", sites);
+    }
+
+    public static String badStreamIdMember(String member) {
+        return "AF1023: @StreamId member " + member + " must be an instance field or a method without parameters"
+                + " returning a value";
+    }
+
+    // ---- runtime ------------------------------------------------------------------------------------
+
+    public static String noCommandHandler(Class<?> commandType, Collection<String> knownTypes) {
+        return "AF1101: No @CommandHandler handles " + commandType.getName() + "; known command types: "
+                + (knownTypes.isEmpty() ? "none" : String.join(", ", knownTypes));
+    }
+
+    public static String noQueryHandler(Class<?> queryType, Collection<String> knownTypes) {
+        return "AF1102: No @QueryHandler answers " + queryType.getName() + "; known query types: "
+                + (knownTypes.isEmpty() ? "none" : String.join(", ", knownTypes));
+    }
+
+    public static String invalidMessage(String messageType, List<Violation> violations) {
+        return "AF1103: " + messageType + " is invalid: " + violations.stream()
+                .map(v -> (v.path().isEmpty() ? "" : v.path() + ": ") + v.message())
+                .collect(Collectors.joining("; "));
+    }
+
+    public static String concurrencyConflict(String streamId, long expected, long actual) {
+        return "AF1104: Stream '" + streamId + "' is at version " + actual + ", but the append expected "
+                + (expected == 0 ? "no stream (version 0)" : "version " + expected);
+    }
+
+    public static String handlerFailed(String site, Object message, String streamId, Throwable cause) {
+        return "AF1105: Handler " + site + " failed on " + message.getClass().getName()
+                + (streamId == null ? "" : " for stream '" + streamId + "'") + ": " + describe(cause);
+    }
+
+    public static String applyFailed(String site, String typeName, String streamId, long version, Throwable cause) {
+        return "AF1106: @Apply method " + site + " failed on event " + typeName + " version " + version
+                + " of stream '" + streamId + "': " + describe(cause);
+    }
+
+    public static String streamIdMissing() {
+        return "must not be null: it is the command's @StreamId";
+    }
+
+    public static String nullEvent(String site, int index) {
+        return "AF1108: Handler " + site + " returned a null event at index " + index;
+    }
+
+    public static String commandRejected(String reason) {
+        return "AF1109: Command rejected: " + reason;
+    }
+
+    public static String idempotencyKeyReused(String key, String firstStream, String stream) {
+        return "AF1110: Idempotency key '" + key + "' was first used for stream '" + firstStream
+                + "', not for stream '" + stream + "'";
+    }
+
+    public static String unexpectedQueryResult(Class<?> queryType, Class<?> expected, Object actual) {
+        return "AF1111: The answer to " + queryType.getName() + " is a "
+                + (actual == null ? "null" : actual.getClass().getName()) + ", not a " + expected.getName();
+    }
+
+    public static String initialStateFailed(String site, Throwable cause) {
+        return "AF1112: Creating the initial state with " + site + " failed: " + describe(cause);
+    }
+
+    public static String listenerFailed(Object listener, String streamId) {
+        return "AF1114: Append listener " + listener + " failed on an append to stream '" + streamId + "'";
+    }
+
+    public static String nullMessage(String operation) {
+        return "AF1116: " + operation + " needs a message, but got null";
+    }
+
+    // ---- log lines ----------------------------------------------------------------------------------
+
+    public static String started(String version, int commandHandlers, int queryHandlers, String eventStore) {
+        return "AF1200: AllFrame " + version + " started with " + commandHandlers + " command handler"
+                + (commandHandlers == 1 ? "" : "s") + ", " + queryHandlers + " query handler"
+                + (queryHandlers == 1 ? "" : "s") + " and the " + eventStore + " event store";
+    }
+
+    public static String handlerRegistered(String kind, Class<?> messageType, String site) {
+        return "AF1201: " + kind + " " + messageType.getName() + " is handled by " + site;
+    }
+
+    private static String describe(Throwable cause) {
+        return cause.getMessage() == null ? cause.getClass().getName()
+                : cause.getClass().getName() + ": " + cause.getMessage();
+    }
+}

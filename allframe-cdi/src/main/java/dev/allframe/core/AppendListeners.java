@@ -1,0 +1,35 @@
+package dev.allframe.core;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.allframe.eventstore.AppendListener;
+import dev.allframe.eventstore.AppendResult;
+import dev.allframe.eventstore.Subscription;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The listeners of one store; a throwing listener is logged and the others are still told. */
+public final class AppendListeners {
+
+    private static final Logger LOG = Logger.getLogger(AppendListeners.class.getName());
+
+    private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
+
+    public Subscription add(AppendListener listener) {
+        requireNonNull(listener, "listener");
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    public void notifyAppended(AppendResult result) {
+        for (AppendListener listener : listeners) {
+            try {
+                listener.appended(result);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, e, () -> AllFrameMessages.listenerFailed(listener, result.streamId()));
+            }
+        }
+    }
+}

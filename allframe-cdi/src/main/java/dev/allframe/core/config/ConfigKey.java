@@ -1,0 +1,30 @@
+package dev.allframe.core.config;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Every {@code allframe.*} configuration key, with its default. The README's table lists the same. */
+public enum ConfigKey {
+    EVENT_STORE("allframe.event-store", "memory"),
+    COMMAND_MAX_RETRIES("allframe.command.max-retries", "3");
+
+    private final String key;
+    private final String defaultValue;
+
+    ConfigKey(String key, String defaultValue) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public static List<String> names() {
+        return Arrays.stream(values()).map(ConfigKey::key).toList();
+    }
+}

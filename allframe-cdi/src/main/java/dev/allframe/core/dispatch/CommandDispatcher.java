@@ -1,0 +1,160 @@
+package dev.allframe.core.dispatch;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.allframe.CommandBus;
+import dev.allframe.CommandOptions;
+import dev.allframe.CommandResult;
+import dev.allframe.ConcurrencyConflictException;
+import dev.allframe.EventEnvelope;
+import dev.allframe.IdempotencyKeyReusedException;
+import dev.allframe.NoHandlerException;
+import dev.allframe.core.AllFrameMessages;
+import dev.allframe.core.EventIds;
+import dev.allframe.core.EventTypes;
+import dev.allframe.core.handler.HandlerCatalog;
+import dev.allframe.core.handler.StateModel;
+import dev.allframe.eventstore.AppendCondition;
+import dev.allframe.eventstore.AppendRequest;
+import dev.allframe.eventstore.AppendResult;
+import dev.allframe.eventstore.EventStore;
+import dev.allframe.eventstore.NewEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * The command bus: validate, fold the state, handle, append, and retry stateful handlers on conflicts.
+ * Everything about a handler is resolved when the dispatcher is built; a dispatch is a map lookup and a
+ * method-handle call.
+ */
+public final class CommandDispatcher implements CommandBus {
+
+    /** The stream version a result reports when a stateless handler appended nothing: not read. */
+    public static final long VERSION_NOT_READ = -1;
+
+    private static final int READ_BATCH = 512;
+
+    private final Map<Class<?>, BoundCommandHandler> handlers;
+    private final EventStore store;
+    private final MessageValidator validator;
+    private final int maxRetries;
+    private final Executor executor;
+
+    public CommandDispatcher(HandlerCatalog catalog, HandlerTargets targets, EventStore store,
+                             MessageValidator validator, int maxRetries, Executor executor) {
+        this.store = requireNonNull(store, "store");
+        this.validator = requireNonNull(validator, "validator");
+        this.executor = requireNonNull(executor, "executor");
+        this.maxRetries = maxRetries;
+        Map<Class<?>, BoundCommandHandler> bound = new HashMap<>();
+        catalog.commands().forEach((type, model) ->
+                bound.put(type, new BoundCommandHandler(model, targets.targetFor(model.beanClass()))));
+        this.handlers = bound;
+    }
+
+    @Override
+    public CommandResult dispatch(Object command, CommandOptions options) {
+        if (command == null) {
+            throw new NullPointerException(AllFrameMessages.nullMessage("dispatch"));
+        }
+        BoundCommandHandler handler = handlers.get(command.getClass());
+        if (handler == null) {
+            throw new NoHandlerException(AllFrameMessages.noCommandHandler(command.getClass(),
+                    handlers.keySet().stream().map(Class::getName).sorted().toList()));
+        }
+        validator.validate(command);
+        return execute(handler, command, requireNonNull(options, "options"));
+    }
+
+    @Override
+    public CompletionStage<CommandResult> dispatchAsync(Object command, CommandOptions options) {
+        return CompletableFuture.supplyAsync(() -> dispatch(command, options), executor);
+    }
+
+    private CommandResult execute(BoundCommandHandler handler, Object command, CommandOptions options) {
+        UUID commandId = EventIds.next();
+        String streamId = handler.streamIdOf(command);
+        String key = options.idempotencyKey();
+        StateModel stateModel = handler.state();
+        for (int attempt = 0; ; attempt++) {
+            if (key != null) {
+                Optional<CommandResult> earlier = earlierResult(key, streamId, commandId);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            Object state = null;
+            long version = VERSION_NOT_READ;
+            if (stateModel != null) {
+                LoadedState loaded = load(stateModel, streamId);
+                state = loaded.state();
+                version = loaded.version();
+            }
+            List<Object> events = handler.handle(command, state, streamId);
+            if (streamId == null || (events.isEmpty() && key == null)) {
+                return new CommandResult(commandId, streamId, version, List.of(), false);
+            }
+            AppendCondition condition = stateModel != null ? AppendCondition.streamVersionEq(version)
+                    : handler.createsStream() ? AppendCondition.noStream() : AppendCondition.any();
+            try {
+                AppendResult appended = store.append(
+                        new AppendRequest(streamId, condition, newEvents(events, commandId, options), key));
+                return result(appended, key, streamId, commandId);
+            } catch (ConcurrencyConflictException conflict) {
+                if (stateModel == null || attempt >= maxRetries) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+
+    private Optional<CommandResult> earlierResult(String key, String streamId, UUID commandId) {
+        return store.findByIdempotencyKey(key).map(earlier -> result(earlier, key, streamId, commandId));
+    }
+
+    private static CommandResult result(AppendResult appended, String key, String streamId, UUID commandId) {
+        if (appended.duplicate() && !appended.streamId().equals(streamId)) {
+            throw new IdempotencyKeyReusedException(
+                    AllFrameMessages.idempotencyKeyReused(key, appended.streamId(), streamId));
+        }
+        return new CommandResult(commandId, streamId, appended.streamVersion(), appended.events(),
+                appended.duplicate());
+    }
+
+    private LoadedState load(StateModel model, String streamId) {
+        Object state = model.initial();
+        long version = 0;
+        List<EventEnvelope> page;
+        do {
+            page = store.readStream(streamId, version + 1, READ_BATCH);
+            for (EventEnvelope envelope : page) {
+                state = model.apply(state, envelope);
+                version = envelope.streamVersion();
+            }
+        } while (page.size() == READ_BATCH);
+        return new LoadedState(state, version);
+    }
+
+    private static List<NewEvent> newEvents(List<Object> events, UUID commandId, CommandOptions options) {
+        String id = commandId.toString();
+        String correlationId = options.correlationId() == null ? id : options.correlationId();
+        String causationId = options.causationId() == null ? id : options.causationId();
+        List<NewEvent> newEvents = new ArrayList<>(events.size());
+        for (Object event : events) {
+            EventTypes.EventTypeName type = EventTypes.of(event.getClass());
+            newEvents.add(new NewEvent(EventIds.next(), type.name(), type.version(), event, correlationId,
+                    causationId, options.headers()));
+        }
+        return newEvents;
+    }
+
+    private record LoadedState(Object state, long version) {
+    }
+}

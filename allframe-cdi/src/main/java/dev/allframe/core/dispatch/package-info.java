@@ -1,0 +1,4 @@
+/**
+ * Internal: the command and query buses, without CDI.
+ */
+package dev.allframe.core.dispatch;

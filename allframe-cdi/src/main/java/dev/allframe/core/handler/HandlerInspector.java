@@ -1,0 +1,102 @@
+package dev.allframe.core.handler;
+
+import dev.allframe.core.AllFrameMessages;
+import dev.allframe.core.Problems;
+import dev.allframe.core.Sites;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks single handler methods. Command types and state types shared by several handlers are
+ * inspected once, so each of their problems is reported once.
+ */
+final class HandlerInspector {
+
+    private final Problems problems;
+    private final Map<Class<?>, StreamIdFinder.Lookup> streamIds = new HashMap<>();
+    private final Map<Class<?>, Optional<StateModel>> states = new HashMap<>();
+
+    HandlerInspector(Problems problems) {
+        this.problems = problems;
+    }
+
+    Optional<CommandHandlerModel> command(HandlerMethod handler) {
+        Method method = handler.method();
+        String site = Sites.of(method);
+        if (!hasValidSignatureBasics(handler)) {
+            return Optional.empty();
+        }
+        int count = method.getParameterCount();
+        if (count < 1 || count > 2) {
+            problems.add(AllFrameMessages.commandHandlerParameters(site, count));
+            return Optional.empty();
+        }
+        Class<?> commandType = method.getParameterTypes()[0];
+        if (!MessageTypes.isConcreteApplicationClass(commandType)) {
+            problems.add(AllFrameMessages.notAConcreteMessageType(HandlerKind.COMMAND.annotation(), site,
+                    commandType.getTypeName()));
+            return Optional.empty();
+        }
+        int before = problems.size();
+        ReturnShape shape = ReturnShape.of(method.getReturnType());
+        if (shape == null) {
+            problems.add(AllFrameMessages.commandHandlerReturnType(site, method.getGenericReturnType().getTypeName()));
+        }
+        StreamIdFinder.Lookup streamId = streamIds.computeIfAbsent(commandType, t -> StreamIdFinder.find(t, problems));
+        Optional<StateModel> state = Optional.empty();
+        if (count == 2) {
+            if (handler.createsStream()) {
+                problems.add(AllFrameMessages.createsStreamWithState(site));
+            }
+            state = states.computeIfAbsent(method.getParameterTypes()[1],
+                    t -> StateModelInspector.inspect(t, site, problems));
+            if (!streamId.declared()) {
+                problems.add(AllFrameMessages.statefulWithoutStreamId(site, commandType));
+            }
+        } else if ((shape != ReturnShape.NONE || handler.createsStream()) && !streamId.declared()) {
+            problems.add(AllFrameMessages.appendsWithoutStreamId(site, commandType));
+        }
+        if (problems.size() > before || (count == 2 && state.isEmpty())
+                || (streamId.declared() && streamId.accessor().isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new CommandHandlerModel(handler.beanClass(), method, commandType, streamId.accessor(),
+                state, shape, handler.createsStream()));
+    }
+
+    Optional<QueryHandlerModel> query(HandlerMethod handler) {
+        Method method = handler.method();
+        String site = Sites.of(method);
+        if (!hasValidSignatureBasics(handler)) {
+            return Optional.empty();
+        }
+        if (method.getParameterCount() != 1) {
+            problems.add(AllFrameMessages.queryHandlerParameters(site, method.getParameterCount()));
+            return Optional.empty();
+        }
+        Class<?> queryType = method.getParameterTypes()[0];
+        if (!MessageTypes.isConcreteApplicationClass(queryType)) {
+            problems.add(AllFrameMessages.notAConcreteMessageType(HandlerKind.QUERY.annotation(), site,
+                    queryType.getTypeName()));
+            return Optional.empty();
+        }
+        if (method.getReturnType() == void.class) {
+            problems.add(AllFrameMessages.queryHandlerReturnsVoid(site));
+            return Optional.empty();
+        }
+        return Optional.of(new QueryHandlerModel(handler.beanClass(), method, queryType));
+    }
+
+    private boolean hasValidSignatureBasics(HandlerMethod handler) {
+        Method method = handler.method();
+        int modifiers = method.getModifiers();
+        if (Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers) || method.getTypeParameters().length > 0) {
+            problems.add(AllFrameMessages.handlerModifiers(handler.kind().annotation(), Sites.of(method)));
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.allframe.core.handler;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.AccessibleObject;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Method handles for members of application classes, made once at deployment. */
+final class Reflection {
+
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+    private Reflection() {
+    }
+
+    static MethodHandle handle(Method method) {
+        try {
+            return LOOKUP.unreflect(accessible(method));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot access " + method, e);
+        }
+    }
+
+    static MethodHandle handle(Constructor<?> constructor) {
+        try {
+            return LOOKUP.unreflectConstructor(accessible(constructor));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot access " + constructor, e);
+        }
+    }
+
+    static MethodHandle getter(Field field) {
+        try {
+            return LOOKUP.unreflectGetter(accessible(field));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Cannot access " + field, e);
+        }
+    }
+
+    /** The methods declared by {@code type} and its superclasses, except {@code Object}'s. */
+    static List<Method> declaredMethods(Class<?> type) {
+        List<Method> methods = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method method : c.getDeclaredMethods()) {
+                if (!method.isSynthetic() && !method.isBridge()) {
+                    methods.add(method);
+                }
+            }
+        }
+        return methods;
+    }
+
+    /** The fields declared by {@code type} and its superclasses. */
+    static List<Field> declaredFields(Class<?> type) {
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (!field.isSynthetic()) {
+                    fields.add(field);
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static <T extends AccessibleObject> T accessible(T member) {
+        member.setAccessible(true);
+        return member;
+    }
+}

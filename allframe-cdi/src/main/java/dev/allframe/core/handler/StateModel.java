@@ -1,0 +1,96 @@
+package dev.allframe.core.handler;
+
+import dev.allframe.AllFrameException;
+import dev.allframe.EventEnvelope;
+import dev.allframe.HandlerFailedException;
+import dev.allframe.core.AllFrameMessages;
+import java.lang.invoke.MethodHandle;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An aggregate state type: how to create its initial value and how to apply each event type. Which
+ * {@code @Apply} method takes an event class is resolved once per class.
+ */
+public final class StateModel {
+
+    private final Class<?> type;
+    private final String initialSite;
+    private final MethodHandle initial;
+    private final List<Applier> appliers;
+    private final ClassValue<Optional<Applier>> appliersByEventClass = new ClassValue<>() {
+        @Override
+        protected Optional<Applier> computeValue(Class<?> eventClass) {
+            return appliers.stream()
+                    .filter(a -> a.eventType().isAssignableFrom(eventClass))
+                    .min(Comparator.comparingInt((Applier a) -> distance(eventClass, a.eventType()))
+                            .thenComparing(Applier::site));
+        }
+    };
+
+    StateModel(Class<?> type, String initialSite, MethodHandle initial, List<Applier> appliers) {
+        this.type = type;
+        this.initialSite = initialSite;
+        this.initial = initial;
+        this.appliers = List.copyOf(appliers);
+    }
+
+    public Class<?> type() {
+        return type;
+    }
+
+    /** The state of an empty stream. */
+    public Object initial() {
+        try {
+            return (Object) initial.invokeExact();
+        } catch (AllFrameException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new HandlerFailedException(AllFrameMessages.initialStateFailed(initialSite, e), e);
+        }
+    }
+
+    /** The state after {@code envelope}'s event; events without an {@code @Apply} method change nothing. */
+    public Object apply(Object state, EventEnvelope envelope) {
+        Optional<Applier> applier = appliersByEventClass.get(envelope.event().getClass());
+        if (applier.isEmpty()) {
+            return state;
+        }
+        Applier a = applier.get();
+        try {
+            Object next = (Object) a.handle().invokeExact(state, envelope.event());
+            return a.returnsState() ? next : state;
+        } catch (AllFrameException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new HandlerFailedException(AllFrameMessages.applyFailed(a.site(), envelope.typeName(),
+                    envelope.streamId(), envelope.streamVersion(), e), e);
+        }
+    }
+
+    /** How many steps up the class and interface hierarchy {@code from} reaches {@code to}. */
+    private static int distance(Class<?> from, Class<?> to) {
+        if (from == null) {
+            return Integer.MAX_VALUE;
+        }
+        if (from == to) {
+            return 0;
+        }
+        int best = Integer.MAX_VALUE;
+        for (Class<?> parent : from.getInterfaces()) {
+            best = Math.min(best, distance(parent, to));
+        }
+        best = Math.min(best, distance(from.getSuperclass(), to));
+        return best == Integer.MAX_VALUE ? best : best + 1;
+    }
+
+    /**
+     * One {@code @Apply} method.
+     *
+     * @param handle       {@code (Object state, Object event)Object}
+     * @param returnsState {@code false} for a {@code void} method that changes the state in place
+     */
+    record Applier(Class<?> eventType, String site, MethodHandle handle, boolean returnsState) {
+    }
+}

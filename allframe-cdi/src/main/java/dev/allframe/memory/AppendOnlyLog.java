@@ -1,0 +1,68 @@
+package dev.allframe.memory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A list with one writer and any number of lock-free readers. The writer fills a slot, then publishes
+ * it by raising the volatile size; a reader reads the size first and only looks at slots below it, so
+ * it never sees a slot before its content.
+ */
+final class AppendOnlyLog<T> {
+
+    private static final int CHUNK_BITS = 10;
+    private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
+    private static final int CHUNK_MASK = CHUNK_SIZE - 1;
+
+    private volatile Object[][] chunks = new Object[4][];
+    private volatile int size;
+
+    /** Appends {@code element}; callers serialise calls to this method. */
+    void add(T element) {
+        int index = size;
+        int chunk = index >>> CHUNK_BITS;
+        Object[][] current = chunks;
+        if (chunk == current.length) {
+            current = Arrays.copyOf(current, current.length * 2);
+        }
+        if (current[chunk] == null) {
+            current[chunk] = new Object[CHUNK_SIZE];
+        }
+        current[chunk][index & CHUNK_MASK] = element;
+        chunks = current;
+        size = index + 1;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Up to {@code maxCount} elements from index {@code from}, in order. */
+    List<T> read(long from, int maxCount) {
+        int published = size;
+        if (from >= published || maxCount <= 0) {
+            return List.of();
+        }
+        int start = (int) Math.max(0, from);
+        int end = (int) Math.min(published, (long) start + maxCount);
+        Object[][] current = chunks;
+        List<T> result = new ArrayList<>(end - start);
+        for (int i = start; i < end; i++) {
+            result.add(elementAt(current, i));
+        }
+        return result;
+    }
+
+    T get(int index) {
+        if (index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        return elementAt(chunks, index);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T elementAt(Object[][] chunks, int index) {
+        return (T) chunks[index >>> CHUNK_BITS][index & CHUNK_MASK];
+    }
+}

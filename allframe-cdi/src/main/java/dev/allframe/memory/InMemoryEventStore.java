@@ -1,0 +1,127 @@
+package dev.allframe.memory;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.allframe.ConcurrencyConflictException;
+import dev.allframe.EventEnvelope;
+import dev.allframe.core.AppendListeners;
+import dev.allframe.eventstore.AppendListener;
+import dev.allframe.eventstore.AppendRequest;
+import dev.allframe.eventstore.AppendResult;
+import dev.allframe.eventstore.EventStore;
+import dev.allframe.eventstore.NewEvent;
+import dev.allframe.eventstore.Subscription;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An event store in memory. Appends are serialised by one lock, which makes the global order gap-free
+ * by construction: a position becomes visible to readers only after every lower one. Reads take no
+ * lock. Events are kept as the objects that were appended, so they should be immutable (records).
+ */
+public final class InMemoryEventStore implements EventStore {
+
+    private final Clock clock;
+    private final ReentrantLock appendLock = new ReentrantLock();
+    private final AppendOnlyLog<EventEnvelope> log = new AppendOnlyLog<>();
+    private final Map<String, AppendOnlyLog<EventEnvelope>> streams = new ConcurrentHashMap<>();
+    private final Map<String, AppendResult> idempotencyKeys = new ConcurrentHashMap<>();
+    private final AppendListeners listeners = new AppendListeners();
+
+    public InMemoryEventStore(Clock clock) {
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    public InMemoryEventStore() {
+        this(Clock.systemUTC());
+    }
+
+    @Override
+    public AppendResult append(AppendRequest request) {
+        AppendResult result;
+        appendLock.lock();
+        try {
+            String key = request.idempotencyKey();
+            AppendResult earlier = key == null ? null : idempotencyKeys.get(key);
+            if (earlier != null) {
+                return earlier.asDuplicate();
+            }
+            result = appendLocked(request);
+            if (key != null) {
+                idempotencyKeys.put(key, result);
+            }
+        } finally {
+            appendLock.unlock();
+        }
+        if (!result.events().isEmpty()) {
+            listeners.notifyAppended(result);
+        }
+        return result;
+    }
+
+    private AppendResult appendLocked(AppendRequest request) {
+        String streamId = request.streamId();
+        AppendOnlyLog<EventEnvelope> stream = streams.get(streamId);
+        long version = stream == null ? 0 : stream.size();
+        if (!request.condition().acceptsVersion(version)) {
+            throw new ConcurrencyConflictException(streamId, request.condition().expectedVersion(), version);
+        }
+        if (request.events().isEmpty()) {
+            return new AppendResult(streamId, version, List.of(), false);
+        }
+        if (stream == null) {
+            stream = new AppendOnlyLog<>();
+            streams.put(streamId, stream);
+        }
+        Instant now = clock.instant();
+        long position = log.size();
+        List<EventEnvelope> stored = new ArrayList<>(request.events().size());
+        for (NewEvent event : request.events()) {
+            EventEnvelope envelope = new EventEnvelope(event.eventId(), streamId, ++version, ++position,
+                    event.typeName(), event.schemaVersion(), now, event.correlationId(), event.causationId(),
+                    event.metadata(), event.event());
+            stored.add(envelope);
+            stream.add(envelope);
+            log.add(envelope);
+        }
+        return new AppendResult(streamId, version, stored, false);
+    }
+
+    @Override
+    public List<EventEnvelope> readStream(String streamId, long fromVersion, int maxCount) {
+        AppendOnlyLog<EventEnvelope> stream = streams.get(streamId);
+        return stream == null ? List.of() : stream.read(Math.max(1, fromVersion) - 1, maxCount);
+    }
+
+    @Override
+    public long streamVersion(String streamId) {
+        AppendOnlyLog<EventEnvelope> stream = streams.get(streamId);
+        return stream == null ? 0 : stream.size();
+    }
+
+    @Override
+    public List<EventEnvelope> readAll(long afterPosition, int maxCount) {
+        return log.read(Math.max(0, afterPosition), maxCount);
+    }
+
+    @Override
+    public long headPosition() {
+        return log.size();
+    }
+
+    @Override
+    public Optional<AppendResult> findByIdempotencyKey(String key) {
+        return Optional.ofNullable(idempotencyKeys.get(key)).map(AppendResult::asDuplicate);
+    }
+
+    @Override
+    public Subscription subscribe(AppendListener listener) {
+        return listeners.add(listener);
+    }
+}
