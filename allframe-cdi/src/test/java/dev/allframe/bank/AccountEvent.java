@@ -1,0 +1,7 @@
+package dev.allframe.bank;
+
+/** Everything that happens to an account. */
+public sealed interface AccountEvent permits AccountOpened, MoneyDeposited, MoneyWithdrawn {
+
+    String accountId();
+}

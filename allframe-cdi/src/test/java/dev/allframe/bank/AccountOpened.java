@@ -1,0 +1,4 @@
+package dev.allframe.bank;
+
+public record AccountOpened(String accountId, String owner) implements AccountEvent {
+}

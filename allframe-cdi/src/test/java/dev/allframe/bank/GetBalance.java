@@ -1,0 +1,7 @@
+package dev.allframe.bank;
+
+import dev.allframe.Query;
+import java.math.BigDecimal;
+
+public record GetBalance(String accountId) implements Query<BigDecimal> {
+}

@@ -1,0 +1,6 @@
+package dev.allframe.bank;
+
+import java.math.BigDecimal;
+
+public record MoneyWithdrawn(String accountId, BigDecimal amount) implements AccountEvent {
+}

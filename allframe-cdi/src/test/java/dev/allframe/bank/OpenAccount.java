@@ -1,0 +1,7 @@
+package dev.allframe.bank;
+
+import dev.allframe.StreamId;
+import jakarta.validation.constraints.NotBlank;
+
+public record OpenAccount(@StreamId @NotBlank String accountId, @NotBlank String owner) {
+}

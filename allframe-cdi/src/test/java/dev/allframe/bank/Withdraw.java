@@ -1,0 +1,9 @@
+package dev.allframe.bank;
+
+import dev.allframe.StreamId;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
+
+public record Withdraw(@StreamId String accountId, @NotNull @Positive BigDecimal amount) {
+}

@@ -1,0 +1,72 @@
+package dev.allframe.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allframe.core.Problems;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AllFrameConfigTest {
+
+    @Test
+    void defaultsApplyWhenNothingIsSet() {
+        Problems problems = new Problems();
+
+        AllFrameConfig config = AllFrameConfig.read(values(Map.of("other.key", "x")), problems);
+
+        assertThat(config).isEqualTo(new AllFrameConfig("memory", 3));
+        assertThat(config).isEqualTo(AllFrameConfig.defaults());
+        assertThat(problems.messages()).isEmpty();
+    }
+
+    @Test
+    void setValuesAreRead() {
+        Problems problems = new Problems();
+
+        AllFrameConfig config = AllFrameConfig.read(values(Map.of("allframe.command.max-retries", " 7 ",
+                "allframe.event-store", "memory")), problems);
+
+        assertThat(config).isEqualTo(new AllFrameConfig("memory", 7));
+        assertThat(problems.messages()).isEmpty();
+    }
+
+    @Test
+    void everyBadValueAndUnknownKeyIsReported() {
+        Problems problems = new Problems();
+
+        AllFrameConfig.read(values(Map.of("allframe.command.max-retries", "three",
+                "allframe.event-store", "cassandra", "allframe.comand.max-retries", "2")), problems);
+
+        assertThat(problems.messages()).containsExactlyInAnyOrder(
+                "AF1011: Configuration key allframe.comand.max-retries is not an AllFrame key; known keys: "
+                        + "allframe.event-store, allframe.command.max-retries",
+                "AF1016: allframe.event-store=cassandra names no available event store; available: memory",
+                "AF1010: Configuration value 'three' of allframe.command.max-retries is invalid: expected a whole"
+                        + " number, 0 or more");
+    }
+
+    @Test
+    void negativeRetriesAreInvalid() {
+        Problems problems = new Problems();
+
+        AllFrameConfig.read(values(Map.of("allframe.command.max-retries", "-1")), problems);
+
+        assertThat(problems.messages()).containsExactly("AF1010: Configuration value '-1' of "
+                + "allframe.command.max-retries is invalid: expected a whole number, 0 or more");
+    }
+
+    private static ConfigValues values(Map<String, String> map) {
+        return new ConfigValues() {
+            @Override
+            public Optional<String> value(String key) {
+                return Optional.ofNullable(map.get(key));
+            }
+
+            @Override
+            public Iterable<String> keys() {
+                return map.keySet();
+            }
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package dev.allframe.core.dispatch;
+
+import dev.allframe.EventEnvelope;
+import dev.allframe.core.EventIds;
+import dev.allframe.eventstore.AppendCondition;
+import dev.allframe.eventstore.AppendListener;
+import dev.allframe.eventstore.AppendRequest;
+import dev.allframe.eventstore.AppendResult;
+import dev.allframe.eventstore.EventStore;
+import dev.allframe.eventstore.NewEvent;
+import dev.allframe.eventstore.Subscription;
+import dev.allframe.memory.InMemoryEventStore;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * An in-memory store where another writer appends to the same stream just before each of the next
+ * {@code n} appends, as a concurrent process would.
+ */
+final class InterferingEventStore implements EventStore {
+
+    private final InMemoryEventStore delegate = new InMemoryEventStore();
+    private final AtomicInteger interferences = new AtomicInteger();
+    private final AtomicInteger appends = new AtomicInteger();
+    private final Function<String, Object> foreignEvent;
+
+    InterferingEventStore(Function<String, Object> foreignEvent) {
+        this.foreignEvent = foreignEvent;
+    }
+
+    void interfere(int times) {
+        interferences.set(times);
+    }
+
+    /** Appends attempted through this store (the interfering ones not counted). */
+    int appendAttempts() {
+        return appends.get();
+    }
+
+    @Override
+    public AppendResult append(AppendRequest request) {
+        appends.incrementAndGet();
+        if (interferences.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            Object event = foreignEvent.apply(request.streamId());
+            delegate.append(request.streamId(), AppendCondition.any(), List.of(new NewEvent(EventIds.next(),
+                    event.getClass().getSimpleName(), 1, event, "foreign", "foreign", null)));
+        }
+        return delegate.append(request);
+    }
+
+    @Override
+    public List<EventEnvelope> readStream(String streamId, long fromVersion, int maxCount) {
+        return delegate.readStream(streamId, fromVersion, maxCount);
+    }
+
+    @Override
+    public long streamVersion(String streamId) {
+        return delegate.streamVersion(streamId);
+    }
+
+    @Override
+    public List<EventEnvelope> readAll(long afterPosition, int maxCount) {
+        return delegate.readAll(afterPosition, maxCount);
+    }
+
+    @Override
+    public long headPosition() {
+        return delegate.headPosition();
+    }
+
+    @Override
+    public Optional<AppendResult> findByIdempotencyKey(String key) {
+        return delegate.findByIdempotencyKey(key);
+    }
+
+    @Override
+    public Subscription subscribe(AppendListener listener) {
+        return delegate.subscribe(listener);
+    }
+}

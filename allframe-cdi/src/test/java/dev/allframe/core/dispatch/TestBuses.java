@@ -1,0 +1,67 @@
+package dev.allframe.core.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allframe.CommandHandler;
+import dev.allframe.QueryHandler;
+import dev.allframe.core.Problems;
+import dev.allframe.core.handler.HandlerCatalog;
+import dev.allframe.core.handler.HandlerKind;
+import dev.allframe.core.handler.HandlerMethod;
+import dev.allframe.eventstore.EventStore;
+import jakarta.validation.Validation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/** Buses over plain handler objects, without a CDI container. */
+final class TestBuses {
+
+    static final MessageValidator VALIDATOR =
+            new BeanValidationMessageValidator(Validation.buildDefaultValidatorFactory().getValidator());
+
+    private TestBuses() {
+    }
+
+    static CommandDispatcher commandBus(EventStore store, int maxRetries, Object... handlers) {
+        return commandBus(store, maxRetries, Runnable::run, handlers);
+    }
+
+    static CommandDispatcher commandBus(EventStore store, int maxRetries, Executor executor, Object... handlers) {
+        return new CommandDispatcher(catalog(handlers), targets(handlers), store, VALIDATOR, maxRetries, executor);
+    }
+
+    static QueryDispatcher queryBus(Object... handlers) {
+        return new QueryDispatcher(catalog(handlers), targets(handlers), VALIDATOR);
+    }
+
+    static HandlerCatalog catalog(Object... handlers) {
+        List<HandlerMethod> methods = new ArrayList<>();
+        for (Object handler : handlers) {
+            for (Method method : handler.getClass().getDeclaredMethods()) {
+                CommandHandler command = method.getAnnotation(CommandHandler.class);
+                if (command != null) {
+                    methods.add(new HandlerMethod(handler.getClass(), method, HandlerKind.COMMAND, command.createsStream()));
+                }
+                if (method.isAnnotationPresent(QueryHandler.class)) {
+                    methods.add(new HandlerMethod(handler.getClass(), method, HandlerKind.QUERY, false));
+                }
+            }
+        }
+        Problems problems = new Problems();
+        HandlerCatalog catalog = HandlerCatalog.build(methods, problems);
+        assertThat(problems.messages()).isEmpty();
+        return catalog;
+    }
+
+    private static HandlerTargets targets(Object... handlers) {
+        Map<Class<?>, Object> byClass = new HashMap<>();
+        for (Object handler : handlers) {
+            byClass.put(handler.getClass(), handler);
+        }
+        return byClass::get;
+    }
+}
