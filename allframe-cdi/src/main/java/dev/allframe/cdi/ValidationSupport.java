@@ -8,6 +8,8 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Comparator;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -23,11 +25,18 @@ final class ValidationSupport {
     }
 
     static void checkProvider(HandlerCatalog catalog, Problems problems) {
-        Stream.concat(catalog.commands().keySet().stream(), catalog.queries().keySet().stream())
+        checkProvider(catalog, problems, ValidationSupport::providerAvailable);
+    }
+
+    /** Reports each message type declaring constraints when {@code providerAvailable} says there is none. */
+    static void checkProvider(HandlerCatalog catalog, Problems problems, BooleanSupplier providerAvailable) {
+        List<Class<?>> constrained = Stream.concat(catalog.commands().keySet().stream(), catalog.queries().keySet().stream())
                 .filter(ValidationSupport::declaresConstraints)
                 .sorted(Comparator.comparing(Class::getName))
-                .filter(type -> !providerAvailable())
-                .forEach(type -> problems.add(AllFrameMessages.constraintsWithoutValidator(type)));
+                .toList();
+        if (!constrained.isEmpty() && !providerAvailable.getAsBoolean()) {
+            constrained.forEach(type -> problems.add(AllFrameMessages.constraintsWithoutValidator(type)));
+        }
     }
 
     static MessageValidator create(BeanManager beanManager) {

@@ -26,12 +26,27 @@ public final class Deployments {
         try (WeldContainer container = weld(beanClasses).initialize()) {
             return fail("The deployment succeeded, but AllFrame should have failed it");
         } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof AllFrameDeploymentException found) {
+            AllFrameDeploymentException found = find(e);
+            if (found == null) {
+                throw new AssertionError("The deployment failed without AllFrame's exception", e);
+            }
+            return found;
+        }
+    }
+
+    /** Weld reports definition errors as suppressed exceptions of its own. */
+    private static AllFrameDeploymentException find(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof AllFrameDeploymentException found) {
+                return found;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                AllFrameDeploymentException found = find(suppressed);
+                if (found != null) {
                     return found;
                 }
             }
-            throw new AssertionError("The deployment failed without AllFrame's exception", e);
         }
+        return null;
     }
 }

@@ -56,7 +56,7 @@ final class HandlerInspector {
             if (!streamId.declared()) {
                 problems.add(AllFrameMessages.statefulWithoutStreamId(site, commandType));
             }
-        } else if ((shape != ReturnShape.NONE || handler.createsStream()) && !streamId.declared()) {
+        } else if (shape != null && (shape != ReturnShape.NONE || handler.createsStream()) && !streamId.declared()) {
             problems.add(AllFrameMessages.appendsWithoutStreamId(site, commandType));
         }
         if (problems.size() > before || (count == 2 && state.isEmpty())

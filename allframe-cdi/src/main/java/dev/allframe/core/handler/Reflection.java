@@ -6,7 +6,9 @@ import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import dev.allframe.core.Sites;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Method handles for members of application classes, made once at deployment. */
@@ -41,28 +43,37 @@ final class Reflection {
         }
     }
 
-    /** The methods declared by {@code type} and its superclasses, except {@code Object}'s. */
+    /**
+     * The methods declared by {@code type} and its superclasses, except {@code Object}'s, ordered by
+     * class and then by signature so that messages list them the same way on every JVM.
+     */
     static List<Method> declaredMethods(Class<?> type) {
         List<Method> methods = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            List<Method> declared = new ArrayList<>();
             for (Method method : c.getDeclaredMethods()) {
                 if (!method.isSynthetic() && !method.isBridge()) {
-                    methods.add(method);
+                    declared.add(method);
                 }
             }
+            declared.sort(Comparator.comparing(Sites::of));
+            methods.addAll(declared);
         }
         return methods;
     }
 
-    /** The fields declared by {@code type} and its superclasses. */
+    /** The fields declared by {@code type} and its superclasses, ordered by class and then by name. */
     static List<Field> declaredFields(Class<?> type) {
         List<Field> fields = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            List<Field> declared = new ArrayList<>();
             for (Field field : c.getDeclaredFields()) {
                 if (!field.isSynthetic()) {
-                    fields.add(field);
+                    declared.add(field);
                 }
             }
+            declared.sort(Comparator.comparing(Field::getName));
+            fields.addAll(declared);
         }
         return fields;
     }

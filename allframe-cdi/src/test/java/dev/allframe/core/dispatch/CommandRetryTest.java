@@ -13,6 +13,7 @@ import dev.allframe.bank.MoneyDeposited;
 import dev.allframe.bank.OpenAccount;
 import dev.allframe.bank.Withdraw;
 import dev.allframe.memory.InMemoryEventStore;
+import dev.allframe.testing.InterferingEventStore;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

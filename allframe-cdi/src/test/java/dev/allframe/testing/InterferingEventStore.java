@@ -1,4 +1,4 @@
-package dev.allframe.core.dispatch;
+package dev.allframe.testing;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.core.EventIds;
@@ -19,23 +19,23 @@ import java.util.function.Function;
  * An in-memory store where another writer appends to the same stream just before each of the next
  * {@code n} appends, as a concurrent process would.
  */
-final class InterferingEventStore implements EventStore {
+public class InterferingEventStore implements EventStore {
 
     private final InMemoryEventStore delegate = new InMemoryEventStore();
     private final AtomicInteger interferences = new AtomicInteger();
     private final AtomicInteger appends = new AtomicInteger();
     private final Function<String, Object> foreignEvent;
 
-    InterferingEventStore(Function<String, Object> foreignEvent) {
+    public InterferingEventStore(Function<String, Object> foreignEvent) {
         this.foreignEvent = foreignEvent;
     }
 
-    void interfere(int times) {
+    public void interfere(int times) {
         interferences.set(times);
     }
 
     /** Appends attempted through this store (the interfering ones not counted). */
-    int appendAttempts() {
+    public int appendAttempts() {
         return appends.get();
     }
 

@@ -1,0 +1,27 @@
+package dev.allframe.cdi.error.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allframe.AllFrameDeploymentException;
+import dev.allframe.cdi.Deployments;
+import dev.allframe.cdi.TestConfig;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigProblemsTest {
+
+    @Test
+    void unparsableValuesAndUnknownKeysFromMicroProfileConfigFailTheDeployment() throws Exception {
+        AllFrameDeploymentException failure = TestConfig.with(Map.of(
+                "allframe.command.max-retries", "lots",
+                "allframe.event-store", "files",
+                "allframe.command.retries", "2"), () -> Deployments.failure(TickHandler.class));
+
+        assertThat(failure.problems()).containsExactly(
+                "AF1011: Configuration key allframe.command.retries is not an AllFrame key; known keys:"
+                        + " allframe.event-store, allframe.command.max-retries",
+                "AF1016: allframe.event-store=files names no available event store; available: memory",
+                "AF1010: Configuration value 'lots' of allframe.command.max-retries is invalid: expected a whole"
+                        + " number, 0 or more");
+    }
+}

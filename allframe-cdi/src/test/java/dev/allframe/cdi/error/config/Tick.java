@@ -1,0 +1,4 @@
+package dev.allframe.cdi.error.config;
+
+public record Tick() {
+}

@@ -1,0 +1,12 @@
+package dev.allframe.cdi.error.config;
+
+import dev.allframe.CommandHandler;
+import dev.allframe.Handlers;
+
+@Handlers
+public class TickHandler {
+
+    @CommandHandler
+    void tick(Tick tick) {
+    }
+}

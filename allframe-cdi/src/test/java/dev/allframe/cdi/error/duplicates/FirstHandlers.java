@@ -1,0 +1,18 @@
+package dev.allframe.cdi.error.duplicates;
+
+import dev.allframe.CommandHandler;
+import dev.allframe.Handlers;
+import dev.allframe.QueryHandler;
+
+@Handlers
+public class FirstHandlers {
+
+    @CommandHandler
+    void transfer(Transfer command) {
+    }
+
+    @QueryHandler
+    String lookup(Lookup query) {
+        return "first";
+    }
+}

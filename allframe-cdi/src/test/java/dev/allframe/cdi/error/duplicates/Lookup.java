@@ -1,0 +1,4 @@
+package dev.allframe.cdi.error.duplicates;
+
+public record Lookup(String id) {
+}

@@ -1,0 +1,18 @@
+package dev.allframe.cdi.error.duplicates;
+
+import dev.allframe.CommandHandler;
+import dev.allframe.QueryHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class SecondHandlers {
+
+    @CommandHandler
+    void moveMoney(Transfer command) {
+    }
+
+    @QueryHandler
+    String find(Lookup query) {
+        return "second";
+    }
+}

@@ -1,0 +1,4 @@
+package dev.allframe.cdi.error.states;
+
+public record NoWayToStart(String id) {
+}

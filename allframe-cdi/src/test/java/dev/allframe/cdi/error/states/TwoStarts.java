@@ -1,0 +1,16 @@
+package dev.allframe.cdi.error.states;
+
+import dev.allframe.InitialState;
+
+public record TwoStarts(int value) {
+
+    @InitialState
+    static TwoStarts zero() {
+        return new TwoStarts(0);
+    }
+
+    @InitialState
+    static TwoStarts one() {
+        return new TwoStarts(1);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.allframe.cdi.error.streamids;
+
+import dev.allframe.CommandHandler;
+import dev.allframe.Handlers;
+import java.util.List;
+
+@Handlers
+public class StreamIdHandlers {
+
+    @CommandHandler
+    List<Object> stateful(Unidentified command, Balance balance) {
+        return List.of();
+    }
+
+    @CommandHandler
+    void appends(TwoIds command) {
+    }
+
+    @CommandHandler
+    void bad(BadIdMethod command) {
+    }
+}

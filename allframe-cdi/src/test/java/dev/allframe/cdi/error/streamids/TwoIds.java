@@ -1,0 +1,6 @@
+package dev.allframe.cdi.error.streamids;
+
+import dev.allframe.StreamId;
+
+public record TwoIds(@StreamId String accountId, @StreamId String otherId) {
+}

@@ -1,0 +1,4 @@
+package dev.allframe.cdi.error.streamids;
+
+public record Unidentified(String accountId) {
+}

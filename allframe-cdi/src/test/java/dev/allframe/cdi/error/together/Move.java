@@ -1,0 +1,4 @@
+package dev.allframe.cdi.error.together;
+
+public record Move(String id) {
+}

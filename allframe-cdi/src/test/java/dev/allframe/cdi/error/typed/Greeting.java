@@ -1,0 +1,4 @@
+package dev.allframe.cdi.error.typed;
+
+public interface Greeting {
+}

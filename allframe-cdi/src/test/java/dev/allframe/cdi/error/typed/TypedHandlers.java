@@ -1,0 +1,14 @@
+package dev.allframe.cdi.error.typed;
+
+import dev.allframe.CommandHandler;
+import dev.allframe.Handlers;
+import jakarta.enterprise.inject.Typed;
+
+@Handlers
+@Typed(Greeting.class)
+public class TypedHandlers implements Greeting {
+
+    @CommandHandler
+    void hello(Hello command) {
+    }
+}

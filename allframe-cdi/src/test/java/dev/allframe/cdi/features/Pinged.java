@@ -1,0 +1,4 @@
+package dev.allframe.cdi.features;
+
+public record Pinged(String id, String by) {
+}
