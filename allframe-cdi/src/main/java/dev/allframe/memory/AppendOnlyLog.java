@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A list with one writer and any number of lock-free readers. The writer fills a slot, then publishes
- * it by raising the volatile size; a reader reads the size first and only looks at slots below it, so
- * it never sees a slot before its content.
+ * A list with one writer and any number of lock-free readers. The writer fills slots, then publishes
+ * them by raising the volatile size; a reader reads the size first and only looks at slots below it, so
+ * it never sees a slot before its content, nor part of one {@link #addAll}.
  */
 final class AppendOnlyLog<T> {
 
@@ -18,20 +18,26 @@ final class AppendOnlyLog<T> {
     private volatile Object[][] chunks = new Object[4][];
     private volatile int size;
 
-    /** Appends {@code element}; callers serialise calls to this method. */
-    void add(T element) {
+    /**
+     * Appends {@code elements}, which readers see all at once or not at all; callers serialise calls to
+     * this method.
+     */
+    void addAll(List<T> elements) {
         int index = size;
-        int chunk = index >>> CHUNK_BITS;
         Object[][] current = chunks;
-        if (chunk == current.length) {
-            current = Arrays.copyOf(current, current.length * 2);
+        for (T element : elements) {
+            int chunk = index >>> CHUNK_BITS;
+            if (chunk == current.length) {
+                current = Arrays.copyOf(current, current.length * 2);
+            }
+            if (current[chunk] == null) {
+                current[chunk] = new Object[CHUNK_SIZE];
+            }
+            current[chunk][index & CHUNK_MASK] = element;
+            index++;
         }
-        if (current[chunk] == null) {
-            current[chunk] = new Object[CHUNK_SIZE];
-        }
-        current[chunk][index & CHUNK_MASK] = element;
         chunks = current;
-        size = index + 1;
+        size = index;
     }
 
     int size() {
@@ -52,13 +58,6 @@ final class AppendOnlyLog<T> {
             result.add(elementAt(current, i));
         }
         return result;
-    }
-
-    T get(int index) {
-        if (index >= size) {
-            throw new IndexOutOfBoundsException(index);
-        }
-        return elementAt(chunks, index);
     }
 
     @SuppressWarnings("unchecked")

@@ -22,8 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An event store in memory. Appends are serialised by one lock, which makes the global order gap-free
- * by construction: a position becomes visible to readers only after every lower one. Reads take no
- * lock. Events are kept as the objects that were appended, so they should be immutable (records).
+ * by construction: a position becomes visible to readers only after every lower one, and the events of
+ * one append become visible together. Reads take no lock. Events are kept as the objects that were appended, so they should be immutable (records).
  */
 public final class InMemoryEventStore implements EventStore {
 
@@ -87,9 +87,9 @@ public final class InMemoryEventStore implements EventStore {
                     event.typeName(), event.schemaVersion(), now, event.correlationId(), event.causationId(),
                     event.metadata(), event.event());
             stored.add(envelope);
-            stream.add(envelope);
-            log.add(envelope);
         }
+        log.addAll(stored);
+        stream.addAll(stored);
         return new AppendResult(streamId, version, stored, false);
     }
 

@@ -115,8 +115,12 @@ public abstract class EventStoreConformanceSupport {
             if (batch.isEmpty()) {
                 return all;
             }
+            for (EventEnvelope envelope : batch) {
+                assertThat(envelope.globalPosition()).as("position read after position %d", after)
+                        .isGreaterThan(after);
+                after = envelope.globalPosition();
+            }
             all.addAll(batch);
-            after = batch.get(batch.size() - 1).globalPosition();
         }
     }
 
@@ -129,8 +133,12 @@ public abstract class EventStoreConformanceSupport {
             if (batch.isEmpty()) {
                 return all;
             }
+            for (EventEnvelope envelope : batch) {
+                assertThat(envelope.streamVersion()).as("version of %s read from version %d", streamId, from)
+                        .isGreaterThanOrEqualTo(from);
+                from = envelope.streamVersion() + 1;
+            }
             all.addAll(batch);
-            from = batch.get(batch.size() - 1).streamVersion() + 1;
         }
     }
 
