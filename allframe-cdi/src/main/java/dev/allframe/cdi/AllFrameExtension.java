@@ -4,14 +4,19 @@ import dev.allframe.AllFrameDeploymentException;
 import dev.allframe.CommandBus;
 import dev.allframe.CommandHandler;
 import dev.allframe.QueryBus;
+import dev.allframe.EventStoreException;
 import dev.allframe.QueryHandler;
+import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.AllFrameMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.AllFrameConfig;
+import dev.allframe.core.config.ConfigValues;
+import dev.allframe.core.handler.EventClassCollector;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.HandlerKind;
 import dev.allframe.core.handler.HandlerMethod;
 import dev.allframe.eventstore.EventStore;
+import dev.allframe.eventstore.EventStoreProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -27,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -70,7 +76,9 @@ public class AllFrameExtension implements Extension {
 
     void registerBeans(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
         Problems problems = new Problems();
-        AllFrameConfig config = AllFrameConfig.read(CurrentConfig.values(), problems);
+        ConfigValues configValues = CurrentConfig.values();
+        EventStoreProviders providers = EventStoreProviders.load();
+        AllFrameConfig config = AllFrameConfig.read(configValues, providers.names(), problems);
         HandlerCatalog catalog = HandlerCatalog.build(handlerMethods, problems);
         handlerBeans.forEach((beanClass, bean) -> {
             if (!bean.getTypes().contains(beanClass)) {
@@ -78,20 +86,37 @@ public class AllFrameExtension implements Extension {
             }
         });
         ValidationSupport.checkProvider(catalog, problems);
+        EventTypeRegistry eventTypes = eventTypes(catalog, problems);
+        Optional<EventStoreProvider> provider = applicationEventStore ? Optional.empty() : providers.named(config.eventStore());
+        provider.ifPresent(p -> p.check(new CdiEventStoreContext(configValues, null, eventTypes)).forEach(problems::add));
         if (!problems.isEmpty()) {
             event.addDefinitionError(new AllFrameDeploymentException(problems.messages()));
             return;
         }
-        runtime = new AllFrameRuntime(catalog, config, beanManager, handlerBeans);
+        runtime = new AllFrameRuntime(catalog, config, beanManager, handlerBeans, eventTypes,
+                new CdiEventStoreContext(configValues, beanManager, eventTypes), provider);
         if (!applicationEventStore) {
-            event.addBean().types(EventStore.class, Object.class).scope(ApplicationScoped.class)
-                    .createWith(context -> runtime.createEventStore());
+            event.<EventStore>addBean().types(EventStore.class, Object.class).scope(ApplicationScoped.class)
+                    .createWith(context -> runtime.createEventStore())
+                    .destroyWith((store, context) -> runtime.closeEventStore(store));
         }
         event.addBean().types(CommandBus.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(context -> runtime.createCommandBus())
                 .destroyWith((bus, context) -> runtime.close());
         event.addBean().types(QueryBus.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(context -> runtime.createQueryBus());
+    }
+
+    private static EventTypeRegistry eventTypes(HandlerCatalog catalog, Problems problems) {
+        EventTypeRegistry registry = new EventTypeRegistry();
+        for (Class<?> eventClass : EventClassCollector.collect(catalog)) {
+            try {
+                registry.register(eventClass);
+            } catch (EventStoreException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return registry;
     }
 
     void announce(@Observes AfterDeploymentValidation event) {

@@ -2,6 +2,7 @@ package dev.allframe.cdi;
 
 import dev.allframe.CommandBus;
 import dev.allframe.QueryBus;
+import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.dispatch.CommandDispatcher;
 import dev.allframe.core.dispatch.HandlerTargets;
@@ -9,11 +10,13 @@ import dev.allframe.core.dispatch.MessageValidator;
 import dev.allframe.core.dispatch.QueryDispatcher;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.eventstore.EventStore;
+import dev.allframe.eventstore.EventStoreContext;
+import dev.allframe.eventstore.EventStoreProvider;
 import dev.allframe.memory.InMemoryEventStore;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
-import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds AllFrame's beans once the container runs: binds handlers to their beans' contextual
@@ -25,16 +28,23 @@ final class AllFrameRuntime {
     private final AllFrameConfig config;
     private final BeanManager beanManager;
     private final Map<Class<?>, Bean<?>> handlerBeans;
+    private final EventTypeRegistry eventTypes;
+    private final EventStoreContext storeContext;
+    private final Optional<EventStoreProvider> storeProvider;
     private final Object lock = new Object();
     private MessageValidator validator;
     private AsyncExecutor executor;
 
     AllFrameRuntime(HandlerCatalog catalog, AllFrameConfig config, BeanManager beanManager,
-                    Map<Class<?>, Bean<?>> handlerBeans) {
+                    Map<Class<?>, Bean<?>> handlerBeans, EventTypeRegistry eventTypes,
+                    EventStoreContext storeContext, Optional<EventStoreProvider> storeProvider) {
         this.catalog = catalog;
         this.config = config;
         this.beanManager = beanManager;
         this.handlerBeans = Map.copyOf(handlerBeans);
+        this.eventTypes = eventTypes;
+        this.storeContext = storeContext;
+        this.storeProvider = storeProvider;
     }
 
     HandlerCatalog catalog() {
@@ -46,13 +56,19 @@ final class AllFrameRuntime {
     }
 
     EventStore createEventStore() {
-        return new InMemoryEventStore(Clock.systemUTC());
+        return storeProvider.map(provider -> provider.create(storeContext))
+                .orElseGet(() -> new InMemoryEventStore(storeContext.clock()));
+    }
+
+    void closeEventStore(Object store) {
+        if (store instanceof AutoCloseable closeable) {
+            ValidationSupport.close(closeable);
+        }
     }
 
     CommandBus createCommandBus() {
         EventStore store = beanManager.createInstance().select(EventStore.class).get();
-        return new CommandDispatcher(catalog, targets(), store, validator(), config.commandMaxRetries(),
-                executor());
+        return new CommandDispatcher(catalog, targets(), store, validator(), config, executor(), eventTypes);
     }
 
     QueryBus createQueryBus() {

@@ -134,6 +134,14 @@ public final class AllFrameMessages {
                 + " returning a value";
     }
 
+    public static String eventTypeClash(String name, int version, Class<?> one, Class<?> other) {
+        boolean ordered = one.getName().compareTo(other.getName()) <= 0;
+        Class<?> first = ordered ? one : other;
+        Class<?> second = ordered ? other : one;
+        return "AF1024: Event classes " + first.getName() + " and " + second.getName() + " are both stored as '"
+                + name + "' version " + version + "; give one of them another @EventType name";
+    }
+
     // ---- runtime ------------------------------------------------------------------------------------
 
     public static String noCommandHandler(Class<?> commandType, Collection<String> knownTypes) {
@@ -195,6 +203,16 @@ public final class AllFrameMessages {
 
     public static String listenerFailed(Object listener, String streamId) {
         return "AF1114: Append listener " + listener + " failed on an append to stream '" + streamId + "'";
+    }
+
+    public static String snapshotNotWritten(String streamId, long version) {
+        return "AF1117: The snapshot of stream '" + streamId + "' at version " + version
+                + " was not written; the stream is folded from its events instead";
+    }
+
+    public static String snapshotNotRead(String streamId) {
+        return "AF1118: The snapshot of stream '" + streamId + "' could not be read and is ignored;"
+                + " the stream is folded from its events instead";
     }
 
     public static String nullMessage(String operation) {

@@ -2,44 +2,61 @@ package dev.allframe.core.config;
 
 import dev.allframe.core.AllFrameMessages;
 import dev.allframe.core.Problems;
-import java.util.List;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
- * AllFrame's configuration, parsed and checked at deployment.
+ * AllFrame's core configuration, parsed and checked at deployment.
  *
  * @param eventStore        which event store to use ({@code allframe.event-store})
  * @param commandMaxRetries how often a stateful handler is retried on a concurrency conflict
+ * @param snapshotEvery     a snapshot every this many events of a stream; 0 for none
  */
-public record AllFrameConfig(String eventStore, int commandMaxRetries) {
+public record AllFrameConfig(String eventStore, int commandMaxRetries, int snapshotEvery) {
 
-    /** The names {@code allframe.event-store} accepts. */
-    public static final List<String> EVENT_STORES = List.of("memory");
+    /** The store every deployment has. */
+    public static final String MEMORY_STORE = "memory";
 
     private static final String PREFIX = "allframe.";
 
     public static AllFrameConfig defaults() {
         return new AllFrameConfig(ConfigKey.EVENT_STORE.defaultValue(),
-                Integer.parseInt(ConfigKey.COMMAND_MAX_RETRIES.defaultValue()));
+                Integer.parseInt(ConfigKey.COMMAND_MAX_RETRIES.defaultValue()),
+                Integer.parseInt(ConfigKey.SNAPSHOT_EVERY.defaultValue()));
     }
 
-    /** Reads and checks every key; each bad value or unknown key is added to {@code problems}. */
-    public static AllFrameConfig read(ConfigValues values, Problems problems) {
+    /**
+     * Reads and checks every key; each bad value or unknown key is added to {@code problems}.
+     *
+     * @param eventStores the names {@code allframe.event-store} accepts
+     */
+    public static AllFrameConfig read(ConfigValues values, Collection<String> eventStores, Problems problems) {
         for (String key : values.keys()) {
             if (key.startsWith(PREFIX) && !ConfigKey.names().contains(key)) {
                 problems.add(AllFrameMessages.unknownConfigKey(key, ConfigKey.names()));
             }
         }
         String eventStore = text(values, ConfigKey.EVENT_STORE);
-        if (!EVENT_STORES.contains(eventStore)) {
-            problems.add(AllFrameMessages.unknownEventStore(ConfigKey.EVENT_STORE.key(), eventStore, EVENT_STORES));
+        if (!eventStores.contains(eventStore)) {
+            problems.add(AllFrameMessages.unknownEventStore(ConfigKey.EVENT_STORE.key(), eventStore, eventStores));
         }
-        int maxRetries = wholeNumber(values, ConfigKey.COMMAND_MAX_RETRIES, problems);
-        return new AllFrameConfig(eventStore, maxRetries);
+        return new AllFrameConfig(eventStore, wholeNumber(values, ConfigKey.COMMAND_MAX_RETRIES, problems),
+                wholeNumber(values, ConfigKey.SNAPSHOT_EVERY, problems));
     }
 
-    private static String text(ConfigValues values, ConfigKey key) {
+    /** The value of {@code key}, trimmed, or its default. */
+    public static String text(ConfigValues values, ConfigKey key) {
         return values.value(key.key()).map(String::trim).orElse(key.defaultValue());
+    }
+
+    /** The boolean value of {@code key} ({@code true} or {@code false}), or its default. */
+    public static boolean bool(ConfigValues values, ConfigKey key, Problems problems) {
+        String value = text(values, key);
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            problems.add(AllFrameMessages.badConfigValue(key.key(), value, "true or false"));
+            return Boolean.parseBoolean(key.defaultValue());
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static int wholeNumber(ConfigValues values, ConfigKey key, Problems problems) {

@@ -3,10 +3,16 @@ package dev.allframe.core.config;
 import java.util.Arrays;
 import java.util.List;
 
-/** Every {@code allframe.*} configuration key, with its default. The README's table lists the same. */
+/**
+ * Every {@code allframe.*} configuration key of every AllFrame module, with its default. The README's
+ * table lists the same keys.
+ */
 public enum ConfigKey {
     EVENT_STORE("allframe.event-store", "memory"),
-    COMMAND_MAX_RETRIES("allframe.command.max-retries", "3");
+    COMMAND_MAX_RETRIES("allframe.command.max-retries", "3"),
+    SNAPSHOT_EVERY("allframe.snapshot.every", "0"),
+    JPA_PERSISTENCE_UNIT("allframe.jpa.persistence-unit", ""),
+    JPA_CREATE_SCHEMA("allframe.jpa.create-schema", "false");
 
     private final String key;
     private final String defaultValue;

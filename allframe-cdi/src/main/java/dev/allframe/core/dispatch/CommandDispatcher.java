@@ -6,12 +6,13 @@ import dev.allframe.CommandBus;
 import dev.allframe.CommandOptions;
 import dev.allframe.CommandResult;
 import dev.allframe.ConcurrencyConflictException;
-import dev.allframe.EventEnvelope;
 import dev.allframe.IdempotencyKeyReusedException;
 import dev.allframe.NoHandlerException;
 import dev.allframe.core.AllFrameMessages;
 import dev.allframe.core.EventIds;
+import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.EventTypes;
+import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.StateModel;
 import dev.allframe.eventstore.AppendCondition;
@@ -39,20 +40,23 @@ public final class CommandDispatcher implements CommandBus {
     /** The stream version a result reports when a stateless handler appended nothing: not read. */
     public static final long VERSION_NOT_READ = -1;
 
-    private static final int READ_BATCH = 512;
-
     private final Map<Class<?>, BoundCommandHandler> handlers;
     private final EventStore store;
     private final MessageValidator validator;
+    private final StateLoader states;
+    private final EventTypeRegistry eventTypes;
     private final int maxRetries;
     private final Executor executor;
 
     public CommandDispatcher(HandlerCatalog catalog, HandlerTargets targets, EventStore store,
-                             MessageValidator validator, int maxRetries, Executor executor) {
+                             MessageValidator validator, AllFrameConfig config, Executor executor,
+                             EventTypeRegistry eventTypes) {
+        this.eventTypes = requireNonNull(eventTypes, "eventTypes");
         this.store = requireNonNull(store, "store");
         this.validator = requireNonNull(validator, "validator");
         this.executor = requireNonNull(executor, "executor");
-        this.maxRetries = maxRetries;
+        this.states = new StateLoader(store, config.snapshotEvery());
+        this.maxRetries = config.commandMaxRetries();
         Map<Class<?>, BoundCommandHandler> bound = new HashMap<>();
         catalog.commands().forEach((type, model) ->
                 bound.put(type, new BoundCommandHandler(model, targets.targetFor(model.beanClass()))));
@@ -90,14 +94,9 @@ public final class CommandDispatcher implements CommandBus {
                     return earlier.get();
                 }
             }
-            Object state = null;
-            long version = VERSION_NOT_READ;
-            if (stateModel != null) {
-                LoadedState loaded = load(stateModel, streamId);
-                state = loaded.state();
-                version = loaded.version();
-            }
-            List<Object> events = handler.handle(command, state, streamId);
+            StateLoader.LoadedState loaded = stateModel == null ? null : states.load(stateModel, streamId);
+            long version = loaded == null ? VERSION_NOT_READ : loaded.version();
+            List<Object> events = handler.handle(command, loaded == null ? null : loaded.state(), streamId);
             if (streamId == null || (events.isEmpty() && key == null)) {
                 return new CommandResult(commandId, streamId, version, List.of(), false);
             }
@@ -106,6 +105,9 @@ public final class CommandDispatcher implements CommandBus {
             try {
                 AppendResult appended = store.append(
                         new AppendRequest(streamId, condition, newEvents(events, commandId, options), key));
+                if (loaded != null) {
+                    states.appended(stateModel, loaded, appended);
+                }
                 return result(appended, key, streamId, commandId);
             } catch (ConcurrencyConflictException conflict) {
                 if (stateModel == null || attempt >= maxRetries) {
@@ -128,33 +130,16 @@ public final class CommandDispatcher implements CommandBus {
                 appended.duplicate());
     }
 
-    private LoadedState load(StateModel model, String streamId) {
-        Object state = model.initial();
-        long version = 0;
-        List<EventEnvelope> page;
-        do {
-            page = store.readStream(streamId, version + 1, READ_BATCH);
-            for (EventEnvelope envelope : page) {
-                state = model.apply(state, envelope);
-                version = envelope.streamVersion();
-            }
-        } while (page.size() == READ_BATCH);
-        return new LoadedState(state, version);
-    }
-
-    private static List<NewEvent> newEvents(List<Object> events, UUID commandId, CommandOptions options) {
+    private List<NewEvent> newEvents(List<Object> events, UUID commandId, CommandOptions options) {
         String id = commandId.toString();
         String correlationId = options.correlationId() == null ? id : options.correlationId();
         String causationId = options.causationId() == null ? id : options.causationId();
         List<NewEvent> newEvents = new ArrayList<>(events.size());
         for (Object event : events) {
-            EventTypes.EventTypeName type = EventTypes.of(event.getClass());
+            EventTypes.EventTypeName type = eventTypes.typeOf(event.getClass());
             newEvents.add(new NewEvent(EventIds.next(), type.name(), type.version(), event, correlationId,
                     causationId, options.headers()));
         }
         return newEvents;
-    }
-
-    private record LoadedState(Object state, long version) {
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class StateModel {
 
     private final Class<?> type;
+    private final String fingerprint;
     private final String initialSite;
     private final MethodHandle initial;
     private final List<Applier> appliers;
@@ -31,6 +32,7 @@ public final class StateModel {
 
     StateModel(Class<?> type, String initialSite, MethodHandle initial, List<Applier> appliers) {
         this.type = type;
+        this.fingerprint = StateFingerprint.of(type);
         this.initialSite = initialSite;
         this.initial = initial;
         this.appliers = List.copyOf(appliers);
@@ -38,6 +40,16 @@ public final class StateModel {
 
     public Class<?> type() {
         return type;
+    }
+
+    /** Identifies the state class's current shape; see {@link dev.allframe.eventstore.Snapshot}. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** The event types the state's {@code @Apply} methods take. */
+    public List<Class<?>> eventTypes() {
+        return appliers.stream().<Class<?>>map(Applier::eventType).toList();
     }
 
     /** The state of an empty stream. */

@@ -3,19 +3,22 @@ package dev.allframe.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allframe.core.Problems;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AllFrameConfigTest {
 
+    private static final List<String> STORES = List.of("memory", "jpa");
+
     @Test
     void defaultsApplyWhenNothingIsSet() {
         Problems problems = new Problems();
 
-        AllFrameConfig config = AllFrameConfig.read(values(Map.of("other.key", "x")), problems);
+        AllFrameConfig config = AllFrameConfig.read(values(Map.of("other.key", "x")), STORES, problems);
 
-        assertThat(config).isEqualTo(new AllFrameConfig("memory", 3));
+        assertThat(config).isEqualTo(new AllFrameConfig("memory", 3, 0));
         assertThat(config).isEqualTo(AllFrameConfig.defaults());
         assertThat(problems.messages()).isEmpty();
     }
@@ -25,9 +28,9 @@ class AllFrameConfigTest {
         Problems problems = new Problems();
 
         AllFrameConfig config = AllFrameConfig.read(values(Map.of("allframe.command.max-retries", " 7 ",
-                "allframe.event-store", "memory")), problems);
+                "allframe.event-store", "memory")), STORES, problems);
 
-        assertThat(config).isEqualTo(new AllFrameConfig("memory", 7));
+        assertThat(config).isEqualTo(new AllFrameConfig("memory", 7, 0));
         assertThat(problems.messages()).isEmpty();
     }
 
@@ -36,12 +39,13 @@ class AllFrameConfigTest {
         Problems problems = new Problems();
 
         AllFrameConfig.read(values(Map.of("allframe.command.max-retries", "three",
-                "allframe.event-store", "cassandra", "allframe.comand.max-retries", "2")), problems);
+                "allframe.event-store", "cassandra", "allframe.comand.max-retries", "2")), STORES, problems);
 
         assertThat(problems.messages()).containsExactlyInAnyOrder(
                 "AF1011: Configuration key allframe.comand.max-retries is not an AllFrame key; known keys: "
-                        + "allframe.event-store, allframe.command.max-retries",
-                "AF1016: allframe.event-store=cassandra names no available event store; available: memory",
+                        + "allframe.event-store, allframe.command.max-retries, allframe.snapshot.every,"
+                        + " allframe.jpa.persistence-unit, allframe.jpa.create-schema",
+                "AF1016: allframe.event-store=cassandra names no available event store; available: memory, jpa",
                 "AF1010: Configuration value 'three' of allframe.command.max-retries is invalid: expected a whole"
                         + " number, 0 or more");
     }
@@ -50,7 +54,7 @@ class AllFrameConfigTest {
     void negativeRetriesAreInvalid() {
         Problems problems = new Problems();
 
-        AllFrameConfig.read(values(Map.of("allframe.command.max-retries", "-1")), problems);
+        AllFrameConfig.read(values(Map.of("allframe.command.max-retries", "-1")), STORES, problems);
 
         assertThat(problems.messages()).containsExactly("AF1010: Configuration value '-1' of "
                 + "allframe.command.max-retries is invalid: expected a whole number, 0 or more");

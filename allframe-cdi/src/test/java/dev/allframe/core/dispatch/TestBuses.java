@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allframe.CommandHandler;
 import dev.allframe.QueryHandler;
+import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
+import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.HandlerKind;
 import dev.allframe.core.handler.HandlerMethod;
@@ -31,7 +33,8 @@ final class TestBuses {
     }
 
     static CommandDispatcher commandBus(EventStore store, int maxRetries, Executor executor, Object... handlers) {
-        return new CommandDispatcher(catalog(handlers), targets(handlers), store, VALIDATOR, maxRetries, executor);
+        return new CommandDispatcher(catalog(handlers), targets(handlers), store, VALIDATOR,
+                new AllFrameConfig("memory", maxRetries, 0), executor, new EventTypeRegistry());
     }
 
     static QueryDispatcher queryBus(Object... handlers) {

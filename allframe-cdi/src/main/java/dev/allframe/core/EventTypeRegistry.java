@@ -1,0 +1,67 @@
+package dev.allframe.core;
+
+import dev.allframe.EventStoreException;
+import dev.allframe.eventstore.EventClassResolver;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The event classes an application uses, by stored type name and schema version. Filled at deployment
+ * with every class the handlers declare, and with each class written at run time, so that a store can
+ * turn a stored type name back into a class.
+ */
+public final class EventTypeRegistry implements EventClassResolver {
+
+    private final Map<Key, Class<?>> classes = new ConcurrentHashMap<>();
+    private final ClassValue<EventTypes.EventTypeName> registered = new ClassValue<>() {
+        @Override
+        protected EventTypes.EventTypeName computeValue(Class<?> type) {
+            return register(type);
+        }
+    };
+
+    public static EventTypeRegistry of(Collection<Class<?>> eventClasses) {
+        EventTypeRegistry registry = new EventTypeRegistry();
+        eventClasses.forEach(registry::register);
+        return registry;
+    }
+
+    /**
+     * Registers {@code eventClass} under its type name and version.
+     *
+     * @throws EventStoreException another class has the same name and version
+     */
+    public EventTypes.EventTypeName register(Class<?> eventClass) {
+        EventTypes.EventTypeName type = EventTypes.of(eventClass);
+        Class<?> earlier = classes.putIfAbsent(new Key(type.name(), type.version()), eventClass);
+        if (earlier != null && earlier != eventClass) {
+            throw new EventStoreException(AllFrameMessages.eventTypeClash(type.name(), type.version(), earlier, eventClass));
+        }
+        return type;
+    }
+
+    /**
+     * The stored type of {@code eventClass}, registering the class the first time it is seen; after that a
+     * class-value lookup.
+     *
+     * @throws EventStoreException another class has the same name and version
+     */
+    public EventTypes.EventTypeName typeOf(Class<?> eventClass) {
+        return registered.get(eventClass);
+    }
+
+    @Override
+    public Optional<Class<?>> resolve(String typeName, int schemaVersion) {
+        return Optional.ofNullable(classes.get(new Key(typeName, schemaVersion)));
+    }
+
+    /** Every registered class. */
+    public Collection<Class<?>> classes() {
+        return classes.values();
+    }
+
+    private record Key(String name, int version) {
+    }
+}

@@ -1,0 +1,22 @@
+package dev.allframe.eventstore;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** What an {@link EventStoreProvider} gets from AllFrame to build its store. */
+public interface EventStoreContext {
+
+    /** The configuration value of {@code key}, if set. */
+    Optional<String> config(String key);
+
+    /**
+     * The application's bean of {@code type}, when exactly one exists; always empty while the
+     * application deploys ({@link EventStoreProvider#check}).
+     */
+    <T> Optional<T> bean(Class<T> type);
+
+    /** Turns stored type names back into event classes. */
+    EventClassResolver eventClasses();
+
+    Clock clock();
+}

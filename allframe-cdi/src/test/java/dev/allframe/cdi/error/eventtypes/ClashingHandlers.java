@@ -1,0 +1,18 @@
+package dev.allframe.cdi.error.eventtypes;
+
+import dev.allframe.CommandHandler;
+import dev.allframe.Handlers;
+
+@Handlers
+public class ClashingHandlers {
+
+    @CommandHandler
+    Opened open(Open command) {
+        return new Opened(command.id());
+    }
+
+    @CommandHandler
+    Created create(Create command) {
+        return new Created(command.id());
+    }
+}

@@ -1,0 +1,7 @@
+package dev.allframe.cdi.error.eventtypes;
+
+import dev.allframe.EventType;
+
+@EventType(name = "opened")
+public record Opened(String id) {
+}

@@ -1,0 +1,45 @@
+package dev.allframe.cdi.features.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allframe.AllFrameDeploymentException;
+import dev.allframe.CommandBus;
+import dev.allframe.bank.AccountCommands;
+import dev.allframe.bank.AccountOpened;
+import dev.allframe.bank.MoneyDeposited;
+import dev.allframe.bank.OpenAccount;
+import dev.allframe.cdi.Deployments;
+import dev.allframe.cdi.TestConfig;
+import dev.allframe.eventstore.EventStoreContext;
+import java.util.Map;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+class EventStoreProviderTest {
+
+    @Test
+    void theConfiguredProviderMakesTheStoreWithTheApplicationsEventClasses() throws Exception {
+        RecordingStoreProvider.CREATED_WITH.clear();
+
+        long version = TestConfig.with(Map.of("allframe.event-store", "recording"), () -> {
+            try (WeldContainer container = Deployments.weld(AccountCommands.class).initialize()) {
+                return container.select(CommandBus.class).get().dispatch(new OpenAccount("A", "Ada")).streamVersion();
+            }
+        });
+
+        assertThat(version).isEqualTo(1);
+        assertThat(RecordingStoreProvider.CREATED_WITH).hasSize(1);
+        EventStoreContext context = RecordingStoreProvider.CREATED_WITH.get(0);
+        assertThat(context.eventClasses().resolve("AccountOpened", 1)).contains(AccountOpened.class);
+        assertThat(context.eventClasses().resolve("MoneyDeposited", 1)).contains(MoneyDeposited.class);
+        assertThat(context.config("allframe.event-store")).contains("recording");
+    }
+
+    @Test
+    void theProvidersConfigurationProblemsFailTheDeployment() throws Exception {
+        AllFrameDeploymentException failure = TestConfig.with(Map.of("allframe.event-store", "recording",
+                "allframe.jpa.persistence-unit", "broken"), () -> Deployments.failure(AccountCommands.class));
+
+        assertThat(failure.problems()).containsExactly("AF9001: the recording store cannot use unit broken");
+    }
+}

@@ -1,0 +1,98 @@
+package dev.allframe.testing;
+
+import dev.allframe.EventEnvelope;
+import dev.allframe.eventstore.AppendListener;
+import dev.allframe.eventstore.AppendRequest;
+import dev.allframe.eventstore.AppendResult;
+import dev.allframe.eventstore.EventStore;
+import dev.allframe.eventstore.Snapshot;
+import dev.allframe.eventstore.SnapshotStore;
+import dev.allframe.eventstore.Subscription;
+import dev.allframe.memory.InMemoryEventStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** An in-memory store that keeps snapshots and records which versions streams are read from. */
+public class SnapshottingEventStore implements EventStore, SnapshotStore {
+
+    private final InMemoryEventStore delegate = new InMemoryEventStore();
+    private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final List<Long> readsFrom = new ArrayList<>();
+    private final List<Snapshot> saved = new ArrayList<>();
+    private boolean failing;
+
+    /** Makes every snapshot read and write fail. */
+    public void failSnapshots() {
+        failing = true;
+    }
+
+    public void putSnapshot(Snapshot snapshot) {
+        snapshots.put(snapshot.streamId(), snapshot);
+    }
+
+    /** The versions {@link #readStream} was called from, in order. */
+    public List<Long> readsFrom() {
+        return readsFrom;
+    }
+
+    public List<Snapshot> saved() {
+        return saved;
+    }
+
+    @Override
+    public Optional<Snapshot> loadSnapshot(String streamId, Class<?> stateType, String stateFingerprint) {
+        if (failing) {
+            throw new IllegalStateException("snapshot table is gone");
+        }
+        return Optional.ofNullable(snapshots.get(streamId))
+                .filter(s -> s.stateFingerprint().equals(stateFingerprint) && stateType.isInstance(s.state()));
+    }
+
+    @Override
+    public void saveSnapshot(Snapshot snapshot) {
+        if (failing) {
+            throw new IllegalStateException("snapshot table is gone");
+        }
+        saved.add(snapshot);
+        snapshots.put(snapshot.streamId(), snapshot);
+    }
+
+    @Override
+    public AppendResult append(AppendRequest request) {
+        return delegate.append(request);
+    }
+
+    @Override
+    public List<EventEnvelope> readStream(String streamId, long fromVersion, int maxCount) {
+        readsFrom.add(fromVersion);
+        return delegate.readStream(streamId, fromVersion, maxCount);
+    }
+
+    @Override
+    public long streamVersion(String streamId) {
+        return delegate.streamVersion(streamId);
+    }
+
+    @Override
+    public List<EventEnvelope> readAll(long afterPosition, int maxCount) {
+        return delegate.readAll(afterPosition, maxCount);
+    }
+
+    @Override
+    public long headPosition() {
+        return delegate.headPosition();
+    }
+
+    @Override
+    public Optional<AppendResult> findByIdempotencyKey(String key) {
+        return delegate.findByIdempotencyKey(key);
+    }
+
+    @Override
+    public Subscription subscribe(AppendListener listener) {
+        return delegate.subscribe(listener);
+    }
+}
