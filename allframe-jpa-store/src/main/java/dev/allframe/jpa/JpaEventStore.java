@@ -1,0 +1,140 @@
+package dev.allframe.jpa;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.allframe.ConcurrencyConflictException;
+import dev.allframe.EventEnvelope;
+import dev.allframe.core.AppendListeners;
+import dev.allframe.eventstore.AppendListener;
+import dev.allframe.eventstore.AppendRequest;
+import dev.allframe.eventstore.AppendResult;
+import dev.allframe.eventstore.EventClassResolver;
+import dev.allframe.eventstore.EventStore;
+import dev.allframe.eventstore.Snapshot;
+import dev.allframe.eventstore.SnapshotStore;
+import dev.allframe.eventstore.Subscription;
+import dev.allframe.jpa.internal.Appender;
+import dev.allframe.jpa.internal.EventReader;
+import dev.allframe.jpa.internal.EventRowMapper;
+import dev.allframe.jpa.internal.SnapshotRows;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The event store on a relational database through JPA, with Hibernate ORM as the provider. Appends are
+ * serialised on a lock row (see {@code HeadRow}), which keeps the global order free of gaps a reader could
+ * overtake; events go to the database as one JDBC batch per append; payloads are JSON text; reads are
+ * paged. The tables come from the scripts in {@code META-INF/allframe/sql}, or from
+ * {@link JpaSchema#createIfMissing} in development.
+ */
+public final class JpaEventStore implements EventStore, SnapshotStore, AutoCloseable {
+
+    private final JpaTransactions transactions;
+    private final Clock clock;
+    private final EventReader reader;
+    private final Appender appender;
+    private final SnapshotRows snapshots;
+    private final AppendListeners listeners = new AppendListeners();
+    private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
+
+    public JpaEventStore(JpaTransactions transactions, EventSerializer serializer, EventClassResolver eventClasses,
+                         Clock clock) {
+        this.transactions = requireNonNull(transactions, "transactions");
+        this.clock = requireNonNull(clock, "clock");
+        EventRowMapper mapper = new EventRowMapper(requireNonNull(serializer, "serializer"),
+                requireNonNull(eventClasses, "eventClasses"));
+        this.reader = new EventReader(mapper);
+        this.appender = new Appender(mapper, reader);
+        this.snapshots = new SnapshotRows(serializer);
+    }
+
+    @Override
+    public AppendResult append(AppendRequest request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        try {
+            return transactions.write(em -> appender.append(em, request, now), this::appended);
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw new ConcurrencyConflictException(request.streamId(), request.condition().expectedVersion(),
+                        streamVersion(request.streamId()));
+            }
+            throw e;
+        }
+    }
+
+    private void appended(AppendResult result) {
+        if (!result.duplicate() && !result.events().isEmpty()) {
+            listeners.notifyAppended(result);
+        }
+    }
+
+    @Override
+    public List<EventEnvelope> readStream(String streamId, long fromVersion, int maxCount) {
+        return transactions.read(em -> reader.readStream(em, streamId, fromVersion, maxCount));
+    }
+
+    @Override
+    public long streamVersion(String streamId) {
+        return transactions.read(em -> reader.streamVersion(em, streamId));
+    }
+
+    @Override
+    public List<EventEnvelope> readAll(long afterPosition, int maxCount) {
+        return transactions.read(em -> reader.readAll(em, afterPosition, maxCount));
+    }
+
+    @Override
+    public long headPosition() {
+        return transactions.read(reader::headPosition);
+    }
+
+    @Override
+    public Optional<AppendResult> findByIdempotencyKey(String key) {
+        return transactions.read(em -> reader.idempotencyKey(em, key));
+    }
+
+    @Override
+    public Subscription subscribe(AppendListener listener) {
+        return listeners.add(listener);
+    }
+
+    @Override
+    public Optional<Snapshot> loadSnapshot(String streamId, Class<?> stateType, String stateFingerprint) {
+        return transactions.read(em -> snapshots.load(em, streamId, stateType, stateFingerprint));
+    }
+
+    @Override
+    public void saveSnapshot(Snapshot snapshot) {
+        snapshots.json(snapshot).ifPresent(json -> transactions.write(em -> {
+            snapshots.save(em, snapshot, json, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            return snapshot;
+        }, saved -> { }));
+    }
+
+    /** Makes {@link #close()} close {@code resource} too, for what the store was built with and owns. */
+    void closeWith(AutoCloseable resource) {
+        owned.add(resource);
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable resource : owned) {
+            resource.close();
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

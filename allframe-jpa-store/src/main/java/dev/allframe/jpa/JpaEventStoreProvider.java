@@ -1,0 +1,100 @@
+package dev.allframe.jpa;
+
+import dev.allframe.EventStoreException;
+import dev.allframe.core.Problems;
+import dev.allframe.core.config.AllFrameConfig;
+import dev.allframe.core.config.ConfigKey;
+import dev.allframe.core.config.ConfigValues;
+import dev.allframe.eventstore.EventStore;
+import dev.allframe.eventstore.EventStoreContext;
+import dev.allframe.eventstore.EventStoreProvider;
+import dev.allframe.jpa.internal.JpaStoreMessages;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.UserTransaction;
+import java.util.List;
+import java.util.Optional;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * {@code allframe.event-store=jpa}. The store uses the application's {@link EntityManagerFactory} bean
+ * when there is one (in a server: {@code @Produces @PersistenceUnit EntityManagerFactory}), else the
+ * resource-local unit named by {@code allframe.jpa.persistence-unit}; JTA units get JTA transactions.
+ */
+public final class JpaEventStoreProvider implements EventStoreProvider {
+
+    @Override
+    public String name() {
+        return "jpa";
+    }
+
+    @Override
+    public List<String> check(EventStoreContext context) {
+        Problems problems = new Problems();
+        AllFrameConfig.bool(values(context), ConfigKey.JPA_CREATE_SCHEMA, problems);
+        return problems.messages();
+    }
+
+    @Override
+    public EventStore create(EventStoreContext context) {
+        String unit = AllFrameConfig.text(values(context), ConfigKey.JPA_PERSISTENCE_UNIT);
+        Optional<EntityManagerFactory> bean = context.bean(EntityManagerFactory.class);
+        EntityManagerFactory factory = bean.orElseGet(() -> {
+            if (unit.isEmpty()) {
+                throw new EventStoreException(JpaStoreMessages.noEntityManagerFactory(unit));
+            }
+            return Persistence.createEntityManagerFactory(unit);
+        });
+        JpaTransactions transactions = isJta(factory) ? jta(factory) : new ResourceLocalTransactions(factory);
+        if (AllFrameConfig.bool(values(context), ConfigKey.JPA_CREATE_SCHEMA, new Problems())) {
+            JpaSchema.createIfMissing(transactions);
+        }
+        JsonbEventSerializer serializer = new JsonbEventSerializer();
+        JpaEventStore store = new JpaEventStore(transactions, serializer, context.eventClasses(), context.clock());
+        store.closeWith(serializer);
+        if (bean.isEmpty()) {
+            store.closeWith(factory::close);
+        }
+        return store;
+    }
+
+    /** A JTA entity manager refuses {@code getTransaction()}; a resource-local one hands it out. */
+    private static boolean isJta(EntityManagerFactory factory) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            em.getTransaction();
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        } finally {
+            em.close();
+        }
+    }
+
+    private static JpaTransactions jta(EntityManagerFactory factory) {
+        try {
+            InitialContext naming = new InitialContext();
+            return new JtaTransactions(factory, (UserTransaction) naming.lookup("java:comp/UserTransaction"),
+                    (TransactionSynchronizationRegistry) naming.lookup("java:comp/TransactionSynchronizationRegistry"));
+        } catch (NamingException e) {
+            throw new EventStoreException(JpaStoreMessages.noJtaServices(e), e);
+        }
+    }
+
+    private static ConfigValues values(EventStoreContext context) {
+        return new ConfigValues() {
+            @Override
+            public Optional<String> value(String key) {
+                return context.config(key);
+            }
+
+            @Override
+            public Iterable<String> keys() {
+                return List.of();
+            }
+        };
+    }
+}

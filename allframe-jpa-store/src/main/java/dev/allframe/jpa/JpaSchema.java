@@ -1,0 +1,90 @@
+package dev.allframe.jpa;
+
+import dev.allframe.EventStoreException;
+import dev.allframe.jpa.internal.JpaStoreMessages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+import org.hibernate.Session;
+
+/**
+ * AllFrame's tables. Production databases get them from the scripts in
+ * {@code META-INF/allframe/sql/<database>.sql} (PostgreSQL, H2, Apache Derby); development can let the
+ * store create them ({@code allframe.jpa.create-schema=true}).
+ */
+public final class JpaSchema {
+
+    private static final Logger LOG = Logger.getLogger(JpaSchema.class.getName());
+    private static final String EVENTS_TABLE = "allframe_events";
+
+    private JpaSchema() {
+    }
+
+    /** Creates the tables unless they exist; {@code true} when it created them. */
+    public static boolean createIfMissing(JpaTransactions transactions) {
+        return transactions.write(em -> em.unwrap(Session.class).doReturningWork(JpaSchema::createIfMissing),
+                created -> { });
+    }
+
+    static boolean createIfMissing(Connection connection) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        String product = metaData.getDatabaseProductName();
+        if (tableExists(metaData, EVENTS_TABLE)) {
+            return false;
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(script(product))) {
+                statement.execute(sql);
+            }
+        }
+        LOG.info(JpaStoreMessages.schemaCreated(product));
+        return true;
+    }
+
+    /** The script's statements, without comments. */
+    static List<String> statements(String script) {
+        StringBuilder code = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (!line.trim().startsWith("--")) {
+                code.append(line).append('\n');
+            }
+        }
+        return Arrays.stream(code.toString().split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The schema script for a database product name as JDBC reports it. */
+    static String script(String product) {
+        String name = product.toLowerCase(Locale.ROOT);
+        String file = name.contains("postgres") ? "postgresql" : name.equals("h2") ? "h2"
+                : name.contains("derby") ? "derby" : null;
+        if (file == null) {
+            throw new EventStoreException(JpaStoreMessages.unsupportedDatabase(product));
+        }
+        try (InputStream in = JpaSchema.class.getResourceAsStream("/META-INF/allframe/sql/" + file + ".sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean tableExists(DatabaseMetaData metaData, String table) throws SQLException {
+        for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+            try (ResultSet tables = metaData.getTables(null, null, name, new String[] {"TABLE"})) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

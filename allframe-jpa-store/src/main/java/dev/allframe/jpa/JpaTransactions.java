@@ -1,0 +1,21 @@
+package dev.allframe.jpa;
+
+import jakarta.persistence.EntityManager;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * How the JPA store gets an {@link EntityManager} and a transaction: resource-local in Java SE, JTA in
+ * an application server.
+ */
+public interface JpaTransactions {
+
+    /**
+     * Runs {@code work} in a transaction (the caller's, when one is active) and hands its result to
+     * {@code afterCommit} once that transaction has committed.
+     */
+    <T> T write(Function<EntityManager, T> work, Consumer<T> afterCommit);
+
+    /** Runs {@code work} with an entity manager for reading. */
+    <T> T read(Function<EntityManager, T> work);
+}

@@ -1,0 +1,110 @@
+package dev.allframe.jpa;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.UserTransaction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Transactions of a JTA persistence unit in an application server. A write joins the caller's
+ * transaction when there is one, so that events commit or roll back with the caller's own work, and
+ * reports the result once that transaction has committed; without one, it begins and commits its own.
+ */
+public final class JtaTransactions implements JpaTransactions {
+
+    private final EntityManagerFactory factory;
+    private final UserTransaction userTransaction;
+    private final TransactionSynchronizationRegistry registry;
+
+    public JtaTransactions(EntityManagerFactory factory, UserTransaction userTransaction,
+                           TransactionSynchronizationRegistry registry) {
+        this.factory = requireNonNull(factory, "factory");
+        this.userTransaction = requireNonNull(userTransaction, "userTransaction");
+        this.registry = requireNonNull(registry, "registry");
+    }
+
+    @Override
+    public <T> T write(Function<EntityManager, T> work, Consumer<T> afterCommit) {
+        if (registry.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+            EntityManager em = factory.createEntityManager();
+            try {
+                em.joinTransaction();
+                T result = work.apply(em);
+                registry.registerInterposedSynchronization(new AfterCommit<>(result, afterCommit));
+                return result;
+            } finally {
+                em.close();
+            }
+        }
+        T result = inOwnTransaction(work);
+        afterCommit.accept(result);
+        return result;
+    }
+
+    private <T> T inOwnTransaction(Function<EntityManager, T> work) {
+        boolean committed = false;
+        try {
+            userTransaction.begin();
+            T result;
+            EntityManager em = factory.createEntityManager();
+            try {
+                em.joinTransaction();
+                result = work.apply(em);
+            } finally {
+                em.close();
+            }
+            userTransaction.commit();
+            committed = true;
+            return result;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("The event store's transaction failed: " + e, e);
+        } finally {
+            if (!committed) {
+                rollbackQuietly();
+            }
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (userTransaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                userTransaction.rollback();
+            }
+        } catch (SystemException | IllegalStateException e) {
+            // the transaction is already gone: nothing to undo
+        }
+    }
+
+    @Override
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    private record AfterCommit<T>(T result, Consumer<T> action) implements Synchronization {
+
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                action.accept(result);
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.allframe.jpa.internal;
+
+import dev.allframe.ConcurrencyConflictException;
+import dev.allframe.EventEnvelope;
+import dev.allframe.EventStoreException;
+import dev.allframe.eventstore.AppendRequest;
+import dev.allframe.eventstore.AppendResult;
+import dev.allframe.eventstore.NewEvent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.Session;
+
+/**
+ * One append, inside the caller's transaction: lock the head row, honour an earlier use of the
+ * idempotency key, check the stream's version, then insert the events as one JDBC batch and raise the
+ * head. Everything after the lock is serialised across appenders, so the checks cannot race.
+ */
+public final class Appender {
+
+    private final EventRowMapper mapper;
+    private final EventReader reader;
+
+    public Appender(EventRowMapper mapper, EventReader reader) {
+        this.mapper = mapper;
+        this.reader = reader;
+    }
+
+    public AppendResult append(EntityManager em, AppendRequest request, Instant now) {
+        HeadRow head = em.find(HeadRow.class, HeadRow.ID, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            throw new EventStoreException(JpaStoreMessages.headRowMissing());
+        }
+        String key = request.idempotencyKey();
+        IdempotencyKeyRow earlier = key == null ? null : em.find(IdempotencyKeyRow.class, key);
+        if (earlier != null) {
+            return reader.resultOf(em, earlier).asDuplicate();
+        }
+        String streamId = request.streamId();
+        long version = reader.streamVersionAtHead(em, streamId, head.position());
+        if (!request.condition().acceptsVersion(version)) {
+            throw new ConcurrencyConflictException(streamId, request.condition().expectedVersion(), version);
+        }
+        List<NewEvent> events = request.events();
+        List<EventEnvelope> stored = new ArrayList<>(events.size());
+        long position = head.position();
+        if (!events.isEmpty()) {
+            em.unwrap(Session.class).setJdbcBatchSize(Math.min(events.size(), 500));
+            for (NewEvent event : events) {
+                EventRow row = mapper.toRow(event, ++position, streamId, ++version, now);
+                em.persist(row);
+                stored.add(mapper.appended(row, event));
+            }
+            head.advanceTo(position);
+        }
+        if (key != null) {
+            long first = stored.isEmpty() ? 0 : stored.get(0).globalPosition();
+            em.persist(new IdempotencyKeyRow(key, streamId, version, first, stored.isEmpty() ? 0 : position, now));
+        }
+        em.flush();
+        return new AppendResult(streamId, version, stored, false);
+    }
+}

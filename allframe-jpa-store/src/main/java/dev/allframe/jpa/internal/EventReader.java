@@ -1,0 +1,93 @@
+package dev.allframe.jpa.internal;
+
+import dev.allframe.EventEnvelope;
+import dev.allframe.EventStoreException;
+import dev.allframe.eventstore.AppendResult;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
+
+/** The store's queries: pages of a stream, pages of the global log, versions and the head. */
+public final class EventReader {
+
+    private static final long HEAD_WAIT_NANOS = 2_000_000_000L;
+
+    private final EventRowMapper mapper;
+
+    public EventReader(EventRowMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public List<EventEnvelope> readStream(EntityManager em, String streamId, long fromVersion, int maxCount) {
+        return read(em.createQuery("select e from AllFrameEvent e where e.streamId = :stream"
+                        + " and e.streamVersion >= :from order by e.streamVersion", EventRow.class)
+                .setParameter("stream", streamId).setParameter("from", fromVersion), maxCount);
+    }
+
+    public List<EventEnvelope> readAll(EntityManager em, long afterPosition, int maxCount) {
+        return read(em.createQuery("select e from AllFrameEvent e where e.globalPosition > :after"
+                        + " order by e.globalPosition", EventRow.class)
+                .setParameter("after", afterPosition), maxCount);
+    }
+
+    public long streamVersion(EntityManager em, String streamId) {
+        Long version = em.createQuery("select max(e.streamVersion) from AllFrameEvent e where e.streamId = :stream",
+                Long.class).setParameter("stream", streamId).getSingleResult();
+        return version == null ? 0 : version;
+    }
+
+    /**
+     * The stream's version as of the head the caller has locked. Some databases (H2) release a committing
+     * transaction's row locks a moment before its rows become visible to other transactions; an appender
+     * that got the lock in that moment would read a version that is already outdated. The query therefore
+     * also reads the newest position, and is repeated until that position has reached the locked head.
+     */
+    public long streamVersionAtHead(EntityManager em, String streamId, long head) {
+        long deadline = System.nanoTime() + HEAD_WAIT_NANOS;
+        while (true) {
+            Object[] row = em.createQuery("select (select max(e.streamVersion) from AllFrameEvent e"
+                            + " where e.streamId = :stream), (select max(g.globalPosition) from AllFrameEvent g)"
+                            + " from AllFrameHead h where h.id = :head", Object[].class)
+                    .setParameter("stream", streamId).setParameter("head", HeadRow.ID).getSingleResult();
+            long newest = row[1] == null ? 0 : ((Number) row[1]).longValue();
+            if (newest >= head) {
+                return row[0] == null ? 0 : ((Number) row[0]).longValue();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new EventStoreException(JpaStoreMessages.headAheadOfEvents(head, newest));
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    public long headPosition(EntityManager em) {
+        HeadRow head = em.find(HeadRow.class, HeadRow.ID);
+        return head == null ? 0 : head.position();
+    }
+
+    /** The result of the append that first used {@code key}, marked as duplicate. */
+    public Optional<AppendResult> idempotencyKey(EntityManager em, String key) {
+        IdempotencyKeyRow row = em.find(IdempotencyKeyRow.class, key);
+        return row == null ? Optional.empty() : Optional.of(resultOf(em, row).asDuplicate());
+    }
+
+    /** What the append that first used {@code key} stored. */
+    AppendResult resultOf(EntityManager em, IdempotencyKeyRow key) {
+        List<EventEnvelope> events = key.firstPosition() == 0 ? List.of()
+                : read(em.createQuery("select e from AllFrameEvent e where e.globalPosition between :first and :last"
+                                + " order by e.globalPosition", EventRow.class)
+                        .setParameter("first", key.firstPosition()).setParameter("last", key.lastPosition()),
+                        Integer.MAX_VALUE);
+        return new AppendResult(key.streamId(), key.streamVersion(), events, false);
+    }
+
+    private List<EventEnvelope> read(TypedQuery<EventRow> query, int maxCount) {
+        if (maxCount <= 0) {
+            return List.of();
+        }
+        return query.setMaxResults(maxCount).setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList().stream().map(mapper::read).toList();
+    }
+}

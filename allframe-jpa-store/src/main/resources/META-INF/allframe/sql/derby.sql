@@ -1,0 +1,41 @@
+-- AllFrame event store schema for Apache Derby 10.16.
+CREATE TABLE allframe_events (
+    global_position BIGINT PRIMARY KEY,
+    event_id VARCHAR(36) NOT NULL,
+    stream_id VARCHAR(200) NOT NULL,
+    stream_version BIGINT NOT NULL,
+    type_name VARCHAR(200) NOT NULL,
+    schema_version INTEGER NOT NULL,
+    payload CLOB NOT NULL,
+    metadata CLOB,
+    correlation_id VARCHAR(200),
+    causation_id VARCHAR(200),
+    recorded_at TIMESTAMP NOT NULL,
+    CONSTRAINT allframe_events_event_id_uk UNIQUE (event_id),
+    CONSTRAINT allframe_events_stream_uk UNIQUE (stream_id, stream_version)
+);
+
+CREATE TABLE allframe_head (
+    id INTEGER PRIMARY KEY,
+    head_position BIGINT NOT NULL
+);
+
+INSERT INTO allframe_head (id, head_position) VALUES (1, 0);
+
+CREATE TABLE allframe_idempotency_keys (
+    idempotency_key VARCHAR(200) PRIMARY KEY,
+    stream_id VARCHAR(200) NOT NULL,
+    stream_version BIGINT NOT NULL,
+    first_position BIGINT NOT NULL,
+    last_position BIGINT NOT NULL,
+    recorded_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE allframe_snapshots (
+    stream_id VARCHAR(200) PRIMARY KEY,
+    stream_version BIGINT NOT NULL,
+    state_type VARCHAR(300) NOT NULL,
+    state_fingerprint VARCHAR(200) NOT NULL,
+    payload CLOB NOT NULL,
+    recorded_at TIMESTAMP NOT NULL
+);

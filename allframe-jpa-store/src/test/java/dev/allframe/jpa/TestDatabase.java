@@ -1,0 +1,105 @@
+package dev.allframe.jpa;
+
+import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.eventstore.EventClassResolver;
+import dev.allframe.eventstore.conformance.ConformanceEvent;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+
+/**
+ * The databases the JPA store is tested on, one entity manager factory each per test run, emptied
+ * before each test.
+ */
+public enum TestDatabase {
+    H2("jdbc:h2:mem:allframe;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000", "org.h2.Driver"),
+    DERBY("jdbc:derby:memory:allframe;create=true", "org.apache.derby.iapi.jdbc.AutoloadedDriver"),
+    POSTGRESQL(PostgresCondition.url(), "org.postgresql.Driver");
+
+    /** The PostgreSQL schema the tests own; dropped and created again once per run. */
+    static final String POSTGRESQL_SCHEMA = "allframe_test";
+
+    private final String url;
+    private final String driver;
+    private EntityManagerFactory factory;
+
+    TestDatabase(String url, String driver) {
+        this.url = url;
+        this.driver = driver;
+    }
+
+    /** A store over this database with no events, keys or snapshots in it. */
+    public JpaEventStore freshStore(EventClassResolver eventClasses) {
+        JpaTransactions transactions = transactions();
+        empty(transactions);
+        return new JpaEventStore(transactions, new JsonbEventSerializer(), eventClasses, Clock.systemUTC());
+    }
+
+    public JpaEventStore freshStore() {
+        return freshStore(EventTypeRegistry.of(List.of(ConformanceEvent.class)));
+    }
+
+    public synchronized JpaTransactions transactions() {
+        return new ResourceLocalTransactions(factory());
+    }
+
+    /** Runs SQL on a connection of the database, outside the store. */
+    public void execute(String... statements) {
+        transactions().write(em -> {
+            em.unwrap(Session.class).doWork(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : statements) {
+                        statement.execute(sql);
+                    }
+                }
+            });
+            return null;
+        }, done -> { });
+    }
+
+    public String jdbcUrl() {
+        return url;
+    }
+
+    public synchronized EntityManagerFactory factory() {
+        if (factory == null) {
+            if (this == POSTGRESQL) {
+                recreatePostgresSchema();
+            }
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("jakarta.persistence.jdbc.url", url);
+            properties.put("jakarta.persistence.jdbc.driver", driver);
+            factory = Persistence.createEntityManagerFactory("allframe-test", properties);
+            JpaSchema.createIfMissing(new ResourceLocalTransactions(factory));
+        }
+        return factory;
+    }
+
+    private void empty(JpaTransactions transactions) {
+        transactions.write(em -> {
+            for (String table : List.of("allframe_events", "allframe_idempotency_keys", "allframe_snapshots")) {
+                em.createNativeQuery("DELETE FROM " + table).executeUpdate();
+            }
+            em.createNativeQuery("UPDATE allframe_head SET head_position = 0").executeUpdate();
+            return null;
+        }, done -> { });
+    }
+
+    private void recreatePostgresSchema() {
+        try (Connection connection = DriverManager.getConnection(PostgresCondition.baseUrl());
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + POSTGRESQL_SCHEMA + " CASCADE");
+            statement.execute("CREATE SCHEMA " + POSTGRESQL_SCHEMA);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare PostgreSQL at " + url + ": " + e.getMessage(), e);
+        }
+    }
+}
