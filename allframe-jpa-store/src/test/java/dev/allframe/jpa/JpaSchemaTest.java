@@ -1,0 +1,70 @@
+package dev.allframe.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.allframe.EventStoreException;
+import dev.allframe.core.EventIds;
+import dev.allframe.eventstore.AppendCondition;
+import dev.allframe.eventstore.NewEvent;
+import dev.allframe.eventstore.conformance.ConformanceEvent;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JpaSchemaTest {
+
+    @Test
+    void theTablesAreCreatedOnceAndThenLeftAlone() {
+        EntityManagerFactory factory = Persistence.createEntityManagerFactory("allframe-test",
+                Map.of("jakarta.persistence.jdbc.url", "jdbc:h2:mem:schema-test;DB_CLOSE_DELAY=-1"));
+        try {
+            ResourceLocalTransactions transactions = new ResourceLocalTransactions(factory);
+
+            assertThat(JpaSchema.createIfMissing(transactions)).isTrue();
+            assertThat(JpaSchema.createIfMissing(transactions)).isFalse();
+        } finally {
+            factory.close();
+        }
+    }
+
+    @Test
+    void everyScriptHasTheSameTablesAndTheHeadRow() {
+        for (String database : List.of("PostgreSQL", "H2", "Apache Derby")) {
+            List<String> statements = JpaSchema.statements(JpaSchema.script(database));
+            assertThat(statements).as(database).hasSize(5)
+                    .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_events ("))
+                    .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_head ("))
+                    .anySatisfy(s -> assertThat(s).isEqualTo("INSERT INTO allframe_head (id, head_position) VALUES (1, 0)"))
+                    .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_idempotency_keys ("))
+                    .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_snapshots ("));
+        }
+    }
+
+    @Test
+    void otherDatabasesAreToldThereIsNoScript() {
+        assertThatThrownBy(() -> JpaSchema.script("Oracle"))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessage("AF2005: allframe.jpa.create-schema has no schema script for Oracle; scripts exist for"
+                        + " PostgreSQL, H2 and Apache Derby");
+    }
+
+    @Test
+    void aMissingHeadRowIsExplained() {
+        JpaEventStore store = TestDatabase.H2.freshStore();
+        TestDatabase.H2.execute("DELETE FROM allframe_head");
+        try {
+            assertThatThrownBy(() -> store.append("s", AppendCondition.any(), List.of(new NewEvent(EventIds.next(),
+                    "ConformanceEvent", 1, new ConformanceEvent("x", 1), null, null, null))))
+                    .isInstanceOf(EventStoreException.class)
+                    .hasMessage("AF2003: Table allframe_head has no row: create the schema with the script for your"
+                            + " database (META-INF/allframe/sql/<database>.sql in allframe-jpa-store) or set"
+                            + " allframe.jpa.create-schema=true");
+            assertThat(store.headPosition()).isZero();
+        } finally {
+            TestDatabase.H2.execute("INSERT INTO allframe_head (id, head_position) VALUES (1, 0)");
+        }
+    }
+}
