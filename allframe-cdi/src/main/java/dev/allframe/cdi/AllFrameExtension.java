@@ -94,7 +94,7 @@ public class AllFrameExtension implements Extension {
             return;
         }
         runtime = new AllFrameRuntime(catalog, config, beanManager, handlerBeans, eventTypes,
-                new CdiEventStoreContext(configValues, beanManager, eventTypes), provider);
+                new CdiEventStoreContext(configValues, beanManager, eventTypes), provider, applicationEventStore);
         if (!applicationEventStore) {
             event.<EventStore>addBean().types(EventStore.class, Object.class).scope(ApplicationScoped.class)
                     .createWith(context -> runtime.createEventStore())

@@ -31,13 +31,17 @@ final class AllFrameRuntime {
     private final EventTypeRegistry eventTypes;
     private final EventStoreContext storeContext;
     private final Optional<EventStoreProvider> storeProvider;
+    private final boolean applicationEventStore;
     private final Object lock = new Object();
     private MessageValidator validator;
     private AsyncExecutor executor;
+    private EventStore ownStore;
 
     AllFrameRuntime(HandlerCatalog catalog, AllFrameConfig config, BeanManager beanManager,
                     Map<Class<?>, Bean<?>> handlerBeans, EventTypeRegistry eventTypes,
-                    EventStoreContext storeContext, Optional<EventStoreProvider> storeProvider) {
+                    EventStoreContext storeContext, Optional<EventStoreProvider> storeProvider,
+                    boolean applicationEventStore) {
+        this.applicationEventStore = applicationEventStore;
         this.catalog = catalog;
         this.config = config;
         this.beanManager = beanManager;
@@ -55,19 +59,33 @@ final class AllFrameRuntime {
         return config;
     }
 
+    /**
+     * The store AllFrame makes (in-memory, or the configured provider's), one per application. The buses
+     * use the instance itself rather than its client proxy, so that they see every role it implements,
+     * such as {@link dev.allframe.eventstore.SnapshotStore}.
+     */
     EventStore createEventStore() {
-        return storeProvider.map(provider -> provider.create(storeContext))
-                .orElseGet(() -> new InMemoryEventStore(storeContext.clock()));
+        synchronized (lock) {
+            if (ownStore == null) {
+                ownStore = storeProvider.map(provider -> provider.create(storeContext))
+                        .orElseGet(() -> new InMemoryEventStore(storeContext.clock()));
+            }
+            return ownStore;
+        }
     }
 
     void closeEventStore(Object store) {
+        synchronized (lock) {
+            ownStore = null;
+        }
         if (store instanceof AutoCloseable closeable) {
             ValidationSupport.close(closeable);
         }
     }
 
     CommandBus createCommandBus() {
-        EventStore store = beanManager.createInstance().select(EventStore.class).get();
+        EventStore store = applicationEventStore ? beanManager.createInstance().select(EventStore.class).get()
+                : createEventStore();
         return new CommandDispatcher(catalog, targets(), store, validator(), config, executor(), eventTypes);
     }
 

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * PostgreSQL tests run when {@code ALLFRAME_TEST_POSTGRESQL_URL} (or the system property
- * {@code allframe.test.postgresql.url}) names a database, e.g.
+ * PostgreSQL tests run when the environment variable {@code ALLFRAME_TEST_POSTGRESQL_URL} names a database, e.g.
  * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}; otherwise they are skipped, saying so.
  */
 public final class PostgresCondition implements ExecutionCondition {
@@ -25,10 +24,7 @@ public final class PostgresCondition implements ExecutionCondition {
 
     /** The configured database, or {@code null}. */
     static String baseUrl() {
-        String configured = System.getProperty("allframe.test.postgresql.url");
-        if (configured == null || configured.isBlank()) {
-            configured = System.getenv("ALLFRAME_TEST_POSTGRESQL_URL");
-        }
+        String configured = System.getenv("ALLFRAME_TEST_POSTGRESQL_URL");
         return configured == null || configured.isBlank() ? null : configured;
     }
 

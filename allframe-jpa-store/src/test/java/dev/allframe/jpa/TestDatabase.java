@@ -43,6 +43,11 @@ public enum TestDatabase {
         return new JpaEventStore(transactions, new JsonbEventSerializer(), eventClasses, Clock.systemUTC());
     }
 
+    /** A store over this database as it is. */
+    public JpaEventStore freshStoreKeepingData(EventClassResolver eventClasses) {
+        return new JpaEventStore(transactions(), new JsonbEventSerializer(), eventClasses, Clock.systemUTC());
+    }
+
     public JpaEventStore freshStore() {
         return freshStore(EventTypeRegistry.of(List.of(ConformanceEvent.class)));
     }

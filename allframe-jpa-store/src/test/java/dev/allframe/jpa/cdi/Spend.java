@@ -1,0 +1,6 @@
+package dev.allframe.jpa.cdi;
+
+import dev.allframe.StreamId;
+
+public record Spend(@StreamId String walletId, long cents) {
+}

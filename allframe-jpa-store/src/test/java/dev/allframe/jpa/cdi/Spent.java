@@ -1,0 +1,4 @@
+package dev.allframe.jpa.cdi;
+
+public record Spent(String walletId, long cents) implements WalletEvent {
+}

@@ -1,0 +1,4 @@
+package dev.allframe.jpa.cdi;
+
+public sealed interface WalletEvent permits Deposited, Spent {
+}
