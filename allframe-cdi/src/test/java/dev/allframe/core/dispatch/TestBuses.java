@@ -34,6 +34,11 @@ final class TestBuses {
         return new CommandDispatcher(catalog(handlers), targets(handlers), store, VALIDATOR, maxRetries, executor);
     }
 
+    static CommandDispatcher commandBus(EventStore store, MessageValidator validator, Executor executor,
+                                        Object... handlers) {
+        return new CommandDispatcher(catalog(handlers), targets(handlers), store, validator, 3, executor);
+    }
+
     static QueryDispatcher queryBus(Object... handlers) {
         return new QueryDispatcher(catalog(handlers), targets(handlers), VALIDATOR);
     }
