@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
@@ -65,6 +66,30 @@ public final class CommandDispatcher implements CommandBus {
 
     @Override
     public CommandResult dispatch(Object command, CommandOptions options) {
+        BoundCommandHandler handler = handlerFor(command);
+        validator.validate(command);
+        return execute(handler, command, requireNonNull(options, "options"));
+    }
+
+    /**
+     * Finds the handler and validates on the caller's thread, the rest on the executor: a server's
+     * validator may work only on threads the server manages (Open Liberty's does), which the executor's
+     * need not be.
+     */
+    @Override
+    public CompletionStage<CommandResult> dispatchAsync(Object command, CommandOptions options) {
+        BoundCommandHandler handler;
+        try {
+            handler = handlerFor(command);
+            validator.validate(command);
+            requireNonNull(options, "options");
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new CompletionException(e));
+        }
+        return CompletableFuture.supplyAsync(() -> execute(handler, command, options), executor);
+    }
+
+    private BoundCommandHandler handlerFor(Object command) {
         if (command == null) {
             throw new NullPointerException(AllFrameMessages.nullMessage("dispatch"));
         }
@@ -73,13 +98,7 @@ public final class CommandDispatcher implements CommandBus {
             throw new NoHandlerException(AllFrameMessages.noCommandHandler(command.getClass(),
                     handlers.keySet().stream().map(Class::getName).sorted().toList()));
         }
-        validator.validate(command);
-        return execute(handler, command, requireNonNull(options, "options"));
-    }
-
-    @Override
-    public CompletionStage<CommandResult> dispatchAsync(Object command, CommandOptions options) {
-        return CompletableFuture.supplyAsync(() -> dispatch(command, options), executor);
+        return handler;
     }
 
     private CommandResult execute(BoundCommandHandler handler, Object command, CommandOptions options) {

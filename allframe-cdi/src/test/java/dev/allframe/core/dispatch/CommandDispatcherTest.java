@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -245,6 +246,36 @@ class CommandDispatcherTest {
             assertThatThrownBy(() -> asyncBus.dispatchAsync(new Boom("s")).toCompletableFuture().join())
                     .isInstanceOf(CompletionException.class)
                     .hasCauseInstanceOf(HandlerFailedException.class);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void dispatchAsyncValidatesOnTheCallersThreadAndReportsViolationsThroughTheStage() {
+        List<String> validatingThreads = new CopyOnWriteArrayList<>();
+        MessageValidator recording = message -> {
+            validatingThreads.add(Thread.currentThread().getName());
+            TestBuses.VALIDATOR.validate(message);
+        };
+        ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "async-test"));
+        try {
+            ShapeHandlers asyncHandlers = new ShapeHandlers();
+            CommandDispatcher asyncBus = TestBuses.commandBus(store, recording, executor, asyncHandlers);
+
+            asyncBus.dispatchAsync(new Many("s")).toCompletableFuture().join();
+            assertThatThrownBy(() -> asyncBus.dispatchAsync(new Checked(" ", 1, "x")).toCompletableFuture().join())
+                    .isInstanceOf(CompletionException.class)
+                    .cause().isInstanceOf(CommandValidationException.class)
+                    .hasMessageEndingWith("is invalid: id: must not be blank");
+            assertThatThrownBy(() -> asyncBus.dispatchAsync(new Unhandled("u")).toCompletableFuture().join())
+                    .isInstanceOf(CompletionException.class)
+                    .hasCauseInstanceOf(NoHandlerException.class);
+
+            assertThat(validatingThreads).containsExactly(Thread.currentThread().getName(),
+                    Thread.currentThread().getName());
+            assertThat(asyncHandlers.lastThread).isEqualTo("async-test");
+            assertThat(asyncHandlers.calls).isEqualTo(1);
         } finally {
             executor.shutdownNow();
         }

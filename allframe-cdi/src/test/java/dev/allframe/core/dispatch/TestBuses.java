@@ -37,6 +37,11 @@ final class TestBuses {
                 new AllFrameConfig("memory", maxRetries, 0), executor, new EventTypeRegistry());
     }
 
+    static CommandDispatcher commandBus(EventStore store, MessageValidator validator, Executor executor,
+                                        Object... handlers) {
+        return new CommandDispatcher(catalog(handlers), targets(handlers), store, validator, 3, executor);
+    }
+
     static QueryDispatcher queryBus(Object... handlers) {
         return new QueryDispatcher(catalog(handlers), targets(handlers), VALIDATOR);
     }

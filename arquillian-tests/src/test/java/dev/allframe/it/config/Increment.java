@@ -1,0 +1,7 @@
+package dev.allframe.it.config;
+
+import dev.allframe.StreamId;
+
+/** Handled with the counter's state, so AllFrame retries it on concurrency conflicts. */
+public record Increment(@StreamId String counterId) {
+}

@@ -1,0 +1,7 @@
+package dev.allframe.it.config;
+
+import dev.allframe.StreamId;
+
+/** Handled without state: appends whatever the stream's version, like a concurrent writer. */
+public record IncrementElsewhere(@StreamId String counterId) {
+}

@@ -1,0 +1,4 @@
+package dev.allframe.it.config;
+
+public record Incremented(String counterId) {
+}

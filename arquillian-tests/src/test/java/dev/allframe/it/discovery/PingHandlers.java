@@ -1,0 +1,14 @@
+package dev.allframe.it.discovery;
+
+import dev.allframe.CommandHandler;
+import dev.allframe.Handlers;
+
+/** Its only bean-defining annotation is AllFrame's {@code @Handlers} stereotype. */
+@Handlers
+public class PingHandlers {
+
+    @CommandHandler
+    Pinged ping(Ping command) {
+        return new Pinged(command.channel());
+    }
+}

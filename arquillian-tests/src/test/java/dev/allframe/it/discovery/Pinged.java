@@ -1,0 +1,4 @@
+package dev.allframe.it.discovery;
+
+public record Pinged(String channel) {
+}

@@ -1,0 +1,6 @@
+package dev.allframe.it.dispatch;
+
+import dev.allframe.StreamId;
+
+public record AddItem(@StreamId String cartId, String item) {
+}

@@ -1,0 +1,7 @@
+package dev.allframe.it.dispatch;
+
+import dev.allframe.Query;
+import java.util.List;
+
+public record CartItems(String cartId) implements Query<List<String>> {
+}

@@ -1,0 +1,4 @@
+package dev.allframe.it.dispatch;
+
+public record ItemAdded(String cartId, String item) {
+}

@@ -1,0 +1,6 @@
+package dev.allframe.it.error;
+
+import dev.allframe.StreamId;
+
+public record Transfer(@StreamId String accountId) {
+}

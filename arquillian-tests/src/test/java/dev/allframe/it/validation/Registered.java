@@ -1,0 +1,4 @@
+package dev.allframe.it.validation;
+
+public record Registered(String username) {
+}

@@ -1,0 +1,13 @@
+package dev.allframe.it.validation;
+
+import dev.allframe.CommandHandler;
+import dev.allframe.Handlers;
+
+@Handlers
+public class Registrations {
+
+    @CommandHandler(createsStream = true)
+    Registered register(Register command) {
+        return new Registered(command.username());
+    }
+}

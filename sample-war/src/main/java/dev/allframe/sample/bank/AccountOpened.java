@@ -1,0 +1,4 @@
+package dev.allframe.sample.bank;
+
+public record AccountOpened(String accountId, String owner) implements AccountEvent {
+}

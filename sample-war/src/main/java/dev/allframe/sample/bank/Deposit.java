@@ -1,0 +1,10 @@
+package dev.allframe.sample.bank;
+
+import dev.allframe.StreamId;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
+
+/** Puts {@code amount} into the account. */
+public record Deposit(@StreamId @NotNull String accountId, @NotNull @Positive BigDecimal amount) {
+}

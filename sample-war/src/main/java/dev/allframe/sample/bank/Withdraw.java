@@ -1,0 +1,10 @@
+package dev.allframe.sample.bank;
+
+import dev.allframe.StreamId;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
+
+/** Takes {@code amount} out of the account, if its balance covers it. */
+public record Withdraw(@StreamId @NotNull String accountId, @NotNull @Positive BigDecimal amount) {
+}

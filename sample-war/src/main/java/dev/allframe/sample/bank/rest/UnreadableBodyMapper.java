@@ -1,0 +1,18 @@
+package dev.allframe.sample.bank.rest;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** A request body that is missing, malformed or of the wrong shape: 400 Bad Request. */
+@Provider
+public class UnreadableBodyMapper implements ExceptionMapper<JsonbException> {
+
+    @Override
+    public Response toResponse(JsonbException e) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorResponse.unreadableBody(e.getMessage())).build();
+    }
+}
