@@ -1,0 +1,6 @@
+package dev.allframe.liberty.feature.app;
+
+import dev.allframe.StreamId;
+
+public record Echo(@StreamId String channel, String text) {
+}

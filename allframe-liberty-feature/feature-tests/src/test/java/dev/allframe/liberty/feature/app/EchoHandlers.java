@@ -1,0 +1,13 @@
+package dev.allframe.liberty.feature.app;
+
+import dev.allframe.CommandHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class EchoHandlers {
+
+    @CommandHandler
+    Echoed echo(Echo command) {
+        return new Echoed(command.channel(), command.text());
+    }
+}

@@ -1,0 +1,4 @@
+package dev.allframe.liberty.feature.app;
+
+public record Echoed(String channel, String text) {
+}

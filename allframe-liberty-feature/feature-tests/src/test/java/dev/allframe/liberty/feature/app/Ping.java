@@ -1,0 +1,6 @@
+package dev.allframe.liberty.feature.app;
+
+import dev.allframe.StreamId;
+
+public record Ping(@StreamId String target) {
+}

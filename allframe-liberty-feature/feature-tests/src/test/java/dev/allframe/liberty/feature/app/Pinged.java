@@ -1,0 +1,4 @@
+package dev.allframe.liberty.feature.app;
+
+public record Pinged(String target, int count) {
+}

@@ -1,0 +1,12 @@
+package dev.allframe.liberty.feature.duplicates;
+
+import dev.allframe.CommandHandler;
+import dev.allframe.Handlers;
+
+@Handlers
+public class FirstHandlers {
+
+    @CommandHandler
+    void transfer(Transfer command) {
+    }
+}

@@ -1,0 +1,12 @@
+package dev.allframe.liberty.feature.duplicates;
+
+import dev.allframe.CommandHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class SecondHandlers {
+
+    @CommandHandler
+    void moveMoney(Transfer command) {
+    }
+}

@@ -1,0 +1,6 @@
+package dev.allframe.liberty.feature.duplicates;
+
+import dev.allframe.StreamId;
+
+public record Transfer(@StreamId String id) {
+}
