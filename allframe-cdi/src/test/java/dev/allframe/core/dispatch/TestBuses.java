@@ -39,7 +39,8 @@ final class TestBuses {
 
     static CommandDispatcher commandBus(EventStore store, MessageValidator validator, Executor executor,
                                         Object... handlers) {
-        return new CommandDispatcher(catalog(handlers), targets(handlers), store, validator, 3, executor);
+        return new CommandDispatcher(catalog(handlers), targets(handlers), store, validator,
+                new AllFrameConfig("memory", 3, 0), executor, new EventTypeRegistry());
     }
 
     static QueryDispatcher queryBus(Object... handlers) {
