@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.allframe.ConcurrencyConflictException;
 import dev.allframe.EventEnvelope;
-import dev.allframe.core.AppendListeners;
 import dev.allframe.eventstore.AppendListener;
+import dev.allframe.eventstore.AppendListeners;
 import dev.allframe.eventstore.AppendRequest;
 import dev.allframe.eventstore.AppendResult;
 import dev.allframe.eventstore.EventStore;

@@ -1,10 +1,6 @@
 package dev.allframe.jpa;
 
 import dev.allframe.EventStoreException;
-import dev.allframe.core.Problems;
-import dev.allframe.core.config.AllFrameConfig;
-import dev.allframe.core.config.ConfigKey;
-import dev.allframe.core.config.ConfigValues;
 import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.EventStoreContext;
 import dev.allframe.eventstore.EventStoreProvider;
@@ -15,6 +11,7 @@ import jakarta.persistence.Persistence;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -31,16 +28,19 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
         return "jpa";
     }
 
+    static final String PERSISTENCE_UNIT = "allframe.jpa.persistence-unit";
+    static final String CREATE_SCHEMA = "allframe.jpa.create-schema";
+
     @Override
     public List<String> check(EventStoreContext context) {
-        Problems problems = new Problems();
-        AllFrameConfig.bool(values(context), ConfigKey.JPA_CREATE_SCHEMA, problems);
-        return problems.messages();
+        String createSchema = createSchema(context);
+        return createSchema.equals("true") || createSchema.equals("false") ? List.of()
+                : List.of(JpaStoreMessages.notABoolean(CREATE_SCHEMA, createSchema));
     }
 
     @Override
     public EventStore create(EventStoreContext context) {
-        String unit = AllFrameConfig.text(values(context), ConfigKey.JPA_PERSISTENCE_UNIT);
+        String unit = context.config(PERSISTENCE_UNIT).map(String::trim).orElse("");
         Optional<EntityManagerFactory> bean = context.bean(EntityManagerFactory.class);
         EntityManagerFactory factory = bean.orElseGet(() -> {
             if (unit.isEmpty()) {
@@ -49,7 +49,7 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
             return Persistence.createEntityManagerFactory(unit);
         });
         JpaTransactions transactions = isJta(factory) ? jta(factory) : new ResourceLocalTransactions(factory);
-        if (AllFrameConfig.bool(values(context), ConfigKey.JPA_CREATE_SCHEMA, new Problems())) {
+        if (createSchema(context).equals("true")) {
             JpaSchema.createIfMissing(transactions);
         }
         JsonbEventSerializer serializer = new JsonbEventSerializer();
@@ -84,17 +84,7 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
         }
     }
 
-    private static ConfigValues values(EventStoreContext context) {
-        return new ConfigValues() {
-            @Override
-            public Optional<String> value(String key) {
-                return context.config(key);
-            }
-
-            @Override
-            public Iterable<String> keys() {
-                return List.of();
-            }
-        };
+    private static String createSchema(EventStoreContext context) {
+        return context.config(CREATE_SCHEMA).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("false");
     }
 }

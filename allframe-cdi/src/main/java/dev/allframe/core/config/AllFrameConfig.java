@@ -49,16 +49,6 @@ public record AllFrameConfig(String eventStore, int commandMaxRetries, int snaps
         return values.value(key.key()).map(String::trim).orElse(key.defaultValue());
     }
 
-    /** The boolean value of {@code key} ({@code true} or {@code false}), or its default. */
-    public static boolean bool(ConfigValues values, ConfigKey key, Problems problems) {
-        String value = text(values, key);
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            problems.add(AllFrameMessages.badConfigValue(key.key(), value, "true or false"));
-            return Boolean.parseBoolean(key.defaultValue());
-        }
-        return Boolean.parseBoolean(value);
-    }
-
     private static int wholeNumber(ConfigValues values, ConfigKey key, Problems problems) {
         Optional<String> raw = values.value(key.key());
         if (raw.isEmpty()) {

@@ -62,6 +62,10 @@ public final class JpaStoreMessages {
                 + " java:comp/TransactionSynchronizationRegistry: " + describe(cause);
     }
 
+    public static String notABoolean(String key, String value) {
+        return "AF2012: Configuration value '" + value + "' of " + key + " is invalid: expected true or false";
+    }
+
     private static String describe(Throwable cause) {
         return cause.getMessage() == null ? cause.getClass().getName()
                 : cause.getClass().getName() + ": " + cause.getMessage();

@@ -1,16 +1,18 @@
-package dev.allframe.core;
+package dev.allframe.eventstore;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.allframe.eventstore.AppendListener;
-import dev.allframe.eventstore.AppendResult;
-import dev.allframe.eventstore.Subscription;
+import dev.allframe.core.AllFrameMessages;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The listeners of one store; a throwing listener is logged and the others are still told. */
+/**
+ * The listeners of one store, for store implementations: {@link #add} backs
+ * {@link SubscribeToEvents#subscribe}, {@link #notifyAppended} is called after each committed append. A
+ * throwing listener is logged and the others are still told.
+ */
 public final class AppendListeners {
 
     private static final Logger LOG = Logger.getLogger(AppendListeners.class.getName());

@@ -1,0 +1,83 @@
+package dev.allframe.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.allframe.EventStoreException;
+import dev.allframe.core.EventIds;
+import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.eventstore.AppendCondition;
+import dev.allframe.eventstore.EventClassResolver;
+import dev.allframe.eventstore.EventStore;
+import dev.allframe.eventstore.EventStoreContext;
+import dev.allframe.eventstore.NewEvent;
+import dev.allframe.eventstore.conformance.ConformanceEvent;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class JpaEventStoreProviderTest {
+
+    private final JpaEventStoreProvider provider = new JpaEventStoreProvider();
+
+    @Test
+    void createSchemaMustBeTrueOrFalse() {
+        assertThat(provider.check(context(Map.of("allframe.jpa.create-schema", "maybe")))).containsExactly(
+                "AF2012: Configuration value 'maybe' of allframe.jpa.create-schema is invalid: expected true or false");
+        assertThat(provider.check(context(Map.of("allframe.jpa.create-schema", " TRUE ")))).isEmpty();
+        assertThat(provider.check(context(Map.of()))).isEmpty();
+    }
+
+    @Test
+    void withoutAFactoryBeanOrAUnitNameTheStoreExplainsWhatItNeeds() {
+        assertThatThrownBy(() -> provider.create(context(Map.of())))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessage("AF2009: The JPA event store found no EntityManagerFactory: add"
+                        + " <mapping-file>META-INF/allframe-orm.xml</mapping-file> to your persistence unit and produce"
+                        + " its EntityManagerFactory as a CDI bean (@Produces @PersistenceUnit), or name a"
+                        + " resource-local unit with allframe.jpa.persistence-unit");
+    }
+
+    @Test
+    void aNamedResourceLocalUnitIsOpenedGivenItsTablesAndClosedWithTheStore() throws Exception {
+        EventStore store = provider.create(context(Map.of("allframe.jpa.persistence-unit", "allframe-standalone",
+                "allframe.jpa.create-schema", "true")));
+        try {
+            store.append("s", AppendCondition.noStream(), List.of(new NewEvent(EventIds.next(), "ConformanceEvent", 1,
+                    new ConformanceEvent("one", 1), null, null, null)));
+
+            assertThat(store.readStream("s", 1, 10)).singleElement()
+                    .satisfies(e -> assertThat(e.event()).isEqualTo(new ConformanceEvent("one", 1)));
+        } finally {
+            ((AutoCloseable) store).close();
+        }
+        assertThatThrownBy(() -> store.headPosition()).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static EventStoreContext context(Map<String, String> config) {
+        EventClassResolver classes = EventTypeRegistry.of(List.of(ConformanceEvent.class));
+        return new EventStoreContext() {
+            @Override
+            public Optional<String> config(String key) {
+                return Optional.ofNullable(config.get(key));
+            }
+
+            @Override
+            public <T> Optional<T> bean(Class<T> type) {
+                return Optional.empty();
+            }
+
+            @Override
+            public EventClassResolver eventClasses() {
+                return classes;
+            }
+
+            @Override
+            public Clock clock() {
+                return Clock.systemUTC();
+            }
+        };
+    }
+}
