@@ -19,9 +19,8 @@ import java.util.function.Function;
  * An in-memory store where another writer appends to the same stream just before each of the next
  * {@code n} appends, as a concurrent process would.
  */
-public class InterferingEventStore implements EventStore {
+public class InterferingEventStore extends ForwardingEventStore {
 
-    private final InMemoryEventStore delegate = new InMemoryEventStore();
     private final AtomicInteger interferences = new AtomicInteger();
     private final AtomicInteger appends = new AtomicInteger();
     private final Function<String, Object> foreignEvent;
@@ -48,35 +47,5 @@ public class InterferingEventStore implements EventStore {
                     event.getClass().getSimpleName(), 1, event, "foreign", "foreign", null)));
         }
         return delegate.append(request);
-    }
-
-    @Override
-    public List<EventEnvelope> readStream(String streamId, long fromVersion, int maxCount) {
-        return delegate.readStream(streamId, fromVersion, maxCount);
-    }
-
-    @Override
-    public long streamVersion(String streamId) {
-        return delegate.streamVersion(streamId);
-    }
-
-    @Override
-    public List<EventEnvelope> readAll(long afterPosition, int maxCount) {
-        return delegate.readAll(afterPosition, maxCount);
-    }
-
-    @Override
-    public long headPosition() {
-        return delegate.headPosition();
-    }
-
-    @Override
-    public Optional<AppendResult> findByIdempotencyKey(String key) {
-        return delegate.findByIdempotencyKey(key);
-    }
-
-    @Override
-    public Subscription subscribe(AppendListener listener) {
-        return delegate.subscribe(listener);
     }
 }

@@ -16,9 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** An in-memory store that keeps snapshots and records which versions streams are read from. */
-public class SnapshottingEventStore implements EventStore, SnapshotStore {
+public class SnapshottingEventStore extends ForwardingEventStore implements SnapshotStore {
 
-    private final InMemoryEventStore delegate = new InMemoryEventStore();
     private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
     private final List<Long> readsFrom = new ArrayList<>();
     private final List<Snapshot> saved = new ArrayList<>();
@@ -61,38 +60,8 @@ public class SnapshottingEventStore implements EventStore, SnapshotStore {
     }
 
     @Override
-    public AppendResult append(AppendRequest request) {
-        return delegate.append(request);
-    }
-
-    @Override
     public List<EventEnvelope> readStream(String streamId, long fromVersion, int maxCount) {
         readsFrom.add(fromVersion);
         return delegate.readStream(streamId, fromVersion, maxCount);
-    }
-
-    @Override
-    public long streamVersion(String streamId) {
-        return delegate.streamVersion(streamId);
-    }
-
-    @Override
-    public List<EventEnvelope> readAll(long afterPosition, int maxCount) {
-        return delegate.readAll(afterPosition, maxCount);
-    }
-
-    @Override
-    public long headPosition() {
-        return delegate.headPosition();
-    }
-
-    @Override
-    public Optional<AppendResult> findByIdempotencyKey(String key) {
-        return delegate.findByIdempotencyKey(key);
-    }
-
-    @Override
-    public Subscription subscribe(AppendListener listener) {
-        return delegate.subscribe(listener);
     }
 }

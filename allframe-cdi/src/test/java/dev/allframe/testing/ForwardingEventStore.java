@@ -1,0 +1,52 @@
+package dev.allframe.testing;
+
+import dev.allframe.EventEnvelope;
+import dev.allframe.eventstore.AppendListener;
+import dev.allframe.eventstore.AppendRequest;
+import dev.allframe.eventstore.AppendResult;
+import dev.allframe.eventstore.EventStore;
+import dev.allframe.eventstore.Subscription;
+import dev.allframe.memory.InMemoryEventStore;
+import java.util.List;
+import java.util.Optional;
+
+/** An in-memory store for tests to override parts of. */
+public abstract class ForwardingEventStore implements EventStore {
+
+    protected final InMemoryEventStore delegate = new InMemoryEventStore();
+
+    @Override
+    public AppendResult append(AppendRequest request) {
+        return delegate.append(request);
+    }
+
+    @Override
+    public List<EventEnvelope> readStream(String streamId, long fromVersion, int maxCount) {
+        return delegate.readStream(streamId, fromVersion, maxCount);
+    }
+
+    @Override
+    public long streamVersion(String streamId) {
+        return delegate.streamVersion(streamId);
+    }
+
+    @Override
+    public List<EventEnvelope> readAll(long afterPosition, int maxCount) {
+        return delegate.readAll(afterPosition, maxCount);
+    }
+
+    @Override
+    public long headPosition() {
+        return delegate.headPosition();
+    }
+
+    @Override
+    public Optional<AppendResult> findByIdempotencyKey(String key) {
+        return delegate.findByIdempotencyKey(key);
+    }
+
+    @Override
+    public Subscription subscribe(AppendListener listener) {
+        return delegate.subscribe(listener);
+    }
+}
