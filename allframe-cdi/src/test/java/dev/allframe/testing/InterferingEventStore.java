@@ -1,17 +1,11 @@
 package dev.allframe.testing;
 
-import dev.allframe.EventEnvelope;
 import dev.allframe.core.EventIds;
 import dev.allframe.eventstore.AppendCondition;
-import dev.allframe.eventstore.AppendListener;
 import dev.allframe.eventstore.AppendRequest;
 import dev.allframe.eventstore.AppendResult;
-import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.NewEvent;
-import dev.allframe.eventstore.Subscription;
-import dev.allframe.memory.InMemoryEventStore;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 

@@ -1,14 +1,8 @@
 package dev.allframe.testing;
 
 import dev.allframe.EventEnvelope;
-import dev.allframe.eventstore.AppendListener;
-import dev.allframe.eventstore.AppendRequest;
-import dev.allframe.eventstore.AppendResult;
-import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.Snapshot;
 import dev.allframe.eventstore.SnapshotStore;
-import dev.allframe.eventstore.Subscription;
-import dev.allframe.memory.InMemoryEventStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
