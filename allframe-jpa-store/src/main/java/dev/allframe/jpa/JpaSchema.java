@@ -39,7 +39,7 @@ public final class JpaSchema {
     static boolean createIfMissing(Connection connection) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         String product = metaData.getDatabaseProductName();
-        if (tableExists(metaData, EVENTS_TABLE)) {
+        if (tableExists(metaData, connection.getSchema(), EVENTS_TABLE)) {
             return false;
         }
         try (Statement statement = connection.createStatement()) {
@@ -77,9 +77,10 @@ public final class JpaSchema {
         }
     }
 
-    private static boolean tableExists(DatabaseMetaData metaData, String table) throws SQLException {
+    /** Whether {@code table} exists in {@code schema}, the connection's current one. */
+    private static boolean tableExists(DatabaseMetaData metaData, String schema, String table) throws SQLException {
         for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
-            try (ResultSet tables = metaData.getTables(null, null, name, new String[] {"TABLE"})) {
+            try (ResultSet tables = metaData.getTables(null, schema, name, new String[] {"TABLE"})) {
                 if (tables.next()) {
                     return true;
                 }

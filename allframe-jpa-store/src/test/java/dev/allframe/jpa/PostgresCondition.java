@@ -15,6 +15,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class PostgresCondition implements ExecutionCondition {
 
+    /**
+     * The PostgreSQL schema this test JVM owns: created at its first use and dropped when the JVM exits,
+     * so that builds running at the same time on one database do not meet.
+     */
+    static final String SCHEMA = "allframe_test_" + ProcessHandle.current().pid();
+
     /** Marks a test class that needs PostgreSQL. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
@@ -32,7 +38,7 @@ public final class PostgresCondition implements ExecutionCondition {
     static String url() {
         String base = baseUrl();
         return base == null ? null : base + (base.contains("?") ? "&" : "?") + "currentSchema="
-                + TestDatabase.POSTGRESQL_SCHEMA + "&reWriteBatchedInserts=true";
+                + SCHEMA + "&reWriteBatchedInserts=true";
     }
 
     @Override

@@ -24,9 +24,6 @@ public enum TestDatabase {
     DERBY("jdbc:derby:memory:allframe;create=true", "org.apache.derby.iapi.jdbc.AutoloadedDriver"),
     POSTGRESQL(PostgresCondition.url(), "org.postgresql.Driver");
 
-    /** The PostgreSQL schema the tests own; dropped and created again once per run. */
-    static final String POSTGRESQL_SCHEMA = "allframe_test";
-
     private final String url;
     private final String driver;
     private EntityManagerFactory factory;
@@ -99,10 +96,19 @@ public enum TestDatabase {
     }
 
     private void recreatePostgresSchema() {
+        postgres("DROP SCHEMA IF EXISTS " + PostgresCondition.SCHEMA + " CASCADE", "CREATE SCHEMA " + PostgresCondition.SCHEMA);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            factory.close();
+            postgres("DROP SCHEMA IF EXISTS " + PostgresCondition.SCHEMA + " CASCADE");
+        }));
+    }
+
+    private void postgres(String... statements) {
         try (Connection connection = DriverManager.getConnection(PostgresCondition.baseUrl());
              Statement statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + POSTGRESQL_SCHEMA + " CASCADE");
-            statement.execute("CREATE SCHEMA " + POSTGRESQL_SCHEMA);
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare PostgreSQL at " + url + ": " + e.getMessage(), e);
         }
