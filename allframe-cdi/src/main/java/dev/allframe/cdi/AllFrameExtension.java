@@ -5,6 +5,8 @@ import dev.allframe.CommandBus;
 import dev.allframe.CommandHandler;
 import dev.allframe.QueryBus;
 import dev.allframe.EventStoreException;
+import dev.allframe.Projection;
+import dev.allframe.ProjectionRegistry;
 import dev.allframe.QueryHandler;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.AllFrameMessages;
@@ -15,18 +17,25 @@ import dev.allframe.core.handler.EventClassCollector;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.HandlerKind;
 import dev.allframe.core.handler.HandlerMethod;
+import dev.allframe.core.projection.ProjectionInspector;
+import dev.allframe.core.projection.ProjectionInspector.ProjectionBean;
+import dev.allframe.core.projection.ProjectionModel;
 import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.EventStoreProvider;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.inject.Singleton;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,11 +55,17 @@ public class AllFrameExtension implements Extension {
 
     private final List<HandlerMethod> handlerMethods = new ArrayList<>();
     private final Map<Class<?>, Bean<?>> handlerBeans = new HashMap<>();
+    private final List<ProjectionBean> projectionBeans = new ArrayList<>();
+    private final Problems scopeProblems = new Problems();
     private boolean applicationEventStore;
     private AllFrameRuntime runtime;
 
     <T> void collectHandlers(@Observes ProcessManagedBean<T> event) {
         Class<?> beanClass = event.getBean().getBeanClass();
+        Projection projection = event.getAnnotatedBeanClass().getAnnotation(Projection.class);
+        if (projection != null) {
+            collectProjection(event.getBean(), projection);
+        }
         for (AnnotatedMethod<? super T> annotated : event.getAnnotatedBeanClass().getMethods()) {
             Method method = annotated.getJavaMember();
             if (method.isSynthetic() || method.isBridge()) {
@@ -68,6 +83,16 @@ public class AllFrameExtension implements Extension {
         }
     }
 
+    private void collectProjection(Bean<?> bean, Projection projection) {
+        Class<? extends Annotation> scope = bean.getScope();
+        if (scope != ApplicationScoped.class && scope != Dependent.class && scope != Singleton.class) {
+            scopeProblems.add(AllFrameMessages.projectionScope(projection.value(), bean.getBeanClass(), scope.getSimpleName()));
+            return;
+        }
+        projectionBeans.add(new ProjectionBean(bean.getBeanClass(), projection.value(), projection.mode()));
+        handlerBeans.put(bean.getBeanClass(), bean);
+    }
+
     void noticeApplicationEventStore(@Observes ProcessBean<?> event) {
         if (runtime == null && event.getBean().getTypes().contains(EventStore.class)) {
             applicationEventStore = true;
@@ -76,6 +101,7 @@ public class AllFrameExtension implements Extension {
 
     void registerBeans(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
         Problems problems = new Problems();
+        scopeProblems.messages().forEach(problems::add);
         ConfigValues configValues = CurrentConfig.values();
         EventStoreProviders providers = EventStoreProviders.load();
         AllFrameConfig config = AllFrameConfig.read(configValues, providers.names(), problems);
@@ -86,14 +112,15 @@ public class AllFrameExtension implements Extension {
             }
         });
         ValidationSupport.checkProvider(catalog, problems);
-        EventTypeRegistry eventTypes = eventTypes(catalog, problems);
+        List<ProjectionModel> projections = ProjectionInspector.inspect(projectionBeans, problems);
+        EventTypeRegistry eventTypes = eventTypes(catalog, projections, problems);
         Optional<EventStoreProvider> provider = applicationEventStore ? Optional.empty() : providers.named(config.eventStore());
         provider.ifPresent(p -> p.check(new CdiEventStoreContext(configValues, null, eventTypes)).forEach(problems::add));
         if (!problems.isEmpty()) {
             event.addDefinitionError(new AllFrameDeploymentException(problems.messages()));
             return;
         }
-        runtime = new AllFrameRuntime(catalog, config, beanManager, handlerBeans, eventTypes,
+        runtime = new AllFrameRuntime(catalog, projections, config, beanManager, handlerBeans, eventTypes,
                 new CdiEventStoreContext(configValues, beanManager, eventTypes), provider, applicationEventStore);
         if (!applicationEventStore) {
             event.<EventStore>addBean().types(EventStore.class, Object.class).scope(ApplicationScoped.class)
@@ -105,11 +132,17 @@ public class AllFrameExtension implements Extension {
                 .destroyWith((bus, context) -> runtime.close());
         event.addBean().types(QueryBus.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(context -> runtime.createQueryBus());
+        event.addBean().types(ProjectionRegistry.class, Object.class).scope(ApplicationScoped.class)
+                .createWith(context -> runtime.projections());
+        if (HealthSupport.available()) {
+            HealthSupport.register(event, runtime::projections);
+        }
     }
 
-    private static EventTypeRegistry eventTypes(HandlerCatalog catalog, Problems problems) {
+    private static EventTypeRegistry eventTypes(HandlerCatalog catalog, List<ProjectionModel> projections,
+                                                Problems problems) {
         EventTypeRegistry registry = new EventTypeRegistry();
-        for (Class<?> eventClass : EventClassCollector.collect(catalog)) {
+        for (Class<?> eventClass : EventClassCollector.collect(catalog, projections)) {
             try {
                 registry.register(eventClass);
             } catch (EventStoreException e) {
@@ -123,6 +156,12 @@ public class AllFrameExtension implements Extension {
         if (runtime == null) {
             return;
         }
+        try {
+            runtime.startProjections();
+        } catch (RuntimeException e) {
+            event.addDeploymentProblem(e);
+            return;
+        }
         HandlerCatalog catalog = runtime.catalog();
         catalog.commands().forEach((type, model) ->
                 LOG.fine(() -> AllFrameMessages.handlerRegistered("Command", type, model.site())));
@@ -130,7 +169,13 @@ public class AllFrameExtension implements Extension {
                 LOG.fine(() -> AllFrameMessages.handlerRegistered("Query", type, model.site())));
         String version = AllFrameExtension.class.getPackage().getImplementationVersion();
         LOG.info(AllFrameMessages.started(version == null ? "(development build)" : version,
-                catalog.commands().size(), catalog.queries().size(),
+                catalog.commands().size(), catalog.queries().size(), runtime.projectionCount(),
                 applicationEventStore ? "application's" : runtime.config().eventStore()));
+    }
+
+    void stopProjections(@Observes BeforeShutdown event) {
+        if (runtime != null) {
+            runtime.stopProjections();
+        }
     }
 }

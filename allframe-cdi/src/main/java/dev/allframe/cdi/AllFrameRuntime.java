@@ -1,6 +1,7 @@
 package dev.allframe.cdi;
 
 import dev.allframe.CommandBus;
+import dev.allframe.ProjectionRegistry;
 import dev.allframe.QueryBus;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.config.AllFrameConfig;
@@ -9,12 +10,18 @@ import dev.allframe.core.dispatch.HandlerTargets;
 import dev.allframe.core.dispatch.MessageValidator;
 import dev.allframe.core.dispatch.QueryDispatcher;
 import dev.allframe.core.handler.HandlerCatalog;
+import dev.allframe.core.projection.BoundProjection;
+import dev.allframe.core.projection.ProjectionEngine;
+import dev.allframe.core.projection.ProjectionModel;
+import dev.allframe.eventstore.CheckpointStore;
 import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.EventStoreContext;
 import dev.allframe.eventstore.EventStoreProvider;
+import dev.allframe.memory.InMemoryCheckpoints;
 import dev.allframe.memory.InMemoryEventStore;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +32,7 @@ import java.util.Optional;
 final class AllFrameRuntime {
 
     private final HandlerCatalog catalog;
+    private final List<ProjectionModel> projectionModels;
     private final AllFrameConfig config;
     private final BeanManager beanManager;
     private final Map<Class<?>, Bean<?>> handlerBeans;
@@ -36,13 +44,15 @@ final class AllFrameRuntime {
     private MessageValidator validator;
     private AsyncExecutor executor;
     private EventStore ownStore;
+    private ProjectionEngine projections;
 
-    AllFrameRuntime(HandlerCatalog catalog, AllFrameConfig config, BeanManager beanManager,
+    AllFrameRuntime(HandlerCatalog catalog, List<ProjectionModel> projectionModels, AllFrameConfig config, BeanManager beanManager,
                     Map<Class<?>, Bean<?>> handlerBeans, EventTypeRegistry eventTypes,
                     EventStoreContext storeContext, Optional<EventStoreProvider> storeProvider,
                     boolean applicationEventStore) {
         this.applicationEventStore = applicationEventStore;
         this.catalog = catalog;
+        this.projectionModels = List.copyOf(projectionModels);
         this.config = config;
         this.beanManager = beanManager;
         this.handlerBeans = Map.copyOf(handlerBeans);
@@ -84,13 +94,47 @@ final class AllFrameRuntime {
     }
 
     CommandBus createCommandBus() {
-        EventStore store = applicationEventStore ? beanManager.createInstance().select(EventStore.class).get()
-                : createEventStore();
-        return new CommandDispatcher(catalog, targets(), store, validator(), config, executor(), eventTypes);
+        return new CommandDispatcher(catalog, targets(), store(), validator(), config, executor(), eventTypes);
     }
 
     QueryBus createQueryBus() {
         return new QueryDispatcher(catalog, targets(), validator());
+    }
+
+    private EventStore store() {
+        return applicationEventStore ? beanManager.createInstance().select(EventStore.class).get() : createEventStore();
+    }
+
+    int projectionCount() {
+        return projectionModels.size();
+    }
+
+    /** Binds the projections to their beans and starts feeding them; once, when the application starts. */
+    void startProjections() {
+        EventStore store = store();
+        CheckpointStore checkpoints = store instanceof CheckpointStore s ? s : new InMemoryCheckpoints();
+        HandlerTargets targets = targets();
+        List<BoundProjection> bound = projectionModels.stream()
+                .map(model -> new BoundProjection(model, targets.targetFor(model.beanClass()))).toList();
+        ProjectionEngine engine = new ProjectionEngine(store, checkpoints, config.projections(), bound);
+        engine.start();
+        synchronized (lock) {
+            projections = engine;
+        }
+    }
+
+    ProjectionRegistry projections() {
+        synchronized (lock) {
+            return projections;
+        }
+    }
+
+    void stopProjections() {
+        synchronized (lock) {
+            if (projections != null) {
+                projections.close();
+            }
+        }
     }
 
     /** Shuts down what this runtime started (a thread pool of its own, a validator factory). */

@@ -1,6 +1,7 @@
 package dev.allframe.core;
 
 import dev.allframe.CommandValidationException.Violation;
+import dev.allframe.EventEnvelope;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -142,6 +143,35 @@ public final class AllFrameMessages {
                 + name + "' version " + version + "; give one of them another @EventType name";
     }
 
+    public static String duplicateProjections(String name, Collection<String> beans) {
+        return "AF1025: Projection name '" + name + "' is used by " + beans.size() + " beans, it needs exactly one: "
+                + String.join(", ", beans);
+    }
+
+    public static String projectionHandlerWithoutEvent(String projection, String site) {
+        return "AF1026: Projection '" + projection + "' handler " + site
+                + " takes no event: an on(...) method takes the event and optionally its EventEnvelope";
+    }
+
+    public static String duplicateProjectionHandlers(String projection, Class<?> eventType, Collection<String> sites) {
+        return "AF1027: Projection '" + projection + "' has " + sites.size() + " handlers for " + eventType.getName()
+                + ", it needs at most one: " + String.join(", ", sites);
+    }
+
+    public static String projectionHandlerParameters(String projection, String site) {
+        return "AF1028: Projection '" + projection + "' handler " + site
+                + " must take the event and optionally its EventEnvelope, nothing else";
+    }
+
+    public static String projectionWithoutHandlers(String projection, Class<?> beanClass) {
+        return "AF1029: Projection '" + projection + "' (" + beanClass.getName() + ") has no on(...) methods";
+    }
+
+    public static String projectionScope(String projection, Class<?> beanClass, String scope) {
+        return "AF1030: Projection '" + projection + "' (" + beanClass.getName() + ") is @" + scope
+                + ", but projections run outside requests: make it @ApplicationScoped or @Dependent";
+    }
+
     // ---- runtime ------------------------------------------------------------------------------------
 
     public static String noCommandHandler(Class<?> commandType, Collection<String> knownTypes) {
@@ -215,16 +245,56 @@ public final class AllFrameMessages {
                 + " the stream is folded from its events instead";
     }
 
+    public static String projectionFailed(String projection, EventEnvelope event, String site, Throwable cause) {
+        return "AF1119: Projection '" + projection + "' failed on event " + event.typeName() + " at position "
+                + event.globalPosition() + " (stream '" + event.streamId() + "', version " + event.streamVersion()
+                + ") in " + site + ": " + describe(cause);
+    }
+
+    public static String projectionNotRebuildable(String projection) {
+        return "AF1120: Projection '" + projection + "' has no reset() method, so it cannot be rebuilt";
+    }
+
+    public static String inlineRebuild(String projection) {
+        return "AF1121: Projection '" + projection + "' is inline; rebuild, pause and resume apply to async"
+                + " projections";
+    }
+
+    public static String noInlineSupport(String projection, String store) {
+        return "AF1122: Projection '" + projection + "' is inline, but the event store " + store
+                + " cannot run listeners inside its appends";
+    }
+
+    public static String noSuchProjection(String name, Collection<String> known) {
+        return "AF1123: No projection is named '" + name + "'; projections: "
+                + (known.isEmpty() ? "none" : String.join(", ", known));
+    }
+
+    public static String projectionStopped(String projection, long position, String cause) {
+        return "AF1124: Projection '" + projection + "' stopped at position " + position
+                + " after its retries: " + cause;
+    }
+
+    public static String projectionResetFailed(String projection, Throwable cause) {
+        return "AF1125: Resetting projection '" + projection + "' failed: " + describe(cause);
+    }
+
+    public static String projectionStoreFailed(String projection) {
+        return "AF1126: Projection '" + projection + "' could not read or record its progress; it tries again";
+    }
+
     public static String nullMessage(String operation) {
         return "AF1116: " + operation + " needs a message, but got null";
     }
 
     // ---- log lines ----------------------------------------------------------------------------------
 
-    public static String started(String version, int commandHandlers, int queryHandlers, String eventStore) {
+    public static String started(String version, int commandHandlers, int queryHandlers, int projections,
+                                 String eventStore) {
         return "AF1200: AllFrame " + version + " started with " + commandHandlers + " command handler"
                 + (commandHandlers == 1 ? "" : "s") + ", " + queryHandlers + " query handler"
-                + (queryHandlers == 1 ? "" : "s") + " and the " + eventStore + " event store";
+                + (queryHandlers == 1 ? "" : "s") + ", " + projections + " projection"
+                + (projections == 1 ? "" : "s") + " and the " + eventStore + " event store";
     }
 
     public static String handlerRegistered(String kind, Class<?> messageType, String site) {

@@ -25,6 +25,13 @@ public final class AppendListeners {
         return () -> listeners.remove(listener);
     }
 
+    /** Tells every listener, stopping at the first that throws: for inline listeners, whose failure aborts an append. */
+    public void notifyInline(AppendResult result) {
+        for (AppendListener listener : listeners) {
+            listener.appended(result);
+        }
+    }
+
     public void notifyAppended(AppendResult result) {
         for (AppendListener listener : listeners) {
             try {

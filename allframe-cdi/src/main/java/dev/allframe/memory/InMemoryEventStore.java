@@ -9,6 +9,7 @@ import dev.allframe.eventstore.AppendListeners;
 import dev.allframe.eventstore.AppendRequest;
 import dev.allframe.eventstore.AppendResult;
 import dev.allframe.eventstore.EventStore;
+import dev.allframe.eventstore.InlineSubscribers;
 import dev.allframe.eventstore.NewEvent;
 import dev.allframe.eventstore.Subscription;
 import java.time.Clock;
@@ -25,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * by construction: a position becomes visible to readers only after every lower one, and the events of
  * one append become visible together. Reads take no lock. Events are kept as the objects that were appended, so they should be immutable (records).
  */
-public final class InMemoryEventStore implements EventStore {
+public final class InMemoryEventStore implements EventStore, InlineSubscribers {
 
     private final Clock clock;
     private final ReentrantLock appendLock = new ReentrantLock();
@@ -33,6 +34,7 @@ public final class InMemoryEventStore implements EventStore {
     private final Map<String, AppendOnlyLog<EventEnvelope>> streams = new ConcurrentHashMap<>();
     private final Map<String, AppendResult> idempotencyKeys = new ConcurrentHashMap<>();
     private final AppendListeners listeners = new AppendListeners();
+    private final AppendListeners inlineListeners = new AppendListeners();
 
     public InMemoryEventStore(Clock clock) {
         this.clock = requireNonNull(clock, "clock");
@@ -75,10 +77,6 @@ public final class InMemoryEventStore implements EventStore {
         if (request.events().isEmpty()) {
             return new AppendResult(streamId, version, List.of(), false);
         }
-        if (stream == null) {
-            stream = new AppendOnlyLog<>();
-            streams.put(streamId, stream);
-        }
         Instant now = clock.instant();
         long position = log.size();
         List<EventEnvelope> stored = new ArrayList<>(request.events().size());
@@ -88,9 +86,11 @@ public final class InMemoryEventStore implements EventStore {
                     event.metadata(), event.event());
             stored.add(envelope);
         }
+        AppendResult result = new AppendResult(streamId, version, stored, false);
+        inlineListeners.notifyInline(result);
         log.addAll(stored);
-        stream.addAll(stored);
-        return new AppendResult(streamId, version, stored, false);
+        streams.computeIfAbsent(streamId, id -> new AppendOnlyLog<>()).addAll(stored);
+        return result;
     }
 
     @Override
@@ -123,5 +123,10 @@ public final class InMemoryEventStore implements EventStore {
     @Override
     public Subscription subscribe(AppendListener listener) {
         return listeners.add(listener);
+    }
+
+    @Override
+    public Subscription subscribeInline(AppendListener listener) {
+        return inlineListeners.add(listener);
     }
 }

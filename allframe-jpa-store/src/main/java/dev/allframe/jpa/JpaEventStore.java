@@ -8,12 +8,15 @@ import dev.allframe.eventstore.AppendListener;
 import dev.allframe.eventstore.AppendListeners;
 import dev.allframe.eventstore.AppendRequest;
 import dev.allframe.eventstore.AppendResult;
+import dev.allframe.eventstore.CheckpointStore;
 import dev.allframe.eventstore.EventClassResolver;
 import dev.allframe.eventstore.EventStore;
+import dev.allframe.eventstore.InlineSubscribers;
 import dev.allframe.eventstore.Snapshot;
 import dev.allframe.eventstore.SnapshotStore;
 import dev.allframe.eventstore.Subscription;
 import dev.allframe.jpa.internal.Appender;
+import dev.allframe.jpa.internal.Checkpoints;
 import dev.allframe.jpa.internal.EventReader;
 import dev.allframe.jpa.internal.EventRowMapper;
 import dev.allframe.jpa.internal.SnapshotRows;
@@ -25,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The event store on a relational database through JPA, with Hibernate ORM as the provider. Appends are
@@ -33,7 +37,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * paged. The tables come from the scripts in {@code META-INF/allframe/sql}, or from
  * {@link JpaSchema#createIfMissing} in development.
  */
-public final class JpaEventStore implements EventStore, SnapshotStore, AutoCloseable {
+public final class JpaEventStore implements EventStore, SnapshotStore, CheckpointStore, InlineSubscribers,
+        AutoCloseable {
 
     private final JpaTransactions transactions;
     private final Clock clock;
@@ -41,6 +46,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, AutoClose
     private final Appender appender;
     private final SnapshotRows snapshots;
     private final AppendListeners listeners = new AppendListeners();
+    private final AppendListeners inlineListeners = new AppendListeners();
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
 
     public JpaEventStore(JpaTransactions transactions, EventSerializer serializer, EventClassResolver eventClasses,
@@ -50,13 +56,13 @@ public final class JpaEventStore implements EventStore, SnapshotStore, AutoClose
         EventRowMapper mapper = new EventRowMapper(requireNonNull(serializer, "serializer"),
                 requireNonNull(eventClasses, "eventClasses"));
         this.reader = new EventReader(mapper);
-        this.appender = new Appender(mapper, reader);
+        this.appender = new Appender(mapper, reader, inlineListeners);
         this.snapshots = new SnapshotRows(serializer);
     }
 
     @Override
     public AppendResult append(AppendRequest request) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = now();
         try {
             return transactions.write(em -> appender.append(em, request, now), this::appended);
         } catch (PersistenceException e) {
@@ -105,6 +111,52 @@ public final class JpaEventStore implements EventStore, SnapshotStore, AutoClose
     }
 
     @Override
+    public Subscription subscribeInline(AppendListener listener) {
+        return inlineListeners.add(listener);
+    }
+
+    @Override
+    public long checkpoint(String projection) {
+        return transactions.read(em -> Checkpoints.read(em, projection));
+    }
+
+    /**
+     * Applies the batch and moves the checkpoint in one transaction, holding the checkpoint row's lock:
+     * a second process feeding the same projection waits, then skips what was applied meanwhile.
+     */
+    @Override
+    public void applyBatch(String projection, List<EventEnvelope> events, Consumer<EventEnvelope> apply) {
+        transactions.write(em -> {
+            Instant now = now();
+            long checkpoint = Checkpoints.lock(em, projection, now);
+            long last = checkpoint;
+            for (EventEnvelope event : events) {
+                if (event.globalPosition() > checkpoint) {
+                    apply.accept(event);
+                    last = event.globalPosition();
+                }
+            }
+            Checkpoints.write(em, projection, last, now);
+            return last;
+        }, done -> { });
+    }
+
+    @Override
+    public void reset(String projection, Runnable reset) {
+        transactions.write(em -> {
+            Instant now = now();
+            Checkpoints.lock(em, projection, now);
+            reset.run();
+            Checkpoints.write(em, projection, 0, now);
+            return null;
+        }, done -> { });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
     public Optional<Snapshot> loadSnapshot(String streamId, Class<?> stateType, String stateFingerprint) {
         return transactions.read(em -> snapshots.load(em, streamId, stateType, stateFingerprint));
     }
@@ -112,7 +164,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, AutoClose
     @Override
     public void saveSnapshot(Snapshot snapshot) {
         snapshots.json(snapshot).ifPresent(json -> transactions.write(em -> {
-            snapshots.save(em, snapshot, json, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            snapshots.save(em, snapshot, json, now());
             return snapshot;
         }, saved -> { }));
     }

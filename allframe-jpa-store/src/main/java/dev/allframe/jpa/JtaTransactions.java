@@ -36,7 +36,7 @@ public final class JtaTransactions implements JpaTransactions {
             EntityManager em = factory.createEntityManager();
             try {
                 em.joinTransaction();
-                T result = work.apply(em);
+                T result = StoreTransaction.run(em, work);
                 registry.registerInterposedSynchronization(new AfterCommit<>(result, afterCommit));
                 return result;
             } finally {
@@ -56,7 +56,7 @@ public final class JtaTransactions implements JpaTransactions {
             EntityManager em = factory.createEntityManager();
             try {
                 em.joinTransaction();
-                result = work.apply(em);
+                result = StoreTransaction.run(em, work);
             } finally {
                 em.close();
             }

@@ -25,7 +25,7 @@ public final class ResourceLocalTransactions implements JpaTransactions {
             EntityTransaction transaction = em.getTransaction();
             transaction.begin();
             try {
-                result = work.apply(em);
+                result = StoreTransaction.run(em, work);
                 transaction.commit();
             } finally {
                 if (transaction.isActive()) {

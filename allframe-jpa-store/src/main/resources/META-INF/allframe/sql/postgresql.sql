@@ -39,3 +39,9 @@ CREATE TABLE allframe_snapshots (
     payload TEXT NOT NULL,
     recorded_at TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
+
+CREATE TABLE allframe_checkpoints (
+    projection VARCHAR(200) PRIMARY KEY,
+    global_position BIGINT NOT NULL,
+    updated_at TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);

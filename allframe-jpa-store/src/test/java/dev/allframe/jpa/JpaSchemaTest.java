@@ -34,12 +34,13 @@ class JpaSchemaTest {
     void everyScriptHasTheSameTablesAndTheHeadRow() {
         for (String database : List.of("PostgreSQL", "H2", "Apache Derby")) {
             List<String> statements = JpaSchema.statements(JpaSchema.script(database));
-            assertThat(statements).as(database).hasSize(5)
+            assertThat(statements).as(database).hasSize(6)
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_events ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_head ("))
                     .anySatisfy(s -> assertThat(s).isEqualTo("INSERT INTO allframe_head (id, head_position) VALUES (1, 0)"))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_idempotency_keys ("))
-                    .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_snapshots ("));
+                    .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_snapshots ("))
+                    .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_checkpoints ("));
         }
     }
 

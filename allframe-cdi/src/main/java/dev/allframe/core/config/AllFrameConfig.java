@@ -2,7 +2,9 @@ package dev.allframe.core.config;
 
 import dev.allframe.core.AllFrameMessages;
 import dev.allframe.core.Problems;
+import dev.allframe.core.projection.ProjectionSettings;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,8 +13,15 @@ import java.util.Optional;
  * @param eventStore        which event store to use ({@code allframe.event-store})
  * @param commandMaxRetries how often a stateful handler is retried on a concurrency conflict
  * @param snapshotEvery     a snapshot every this many events of a stream; 0 for none
+ * @param projections       how tracking projections run
  */
-public record AllFrameConfig(String eventStore, int commandMaxRetries, int snapshotEvery) {
+public record AllFrameConfig(String eventStore, int commandMaxRetries, int snapshotEvery,
+                             ProjectionSettings projections) {
+
+    /** The configuration without projection settings of its own: the defaults. */
+    public AllFrameConfig(String eventStore, int commandMaxRetries, int snapshotEvery) {
+        this(eventStore, commandMaxRetries, snapshotEvery, defaults().projections());
+    }
 
     /** The store every deployment has. */
     public static final String MEMORY_STORE = "memory";
@@ -20,9 +29,17 @@ public record AllFrameConfig(String eventStore, int commandMaxRetries, int snaps
     private static final String PREFIX = "allframe.";
 
     public static AllFrameConfig defaults() {
-        return new AllFrameConfig(ConfigKey.EVENT_STORE.defaultValue(),
-                Integer.parseInt(ConfigKey.COMMAND_MAX_RETRIES.defaultValue()),
-                Integer.parseInt(ConfigKey.SNAPSHOT_EVERY.defaultValue()));
+        return read(new ConfigValues() {
+            @Override
+            public Optional<String> value(String key) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Iterable<String> keys() {
+                return List.of();
+            }
+        }, List.of(MEMORY_STORE), new Problems());
     }
 
     /**
@@ -40,8 +57,13 @@ public record AllFrameConfig(String eventStore, int commandMaxRetries, int snaps
         if (!eventStores.contains(eventStore)) {
             problems.add(AllFrameMessages.unknownEventStore(ConfigKey.EVENT_STORE.key(), eventStore, eventStores));
         }
+        ProjectionSettings projections = new ProjectionSettings(
+                Math.max(1, wholeNumber(values, ConfigKey.PROJECTION_BATCH_SIZE, problems)),
+                DurationValue.read(values, ConfigKey.PROJECTION_POLL_INTERVAL, problems),
+                wholeNumber(values, ConfigKey.PROJECTION_MAX_RETRIES, problems),
+                DurationValue.read(values, ConfigKey.PROJECTION_RETRY_BACKOFF, problems));
         return new AllFrameConfig(eventStore, wholeNumber(values, ConfigKey.COMMAND_MAX_RETRIES, problems),
-                wholeNumber(values, ConfigKey.SNAPSHOT_EVERY, problems));
+                wholeNumber(values, ConfigKey.SNAPSHOT_EVERY, problems), projections);
     }
 
     /** The value of {@code key}, trimmed, or its default. */

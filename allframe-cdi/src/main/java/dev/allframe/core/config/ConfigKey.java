@@ -11,6 +11,10 @@ public enum ConfigKey {
     EVENT_STORE("allframe.event-store", "memory"),
     COMMAND_MAX_RETRIES("allframe.command.max-retries", "3"),
     SNAPSHOT_EVERY("allframe.snapshot.every", "0"),
+    PROJECTION_BATCH_SIZE("allframe.projection.batch-size", "500"),
+    PROJECTION_POLL_INTERVAL("allframe.projection.poll-interval", "1s"),
+    PROJECTION_MAX_RETRIES("allframe.projection.max-retries", "3"),
+    PROJECTION_RETRY_BACKOFF("allframe.projection.retry-backoff", "100ms"),
     JPA_PERSISTENCE_UNIT("allframe.jpa.persistence-unit", ""),
     JPA_CREATE_SCHEMA("allframe.jpa.create-schema", "false");
 

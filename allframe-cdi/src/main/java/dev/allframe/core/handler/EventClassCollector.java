@@ -1,5 +1,6 @@
 package dev.allframe.core.handler;
 
+import dev.allframe.core.projection.ProjectionModel;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -17,6 +18,15 @@ import java.util.Set;
 public final class EventClassCollector {
 
     private EventClassCollector() {
+    }
+
+    /** What the handlers declare and what the projections' {@code on} methods take. */
+    public static Set<Class<?>> collect(HandlerCatalog catalog, List<ProjectionModel> projections) {
+        Set<Class<?>> classes = collect(catalog);
+        for (ProjectionModel projection : projections) {
+            projection.handlers().forEach(handler -> expand(handler.eventType(), classes));
+        }
+        return classes;
     }
 
     public static Set<Class<?>> collect(HandlerCatalog catalog) {

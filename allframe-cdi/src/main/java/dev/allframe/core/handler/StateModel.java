@@ -25,7 +25,7 @@ public final class StateModel {
         protected Optional<Applier> computeValue(Class<?> eventClass) {
             return appliers.stream()
                     .filter(a -> a.eventType().isAssignableFrom(eventClass))
-                    .min(Comparator.comparingInt((Applier a) -> distance(eventClass, a.eventType()))
+                    .min(Comparator.comparingInt((Applier a) -> TypeDistance.between(eventClass, a.eventType()))
                             .thenComparing(Applier::site));
         }
     };
@@ -79,22 +79,6 @@ public final class StateModel {
             throw new HandlerFailedException(AllFrameMessages.applyFailed(a.site(), envelope.typeName(),
                     envelope.streamId(), envelope.streamVersion(), e), e);
         }
-    }
-
-    /** How many steps up the class and interface hierarchy {@code from} reaches {@code to}. */
-    private static int distance(Class<?> from, Class<?> to) {
-        if (from == null) {
-            return Integer.MAX_VALUE;
-        }
-        if (from == to) {
-            return 0;
-        }
-        int best = Integer.MAX_VALUE;
-        for (Class<?> parent : from.getInterfaces()) {
-            best = Math.min(best, distance(parent, to));
-        }
-        best = Math.min(best, distance(from.getSuperclass(), to));
-        return best == Integer.MAX_VALUE ? best : best + 1;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.allframe.jpa.internal;
 import dev.allframe.ConcurrencyConflictException;
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
+import dev.allframe.eventstore.AppendListeners;
 import dev.allframe.eventstore.AppendRequest;
 import dev.allframe.eventstore.AppendResult;
 import dev.allframe.eventstore.NewEvent;
@@ -22,10 +23,12 @@ public final class Appender {
 
     private final EventRowMapper mapper;
     private final EventReader reader;
+    private final AppendListeners inlineListeners;
 
-    public Appender(EventRowMapper mapper, EventReader reader) {
+    public Appender(EventRowMapper mapper, EventReader reader, AppendListeners inlineListeners) {
         this.mapper = mapper;
         this.reader = reader;
+        this.inlineListeners = inlineListeners;
     }
 
     public AppendResult append(EntityManager em, AppendRequest request, Instant now) {
@@ -60,6 +63,11 @@ public final class Appender {
             em.persist(new IdempotencyKeyRow(key, streamId, version, first, stored.isEmpty() ? 0 : position, now));
         }
         em.flush();
-        return new AppendResult(streamId, version, stored, false);
+        AppendResult result = new AppendResult(streamId, version, stored, false);
+        if (!stored.isEmpty()) {
+            inlineListeners.notifyInline(result);
+            em.flush();
+        }
+        return result;
     }
 }

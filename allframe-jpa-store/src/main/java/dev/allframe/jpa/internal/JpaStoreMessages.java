@@ -66,6 +66,11 @@ public final class JpaStoreMessages {
         return "AF2012: Configuration value '" + value + "' of " + key + " is invalid: expected true or false";
     }
 
+    public static String noStoreTransaction() {
+        return "AF2013: No event store transaction runs on this thread: StoreTransaction.entityManager() is for"
+                + " projection handlers called by the JPA event store";
+    }
+
     private static String describe(Throwable cause) {
         return cause.getMessage() == null ? cause.getClass().getName()
                 : cause.getClass().getName() + ": " + cause.getMessage();

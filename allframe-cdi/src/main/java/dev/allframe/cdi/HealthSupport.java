@@ -1,0 +1,30 @@
+package dev.allframe.cdi;
+
+import dev.allframe.ProjectionRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Registers the projections' readiness check when MicroProfile Health is there. */
+final class HealthSupport {
+
+    private HealthSupport() {
+    }
+
+    static boolean available() {
+        try {
+            Class.forName("org.eclipse.microprofile.health.HealthCheck", false, HealthSupport.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    static void register(AfterBeanDiscovery event, Supplier<ProjectionRegistry> registry) {
+        event.addBean().types(HealthCheck.class, Object.class).qualifiers(Readiness.Literal.INSTANCE)
+                .scope(ApplicationScoped.class)
+                .createWith(context -> new ProjectionHealthCheck(registry.get()));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.allframe.cdi;
+
+import dev.allframe.ProjectionRegistry;
+import dev.allframe.ProjectionState;
+import dev.allframe.ProjectionStatus;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+
+/**
+ * Readiness of the projections: DOWN while any of them is FAILED, naming it, its position and cause;
+ * UP otherwise. Each projection's state and lag are reported either way.
+ */
+final class ProjectionHealthCheck implements HealthCheck {
+
+    static final String NAME = "allframe-projections";
+
+    private final ProjectionRegistry registry;
+
+    ProjectionHealthCheck(ProjectionRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up();
+        for (ProjectionStatus status : registry.list()) {
+            response.withData(status.name() + ".state", status.state().name());
+            response.withData(status.name() + ".lag", status.lag());
+            if (status.state() == ProjectionState.FAILED) {
+                response.down().withData(status.name() + ".failure", "position " + status.failure().position()
+                        + ": " + status.failure().message());
+            }
+        }
+        return response.build();
+    }
+}

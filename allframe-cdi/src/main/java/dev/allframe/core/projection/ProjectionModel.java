@@ -1,0 +1,19 @@
+package dev.allframe.core.projection;
+
+import dev.allframe.ProjectionMode;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A checked projection.
+ *
+ * @param reset its no-argument {@code reset} method, needed to rebuild it
+ */
+public record ProjectionModel(String name, ProjectionMode mode, Class<?> beanClass, List<ProjectionHandler> handlers,
+                              Optional<Method> reset) {
+
+    public ProjectionModel {
+        handlers = List.copyOf(handlers);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.allframe.core.projection;
+
+import dev.allframe.EventEnvelope;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A test read model recording what it was given, failing on demand. */
+public class Ledger {
+
+    /** Events of the test log. */
+    public sealed interface Entry permits Credit, Debit {
+    }
+
+    public record Credit(String account, int amount) implements Entry {
+    }
+
+    public record Debit(String account, int amount) implements Entry {
+    }
+
+    public record Note(String text) {
+    }
+
+    final List<String> seen = new CopyOnWriteArrayList<>();
+    final AtomicInteger resets = new AtomicInteger();
+    final AtomicInteger calls = new AtomicInteger();
+    volatile String failOn;
+    volatile CountDownLatch gate;
+
+    void on(Entry entry, EventEnvelope envelope) throws InterruptedException {
+        CountDownLatch waitFor = gate;
+        if (waitFor != null) {
+            waitFor.await();
+        }
+        calls.incrementAndGet();
+        String text = entry + "@" + envelope.globalPosition();
+        if (failOn != null && text.contains(failOn)) {
+            throw new IllegalStateException("cannot book " + entry);
+        }
+        seen.add(text);
+    }
+
+    void reset() {
+        resets.incrementAndGet();
+        seen.clear();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.allframe.jpa.internal;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+
+/** Reads and writes checkpoint rows in the caller's transaction. */
+public final class Checkpoints {
+
+    private Checkpoints() {
+    }
+
+    public static long read(EntityManager em, String projection) {
+        CheckpointRow row = em.find(CheckpointRow.class, projection);
+        return row == null ? 0 : row.position();
+    }
+
+    /**
+     * Locks the projection's row (creating it on first use), so that two processes feeding the same
+     * projection take turns rather than apply a batch twice, and returns the checkpoint it holds.
+     */
+    public static long lock(EntityManager em, String projection, Instant now) {
+        CheckpointRow row = em.find(CheckpointRow.class, projection, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            row = new CheckpointRow(projection);
+            row.moveTo(0, now);
+            em.persist(row);
+            em.flush();
+        }
+        return row.position();
+    }
+
+    public static void write(EntityManager em, String projection, long position, Instant now) {
+        CheckpointRow row = em.find(CheckpointRow.class, projection);
+        row.moveTo(position, now);
+    }
+}
