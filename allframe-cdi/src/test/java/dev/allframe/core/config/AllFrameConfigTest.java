@@ -44,10 +44,41 @@ class AllFrameConfigTest {
         assertThat(problems.messages()).containsExactlyInAnyOrder(
                 "AF1011: Configuration key allframe.comand.max-retries is not an AllFrame key; known keys: "
                         + "allframe.event-store, allframe.command.max-retries, allframe.snapshot.every,"
+                        + " allframe.projection.batch-size, allframe.projection.poll-interval,"
+                        + " allframe.projection.max-retries, allframe.projection.retry-backoff,"
                         + " allframe.jpa.persistence-unit, allframe.jpa.create-schema",
                 "AF1016: allframe.event-store=cassandra names no available event store; available: memory, jpa",
                 "AF1010: Configuration value 'three' of allframe.command.max-retries is invalid: expected a whole"
                         + " number, 0 or more");
+    }
+
+    @Test
+    void projectionSettingsTakeCountsAndDurations() {
+        Problems problems = new Problems();
+
+        AllFrameConfig config = AllFrameConfig.read(values(Map.of("allframe.projection.batch-size", "50",
+                "allframe.projection.poll-interval", "250ms", "allframe.projection.max-retries", "0",
+                "allframe.projection.retry-backoff", "PT2S")), STORES, problems);
+
+        assertThat(problems.messages()).isEmpty();
+        assertThat(config.projections()).isEqualTo(new dev.allframe.core.projection.ProjectionSettings(50,
+                java.time.Duration.ofMillis(250), 0, java.time.Duration.ofSeconds(2)));
+        assertThat(AllFrameConfig.defaults().projections()).isEqualTo(new dev.allframe.core.projection.ProjectionSettings(
+                500, java.time.Duration.ofSeconds(1), 3, java.time.Duration.ofMillis(100)));
+    }
+
+    @Test
+    void badDurationsAreReported() {
+        Problems problems = new Problems();
+
+        AllFrameConfig.read(values(Map.of("allframe.projection.poll-interval", "soon",
+                "allframe.projection.retry-backoff", "0s")), STORES, problems);
+
+        assertThat(problems.messages()).containsExactly(
+                "AF1010: Configuration value 'soon' of allframe.projection.poll-interval is invalid: expected a positive"
+                        + " duration such as 250ms, 2s, 5m or PT1S",
+                "AF1010: Configuration value '0s' of allframe.projection.retry-backoff is invalid: expected a positive"
+                        + " duration such as 250ms, 2s, 5m or PT1S");
     }
 
     @Test
