@@ -1,0 +1,10 @@
+package dev.allframe.cdi.error.projections;
+
+import dev.allframe.Projection;
+
+@Projection("balances")
+public class FirstBalances {
+
+    void on(Opened opened) {
+    }
+}

@@ -1,0 +1,4 @@
+package dev.allframe.cdi.error.projections;
+
+public record Opened(String id) {
+}

@@ -1,0 +1,12 @@
+package dev.allframe.cdi.error.projections;
+
+import dev.allframe.Projection;
+import jakarta.enterprise.context.RequestScoped;
+
+@Projection("per-request")
+@RequestScoped
+public class PerRequest {
+
+    void on(Opened opened) {
+    }
+}

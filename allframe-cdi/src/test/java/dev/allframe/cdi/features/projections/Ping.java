@@ -1,0 +1,6 @@
+package dev.allframe.cdi.features.projections;
+
+import dev.allframe.StreamId;
+
+public record Ping(@StreamId String id, String text) {
+}

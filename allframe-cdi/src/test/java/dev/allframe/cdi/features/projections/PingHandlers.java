@@ -1,0 +1,13 @@
+package dev.allframe.cdi.features.projections;
+
+import dev.allframe.CommandHandler;
+import dev.allframe.Handlers;
+
+@Handlers
+public class PingHandlers {
+
+    @CommandHandler
+    Pinged ping(Ping ping) {
+        return new Pinged(ping.id(), ping.text());
+    }
+}

@@ -1,0 +1,4 @@
+package dev.allframe.cdi.features.projections;
+
+public record Pinged(String id, String text) {
+}
