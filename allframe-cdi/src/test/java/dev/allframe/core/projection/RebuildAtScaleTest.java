@@ -1,0 +1,89 @@
+package dev.allframe.core.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allframe.EventEnvelope;
+import dev.allframe.ProjectionMode;
+import dev.allframe.ProjectionState;
+import dev.allframe.ProjectionStatus;
+import dev.allframe.core.EventIds;
+import dev.allframe.core.Problems;
+import dev.allframe.core.projection.ProjectionInspector.ProjectionBean;
+import dev.allframe.eventstore.AppendCondition;
+import dev.allframe.eventstore.NewEvent;
+import dev.allframe.memory.InMemoryCheckpoints;
+import dev.allframe.testing.BatchWatchingEventStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** A rebuild over 100,000 events reads the log one batch at a time and shows its progress. */
+class RebuildAtScaleTest {
+
+    private static final int EVENTS = 100_000;
+    private static final int BATCH = 500;
+
+    public record Tick(int n) {
+    }
+
+    public static class TickCounter {
+        final AtomicLong count = new AtomicLong();
+
+        void on(Tick tick, EventEnvelope envelope) throws InterruptedException {
+            count.incrementAndGet();
+            if (envelope.globalPosition() % 20_000 == 0) {
+                Thread.sleep(30);
+            }
+        }
+
+        void reset() {
+            count.set(0);
+        }
+    }
+
+    @Test
+    void aRebuildStreamsTheLogInBatchesWithVisibleProgress() throws Exception {
+        BatchWatchingEventStore store = new BatchWatchingEventStore();
+        for (int append = 0; append < EVENTS / 1000; append++) {
+            List<NewEvent> events = new ArrayList<>(1000);
+            for (int i = 0; i < 1000; i++) {
+                events.add(new NewEvent(EventIds.next(), "Tick", 1, new Tick(i), null, null, null));
+            }
+            store.append("ticks-" + append % 10, AppendCondition.any(), events);
+        }
+        TickCounter counter = new TickCounter();
+        Problems problems = new Problems();
+        ProjectionModel model = ProjectionInspector.inspect(
+                List.of(new ProjectionBean(TickCounter.class, "ticks", ProjectionMode.ASYNC)), problems).get(0);
+        ProjectionEngine engine = new ProjectionEngine(store, new InMemoryCheckpoints(),
+                new ProjectionSettings(BATCH, Duration.ofMillis(50), 0, Duration.ofMillis(10)),
+                List.of(new BoundProjection(model, counter)));
+        engine.start();
+        try {
+            assertThat(engine.awaitPosition("ticks", EVENTS, Duration.ofSeconds(60))).isTrue();
+
+            engine.rebuild("ticks");
+            List<ProjectionStatus> seen = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            ProjectionStatus status;
+            do {
+                status = engine.status("ticks");
+                seen.add(status);
+                Thread.sleep(5);
+            } while (status.state() == ProjectionState.REBUILDING && System.nanoTime() < deadline);
+
+            assertThat(status.state()).isEqualTo(ProjectionState.RUNNING);
+            assertThat(status.position()).isEqualTo(EVENTS);
+            assertThat(counter.count.get()).isEqualTo(EVENTS);
+            assertThat(seen).filteredOn(s -> s.state() == ProjectionState.REBUILDING)
+                    .anySatisfy(s -> assertThat(s.rebuild().replayed()).isBetween(1L, (long) EVENTS - 1))
+                    .allSatisfy(s -> assertThat(s.rebuild().target()).isEqualTo(EVENTS));
+            assertThat(store.largestAsked()).isEqualTo(BATCH);
+            assertThat(store.largestRead()).isEqualTo(BATCH);
+        } finally {
+            engine.close();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package dev.allframe.jpa.projection;
+
+public record Credited(String account, int amount) {
+}

@@ -1,0 +1,164 @@
+package dev.allframe.jpa.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.allframe.ProjectionFailedException;
+import dev.allframe.ProjectionMode;
+import dev.allframe.ProjectionState;
+import dev.allframe.core.EventIds;
+import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.core.Problems;
+import dev.allframe.core.projection.BoundProjection;
+import dev.allframe.core.projection.ProjectionEngine;
+import dev.allframe.core.projection.ProjectionInspector;
+import dev.allframe.core.projection.ProjectionInspector.ProjectionBean;
+import dev.allframe.core.projection.ProjectionSettings;
+import dev.allframe.eventstore.AppendCondition;
+import dev.allframe.eventstore.NewEvent;
+import dev.allframe.jpa.JpaEventStore;
+import dev.allframe.jpa.TestDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.hibernate.Session;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Projections over the JPA store: checkpoints and read model commit together. */
+abstract class JpaProjectionContract {
+
+    private static final ProjectionSettings SETTINGS = new ProjectionSettings(7, Duration.ofMillis(50), 1,
+            Duration.ofMillis(10));
+
+    private final List<ProjectionEngine> engines = new ArrayList<>();
+    private JpaEventStore store;
+
+    abstract TestDatabase database();
+
+    @BeforeEach
+    void emptyStoreAndReadModel() {
+        store = database().freshStore(EventTypeRegistry.of(List.of(Credited.class)));
+        database().execute("DROP TABLE IF EXISTS test_ledger",
+                "CREATE TABLE test_ledger (event_id VARCHAR(36) PRIMARY KEY, account VARCHAR(20), amount INTEGER)");
+    }
+
+    @AfterEach
+    void stopEngines() {
+        engines.forEach(ProjectionEngine::close);
+    }
+
+    @Test
+    void aStoppedProcessorsSuccessorAppliesEveryEventExactlyOnce() throws Exception {
+        credit(30);
+        LedgerRows first = new LedgerRows();
+        first.blockAt = 17;
+        ProjectionEngine crashing = start(first, ProjectionMode.ASYNC);
+        assertThat(first.blocked.await(10, TimeUnit.SECONDS)).isTrue();
+
+        crashing.close();
+        long checkpoint = store.checkpoint("ledger");
+
+        assertThat(checkpoint).isEqualTo(14);
+        assertThat(rows()).isEqualTo(14);
+        ProjectionEngine successor = start(new LedgerRows(), ProjectionMode.ASYNC);
+        assertThat(successor.awaitPosition("ledger", 30, Duration.ofSeconds(20))).isTrue();
+        assertThat(rows()).isEqualTo(30);
+        assertThat(successor.status("ledger").state()).isEqualTo(ProjectionState.RUNNING);
+    }
+
+    @Test
+    void aFailureRollsBackItsBatchAndStopsAtTheEvent() throws Exception {
+        credit(10);
+        LedgerRows rows = new LedgerRows();
+        rows.failAmount = 9;
+        ProjectionEngine engine = start(rows, ProjectionMode.ASYNC);
+
+        assertThat(engine.awaitPosition("ledger", 10, Duration.ofSeconds(5))).isFalse();
+        awaitFailed(engine);
+
+        assertThat(engine.status("ledger").failure().position()).isEqualTo(9);
+        assertThat(store.checkpoint("ledger")).isEqualTo(8);
+        assertThat(rows()).isEqualTo(8);
+        rows.failAmount = -1;
+        engine.resume("ledger");
+        assertThat(engine.awaitPosition("ledger", 10, Duration.ofSeconds(10))).isTrue();
+        assertThat(rows()).isEqualTo(10);
+    }
+
+    @Test
+    void aRebuildStoppedHalfwayIsFinishedFromItsCheckpoint() throws Exception {
+        credit(40);
+        LedgerRows first = new LedgerRows();
+        ProjectionEngine engine = start(first, ProjectionMode.ASYNC);
+        assertThat(engine.awaitPosition("ledger", 40, Duration.ofSeconds(20))).isTrue();
+        first.blockAt = 25;
+
+        engine.rebuild("ledger");
+        assertThat(first.blocked.await(10, TimeUnit.SECONDS)).isTrue();
+        engine.close();
+
+        assertThat(store.checkpoint("ledger")).isEqualTo(21);
+        assertThat(rows()).isEqualTo(21);
+        ProjectionEngine successor = start(new LedgerRows(), ProjectionMode.ASYNC);
+        assertThat(successor.awaitPosition("ledger", 40, Duration.ofSeconds(20))).isTrue();
+        assertThat(rows()).isEqualTo(40);
+    }
+
+    @Test
+    void anInlineProjectionCommitsWithTheEventsOrRollsThemBack() {
+        LedgerRows rows = new LedgerRows();
+        start(rows, ProjectionMode.INLINE);
+
+        credit(2);
+        assertThat(rows()).isEqualTo(2);
+
+        rows.failAmount = 3;
+        assertThatThrownBy(() -> credit(1, 3))
+                .isInstanceOf(ProjectionFailedException.class)
+                .hasMessageStartingWith("AF1119: Projection 'ledger' failed on event Credited at position 3");
+        assertThat(rows()).isEqualTo(2);
+        assertThat(store.headPosition()).isEqualTo(2);
+        assertThat(store.readAll(0, 10)).hasSize(2);
+    }
+
+    private ProjectionEngine start(LedgerRows rows, ProjectionMode mode) {
+        Problems problems = new Problems();
+        var model = ProjectionInspector.inspect(List.of(new ProjectionBean(LedgerRows.class, "ledger", mode)), problems)
+                .get(0);
+        assertThat(problems.messages()).isEmpty();
+        ProjectionEngine engine = new ProjectionEngine(store, store, SETTINGS, List.of(new BoundProjection(model, rows)));
+        engines.add(engine);
+        engine.start();
+        return engine;
+    }
+
+    private void credit(int count) {
+        for (int i = 1; i <= count; i++) {
+            credit(1, (int) store.headPosition() + 1);
+        }
+    }
+
+    private void credit(int count, int amount) {
+        List<NewEvent> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(new NewEvent(EventIds.next(), "Credited", 1, new Credited("acc", amount), null, null, null));
+        }
+        store.append("acc", AppendCondition.any(), events);
+    }
+
+    private long rows() {
+        return database().transactions().read(em -> ((Number) em.unwrap(Session.class)
+                .createNativeQuery("SELECT COUNT(*) FROM test_ledger", Long.class).getSingleResult()).longValue());
+    }
+
+    private static void awaitFailed(ProjectionEngine engine) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (engine.status("ledger").state() != ProjectionState.FAILED) {
+            assertThat(System.nanoTime()).as("the projection fails").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}
