@@ -1,6 +1,7 @@
 package dev.allframe.liberty;
 
 import dev.allframe.Handlers;
+import dev.allframe.Projection;
 import dev.allframe.cdi.AllFrameExtension;
 import io.openliberty.cdi.spi.CDIExtensionMetadata;
 import jakarta.enterprise.inject.spi.Extension;
@@ -21,7 +22,7 @@ public final class AllFrameCdiExtensionMetadata implements CDIExtensionMetadata 
      * The annotations that make an application class a bean under annotated discovery: every
      * bean-defining annotation of the API belongs here.
      */
-    static final Set<Class<? extends Annotation>> BEAN_DEFINING_ANNOTATIONS = Set.of(Handlers.class);
+    static final Set<Class<? extends Annotation>> BEAN_DEFINING_ANNOTATIONS = Set.of(Handlers.class, Projection.class);
 
     @Override
     public Set<Class<? extends Extension>> getExtensions() {
