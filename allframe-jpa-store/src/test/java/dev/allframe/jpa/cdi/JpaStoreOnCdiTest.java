@@ -35,6 +35,51 @@ class JpaStoreOnCdiTest {
     @BeforeEach
     void emptyDatabase() {
         TestDatabase.H2.freshStore();
+        TestDatabase.H2.execute("DROP TABLE IF EXISTS wallet_history",
+                "CREATE TABLE wallet_history (event_id VARCHAR(36) PRIMARY KEY, wallet VARCHAR(20), cents BIGINT)");
+    }
+
+    @Test
+    void aProjectionInTheDatabaseContinuesInANewContainerWithoutApplyingAnythingTwice() throws Exception {
+        Map<String, String> config = Map.of("allframe.event-store", "jpa", "allframe.projection.poll-interval", "50ms");
+        inContainer(config, bus -> {
+            for (int i = 0; i < 5; i++) {
+                bus.dispatch(new Deposit("w", 10));
+            }
+            return awaitHistory(5);
+        });
+        TestDatabase.H2.freshStoreKeepingData(EventTypeRegistry.of(List.of(Deposited.class)))
+                .append("w", dev.allframe.eventstore.AppendCondition.any(), List.of(new dev.allframe.eventstore.NewEvent(
+                        dev.allframe.core.EventIds.next(), "Deposited", 1, new Deposited("w", 7), null, null, null)));
+
+        long rows = inContainer(config, bus -> {
+            bus.dispatch(new Spend("w", 20));
+            return awaitHistory(7);
+        });
+
+        assertThat(rows).isEqualTo(7);
+        assertThat(TestDatabase.H2.freshStoreKeepingData(EventTypeRegistry.of(List.of())).checkpoint("wallet-history"))
+                .isEqualTo(7);
+        assertThat(sumOfHistory()).isEqualTo(5 * 10 + 7 - 20);
+    }
+
+    private static long awaitHistory(long rows) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (historyRows() < rows) {
+            assertThat(System.nanoTime()).as("%d history rows", rows).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        return historyRows();
+    }
+
+    private static long historyRows() {
+        return TestDatabase.H2.transactions().read(em -> ((Number) em.unwrap(Session.class)
+                .createNativeQuery("SELECT COUNT(*) FROM wallet_history", Long.class).getSingleResult()).longValue());
+    }
+
+    private static long sumOfHistory() {
+        return TestDatabase.H2.transactions().read(em -> ((Number) em.unwrap(Session.class)
+                .createNativeQuery("SELECT SUM(cents) FROM wallet_history", Long.class).getSingleResult()).longValue());
     }
 
     @Test
@@ -87,7 +132,7 @@ class JpaStoreOnCdiTest {
             try (WeldContainer container = new Weld(UUID.randomUUID().toString()).disableDiscovery()
                     .property("org.jboss.weld.construction.relaxed", false)
                     .addExtension(new AllFrameExtension())
-                    .addBeanClasses(WalletHandlers.class, SharedFactoryProducer.class)
+                    .addBeanClasses(WalletHandlers.class, SharedFactoryProducer.class, WalletHistory.class)
                     .initialize()) {
                 return action.apply(container.select(CommandBus.class).get());
             }
