@@ -5,9 +5,12 @@ import dev.allframe.CommandBus;
 import dev.allframe.CommandHandler;
 import dev.allframe.QueryBus;
 import dev.allframe.EventStoreException;
+import dev.allframe.JsonUpcaster;
 import dev.allframe.Projection;
 import dev.allframe.ProjectionRegistry;
 import dev.allframe.QueryHandler;
+import dev.allframe.Upcaster;
+import dev.allframe.VersionRegistry;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.AllFrameMessages;
 import dev.allframe.core.Problems;
@@ -20,6 +23,9 @@ import dev.allframe.core.handler.HandlerMethod;
 import dev.allframe.core.projection.ProjectionInspector;
 import dev.allframe.core.projection.ProjectionInspector.ProjectionBean;
 import dev.allframe.core.projection.ProjectionModel;
+import dev.allframe.core.version.UpcasterMethod;
+import dev.allframe.core.version.VersionGraph;
+import dev.allframe.core.version.VersionGraphBuilder;
 import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.EventStoreProvider;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +62,7 @@ public class AllFrameExtension implements Extension {
     private final List<HandlerMethod> handlerMethods = new ArrayList<>();
     private final Map<Class<?>, Bean<?>> handlerBeans = new HashMap<>();
     private final List<ProjectionBean> projectionBeans = new ArrayList<>();
+    private final List<UpcasterMethod> upcasterMethods = new ArrayList<>();
     private final Problems scopeProblems = new Problems();
     private boolean applicationEventStore;
     private AllFrameRuntime runtime;
@@ -78,6 +85,12 @@ public class AllFrameExtension implements Extension {
             }
             if (annotated.isAnnotationPresent(QueryHandler.class)) {
                 handlerMethods.add(new HandlerMethod(beanClass, method, HandlerKind.QUERY, false));
+                handlerBeans.put(beanClass, event.getBean());
+            }
+            JsonUpcaster json = annotated.getAnnotation(JsonUpcaster.class);
+            if (annotated.isAnnotationPresent(Upcaster.class) || json != null) {
+                upcasterMethods.add(new UpcasterMethod(beanClass, method, json == null ? null : json.type(),
+                        json == null ? 0 : json.from()));
                 handlerBeans.put(beanClass, event.getBean());
             }
         }
@@ -114,14 +127,16 @@ public class AllFrameExtension implements Extension {
         ValidationSupport.checkProvider(catalog, problems);
         List<ProjectionModel> projections = ProjectionInspector.inspect(projectionBeans, problems);
         EventTypeRegistry eventTypes = eventTypes(catalog, projections, problems);
+        VersionGraph versions = VersionGraphBuilder.build(eventTypes, upcasterMethods, problems);
         Optional<EventStoreProvider> provider = applicationEventStore ? Optional.empty() : providers.named(config.eventStore());
-        provider.ifPresent(p -> p.check(new CdiEventStoreContext(configValues, null, eventTypes)).forEach(problems::add));
+        provider.ifPresent(p -> p.check(new CdiEventStoreContext(configValues, null, () -> eventTypes))
+                .forEach(problems::add));
         if (!problems.isEmpty()) {
             event.addDefinitionError(new AllFrameDeploymentException(problems.messages()));
             return;
         }
-        runtime = new AllFrameRuntime(catalog, projections, config, beanManager, handlerBeans, eventTypes,
-                new CdiEventStoreContext(configValues, beanManager, eventTypes), provider, applicationEventStore);
+        runtime = new AllFrameRuntime(new AllFrameRuntime.Model(catalog, projections, versions, eventTypes), config,
+                beanManager, handlerBeans, configValues, provider, applicationEventStore);
         if (!applicationEventStore) {
             event.<EventStore>addBean().types(EventStore.class, Object.class).scope(ApplicationScoped.class)
                     .createWith(context -> runtime.createEventStore())
@@ -134,6 +149,8 @@ public class AllFrameExtension implements Extension {
                 .createWith(context -> runtime.createQueryBus());
         event.addBean().types(ProjectionRegistry.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(context -> runtime.projections());
+        event.addBean().types(VersionRegistry.class, Object.class).scope(ApplicationScoped.class)
+                .createWith(context -> versions);
         if (HealthSupport.available()) {
             HealthSupport.register(event, runtime::projections);
         }

@@ -5,6 +5,7 @@ import dev.allframe.ProjectionRegistry;
 import dev.allframe.QueryBus;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.config.AllFrameConfig;
+import dev.allframe.core.config.ConfigValues;
 import dev.allframe.core.dispatch.CommandDispatcher;
 import dev.allframe.core.dispatch.HandlerTargets;
 import dev.allframe.core.dispatch.MessageValidator;
@@ -13,7 +14,10 @@ import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.projection.BoundProjection;
 import dev.allframe.core.projection.ProjectionEngine;
 import dev.allframe.core.projection.ProjectionModel;
+import dev.allframe.core.version.Upcasting;
+import dev.allframe.core.version.VersionGraph;
 import dev.allframe.eventstore.CheckpointStore;
+import dev.allframe.eventstore.EventDecoder;
 import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.EventStoreContext;
 import dev.allframe.eventstore.EventStoreProvider;
@@ -33,6 +37,7 @@ final class AllFrameRuntime {
 
     private final HandlerCatalog catalog;
     private final List<ProjectionModel> projectionModels;
+    private final VersionGraph versions;
     private final AllFrameConfig config;
     private final BeanManager beanManager;
     private final Map<Class<?>, Bean<?>> handlerBeans;
@@ -45,19 +50,25 @@ final class AllFrameRuntime {
     private AsyncExecutor executor;
     private EventStore ownStore;
     private ProjectionEngine projections;
+    private EventDecoder decoder;
 
-    AllFrameRuntime(HandlerCatalog catalog, List<ProjectionModel> projectionModels, AllFrameConfig config, BeanManager beanManager,
-                    Map<Class<?>, Bean<?>> handlerBeans, EventTypeRegistry eventTypes,
-                    EventStoreContext storeContext, Optional<EventStoreProvider> storeProvider,
+    /** What the extension found and checked at deployment. */
+    record Model(HandlerCatalog catalog, List<ProjectionModel> projections, VersionGraph versions,
+                 EventTypeRegistry eventTypes) {
+    }
+
+    AllFrameRuntime(Model model, AllFrameConfig config, BeanManager beanManager, Map<Class<?>, Bean<?>> handlerBeans,
+                    ConfigValues configValues, Optional<EventStoreProvider> storeProvider,
                     boolean applicationEventStore) {
         this.applicationEventStore = applicationEventStore;
-        this.catalog = catalog;
-        this.projectionModels = List.copyOf(projectionModels);
+        this.catalog = model.catalog();
+        this.projectionModels = List.copyOf(model.projections());
+        this.versions = model.versions();
+        this.eventTypes = model.eventTypes();
         this.config = config;
         this.beanManager = beanManager;
         this.handlerBeans = Map.copyOf(handlerBeans);
-        this.eventTypes = eventTypes;
-        this.storeContext = storeContext;
+        this.storeContext = new CdiEventStoreContext(configValues, beanManager, this::decoder);
         this.storeProvider = storeProvider;
     }
 
@@ -78,7 +89,7 @@ final class AllFrameRuntime {
         synchronized (lock) {
             if (ownStore == null) {
                 ownStore = storeProvider.map(provider -> provider.create(storeContext))
-                        .orElseGet(() -> new InMemoryEventStore(storeContext.clock()));
+                        .orElseGet(() -> new InMemoryEventStore(storeContext.clock(), decoder()));
             }
             return ownStore;
         }
@@ -103,6 +114,16 @@ final class AllFrameRuntime {
 
     private EventStore store() {
         return applicationEventStore ? beanManager.createInstance().select(EventStore.class).get() : createEventStore();
+    }
+
+    /** Upcasting when the application has upcasters, else the plain registry of event classes. */
+    private EventDecoder decoder() {
+        synchronized (lock) {
+            if (decoder == null) {
+                decoder = versions.isEmpty() ? eventTypes : new Upcasting(eventTypes, versions, targets());
+            }
+            return decoder;
+        }
     }
 
     int projectionCount() {

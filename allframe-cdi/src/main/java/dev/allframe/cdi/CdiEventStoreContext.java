@@ -1,27 +1,28 @@
 package dev.allframe.cdi;
 
 import dev.allframe.core.config.ConfigValues;
-import dev.allframe.eventstore.EventClassResolver;
+import dev.allframe.eventstore.EventDecoder;
 import dev.allframe.eventstore.EventStoreContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** An {@link EventStoreContext} over MicroProfile Config and the CDI container. */
 final class CdiEventStoreContext implements EventStoreContext {
 
     private final ConfigValues config;
     private final BeanManager beanManager;
-    private final EventClassResolver eventClasses;
+    private final Supplier<EventDecoder> events;
 
     /**
      * @param beanManager {@code null} while the application deploys: no beans can be looked up yet
      */
-    CdiEventStoreContext(ConfigValues config, BeanManager beanManager, EventClassResolver eventClasses) {
+    CdiEventStoreContext(ConfigValues config, BeanManager beanManager, Supplier<EventDecoder> events) {
         this.config = config;
         this.beanManager = beanManager;
-        this.eventClasses = eventClasses;
+        this.events = events;
     }
 
     @Override
@@ -39,8 +40,8 @@ final class CdiEventStoreContext implements EventStoreContext {
     }
 
     @Override
-    public EventClassResolver eventClasses() {
-        return eventClasses;
+    public EventDecoder events() {
+        return events.get();
     }
 
     @Override

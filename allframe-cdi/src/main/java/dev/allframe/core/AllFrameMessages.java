@@ -172,6 +172,52 @@ public final class AllFrameMessages {
                 + ", but projections run outside requests: make it @ApplicationScoped or @Dependent";
     }
 
+    public static String upcasterFork(String from, Collection<String> sites) {
+        return "AF1031: Event " + from + " has " + sites.size() + " upcasters, it needs at most one: "
+                + String.join(", ", sites);
+    }
+
+    public static String upcasterCycle(String name, List<Integer> versions, Collection<String> sites) {
+        return "AF1032: Upcasters of '" + name + "' go round in a cycle: "
+                + versions.stream().map(String::valueOf).collect(Collectors.joining(" -> ")) + " ("
+                + String.join(", ", sites) + ")";
+    }
+
+    public static String upcasterGap(String from, int newest, List<Integer> reached) {
+        return "AF1033: Event " + from + " has no upcaster path to the newest version " + newest + ": "
+                + reached.stream().map(String::valueOf).collect(Collectors.joining(" -> "))
+                + " and no upcaster leaves version " + reached.get(reached.size() - 1);
+    }
+
+    public static String upcasterWithoutEventTypes(String site, Class<?> from, Class<?> to) {
+        return "AF1034: Upcaster " + site + " must turn one event class into another, but turns "
+                + from.getName() + " into " + to.getName();
+    }
+
+    public static String upcasterRenames(String site, String from, String to) {
+        return "AF1035: Upcaster " + site + " turns '" + from + "' into '" + to
+                + "'; an upcaster keeps the type name and raises the version";
+    }
+
+    public static String badUpcastFrom(Class<?> newer, Class<?> older) {
+        return "AF1036: Event class " + newer.getName() + " declares @UpcastFrom(" + older.getSimpleName()
+                + ".class), but has no public constructor or public static from method taking a " + older.getName();
+    }
+
+    public static String badUpcaster(String site) {
+        return "AF1037: @Upcaster method " + site + " must be an instance method, neither private nor generic,"
+                + " taking one event";
+    }
+
+    public static String badJsonUpcaster(String site) {
+        return "AF1038: @JsonUpcaster method " + site
+                + " must be an instance method taking and returning a jakarta.json.JsonObject";
+    }
+
+    public static String upcastersWithoutNewestClass(String name) {
+        return "AF1039: Event '" + name + "' has upcasters, but no event class has that name";
+    }
+
     // ---- runtime ------------------------------------------------------------------------------------
 
     public static String noCommandHandler(Class<?> commandType, Collection<String> knownTypes) {
@@ -281,6 +327,15 @@ public final class AllFrameMessages {
 
     public static String projectionStoreFailed(String projection) {
         return "AF1126: Projection '" + projection + "' could not read or record its progress; it tries again";
+    }
+
+    public static String jsonUpcasterOnObject(String site, String from) {
+        return "AF1127: Event " + from + " is held as an object, but its upcaster " + site
+                + " works on JSON; only a store that keeps JSON can bring it up to date";
+    }
+
+    public static String upcasterFailed(String site, String from, Throwable cause) {
+        return "AF1128: Upcaster " + site + " failed on event " + from + ": " + describe(cause);
     }
 
     public static String nullMessage(String operation) {

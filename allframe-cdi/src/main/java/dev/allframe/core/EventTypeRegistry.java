@@ -1,7 +1,8 @@
 package dev.allframe.core;
 
 import dev.allframe.EventStoreException;
-import dev.allframe.eventstore.EventClassResolver;
+import dev.allframe.eventstore.EventDecoder;
+import dev.allframe.eventstore.EventSerializer;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * with every class the handlers declare, and with each class written at run time, so that a store can
  * turn a stored type name back into a class.
  */
-public final class EventTypeRegistry implements EventClassResolver {
+public final class EventTypeRegistry implements EventDecoder {
 
     private final Map<Key, Class<?>> classes = new ConcurrentHashMap<>();
     private final ClassValue<EventTypes.EventTypeName> registered = new ClassValue<>() {
@@ -52,9 +53,20 @@ public final class EventTypeRegistry implements EventClassResolver {
         return registered.get(eventClass);
     }
 
-    @Override
+    /** The class stored under {@code typeName} and {@code schemaVersion}, or empty when none is known. */
     public Optional<Class<?>> resolve(String typeName, int schemaVersion) {
         return Optional.ofNullable(classes.get(new Key(typeName, schemaVersion)));
+    }
+
+    /** Reads the stored JSON as the class registered for the type and version; no upcasting. */
+    @Override
+    public Optional<Object> decode(String typeName, int schemaVersion, String json, EventSerializer serializer) {
+        return resolve(typeName, schemaVersion).map(type -> serializer.fromJson(json, type));
+    }
+
+    @Override
+    public Object upcast(Object event) {
+        return event;
     }
 
     /** Every registered class. */

@@ -15,8 +15,8 @@ public interface EventStoreContext {
      */
     <T> Optional<T> bean(Class<T> type);
 
-    /** Turns stored type names back into event classes. */
-    EventClassResolver eventClasses();
+    /** Turns stored events into the newest version of their event classes. */
+    EventDecoder events();
 
     Clock clock();
 }

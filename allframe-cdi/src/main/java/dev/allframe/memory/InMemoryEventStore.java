@@ -8,6 +8,8 @@ import dev.allframe.eventstore.AppendListener;
 import dev.allframe.eventstore.AppendListeners;
 import dev.allframe.eventstore.AppendRequest;
 import dev.allframe.eventstore.AppendResult;
+import dev.allframe.eventstore.EventDecoder;
+import dev.allframe.eventstore.EventSerializer;
 import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.InlineSubscribers;
 import dev.allframe.eventstore.NewEvent;
@@ -28,7 +30,20 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class InMemoryEventStore implements EventStore, InlineSubscribers {
 
+    private static final EventDecoder NO_UPCASTING = new EventDecoder() {
+        @Override
+        public Optional<Object> decode(String typeName, int schemaVersion, String json, EventSerializer serializer) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Object upcast(Object event) {
+            return event;
+        }
+    };
+
     private final Clock clock;
+    private final EventDecoder decoder;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final AppendOnlyLog<EventEnvelope> log = new AppendOnlyLog<>();
     private final Map<String, AppendOnlyLog<EventEnvelope>> streams = new ConcurrentHashMap<>();
@@ -36,8 +51,16 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
     private final AppendListeners listeners = new AppendListeners();
     private final AppendListeners inlineListeners = new AppendListeners();
 
-    public InMemoryEventStore(Clock clock) {
+    /**
+     * @param decoder brings events of older versions that were appended to their newest version on read
+     */
+    public InMemoryEventStore(Clock clock, EventDecoder decoder) {
         this.clock = requireNonNull(clock, "clock");
+        this.decoder = requireNonNull(decoder, "decoder");
+    }
+
+    public InMemoryEventStore(Clock clock) {
+        this(clock, NO_UPCASTING);
     }
 
     public InMemoryEventStore() {
@@ -96,7 +119,7 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
     @Override
     public List<EventEnvelope> readStream(String streamId, long fromVersion, int maxCount) {
         AppendOnlyLog<EventEnvelope> stream = streams.get(streamId);
-        return stream == null ? List.of() : stream.read(Math.max(1, fromVersion) - 1, maxCount);
+        return stream == null ? List.of() : upcast(stream.read(Math.max(1, fromVersion) - 1, maxCount));
     }
 
     @Override
@@ -107,7 +130,7 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
 
     @Override
     public List<EventEnvelope> readAll(long afterPosition, int maxCount) {
-        return log.read(Math.max(0, afterPosition), maxCount);
+        return upcast(log.read(Math.max(0, afterPosition), maxCount));
     }
 
     @Override
@@ -117,7 +140,23 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
 
     @Override
     public Optional<AppendResult> findByIdempotencyKey(String key) {
-        return Optional.ofNullable(idempotencyKeys.get(key)).map(AppendResult::asDuplicate);
+        return Optional.ofNullable(idempotencyKeys.get(key))
+                .map(r -> new AppendResult(r.streamId(), r.streamVersion(), upcast(r.events()), true));
+    }
+
+    /** The envelopes with their events in the newest version; the same list when nothing needs upcasting. */
+    private List<EventEnvelope> upcast(List<EventEnvelope> envelopes) {
+        if (decoder == NO_UPCASTING) {
+            return envelopes;
+        }
+        List<EventEnvelope> upcast = new ArrayList<>(envelopes.size());
+        for (EventEnvelope e : envelopes) {
+            Object event = decoder.upcast(e.event());
+            upcast.add(event == e.event() ? e : new EventEnvelope(e.eventId(), e.streamId(), e.streamVersion(),
+                    e.globalPosition(), e.typeName(), e.schemaVersion(), e.timestamp(), e.correlationId(),
+                    e.causationId(), e.metadata(), event));
+        }
+        return upcast;
     }
 
     @Override

@@ -9,7 +9,8 @@ import dev.allframe.eventstore.AppendListeners;
 import dev.allframe.eventstore.AppendRequest;
 import dev.allframe.eventstore.AppendResult;
 import dev.allframe.eventstore.CheckpointStore;
-import dev.allframe.eventstore.EventClassResolver;
+import dev.allframe.eventstore.EventDecoder;
+import dev.allframe.eventstore.EventSerializer;
 import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.InlineSubscribers;
 import dev.allframe.eventstore.Snapshot;
@@ -49,12 +50,11 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     private final AppendListeners inlineListeners = new AppendListeners();
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
 
-    public JpaEventStore(JpaTransactions transactions, EventSerializer serializer, EventClassResolver eventClasses,
-                         Clock clock) {
+    public JpaEventStore(JpaTransactions transactions, EventSerializer serializer, EventDecoder events, Clock clock) {
         this.transactions = requireNonNull(transactions, "transactions");
         this.clock = requireNonNull(clock, "clock");
         EventRowMapper mapper = new EventRowMapper(requireNonNull(serializer, "serializer"),
-                requireNonNull(eventClasses, "eventClasses"));
+                requireNonNull(events, "events"));
         this.reader = new EventReader(mapper);
         this.appender = new Appender(mapper, reader, inlineListeners);
         this.snapshots = new SnapshotRows(serializer);

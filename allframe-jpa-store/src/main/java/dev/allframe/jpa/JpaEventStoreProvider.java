@@ -1,6 +1,7 @@
 package dev.allframe.jpa;
 
 import dev.allframe.EventStoreException;
+import dev.allframe.eventstore.EventSerializer;
 import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.EventStoreContext;
 import dev.allframe.eventstore.EventStoreProvider;
@@ -53,7 +54,7 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
             JpaSchema.createIfMissing(transactions);
         }
         JsonbEventSerializer serializer = new JsonbEventSerializer();
-        JpaEventStore store = new JpaEventStore(transactions, serializer, context.eventClasses(), context.clock());
+        JpaEventStore store = new JpaEventStore(transactions, serializer, context.events(), context.clock());
         store.closeWith(serializer);
         if (bean.isEmpty()) {
             store.closeWith(factory::close);

@@ -1,5 +1,6 @@
 package dev.allframe.jpa;
 
+import dev.allframe.eventstore.EventSerializer;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 

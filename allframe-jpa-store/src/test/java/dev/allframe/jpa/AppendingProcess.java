@@ -3,6 +3,7 @@ package dev.allframe.jpa;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.eventstore.AppendCondition;
+import dev.allframe.eventstore.EventSerializer;
 import dev.allframe.eventstore.NewEvent;
 import dev.allframe.eventstore.conformance.ConformanceEvent;
 import jakarta.persistence.EntityManagerFactory;

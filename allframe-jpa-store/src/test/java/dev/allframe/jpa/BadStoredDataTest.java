@@ -33,7 +33,8 @@ class BadStoredDataTest {
         assertThatThrownBy(() -> store.readStream("acc-1", 1, 10))
                 .isInstanceOf(EventStoreException.class)
                 .hasMessage("AF2001: Event at position 2 (stream 'acc-1', version 2) is stored as type 'AccountRenamed'"
-                        + " version 1, which no event class is registered for; the stored row is unchanged");
+                        + " version 1, which neither an event class nor an upcaster path is registered for; the stored"
+                        + " row is unchanged");
         assertThat(store.readStream("acc-1", 1, 1)).singleElement()
                 .satisfies(e -> assertThat(e.event()).isEqualTo(new ConformanceEvent("fine", 1)));
         assertThat(payload(2)).isEqualTo("{\"name\":\"x\"}");

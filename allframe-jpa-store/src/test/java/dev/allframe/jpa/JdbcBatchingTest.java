@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.eventstore.AppendCondition;
+import dev.allframe.eventstore.EventSerializer;
 import dev.allframe.eventstore.NewEvent;
 import dev.allframe.eventstore.conformance.ConformanceEvent;
 import jakarta.persistence.EntityManagerFactory;

@@ -7,7 +7,7 @@ import dev.allframe.EventStoreException;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.eventstore.AppendCondition;
-import dev.allframe.eventstore.EventClassResolver;
+import dev.allframe.eventstore.EventDecoder;
 import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.EventStoreContext;
 import dev.allframe.eventstore.NewEvent;
@@ -57,7 +57,7 @@ class JpaEventStoreProviderTest {
     }
 
     private static EventStoreContext context(Map<String, String> config) {
-        EventClassResolver classes = EventTypeRegistry.of(List.of(ConformanceEvent.class));
+        EventDecoder classes = EventTypeRegistry.of(List.of(ConformanceEvent.class));
         return new EventStoreContext() {
             @Override
             public Optional<String> config(String key) {
@@ -70,7 +70,7 @@ class JpaEventStoreProviderTest {
             }
 
             @Override
-            public EventClassResolver eventClasses() {
+            public EventDecoder events() {
                 return classes;
             }
 

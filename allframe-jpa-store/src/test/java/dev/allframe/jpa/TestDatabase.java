@@ -1,7 +1,8 @@
 package dev.allframe.jpa;
 
 import dev.allframe.core.EventTypeRegistry;
-import dev.allframe.eventstore.EventClassResolver;
+import dev.allframe.eventstore.EventDecoder;
+import dev.allframe.eventstore.EventSerializer;
 import dev.allframe.eventstore.conformance.ConformanceEvent;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -34,14 +35,14 @@ public enum TestDatabase {
     }
 
     /** A store over this database with no events, keys or snapshots in it. */
-    public JpaEventStore freshStore(EventClassResolver eventClasses) {
+    public JpaEventStore freshStore(EventDecoder eventClasses) {
         JpaTransactions transactions = transactions();
         empty(transactions);
         return new JpaEventStore(transactions, new JsonbEventSerializer(), eventClasses, Clock.systemUTC());
     }
 
     /** A store over this database as it is. */
-    public JpaEventStore freshStoreKeepingData(EventClassResolver eventClasses) {
+    public JpaEventStore freshStoreKeepingData(EventDecoder eventClasses) {
         return new JpaEventStore(transactions(), new JsonbEventSerializer(), eventClasses, Clock.systemUTC());
     }
 

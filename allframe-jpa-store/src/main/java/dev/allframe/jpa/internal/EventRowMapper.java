@@ -2,9 +2,9 @@ package dev.allframe.jpa.internal;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
-import dev.allframe.eventstore.EventClassResolver;
+import dev.allframe.eventstore.EventDecoder;
+import dev.allframe.eventstore.EventSerializer;
 import dev.allframe.eventstore.NewEvent;
-import dev.allframe.jpa.EventSerializer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,12 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EventRowMapper {
 
     private final EventSerializer serializer;
-    private final EventClassResolver resolver;
+    private final EventDecoder decoder;
     private final Map<String, Class<?>> written = new ConcurrentHashMap<>();
 
-    public EventRowMapper(EventSerializer serializer, EventClassResolver resolver) {
+    public EventRowMapper(EventSerializer serializer, EventDecoder decoder) {
         this.serializer = serializer;
-        this.resolver = resolver;
+        this.decoder = decoder;
     }
 
     EventRow toRow(NewEvent event, long position, String streamId, long version, Instant recordedAt) {
@@ -48,30 +48,33 @@ public final class EventRowMapper {
                 event.metadata(), event.event());
     }
 
-    /** The envelope of a stored row, its payload read back into its event class. */
+    /**
+     * The envelope of a stored row, its payload read back and brought to the newest version of its event
+     * class. The envelope keeps the stored type name and schema version.
+     */
     public EventEnvelope read(EventRow row) {
-        Class<?> type = eventClass(row.typeName(), row.schemaVersion()).orElseThrow(() -> new EventStoreException(
-                JpaStoreMessages.unknownEventType(row.globalPosition(), row.streamId(), row.streamVersion(),
-                        row.typeName(), row.schemaVersion())));
-        Object event;
+        Optional<Object> event;
         Map<String, String> metadata;
         try {
-            event = serializer.fromJson(row.payload(), type);
+            event = decoder.decode(row.typeName(), row.schemaVersion(), row.payload(), serializer);
+            if (event.isEmpty()) {
+                Class<?> type = written.get(key(row.typeName(), row.schemaVersion()));
+                event = type == null ? event : Optional.ofNullable(serializer.fromJson(row.payload(), type));
+            }
             metadata = row.metadata() == null ? Map.of() : metadata(row.metadata());
         } catch (RuntimeException e) {
             throw unreadable(row, e);
         }
-        if (event == null) {
+        if (event.isEmpty()) {
+            throw new EventStoreException(JpaStoreMessages.unknownEventType(row.globalPosition(), row.streamId(),
+                    row.streamVersion(), row.typeName(), row.schemaVersion()));
+        }
+        if (event.get() == null) {
             throw unreadable(row, new IllegalArgumentException("the payload is null"));
         }
         return new EventEnvelope(UUID.fromString(row.eventId()), row.streamId(), row.streamVersion(),
                 row.globalPosition(), row.typeName(), row.schemaVersion(), row.recordedAt(), row.correlationId(),
-                row.causationId(), metadata, event);
-    }
-
-    private Optional<Class<?>> eventClass(String typeName, int schemaVersion) {
-        Optional<Class<?>> registered = resolver.resolve(typeName, schemaVersion);
-        return registered.isPresent() ? registered : Optional.ofNullable(written.get(key(typeName, schemaVersion)));
+                row.causationId(), metadata, event.get());
     }
 
     private Map<String, String> metadata(String json) {

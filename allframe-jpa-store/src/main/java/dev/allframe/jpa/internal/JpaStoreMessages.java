@@ -11,7 +11,7 @@ public final class JpaStoreMessages {
     public static String unknownEventType(long position, String streamId, long version, String type, int schemaVersion) {
         return "AF2001: Event at position " + position + " (stream '" + streamId + "', version " + version
                 + ") is stored as type '" + type + "' version " + schemaVersion
-                + ", which no event class is registered for; the stored row is unchanged";
+                + ", which neither an event class nor an upcaster path is registered for; the stored row is unchanged";
     }
 
     public static String unreadableEvent(long position, String streamId, long version, String type, int schemaVersion,

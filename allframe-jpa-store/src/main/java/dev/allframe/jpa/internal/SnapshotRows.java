@@ -1,7 +1,7 @@
 package dev.allframe.jpa.internal;
 
+import dev.allframe.eventstore.EventSerializer;
 import dev.allframe.eventstore.Snapshot;
-import dev.allframe.jpa.EventSerializer;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Objects;

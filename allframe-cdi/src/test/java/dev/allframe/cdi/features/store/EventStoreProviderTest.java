@@ -10,12 +10,27 @@ import dev.allframe.bank.MoneyDeposited;
 import dev.allframe.bank.OpenAccount;
 import dev.allframe.cdi.Deployments;
 import dev.allframe.cdi.TestConfig;
+import dev.allframe.eventstore.EventSerializer;
 import dev.allframe.eventstore.EventStoreContext;
 import java.util.Map;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 class EventStoreProviderTest {
+
+    /** A serializer that "reads" any JSON as the name of the class asked for. */
+    private static final EventSerializer READ_AS_CLASS_NAME = new EventSerializer() {
+        @Override
+        public String toJson(Object value) {
+            return "{}";
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T fromJson(String json, Class<T> type) {
+            return (T) type.getName();
+        }
+    };
 
     @Test
     void theConfiguredProviderMakesTheStoreWithTheApplicationsEventClasses() throws Exception {
@@ -30,8 +45,11 @@ class EventStoreProviderTest {
         assertThat(version).isEqualTo(1);
         assertThat(RecordingStoreProvider.CREATED_WITH).hasSize(1);
         EventStoreContext context = RecordingStoreProvider.CREATED_WITH.get(0);
-        assertThat(context.eventClasses().resolve("AccountOpened", 1)).contains(AccountOpened.class);
-        assertThat(context.eventClasses().resolve("MoneyDeposited", 1)).contains(MoneyDeposited.class);
+        assertThat(context.events().decode("AccountOpened", 1, "{...}", READ_AS_CLASS_NAME))
+                .contains(AccountOpened.class.getName());
+        assertThat(context.events().decode("MoneyDeposited", 1, "{...}", READ_AS_CLASS_NAME))
+                .contains(MoneyDeposited.class.getName());
+        assertThat(context.events().decode("Unknown", 1, "{...}", READ_AS_CLASS_NAME)).isEmpty();
         assertThat(context.config("allframe.event-store")).contains("recording");
     }
 
