@@ -2,6 +2,7 @@ package dev.allframe.core.projection;
 
 import dev.allframe.AllFrameException;
 import dev.allframe.EventEnvelope;
+import dev.allframe.EventStoreException;
 import dev.allframe.ProjectionFailedException;
 import dev.allframe.ProjectionMode;
 import dev.allframe.ProjectionState;
@@ -142,12 +143,13 @@ final class TrackingProcessor {
                     return;
                 }
                 if (takeResetRequest()) {
-                    checkpoints.reset(name(), projection::reset);
-                    advance(0, null);
+                    reset();
                 }
-                List<EventEnvelope> batch = log.readAll(position(), settings.batchSize());
+                List<EventEnvelope> batch = read();
                 if (batch.isEmpty()) {
-                    idle();
+                    if (!failed()) {
+                        idle();
+                    }
                 } else {
                     applyWithRetries(batch);
                 }
@@ -159,6 +161,32 @@ final class TrackingProcessor {
                     return;
                 }
             }
+        }
+    }
+
+    private void reset() {
+        try {
+            checkpoints.reset(name(), projection::reset);
+        } catch (RuntimeException e) {
+            locked(() -> resetRequested = true);
+            throw e;
+        }
+        advance(0, null);
+    }
+
+    /**
+     * The next batch. An event the store cannot read (its type unknown, its payload no longer readable)
+     * stops the projection there, FAILED with the store's message, rather than being skipped.
+     */
+    private List<EventEnvelope> read() {
+        long after = position();
+        try {
+            return log.readAll(after, settings.batchSize());
+        } catch (EventStoreException e) {
+            ProjectionStatus.Failure unreadable = new ProjectionStatus.Failure(after + 1, null, 0, null, e.getMessage());
+            locked(() -> failure = unreadable);
+            LOG.log(Level.WARNING, e, () -> AllFrameMessages.projectionStopped(name(), after + 1, e.getMessage()));
+            return List.of();
         }
     }
 
@@ -262,6 +290,15 @@ final class TrackingProcessor {
             return !stopped;
         } catch (InterruptedException e) {
             return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean failed() {
+        lock.lock();
+        try {
+            return failure != null;
         } finally {
             lock.unlock();
         }

@@ -5,6 +5,7 @@ import dev.allframe.UpcastFrom;
 import dev.allframe.VersionRegistry.UpcasterKind;
 import dev.allframe.core.AllFrameMessages;
 import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.core.EventTypes;
 import dev.allframe.core.EventTypes.EventTypeName;
 import dev.allframe.core.Problems;
 import dev.allframe.core.Sites;
@@ -21,8 +22,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Builds the {@link VersionGraph}: finds the upcasters (bean methods, {@link UpcastFrom} declarations,
@@ -132,23 +135,50 @@ public final class VersionGraphBuilder {
             edges.put(from, leaving.get(0));
         });
         Map<String, Integer> newest = newestVersions(edges);
+        Set<EventKey> inCycles = cycles(edges);
         Map<EventKey, List<UpcastStep>> chains = new HashMap<>();
-        Set<String> reportedCycles = new HashSet<>();
         for (EventKey start : knownKeys(edges)) {
             Integer last = newest.get(start.name());
-            if (last == null || start.version() == last) {
+            if (last == null || start.version() == last || inCycles.contains(start)) {
                 continue;
             }
-            chain(start, last, edges, reportedCycles).ifPresent(chain -> chains.put(start, chain));
+            chain(start, last, edges).ifPresent(chain -> chains.put(start, chain));
         }
         return new VersionGraph(steps, chains, newest);
+    }
+
+    /** Reports every cycle once and returns the keys that lead into one. */
+    private Set<EventKey> cycles(Map<EventKey, UpcastStep> edges) {
+        Set<EventKey> leadingIntoCycles = new HashSet<>();
+        Set<Set<EventKey>> reported = new HashSet<>();
+        for (EventKey start : edges.keySet()) {
+            List<EventKey> walked = new ArrayList<>();
+            EventKey current = start;
+            while (current != null && !walked.contains(current)) {
+                walked.add(current);
+                UpcastStep step = edges.get(current);
+                current = step == null ? null : step.to();
+            }
+            if (current == null) {
+                continue;
+            }
+            leadingIntoCycles.addAll(walked);
+            List<EventKey> cycle = walked.subList(walked.indexOf(current), walked.size());
+            if (reported.add(new HashSet<>(cycle))) {
+                List<Integer> versions = new ArrayList<>(cycle.stream().map(EventKey::version).toList());
+                versions.add(current.version());
+                problems.add(AllFrameMessages.upcasterCycle(current.name(), versions,
+                        cycle.stream().map(key -> edges.get(key).site()).toList()));
+            }
+        }
+        return leadingIntoCycles;
     }
 
     /** The newest version of every name that has upcasters: its highest registered class. */
     private Map<String, Integer> newestVersions(Map<EventKey, UpcastStep> edges) {
         Map<String, Integer> newest = new TreeMap<>();
         for (Class<?> type : registry.classes()) {
-            EventTypeName name = dev.allframe.core.EventTypes.of(type);
+            EventTypeName name = EventTypes.of(type);
             newest.merge(name.name(), name.version(), Math::max);
         }
         Map<String, Integer> withUpcasters = new TreeMap<>();
@@ -168,45 +198,34 @@ public final class VersionGraphBuilder {
     }
 
     private Set<EventKey> knownKeys(Map<EventKey, UpcastStep> edges) {
-        Set<EventKey> keys = new java.util.TreeSet<>(Comparator.comparing(EventKey::name).thenComparing(EventKey::version));
+        Set<EventKey> keys = new TreeSet<>(Comparator.comparing(EventKey::name).thenComparing(EventKey::version));
         for (UpcastStep step : edges.values()) {
             keys.add(step.from());
             keys.add(step.to());
         }
         for (Class<?> type : registry.classes()) {
-            EventTypeName name = dev.allframe.core.EventTypes.of(type);
+            EventTypeName name = EventTypes.of(type);
             keys.add(new EventKey(name.name(), name.version()));
         }
         return keys;
     }
 
-    /** The steps from {@code start} to version {@code last}, or empty after reporting a cycle or a gap. */
-    private java.util.Optional<List<UpcastStep>> chain(EventKey start, int last, Map<EventKey, UpcastStep> edges,
-                                                       Set<String> reportedCycles) {
+    /** The steps from {@code start} to version {@code last}, or empty after reporting a gap. */
+    private Optional<List<UpcastStep>> chain(EventKey start, int last, Map<EventKey, UpcastStep> edges) {
         List<UpcastStep> chain = new ArrayList<>();
         List<Integer> versions = new ArrayList<>(List.of(start.version()));
-        Set<EventKey> visited = new HashSet<>(Set.of(start));
         EventKey current = start;
         while (current.version() != last) {
             UpcastStep step = edges.get(current);
             if (step == null) {
                 problems.add(AllFrameMessages.upcasterGap(start.toString(), last, versions));
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             chain.add(step);
             current = step.to();
             versions.add(current.version());
-            if (!visited.add(current)) {
-                List<Integer> cycle = versions.subList(versions.indexOf(current.version()), versions.size());
-                String id = start.name() + cycle.stream().sorted().toList();
-                if (reportedCycles.add(id)) {
-                    problems.add(AllFrameMessages.upcasterCycle(start.name(), cycle,
-                            chain.subList(chain.size() - (cycle.size() - 1), chain.size()).stream().map(UpcastStep::site).toList()));
-                }
-                return java.util.Optional.empty();
-            }
         }
-        return java.util.Optional.of(chain);
+        return Optional.of(chain);
     }
 
     private static boolean isEventClass(Class<?> type) {

@@ -1,0 +1,6 @@
+package dev.allframe.jpa.versions;
+
+public sealed interface AccountEvent permits AccountOpened, Deposited, Withdrawn {
+
+    String accountId();
+}

@@ -1,0 +1,17 @@
+package dev.allframe.jpa.versions;
+
+import dev.allframe.CommandHandler;
+import dev.allframe.CommandRejectedException;
+import dev.allframe.Handlers;
+
+@Handlers
+public class AccountHandlers {
+
+    @CommandHandler
+    Withdrawn withdraw(Withdraw command, Balance balance) {
+        if (balance.amount().compareTo(command.amount()) < 0) {
+            throw new CommandRejectedException(balance.owner() + " has " + balance.amount() + " " + balance.currency());
+        }
+        return new Withdrawn(command.accountId(), command.amount(), "new");
+    }
+}

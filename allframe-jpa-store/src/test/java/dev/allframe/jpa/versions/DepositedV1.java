@@ -1,0 +1,7 @@
+package dev.allframe.jpa.versions;
+
+import dev.allframe.EventType;
+
+@EventType(name = "Deposited", version = 1)
+public record DepositedV1(String accountId, long cents) {
+}

@@ -1,0 +1,8 @@
+package dev.allframe.jpa.versions;
+
+import dev.allframe.EventType;
+import java.math.BigDecimal;
+
+@EventType(name = "Deposited", version = 2)
+public record DepositedV2(String accountId, BigDecimal amount) {
+}

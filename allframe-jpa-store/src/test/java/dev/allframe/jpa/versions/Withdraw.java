@@ -1,0 +1,7 @@
+package dev.allframe.jpa.versions;
+
+import dev.allframe.StreamId;
+import java.math.BigDecimal;
+
+public record Withdraw(@StreamId String accountId, BigDecimal amount) {
+}
