@@ -27,9 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code allframe.event-store=jpa} on Liberty: the store keeps the events in the application's JTA
- * persistence unit (Hibernate in the WAR, H2 behind the server's data source), creates its tables at
- * start-up, and takes part in the caller's transaction. The tests run inside the server; each uses
- * streams of its own.
+ * persistence unit (Hibernate in the WAR, H2 behind the server's data source), creates its tables when
+ * the application first uses it, and takes part in the caller's transaction. The tests run inside the
+ * server; each uses streams of its own.
  */
 @ExtendWith(ArquillianExtension.class)
 class JpaStoreIT {
