@@ -6,7 +6,6 @@ import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.EventStoreContext;
 import dev.allframe.eventstore.EventStoreProvider;
 import dev.allframe.jpa.internal.JpaStoreMessages;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -16,6 +15,8 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.resource.transaction.spi.TransactionCoordinatorBuilder;
 
 /**
  * {@code allframe.event-store=jpa}. The store uses the application's {@link EntityManagerFactory} bean
@@ -62,17 +63,14 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
         return store;
     }
 
-    /** A JTA entity manager refuses {@code getTransaction()}; a resource-local one hands it out. */
+    /**
+     * Whether the unit's transactions are JTA ones. Hibernate's transaction coordinator knows; the entity
+     * manager does not tell, as Hibernate hands out an {@code EntityTransaction} for a JTA unit too unless
+     * its JPA transaction compliance is switched on.
+     */
     private static boolean isJta(EntityManagerFactory factory) {
-        EntityManager em = factory.createEntityManager();
-        try {
-            em.getTransaction();
-            return false;
-        } catch (IllegalStateException e) {
-            return true;
-        } finally {
-            em.close();
-        }
+        return factory.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
+                .requireService(TransactionCoordinatorBuilder.class).isJta();
     }
 
     private static JpaTransactions jta(EntityManagerFactory factory) {

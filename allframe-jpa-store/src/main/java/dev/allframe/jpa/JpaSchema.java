@@ -39,7 +39,7 @@ public final class JpaSchema {
     static boolean createIfMissing(Connection connection) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         String product = metaData.getDatabaseProductName();
-        if (tableExists(metaData, connection.getSchema(), EVENTS_TABLE)) {
+        if (tableExists(metaData, connection.getCatalog(), connection.getSchema(), EVENTS_TABLE)) {
             return false;
         }
         try (Statement statement = connection.createStatement()) {
@@ -77,15 +77,28 @@ public final class JpaSchema {
         }
     }
 
-    /** Whether {@code table} exists in {@code schema}, the connection's current one. */
-    private static boolean tableExists(DatabaseMetaData metaData, String schema, String table) throws SQLException {
+    /**
+     * Whether the connection's current schema has the table. Other schemas do not count: the scripts create
+     * the tables in the current one, and a database may well hold AllFrame's tables for another schema.
+     */
+    private static boolean tableExists(DatabaseMetaData metaData, String catalog, String schema, String table)
+            throws SQLException {
+        String schemaPattern = schema == null ? null : escaped(metaData, schema);
         for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
-            try (ResultSet tables = metaData.getTables(null, schema, name, new String[] {"TABLE"})) {
+            try (ResultSet tables = metaData.getTables(catalog, schemaPattern, escaped(metaData, name),
+                    new String[] {"TABLE"})) {
                 if (tables.next()) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** {@code name} as a metadata search pattern that matches only itself. */
+    private static String escaped(DatabaseMetaData metaData, String name) throws SQLException {
+        String escape = metaData.getSearchStringEscape();
+        return escape == null || escape.isEmpty() ? name
+                : name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 }

@@ -12,10 +12,13 @@ import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.EventStoreContext;
 import dev.allframe.eventstore.NewEvent;
 import dev.allframe.eventstore.conformance.ConformanceEvent;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 class JpaEventStoreProviderTest {
@@ -56,7 +59,44 @@ class JpaEventStoreProviderTest {
         assertThatThrownBy(() -> store.headPosition()).isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void aJtaUnitIsGivenTheServersTransactionsEvenWhenHibernateHandsOutEntityTransactions() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:jta-unit");
+        EntityManagerFactory jta = Persistence.createEntityManagerFactory("allframe-standalone",
+                Map.of("jakarta.persistence.transactionType", "JTA", "jakarta.persistence.jtaDataSource", h2,
+                        "hibernate.boot.allow_jdbc_metadata_access", "false",
+                        "hibernate.dialect", "org.hibernate.dialect.H2Dialect"));
+        try {
+            assertThatThrownBy(() -> provider.create(context(Map.of(), jta)))
+                    .isInstanceOf(EventStoreException.class)
+                    .hasMessageStartingWith("AF2010: The persistence unit uses JTA, but the server offers no"
+                            + " java:comp/UserTransaction and java:comp/TransactionSynchronizationRegistry:"
+                            + " javax.naming.NoInitialContextException: ");
+        } finally {
+            jta.close();
+        }
+    }
+
+    @Test
+    void aResourceLocalUnitFromABeanIsUsedWithItsOwnTransactions() {
+        EntityManagerFactory local = Persistence.createEntityManagerFactory("allframe-standalone");
+        try {
+            EventStore store = provider.create(context(Map.of("allframe.jpa.create-schema", "true"), local));
+            store.append("from-bean", AppendCondition.noStream(), List.of(new NewEvent(EventIds.next(),
+                    "ConformanceEvent", 1, new ConformanceEvent("one", 1), null, null, null)));
+
+            assertThat(store.streamVersion("from-bean")).isEqualTo(1);
+        } finally {
+            local.close();
+        }
+    }
+
     private static EventStoreContext context(Map<String, String> config) {
+        return context(config, null);
+    }
+
+    private static EventStoreContext context(Map<String, String> config, EntityManagerFactory factory) {
         EventDecoder classes = EventTypeRegistry.of(List.of(ConformanceEvent.class));
         return new EventStoreContext() {
             @Override
@@ -66,7 +106,7 @@ class JpaEventStoreProviderTest {
 
             @Override
             public <T> Optional<T> bean(Class<T> type) {
-                return Optional.empty();
+                return type == EntityManagerFactory.class ? Optional.ofNullable(type.cast(factory)) : Optional.empty();
             }
 
             @Override

@@ -10,6 +10,9 @@ import dev.allframe.eventstore.NewEvent;
 import dev.allframe.eventstore.conformance.ConformanceEvent;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,28 @@ class JpaSchemaTest {
 
             assertThat(JpaSchema.createIfMissing(transactions)).isTrue();
             assertThat(JpaSchema.createIfMissing(transactions)).isFalse();
+        } finally {
+            factory.close();
+        }
+    }
+
+    @Test
+    void tablesOfTheSameNameInAnotherSchemaDoNotCount() throws Exception {
+        String url = "jdbc:h2:mem:schema-elsewhere;DB_CLOSE_DELAY=-1";
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA other");
+            statement.execute("CREATE TABLE other.allframe_events (global_position BIGINT PRIMARY KEY)");
+        }
+        EntityManagerFactory factory = Persistence.createEntityManagerFactory("allframe-test",
+                Map.of("jakarta.persistence.jdbc.url", url));
+        try {
+            ResourceLocalTransactions transactions = new ResourceLocalTransactions(factory);
+
+            assertThat(JpaSchema.createIfMissing(transactions)).isTrue();
+            Object head = transactions.read(em -> em.createNativeQuery("SELECT head_position FROM allframe_head")
+                    .getSingleResult());
+            assertThat(head).isEqualTo(0L);
         } finally {
             factory.close();
         }

@@ -18,9 +18,18 @@ public final class ServerLog {
 
     /** Marks the log's current end; {@link #newText()} returns what the server writes after it. */
     public static ServerLog mark() throws IOException {
-        Path log = Path.of(System.getProperty("arquillian.wlpHome", "target/liberty/wlp"), "usr", "servers",
-                System.getProperty("arquillian.serverName", "allframeTests"), "logs", "messages.log");
+        Path log = path();
         return new ServerLog(log, Files.exists(log) ? Files.size(log) : 0);
+    }
+
+    /** The whole log, from the server's start: {@link #newText()} returns all of it. */
+    public static ServerLog sinceStart() {
+        return new ServerLog(path(), 0);
+    }
+
+    private static Path path() {
+        return Path.of(System.getProperty("arquillian.wlpHome", "target/liberty/wlp"), "usr", "servers",
+                System.getProperty("arquillian.serverName", "allframeTests"), "logs", "messages.log");
     }
 
     public String newText() throws IOException {

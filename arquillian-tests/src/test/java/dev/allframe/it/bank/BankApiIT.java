@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allframe.it.Deployments;
+import dev.allframe.it.ServerLog;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
@@ -171,6 +172,13 @@ class BankApiIT {
         assertEquals(json("""
                 [{"id": "list-2", "owner": "Grace", "balance": 0},
                  {"id": "list-1", "owner": "Alan", "balance": 7}]""").asJsonArray(), listed);
+    }
+
+    @Test
+    void theBankRunsOnTheJpaStore() throws Exception {
+        assertTrue(ServerLog.sinceStart().newText()
+                        .contains(" started with 3 command handlers, 2 query handlers and the jpa event store"),
+                "the sample's AF1200 line names the jpa event store");
     }
 
     private static void assertAnswer(int status, String expectedJson, HttpResponse<String> response) {

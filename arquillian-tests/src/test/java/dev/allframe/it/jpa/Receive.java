@@ -1,0 +1,7 @@
+package dev.allframe.it.jpa;
+
+import dev.allframe.StreamId;
+
+/** Goods of one article arrive at the warehouse. */
+public record Receive(@StreamId String sku, int quantity) {
+}

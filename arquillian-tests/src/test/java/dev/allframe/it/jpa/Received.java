@@ -1,0 +1,4 @@
+package dev.allframe.it.jpa;
+
+public record Received(String sku, int quantity) {
+}

@@ -1,0 +1,4 @@
+package dev.allframe.it.jpa;
+
+public record Shipped(String sku, int quantity) {
+}
