@@ -1,0 +1,7 @@
+package dev.allframe.cdi.error.versions;
+
+import dev.allframe.EventType;
+
+@EventType(name = "Gap", version = 2)
+public record Gap2(String id) {
+}

@@ -1,0 +1,7 @@
+package dev.allframe.cdi.error.versions;
+
+import dev.allframe.EventType;
+
+@EventType(name = "Gap", version = 3)
+public record Gap3(String id) {
+}

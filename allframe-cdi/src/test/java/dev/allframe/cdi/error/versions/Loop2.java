@@ -1,0 +1,7 @@
+package dev.allframe.cdi.error.versions;
+
+import dev.allframe.EventType;
+
+@EventType(name = "Loop", version = 2)
+public record Loop2(String id) {
+}

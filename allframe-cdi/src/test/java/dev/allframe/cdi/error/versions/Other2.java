@@ -1,0 +1,7 @@
+package dev.allframe.cdi.error.versions;
+
+import dev.allframe.EventType;
+
+@EventType(name = "Other", version = 2)
+public record Other2(String id) {
+}
