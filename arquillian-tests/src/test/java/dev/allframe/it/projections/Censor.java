@@ -1,0 +1,14 @@
+package dev.allframe.it.projections;
+
+import dev.allframe.Projection;
+
+/** An async projection that cannot take a note saying "forbidden". */
+@Projection("censor")
+public class Censor {
+
+    void on(Noted noted) {
+        if (noted.text().equals("forbidden")) {
+            throw new IllegalArgumentException("forbidden note on " + noted.board());
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.allframe.it.projections;
+
+import dev.allframe.StreamId;
+
+public record Note(@StreamId String board, String text) {
+}

@@ -1,0 +1,13 @@
+package dev.allframe.it.projections;
+
+import dev.allframe.CommandHandler;
+import dev.allframe.Handlers;
+
+@Handlers
+public class NoteHandlers {
+
+    @CommandHandler
+    Noted note(Note note) {
+        return new Noted(note.board(), note.text());
+    }
+}

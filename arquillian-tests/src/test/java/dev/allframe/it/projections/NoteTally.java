@@ -1,0 +1,20 @@
+package dev.allframe.it.projections;
+
+import dev.allframe.Projection;
+import dev.allframe.ProjectionMode;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An inline projection: counted before dispatch returns. */
+@Projection(value = "note-tally", mode = ProjectionMode.INLINE)
+public class NoteTally {
+
+    private final AtomicInteger count = new AtomicInteger();
+
+    void on(Noted noted) {
+        count.incrementAndGet();
+    }
+
+    public int count() {
+        return count.get();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.allframe.it.projections;
+
+public record Noted(String board, String text) {
+}
