@@ -2,6 +2,8 @@ package dev.allframe.jpa;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.allframe.EventStoreException;
+import dev.allframe.jpa.internal.JpaStoreMessages;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.transaction.Status;
@@ -66,7 +68,7 @@ public final class JtaTransactions implements JpaTransactions {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("The event store's transaction failed: " + e, e);
+            throw new EventStoreException(JpaStoreMessages.transactionFailed(e), e);
         } finally {
             if (!committed) {
                 rollbackQuietly();

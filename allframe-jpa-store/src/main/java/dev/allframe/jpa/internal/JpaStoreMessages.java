@@ -71,6 +71,10 @@ public final class JpaStoreMessages {
                 + " projection handlers called by the JPA event store";
     }
 
+    public static String transactionFailed(Throwable cause) {
+        return "AF2014: The event store's own JTA transaction failed and was rolled back: " + describe(cause);
+    }
+
     private static String describe(Throwable cause) {
         return cause.getMessage() == null ? cause.getClass().getName()
                 : cause.getClass().getName() + ": " + cause.getMessage();
