@@ -29,4 +29,12 @@ public @interface Projection {
 
     /** When the projection sees events: in the command's transaction, or after it from the global log. */
     ProjectionMode mode() default ProjectionMode.ASYNC;
+
+    /**
+     * {@code true} for a projection that keeps its read model in memory: its checkpoint is kept in memory
+     * too, so that it replays the whole log each time the application starts. By default the checkpoint is
+     * kept by the event store (the JPA store's table), for read models that outlive the application.
+     * Async projections only.
+     */
+    boolean replayOnStart() default false;
 }

@@ -102,7 +102,8 @@ public class AllFrameExtension implements Extension {
             scopeProblems.add(AllFrameMessages.projectionScope(projection.value(), bean.getBeanClass(), scope.getSimpleName()));
             return;
         }
-        projectionBeans.add(new ProjectionBean(bean.getBeanClass(), projection.value(), projection.mode()));
+        projectionBeans.add(new ProjectionBean(bean.getBeanClass(), projection.value(), projection.mode(),
+                projection.replayOnStart()));
         handlerBeans.put(bean.getBeanClass(), bean);
     }
 

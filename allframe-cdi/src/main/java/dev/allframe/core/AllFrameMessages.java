@@ -218,6 +218,11 @@ public final class AllFrameMessages {
         return "AF1039: Event '" + name + "' has upcasters, but no event class has that name";
     }
 
+    public static String inlineReplayOnStart(String projection, Class<?> beanClass) {
+        return "AF1060: Projection '" + projection + "' (" + beanClass.getName() + ") is inline and replayOnStart;"
+                + " only async projections replay the log at start";
+    }
+
     // ---- runtime ------------------------------------------------------------------------------------
 
     public static String noCommandHandler(Class<?> commandType, Collection<String> knownTypes) {

@@ -10,6 +10,7 @@ import dev.allframe.eventstore.CheckpointStore;
 import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.InlineSubscribers;
 import dev.allframe.eventstore.Subscription;
+import dev.allframe.memory.InMemoryCheckpoints;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,8 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
                 }
                 inline.put(projection.name(), new InlineProjection(projection, store.headPosition()));
             } else {
-                tracking.put(projection.name(), new TrackingProcessor(projection, store, checkpoints, settings));
+                CheckpointStore kept = projection.model().replayOnStart() ? new InMemoryCheckpoints() : checkpoints;
+                tracking.put(projection.name(), new TrackingProcessor(projection, store, kept, settings));
             }
         }
     }

@@ -27,7 +27,11 @@ public final class ProjectionInspector {
     }
 
     /** A projection bean as discovered: its class, name and mode. */
-    public record ProjectionBean(Class<?> beanClass, String name, ProjectionMode mode) {
+    public record ProjectionBean(Class<?> beanClass, String name, ProjectionMode mode, boolean replayOnStart) {
+
+        public ProjectionBean(Class<?> beanClass, String name, ProjectionMode mode) {
+            this(beanClass, name, mode, false);
+        }
     }
 
     public static List<ProjectionModel> inspect(List<ProjectionBean> beans, Problems problems) {
@@ -65,6 +69,9 @@ public final class ProjectionInspector {
                         handlers.stream().map(h -> Sites.of(h.method())).toList()));
             }
         });
+        if (bean.replayOnStart() && bean.mode() == ProjectionMode.INLINE) {
+            problems.add(AllFrameMessages.inlineReplayOnStart(bean.name(), bean.beanClass()));
+        }
         if (byEventType.isEmpty() && problems.size() == before) {
             problems.add(AllFrameMessages.projectionWithoutHandlers(bean.name(), bean.beanClass()));
         }
@@ -72,7 +79,8 @@ public final class ProjectionInspector {
             return Optional.empty();
         }
         List<ProjectionHandler> handlers = byEventType.values().stream().map(list -> list.get(0)).toList();
-        return Optional.of(new ProjectionModel(bean.name(), bean.mode(), bean.beanClass(), handlers, Optional.ofNullable(reset)));
+        return Optional.of(new ProjectionModel(bean.name(), bean.mode(), bean.replayOnStart(), bean.beanClass(), handlers,
+                Optional.ofNullable(reset)));
     }
 
     private static Optional<ProjectionHandler> handler(ProjectionBean bean, Method method, Problems problems) {

@@ -8,10 +8,11 @@ import java.util.Optional;
 /**
  * A checked projection.
  *
- * @param reset its no-argument {@code reset} method, needed to rebuild it
+ * @param replayOnStart whether its checkpoint lives in memory, so that it replays the log at every start
+ * @param reset         its no-argument {@code reset} method, needed to rebuild it
  */
-public record ProjectionModel(String name, ProjectionMode mode, Class<?> beanClass, List<ProjectionHandler> handlers,
-                              Optional<Method> reset) {
+public record ProjectionModel(String name, ProjectionMode mode, boolean replayOnStart, Class<?> beanClass,
+                              List<ProjectionHandler> handlers, Optional<Method> reset) {
 
     public ProjectionModel {
         handlers = List.copyOf(handlers);

@@ -58,6 +58,13 @@ class JpaStoreOnCdiTest {
         });
 
         assertThat(rows).isEqualTo(7);
+        long totalAfterRestart = inContainer(config, bus -> {
+            dev.allframe.ProjectionRegistry projections = jakarta.enterprise.inject.spi.CDI.current()
+                    .select(dev.allframe.ProjectionRegistry.class).get();
+            assertThat(projections.awaitPosition("wallet-totals", 7, java.time.Duration.ofSeconds(10))).isTrue();
+            return jakarta.enterprise.inject.spi.CDI.current().select(WalletTotals.class).get().cents();
+        });
+        assertThat(totalAfterRestart).as("an in-memory projection replays everything").isEqualTo(5 * 10 + 7 - 20);
         assertThat(TestDatabase.H2.freshStoreKeepingData(EventTypeRegistry.of(List.of())).checkpoint("wallet-history"))
                 .isEqualTo(7);
         assertThat(sumOfHistory()).isEqualTo(5 * 10 + 7 - 20);
@@ -132,7 +139,8 @@ class JpaStoreOnCdiTest {
             try (WeldContainer container = new Weld(UUID.randomUUID().toString()).disableDiscovery()
                     .property("org.jboss.weld.construction.relaxed", false)
                     .addExtension(new AllFrameExtension())
-                    .addBeanClasses(WalletHandlers.class, SharedFactoryProducer.class, WalletHistory.class)
+                    .addBeanClasses(WalletHandlers.class, SharedFactoryProducer.class, WalletHistory.class,
+                            WalletTotals.class)
                     .initialize()) {
                 return action.apply(container.select(CommandBus.class).get());
             }

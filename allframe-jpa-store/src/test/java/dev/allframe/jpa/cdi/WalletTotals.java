@@ -1,0 +1,23 @@
+package dev.allframe.jpa.cdi;
+
+import dev.allframe.Projection;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A read model in memory: it replays the log at every start. */
+@Projection(value = "wallet-totals", replayOnStart = true)
+public class WalletTotals {
+
+    private final AtomicLong cents = new AtomicLong();
+
+    void on(WalletEvent event) {
+        cents.addAndGet(event instanceof Deposited d ? d.cents() : -((Spent) event).cents());
+    }
+
+    void reset() {
+        cents.set(0);
+    }
+
+    public long cents() {
+        return cents.get();
+    }
+}
