@@ -3,8 +3,11 @@ package dev.allframe.sample.bank.rest;
 import static java.util.Objects.requireNonNull;
 
 import dev.allframe.CommandBus;
+import dev.allframe.CommandResult;
+import dev.allframe.ProjectionRegistry;
 import dev.allframe.QueryBus;
 import dev.allframe.sample.bank.AccountView;
+import dev.allframe.sample.bank.AccountViews;
 import dev.allframe.sample.bank.Deposit;
 import dev.allframe.sample.bank.GetAccount;
 import dev.allframe.sample.bank.ListAccounts;
@@ -24,13 +27,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Accounts over HTTP. Commands go to the {@link CommandBus}; every answer is read back through the
- * {@link QueryBus}. Invalid commands, rejections and unknown accounts become JSON errors in the
- * exception mappers of this package.
+ * {@link QueryBus}, after waiting for the {@link AccountViews} projection to have seen the command's
+ * events, so a client reads its own writes. Invalid commands, rejections and unknown accounts become JSON
+ * errors in the exception mappers of this package.
  */
 @Path("accounts")
 @Dependent
@@ -38,19 +43,23 @@ import java.util.Objects;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AccountResource {
 
+    private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
+
     private final CommandBus commands;
     private final QueryBus queries;
+    private final ProjectionRegistry projections;
 
     @Inject
-    public AccountResource(CommandBus commands, QueryBus queries) {
+    public AccountResource(CommandBus commands, QueryBus queries, ProjectionRegistry projections) {
         this.commands = requireNonNull(commands, "commands");
         this.queries = requireNonNull(queries, "queries");
+        this.projections = requireNonNull(projections, "projections");
     }
 
     @POST
     public Response open(OpenAccountRequest body, @Context UriInfo uri) {
         OpenAccountRequest request = Objects.requireNonNullElse(body, new OpenAccountRequest(null, null));
-        commands.dispatch(new OpenAccount(request.id(), request.owner()));
+        seen(commands.dispatch(new OpenAccount(request.id(), request.owner())));
         return Response.created(uri.getAbsolutePathBuilder().path(request.id()).build())
                 .entity(account(request.id()))
                 .build();
@@ -70,15 +79,27 @@ public class AccountResource {
     @POST
     @Path("{id}/deposits")
     public AccountView deposit(@PathParam("id") String id, AmountRequest body) {
-        commands.dispatch(new Deposit(id, amountOf(body)));
+        seen(commands.dispatch(new Deposit(id, amountOf(body))));
         return account(id);
     }
 
     @POST
     @Path("{id}/withdrawals")
     public AccountView withdraw(@PathParam("id") String id, AmountRequest body) {
-        commands.dispatch(new Withdraw(id, amountOf(body)));
+        seen(commands.dispatch(new Withdraw(id, amountOf(body))));
         return account(id);
+    }
+
+    /** Waits until the views include the command's events. */
+    private void seen(CommandResult result) {
+        try {
+            if (!projections.awaitPosition(AccountViews.NAME, result.lastPosition(), READ_YOUR_WRITES)) {
+                throw new ViewsBehindException(result.lastPosition());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ViewsBehindException(result.lastPosition());
+        }
     }
 
     private AccountView account(String id) {

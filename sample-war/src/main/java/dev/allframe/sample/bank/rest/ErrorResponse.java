@@ -13,9 +13,13 @@ import java.util.List;
 @JsonbPropertyOrder({"error", "message", "reason", "violations"})
 public record ErrorResponse(String error, String message, String reason, List<Violation> violations) {
 
-    /** The sample's own message ids: an account id that names no account; a body that is not the expected JSON. */
+    /**
+     * The sample's own message ids: an account id that names no account; a body that is not the expected
+     * JSON; views that have not caught up with a stored command.
+     */
     static final String UNKNOWN_ACCOUNT = "BANK001";
     static final String UNREADABLE_BODY = "BANK002";
+    static final String VIEWS_BEHIND = "BANK003";
 
     static ErrorResponse of(AllFrameException e) {
         return new ErrorResponse(e.messageId(), e.getMessage(), null, null);
@@ -39,6 +43,11 @@ public record ErrorResponse(String error, String message, String reason, List<Vi
     static ErrorResponse unreadableBody(String problem) {
         return new ErrorResponse(UNREADABLE_BODY,
                 UNREADABLE_BODY + ": The request body is not the JSON this resource expects: " + problem, null, null);
+    }
+
+    static ErrorResponse viewsBehind(long position) {
+        return new ErrorResponse(VIEWS_BEHIND, VIEWS_BEHIND + ": The command is stored at position " + position
+                + ", but the account views have not caught up with it yet; read the account again", null, null);
     }
 
     /** One violated constraint: the property path (empty for the whole command) and the message. */
