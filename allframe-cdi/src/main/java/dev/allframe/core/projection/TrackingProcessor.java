@@ -12,6 +12,7 @@ import dev.allframe.eventstore.CheckpointStore;
 import dev.allframe.eventstore.ReadAllEvents;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -175,19 +176,41 @@ final class TrackingProcessor {
     }
 
     /**
-     * The next batch. An event the store cannot read (its type unknown, its payload no longer readable)
-     * stops the projection there, FAILED with the store's message, rather than being skipped.
+     * The next batch. When the store cannot read an event in it (its type unknown, its payload no longer
+     * readable), the batch is read again one event at a time up to that event, and the projection stops
+     * FAILED at it with the store's message, rather than skipping it.
      */
     private List<EventEnvelope> read() {
         long after = position();
         try {
             return log.readAll(after, settings.batchSize());
         } catch (EventStoreException e) {
-            ProjectionStatus.Failure unreadable = new ProjectionStatus.Failure(after + 1, null, 0, null, e.getMessage());
-            locked(() -> failure = unreadable);
-            LOG.log(Level.WARNING, e, () -> AllFrameMessages.projectionStopped(name(), after + 1, e.getMessage()));
-            return List.of();
+            List<EventEnvelope> readable = new ArrayList<>();
+            long cursor = after;
+            while (readable.size() < settings.batchSize()) {
+                try {
+                    List<EventEnvelope> one = log.readAll(cursor, 1);
+                    if (one.isEmpty()) {
+                        break;
+                    }
+                    readable.add(one.get(0));
+                    cursor = one.get(0).globalPosition();
+                } catch (EventStoreException unreadable) {
+                    if (readable.isEmpty()) {
+                        stopAtUnreadable(cursor + 1, unreadable);
+                    }
+                    break;
+                }
+            }
+            return readable;
         }
+    }
+
+    private void stopAtUnreadable(long position, EventStoreException unreadable) {
+        ProjectionStatus.Failure stopped = new ProjectionStatus.Failure(position, null, 0, null, unreadable.getMessage());
+        locked(() -> failure = stopped);
+        LOG.log(Level.WARNING, unreadable, () -> AllFrameMessages.projectionStopped(name(), position,
+                unreadable.getMessage()));
     }
 
     private void applyWithRetries(List<EventEnvelope> batch) throws InterruptedException {

@@ -1,6 +1,6 @@
 package dev.allframe.jpa.versions;
 
-public sealed interface AccountEvent permits AccountOpened, Deposited, Withdrawn {
+public sealed interface AccountEvent permits AccountOpened, Deposited, Withdrawn, AccountClosed {
 
     String accountId();
 }

@@ -48,7 +48,8 @@ class LastYearsEventsTest {
             new Withdrawn("A", new BigDecimal("23.45"), "legacy"),
             new Withdrawn("A", new BigDecimal("5.5"), "legacy"),
             new AccountOpened("B", "Bob", "EUR"),
-            new Deposited("B", new BigDecimal("1"), "EUR"));
+            new Deposited("B", new BigDecimal("1"), "EUR"),
+            new AccountClosed("B", "unknown", false));
 
     private WeldContainer container;
     private ClassLoader previousLoader;
@@ -65,7 +66,8 @@ class LastYearsEventsTest {
                 row(5, "A", 5, "Withdrawn", 2, "{\"accountId\":\"A\",\"amount\":5.5}"),
                 row(6, "B", 1, "AccountOpened", 2, "{\"accountId\":\"B\",\"owner\":\"Bob\"}"),
                 row(7, "B", 2, "Deposited", 3, "{\"accountId\":\"B\",\"amount\":1,\"currency\":\"EUR\"}"),
-                "UPDATE allframe_head SET head_position = 7");
+                row(8, "B", 3, "AccountClosed", 1, "{\"accountId\":\"B\"}"),
+                "UPDATE allframe_head SET head_position = 8");
         previousLoader = Thread.currentThread().getContextClassLoader();
         configLoader = new URLClassLoader(new URL[0], previousLoader);
         ConfigProviderResolver.instance().registerConfig(new SmallRyeConfigBuilder().forClassLoader(configLoader)
@@ -107,7 +109,7 @@ class LastYearsEventsTest {
         ProjectionRegistry projections = container.select(ProjectionRegistry.class).get();
         AccountLog log = container.select(AccountLog.class).get();
 
-        assertThat(projections.awaitPosition("account-log", 7, Duration.ofSeconds(10))).isTrue();
+        assertThat(projections.awaitPosition("account-log", 8, Duration.ofSeconds(10))).isTrue();
         assertThat(log.seen()).containsExactlyElementsOf(NEWEST);
 
         projections.rebuild("account-log");
@@ -134,9 +136,14 @@ class LastYearsEventsTest {
     void theVersionRegistryShowsEveryPathAndUpcaster() {
         VersionRegistry versions = container.select(VersionRegistry.class).get();
 
-        assertThat(versions.paths()).containsExactly(new MigrationPath("AccountOpened", List.of(1, 2, 3)),
+        assertThat(versions.paths()).containsExactly(new MigrationPath("AccountClosed", List.of(1, 2, 3)),
+                new MigrationPath("AccountOpened", List.of(1, 2, 3)),
                 new MigrationPath("Deposited", List.of(1, 2, 3)), new MigrationPath("Withdrawn", List.of(1, 2, 3)));
         assertThat(versions.upcasters()).containsExactly(
+                new UpcasterInfo("AccountClosed", 1, 2, UpcasterKind.AUTOMATIC,
+                        "dev.allframe.jpa.versions.AccountClosedV2#<init>(AccountClosedV1)"),
+                new UpcasterInfo("AccountClosed", 2, 3, UpcasterKind.AUTOMATIC,
+                        "dev.allframe.jpa.versions.AccountClosed#from(AccountClosedV2)"),
                 new UpcasterInfo("AccountOpened", 1, 2, UpcasterKind.JSON,
                         "dev.allframe.jpa.versions.LegacyJson#openedNameBecameOwner(JsonObject)"),
                 new UpcasterInfo("AccountOpened", 2, 3, UpcasterKind.AUTOMATIC,
@@ -155,25 +162,25 @@ class LastYearsEventsTest {
 
     @Test
     void aVersionWithNeitherClassNorPathIsReportedAndLeftAlone() throws InterruptedException {
-        TestDatabase.H2.execute(row(8, "C", 1, "AccountOpened", 9, "{\"accountId\":\"C\"}"),
-                "UPDATE allframe_head SET head_position = 8");
+        TestDatabase.H2.execute(row(9, "C", 1, "AccountOpened", 9, "{\"accountId\":\"C\"}"),
+                "UPDATE allframe_head SET head_position = 9");
         EventStore store = container.select(EventStore.class).get();
 
         assertThatThrownBy(() -> store.readStream("C", 1, 10))
                 .isInstanceOf(EventStoreException.class)
-                .hasMessage("AF2001: Event at position 8 (stream 'C', version 1) is stored as type 'AccountOpened'"
+                .hasMessage("AF2001: Event at position 9 (stream 'C', version 1) is stored as type 'AccountOpened'"
                         + " version 9, which neither an event class nor an upcaster path is registered for; the stored"
                         + " row is unchanged");
-        assertThat(storedPayload(8)).isEqualTo("{\"accountId\":\"C\"}");
+        assertThat(storedPayload(9)).isEqualTo("{\"accountId\":\"C\"}");
         ProjectionRegistry projections = container.select(ProjectionRegistry.class).get();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (projections.status("account-log").state() != ProjectionState.FAILED) {
             assertThat(System.nanoTime()).as("the projection stops at the unreadable event").isLessThan(deadline);
             Thread.sleep(10);
         }
-        assertThat(projections.status("account-log").position()).isEqualTo(7);
-        assertThat(projections.status("account-log").failure().position()).isEqualTo(8);
-        assertThat(projections.status("account-log").failure().message()).startsWith("AF2001: Event at position 8");
+        assertThat(projections.status("account-log").position()).isEqualTo(8);
+        assertThat(projections.status("account-log").failure().position()).isEqualTo(9);
+        assertThat(projections.status("account-log").failure().message()).startsWith("AF2001: Event at position 9");
     }
 
     private static String row(long position, String stream, long version, String type, int schemaVersion,

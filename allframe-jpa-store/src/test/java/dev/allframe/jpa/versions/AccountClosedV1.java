@@ -1,0 +1,7 @@
+package dev.allframe.jpa.versions;
+
+import dev.allframe.EventType;
+
+@EventType(name = "AccountClosed", version = 1)
+public record AccountClosedV1(String accountId) {
+}

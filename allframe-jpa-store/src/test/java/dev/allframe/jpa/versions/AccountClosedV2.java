@@ -1,0 +1,13 @@
+package dev.allframe.jpa.versions;
+
+import dev.allframe.EventType;
+import dev.allframe.UpcastFrom;
+
+@EventType(name = "AccountClosed", version = 2)
+@UpcastFrom(AccountClosedV1.class)
+public record AccountClosedV2(String accountId, String reason) {
+
+    public AccountClosedV2(AccountClosedV1 old) {
+        this(old.accountId(), "unknown");
+    }
+}
