@@ -2,6 +2,7 @@ package dev.allframe.core.handler;
 
 import dev.allframe.core.AllFrameMessages;
 import dev.allframe.core.Problems;
+import dev.allframe.core.Sites;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -31,7 +32,7 @@ public record HandlerCatalog(Map<Class<?>, CommandHandlerModel> commands, Map<Cl
         Map<Class<?>, List<QueryHandlerModel>> queries = new TreeMap<>(Comparator.comparing(Class::getName));
         methods.stream()
                 .sorted(Comparator.comparing((HandlerMethod m) -> m.beanClass().getName())
-                        .thenComparing(m -> dev.allframe.core.Sites.of(m.method())))
+                        .thenComparing(m -> Sites.of(m.method())))
                 .forEach(method -> {
                     switch (method.kind()) {
                         case COMMAND -> inspector.command(method).ifPresent(model ->

@@ -4,19 +4,14 @@ import dev.allframe.AllFrameException;
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
 import dev.allframe.ProjectionFailedException;
-import dev.allframe.ProjectionMode;
-import dev.allframe.ProjectionState;
 import dev.allframe.ProjectionStatus;
 import dev.allframe.core.AllFrameMessages;
 import dev.allframe.eventstore.CheckpointStore;
 import dev.allframe.eventstore.ReadAllEvents;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,18 +29,7 @@ final class TrackingProcessor {
     private final ReadAllEvents log;
     private final CheckpointStore checkpoints;
     private final ProjectionSettings settings;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-
-    private long position;
-    private Instant lastEventTime;
-    private ProjectionStatus.Failure failure;
-    private boolean paused;
-    private boolean rebuilding;
-    private boolean resetRequested;
-    private long rebuildTarget;
-    private boolean woken;
-    private boolean stopped;
+    private final TrackingState state;
     private Thread thread;
 
     TrackingProcessor(BoundProjection projection, ReadAllEvents log, CheckpointStore checkpoints,
@@ -54,6 +38,7 @@ final class TrackingProcessor {
         this.log = log;
         this.checkpoints = checkpoints;
         this.settings = settings;
+        this.state = new TrackingState(projection.name());
     }
 
     String name() {
@@ -61,14 +46,14 @@ final class TrackingProcessor {
     }
 
     void start() {
-        position = checkpoints.checkpoint(name());
+        state.advance(checkpoints.checkpoint(name()), null);
         thread = new Thread(this::run, "allframe-projection-" + name());
         thread.setDaemon(true);
         thread.start();
     }
 
     void stop() {
-        locked(() -> stopped = true);
+        state.stop();
         if (thread != null) {
             thread.interrupt();
             try {
@@ -81,84 +66,52 @@ final class TrackingProcessor {
 
     /** Something was appended: look at the log now rather than at the next poll. */
     void wake() {
-        locked(() -> woken = true);
+        state.wake();
     }
 
     void pause() {
-        locked(() -> paused = true);
+        state.pause();
     }
 
     void resume() {
-        locked(() -> {
-            paused = false;
-            failure = null;
-        });
+        state.resume();
     }
 
     void rebuild() {
         if (!projection.resettable()) {
             throw new AllFrameException(AllFrameMessages.projectionNotRebuildable(name()));
         }
-        long head = log.headPosition();
-        locked(() -> {
-            rebuilding = true;
-            resetRequested = true;
-            rebuildTarget = head;
-            failure = null;
-            paused = false;
-        });
+        state.requestRebuild(log.headPosition());
     }
 
     ProjectionStatus status(long head) {
-        lock.lock();
-        try {
-            ProjectionState state = failure != null ? ProjectionState.FAILED : paused ? ProjectionState.PAUSED
-                    : rebuilding ? ProjectionState.REBUILDING : ProjectionState.RUNNING;
-            return new ProjectionStatus(name(), ProjectionMode.ASYNC, state, position, lastEventTime, head, failure,
-                    rebuilding ? new ProjectionStatus.RebuildProgress(position, rebuildTarget) : null);
-        } finally {
-            lock.unlock();
-        }
+        return state.status(head);
     }
 
     boolean awaitPosition(long target, Duration timeout) throws InterruptedException {
-        long nanos = timeout.toNanos();
-        lock.lock();
-        try {
-            while (position < target) {
-                if (nanos <= 0 || (failure != null && failure.position() <= target)) {
-                    return false;
-                }
-                nanos = changed.awaitNanos(nanos);
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
+        return state.awaitPosition(target, timeout);
     }
 
     private void run() {
         while (true) {
             try {
-                if (!waitUntilRunnable()) {
+                if (!state.awaitRunnable()) {
                     return;
                 }
-                if (takeResetRequest()) {
+                if (state.takeResetRequest()) {
                     reset();
                 }
                 List<EventEnvelope> batch = read();
-                if (batch.isEmpty()) {
-                    if (!failed()) {
-                        idle();
-                    }
-                } else {
+                if (!batch.isEmpty()) {
                     applyWithRetries(batch);
+                } else if (!state.failed()) {
+                    state.idle(settings.pollInterval());
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, e, () -> AllFrameMessages.projectionStoreFailed(name()));
-                if (!sleep(settings.pollInterval())) {
+                if (!state.sleep(settings.pollInterval())) {
                     return;
                 }
             }
@@ -169,10 +122,10 @@ final class TrackingProcessor {
         try {
             checkpoints.reset(name(), projection::reset);
         } catch (RuntimeException e) {
-            locked(() -> resetRequested = true);
+            state.requestReset();
             throw e;
         }
-        advance(0, null);
+        state.advance(0, null);
     }
 
     /**
@@ -181,7 +134,7 @@ final class TrackingProcessor {
      * FAILED at it with the store's message, rather than skipping it.
      */
     private List<EventEnvelope> read() {
-        long after = position();
+        long after = state.position();
         try {
             return log.readAll(after, settings.batchSize());
         } catch (EventStoreException e) {
@@ -197,7 +150,7 @@ final class TrackingProcessor {
                     cursor = one.get(0).globalPosition();
                 } catch (EventStoreException unreadable) {
                     if (readable.isEmpty()) {
-                        stopAtUnreadable(cursor + 1, unreadable);
+                        stop(new ProjectionStatus.Failure(cursor + 1, null, 0, null, unreadable.getMessage()), unreadable);
                     }
                     break;
                 }
@@ -206,31 +159,24 @@ final class TrackingProcessor {
         }
     }
 
-    private void stopAtUnreadable(long position, EventStoreException unreadable) {
-        ProjectionStatus.Failure stopped = new ProjectionStatus.Failure(position, null, 0, null, unreadable.getMessage());
-        locked(() -> failure = stopped);
-        LOG.log(Level.WARNING, unreadable, () -> AllFrameMessages.projectionStopped(name(), position,
-                unreadable.getMessage()));
-    }
-
     private void applyWithRetries(List<EventEnvelope> batch) throws InterruptedException {
         List<EventEnvelope> events = batch;
         for (int attempt = 0; ; attempt++) {
             try {
                 checkpoints.applyBatch(name(), events, projection::apply);
                 EventEnvelope last = events.get(events.size() - 1);
-                advance(last.globalPosition(), last.timestamp());
+                state.advance(last.globalPosition(), last.timestamp());
                 return;
             } catch (ProjectionFailedException e) {
-                advanceTo(checkpoints.checkpoint(name()), events);
+                state.advanceTo(checkpoints.checkpoint(name()), events);
                 if (attempt >= settings.maxRetries()) {
                     stopAt(e, events);
                     return;
                 }
-                if (!sleep(settings.backoff(attempt))) {
+                if (!state.sleep(settings.backoff(attempt))) {
                     throw new InterruptedException();
                 }
-                events = log.readAll(position(), settings.batchSize());
+                events = log.readAll(state.position(), settings.batchSize());
                 if (events.isEmpty()) {
                     return;
                 }
@@ -241,125 +187,28 @@ final class TrackingProcessor {
     /** Applies what precedes the failing event, then stops the projection there. */
     private void stopAt(ProjectionFailedException failed, List<EventEnvelope> events) {
         long failing = failed.event().globalPosition();
+        long position = state.position();
         List<EventEnvelope> before = events.stream()
-                .filter(e -> e.globalPosition() > position() && e.globalPosition() < failing).toList();
+                .filter(e -> e.globalPosition() > position && e.globalPosition() < failing).toList();
         ProjectionFailedException cause = failed;
         if (!before.isEmpty()) {
             try {
                 checkpoints.applyBatch(name(), before, projection::apply);
                 EventEnvelope last = before.get(before.size() - 1);
-                advance(last.globalPosition(), last.timestamp());
+                state.advance(last.globalPosition(), last.timestamp());
             } catch (ProjectionFailedException earlier) {
-                advanceTo(checkpoints.checkpoint(name()), events);
+                state.advanceTo(checkpoints.checkpoint(name()), events);
                 cause = earlier;
             }
         }
         EventEnvelope event = cause.event();
-        ProjectionStatus.Failure stopped = new ProjectionStatus.Failure(event.globalPosition(), event.streamId(),
-                event.streamVersion(), event.typeName(), cause.getMessage());
-        locked(() -> failure = stopped);
-        ProjectionFailedException reported = cause;
-        LOG.log(Level.WARNING, reported, () -> AllFrameMessages.projectionStopped(name(), event.globalPosition(),
-                reported.getMessage()));
+        stop(new ProjectionStatus.Failure(event.globalPosition(), event.streamId(), event.streamVersion(),
+                event.typeName(), cause.getMessage()), cause);
     }
 
-    private boolean waitUntilRunnable() throws InterruptedException {
-        lock.lock();
-        try {
-            while (!stopped && (paused || failure != null)) {
-                changed.await();
-            }
-            return !stopped;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean takeResetRequest() {
-        lock.lock();
-        try {
-            boolean requested = resetRequested;
-            resetRequested = false;
-            return requested;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Caught up: ends a rebuild, then waits for an append or the poll interval. */
-    private void idle() throws InterruptedException {
-        lock.lock();
-        try {
-            if (rebuilding && !resetRequested && position >= rebuildTarget) {
-                rebuilding = false;
-                changed.signalAll();
-            }
-            if (!woken && !stopped) {
-                changed.await(settings.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
-            }
-            woken = false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean sleep(Duration duration) {
-        lock.lock();
-        try {
-            long nanos = duration.toNanos();
-            while (nanos > 0 && !stopped) {
-                nanos = changed.awaitNanos(nanos);
-            }
-            return !stopped;
-        } catch (InterruptedException e) {
-            return false;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean failed() {
-        lock.lock();
-        try {
-            return failure != null;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private long position() {
-        lock.lock();
-        try {
-            return position;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void advance(long newPosition, Instant eventTime) {
-        locked(() -> {
-            position = newPosition;
-            lastEventTime = eventTime;
-        });
-    }
-
-    /** Moves to where the checkpoint store says the applied effects are, within {@code events}. */
-    private void advanceTo(long checkpoint, List<EventEnvelope> events) {
-        if (checkpoint == position()) {
-            return;
-        }
-        Instant time = events.stream().filter(e -> e.globalPosition() == checkpoint).map(EventEnvelope::timestamp)
-                .findFirst().orElse(null);
-        advance(checkpoint, time);
-    }
-
-    private void locked(Runnable change) {
-        lock.lock();
-        try {
-            change.run();
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+    private void stop(ProjectionStatus.Failure failure, RuntimeException cause) {
+        state.fail(failure);
+        LOG.log(Level.WARNING, cause, () -> AllFrameMessages.projectionStopped(name(), failure.position(),
+                failure.message()));
     }
 }
