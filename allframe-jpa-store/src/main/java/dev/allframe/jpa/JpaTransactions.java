@@ -1,6 +1,7 @@
 package dev.allframe.jpa;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -18,4 +19,14 @@ public interface JpaTransactions {
 
     /** Runs {@code work} with an entity manager for reading. */
     <T> T read(Function<EntityManager, T> work);
+
+    /** Runs {@code work} with a new entity manager of {@code factory}, outside any transaction, and closes it. */
+    static <T> T reading(EntityManagerFactory factory, Function<EntityManager, T> work) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
 }

@@ -88,12 +88,7 @@ public final class JtaTransactions implements JpaTransactions {
 
     @Override
     public <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = factory.createEntityManager();
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
-        }
+        return JpaTransactions.reading(factory, work);
     }
 
     private record AfterCommit<T>(T result, Consumer<T> action) implements Synchronization {

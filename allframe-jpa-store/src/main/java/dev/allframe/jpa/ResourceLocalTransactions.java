@@ -41,11 +41,6 @@ public final class ResourceLocalTransactions implements JpaTransactions {
 
     @Override
     public <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = factory.createEntityManager();
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
-        }
+        return JpaTransactions.reading(factory, work);
     }
 }
