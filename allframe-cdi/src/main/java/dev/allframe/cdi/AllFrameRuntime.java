@@ -21,6 +21,7 @@ import dev.allframe.memory.InMemoryCheckpoints;
 import dev.allframe.memory.InMemoryEventStore;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,6 +104,19 @@ final class AllFrameRuntime {
 
     private EventStore store() {
         return applicationEventStore ? beanManager.createInstance().select(EventStore.class).get() : createEventStore();
+    }
+
+    /** The store the buses use: the application's or AllFrame's own. */
+    EventStore eventStore() {
+        return store();
+    }
+
+    EventTypeRegistry eventTypes() {
+        return eventTypes;
+    }
+
+    Clock clock() {
+        return storeContext.clock();
     }
 
     int projectionCount() {

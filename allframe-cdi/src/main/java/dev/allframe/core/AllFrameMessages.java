@@ -391,11 +391,12 @@ public final class AllFrameMessages {
     // ---- log lines ----------------------------------------------------------------------------------
 
     public static String started(String version, int commandHandlers, int queryHandlers, int projections,
-                                 String eventStore) {
+                                 int sagas, String eventStore) {
         return "AF1200: AllFrame " + version + " started with " + commandHandlers + " command handler"
                 + (commandHandlers == 1 ? "" : "s") + ", " + queryHandlers + " query handler"
                 + (queryHandlers == 1 ? "" : "s") + ", " + projections + " projection"
-                + (projections == 1 ? "" : "s") + " and the " + eventStore + " event store";
+                + (projections == 1 ? "" : "s") + ", " + sagas + " saga" + (sagas == 1 ? "" : "s")
+                + " and the " + eventStore + " event store";
     }
 
     public static String handlerRegistered(String kind, Class<?> messageType, String site) {
