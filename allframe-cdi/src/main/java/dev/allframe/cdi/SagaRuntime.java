@@ -22,6 +22,7 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,7 +49,8 @@ final class SagaRuntime {
                 SagaSettings settings, BeanManager beanManager) {
         this.plans = List.copyOf(plans);
         this.stepBeans = Map.copyOf(stepBeans);
-        this.definitionBeans = List.copyOf(definitionBeans);
+        this.definitionBeans = definitionBeans.stream()
+                .sorted(Comparator.comparing(produced -> produced.bean().getBeanClass().getName())).toList();
         this.settings = settings;
         this.beanManager = beanManager;
     }
