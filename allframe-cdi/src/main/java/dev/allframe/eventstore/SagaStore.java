@@ -18,8 +18,8 @@ public interface SagaStore {
      * Stores the saga and, when not {@code null}, the history entry (a new one, or the finished version of
      * one with the same number), together.
      *
-     * @throws dev.allframe.AllFrameException the saga is stored with another owner: another process took
-     *                                        it over
+     * @throws dev.allframe.SagaTakenOverException the saga is stored with another owner: another process
+     *                                             took it over
      */
     void save(SagaRecord saga, SagaLogEntry entry);
 

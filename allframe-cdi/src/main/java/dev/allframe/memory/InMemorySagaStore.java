@@ -1,8 +1,7 @@
 package dev.allframe.memory;
 
-import dev.allframe.AllFrameException;
 import dev.allframe.SagaLogEntry;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.SagaTakenOverException;
 import dev.allframe.eventstore.SagaRecord;
 import dev.allframe.eventstore.SagaStore;
 import java.time.Instant;
@@ -26,7 +25,7 @@ public final class InMemorySagaStore implements SagaStore {
     public synchronized void save(SagaRecord saga, SagaLogEntry entry) {
         SagaRecord stored = sagas.get(saga.id());
         if (stored != null && !stored.owner().equals(saga.owner())) {
-            throw new AllFrameException(AllFrameMessages.sagaTakenOver(saga.saga(), saga.id(), stored.owner()));
+            throw new SagaTakenOverException(saga.saga(), saga.id(), stored.owner());
         }
         sagas.put(saga.id(), saga);
         if (entry != null) {
