@@ -72,7 +72,7 @@ public class AllFrameExtension implements Extension {
     private SagaRuntime sagaRuntime;
 
     void registerFaultToleranceProbe(@Observes BeforeBeanDiscovery event) {
-        if (FaultToleranceSteps.available()) {
+        if (SagaDiscovery.faultToleranceAvailable()) {
             FaultToleranceSteps.registerProbe(event);
         }
     }

@@ -24,23 +24,13 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * {@code @Asynchronous}, {@code @Timeout} and {@code @Retry(maxRetries = 0)} to the method, each unless the
  * class or the method declares it. Because the annotations sit on the step's own method, the standard keys
  * {@code <step class>/execute/Timeout/value} and {@code <step class>/execute/Retry/maxRetries} configure
- * each step. Loaded only when the Fault Tolerance API is there.
+ * each step. Loaded only when the Fault Tolerance API is there ({@link SagaDiscovery#faultToleranceAvailable()}).
  */
 final class FaultToleranceSteps {
 
     static final String EXECUTE = "execute";
 
     private FaultToleranceSteps() {
-    }
-
-    static boolean available() {
-        try {
-            Class.forName("org.eclipse.microprofile.faulttolerance.Timeout", false,
-                    FaultToleranceSteps.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     static <T> void guard(ProcessAnnotatedType<T> event, Duration timeout) {

@@ -39,11 +39,21 @@ final class SagaDiscovery {
     <T> void guard(ProcessAnnotatedType<T> event) {
         SagaStep step = event.getAnnotatedType().getAnnotation(SagaStep.class);
         if (step == null || !Step.class.isAssignableFrom(event.getAnnotatedType().getJavaClass())
-                || !FaultToleranceSteps.available()) {
+                || !faultToleranceAvailable()) {
             return;
         }
         Duration timeout = SagaSettings.parseTimeout(step.timeout()).orElseGet(() -> settings().stepTimeout());
         FaultToleranceSteps.guard(event, timeout);
+    }
+
+    /** Whether the MicroProfile Fault Tolerance API is there; checked before {@link FaultToleranceSteps} is loaded. */
+    static boolean faultToleranceAvailable() {
+        try {
+            Class.forName("org.eclipse.microprofile.faulttolerance.Timeout", false, SagaDiscovery.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** In {@code ProcessManagedBean}: a {@code @SagaStep} bean. */

@@ -131,7 +131,7 @@ final class SagaRuntime {
         if (stepBeans.isEmpty()) {
             return;
         }
-        boolean available = FaultToleranceSteps.available();
+        boolean available = SagaDiscovery.faultToleranceAvailable();
         if (available && FaultToleranceSteps.honoursAddedAnnotations(beanManager)) {
             return;
         }
