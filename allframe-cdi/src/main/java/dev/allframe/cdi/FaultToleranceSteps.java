@@ -165,13 +165,13 @@ final class FaultToleranceSteps {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         public Class<? extends Throwable>[] retryOn() {
             return new Class[] {Exception.class};
         }
 
         @Override
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         public Class<? extends Throwable>[] abortOn() {
             return new Class[0];
         }
