@@ -186,6 +186,36 @@ class SagaEngineTest {
         assertThat(events.findByIdempotencyKey(outcome.sagaId() + ":1:append-1")).isPresent();
     }
 
+    @Test
+    void aStepThatReturnsNoStageFails() {
+        Step<String> broken = new Step<>() {
+            @Override
+            public CompletionStage<StepResult> execute(SagaContext<String> context) {
+                return null;
+            }
+
+            @Override
+            public void compensate(SagaContext<String> context) {
+                journal.add("compensate broken");
+            }
+        };
+        SagaEngine engine = new SagaEngine(List.of(new SagaModel("broken", List.of(new SagaStepModel(1, "broken",
+                "com.example.Broken", erased(broken), (step, context) -> step.execute(context))))), sagaStore, events,
+                new EventTypeRegistry(), threads, clock, LEASE);
+
+        SagaOutcome outcome = engine.start("broken", "x");
+
+        assertThat(((SagaOutcome.Compensated) outcome).failure().message()).isEqualTo("AF1141: Step 1 'broken' of saga"
+                + " 'broken' (" + outcome.sagaId() + ") failed: dev.allframe.AllFrameException: AF1146: Step"
+                + " com.example.Broken returned no CompletionStage from execute");
+        assertThat(journal).containsExactly("compensate broken");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Step<Object> erased(Step<?> step) {
+        return (Step<Object>) step;
+    }
+
     record Opened(String account) {
     }
 

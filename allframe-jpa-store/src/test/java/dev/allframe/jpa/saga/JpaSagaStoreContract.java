@@ -3,6 +3,7 @@ package dev.allframe.jpa.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.allframe.EventStoreException;
 import dev.allframe.SagaContext;
 import dev.allframe.SagaDefinition;
 import dev.allframe.SagaExecution;
@@ -129,6 +130,18 @@ abstract class JpaSagaStoreContract {
         release.countDown();
         assertThat(running.outcome().toCompletableFuture().get(20, TimeUnit.SECONDS).state())
                 .isEqualTo(SagaState.COMPLETED);
+    }
+
+    @Test
+    void aStoredInputWhoseClassIsGoneIsReportedAndLeftAsItIs() {
+        SagaOutcome outcome = engine(store, clock, false).start("transfer", new Transfer("A", "B", 1));
+        database().execute("UPDATE allframe_sagas SET input_type = 'com.example.Gone' WHERE saga_id = '"
+                + outcome.sagaId() + "'");
+
+        assertThatThrownBy(() -> store.find(outcome.sagaId())).isInstanceOf(EventStoreException.class)
+                .hasMessage("AF2020: Saga " + outcome.sagaId() + " stores its input as com.example.Gone, which cannot"
+                        + " be read: java.lang.ClassNotFoundException: com.example.Gone; the stored row is unchanged");
+        assertThat(store.history(outcome.sagaId())).hasSize(4);
     }
 
     private void awaitStep(SagaExecution execution, int step) throws InterruptedException {
