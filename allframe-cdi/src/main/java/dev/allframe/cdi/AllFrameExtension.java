@@ -122,6 +122,9 @@ public class AllFrameExtension implements Extension {
         if (runtime == null && event.getBean().getTypes().contains(EventStore.class)) {
             applicationEventStore = true;
         }
+    }
+
+    void noticeSagaDefinitions(@Observes ProcessBean<?> event) {
         if (runtime == null) {
             sagas.noticeDefinition(event.getBean());
         }
