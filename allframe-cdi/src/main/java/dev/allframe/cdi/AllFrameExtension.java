@@ -11,11 +11,14 @@ import dev.allframe.ProjectionRegistry;
 import dev.allframe.QueryHandler;
 import dev.allframe.Upcaster;
 import dev.allframe.VersionRegistry;
+import dev.allframe.SagaOrchestrator;
+import dev.allframe.SagaStep;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.AllFrameMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.config.ConfigValues;
+import dev.allframe.core.config.SagaSettings;
 import dev.allframe.core.handler.EventClassCollector;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.HandlerKind;
@@ -26,6 +29,7 @@ import dev.allframe.core.projection.ProjectionModel;
 import dev.allframe.core.version.UpcasterMethod;
 import dev.allframe.core.version.VersionGraph;
 import dev.allframe.core.version.VersionGraphBuilder;
+import dev.allframe.core.saga.SagaStepInspector.SagaPlan;
 import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.EventStoreProvider;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,10 +40,13 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -53,7 +60,9 @@ import java.util.logging.Logger;
 /**
  * AllFrame's portable extension: finds {@link CommandHandler} and {@link QueryHandler} methods on
  * managed beans, reports every problem at once, and registers {@link CommandBus}, {@link QueryBus} and
- * the {@link EventStore} (unless the application defines its own) as application-scoped beans.
+ * the {@link EventStore} (unless the application defines its own) as application-scoped beans. It puts
+ * the {@code execute} method of each {@link SagaStep} bean behind MicroProfile Fault Tolerance and
+ * registers the {@link SagaOrchestrator}.
  */
 public class AllFrameExtension implements Extension {
 
@@ -64,14 +73,30 @@ public class AllFrameExtension implements Extension {
     private final List<ProjectionBean> projectionBeans = new ArrayList<>();
     private final List<UpcasterMethod> upcasterMethods = new ArrayList<>();
     private final Problems scopeProblems = new Problems();
+    private final SagaDiscovery sagas = new SagaDiscovery();
     private boolean applicationEventStore;
     private AllFrameRuntime runtime;
+    private SagaRuntime sagaRuntime;
+
+    void registerFaultToleranceProbe(@Observes BeforeBeanDiscovery event) {
+        if (SagaDiscovery.faultToleranceAvailable()) {
+            FaultToleranceSteps.registerProbe(event);
+        }
+    }
+
+    <T> void guardSagaSteps(@Observes @WithAnnotations(SagaStep.class) ProcessAnnotatedType<T> event) {
+        sagas.guard(event);
+    }
 
     <T> void collectHandlers(@Observes ProcessManagedBean<T> event) {
         Class<?> beanClass = event.getBean().getBeanClass();
         Projection projection = event.getAnnotatedBeanClass().getAnnotation(Projection.class);
         if (projection != null) {
             collectProjection(event.getBean(), projection);
+        }
+        SagaStep step = event.getAnnotatedBeanClass().getAnnotation(SagaStep.class);
+        if (step != null) {
+            sagas.collect(event.getBean(), step);
         }
         for (AnnotatedMethod<? super T> annotated : event.getAnnotatedBeanClass().getMethods()) {
             Method method = annotated.getJavaMember();
@@ -113,6 +138,12 @@ public class AllFrameExtension implements Extension {
         }
     }
 
+    void noticeSagaDefinitions(@Observes ProcessBean<?> event) {
+        if (runtime == null) {
+            sagas.noticeDefinition(event.getBean());
+        }
+    }
+
     void registerBeans(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
         Problems problems = new Problems();
         scopeProblems.messages().forEach(problems::add);
@@ -127,6 +158,8 @@ public class AllFrameExtension implements Extension {
         });
         ValidationSupport.checkProvider(catalog, problems);
         List<ProjectionModel> projections = ProjectionInspector.inspect(projectionBeans, problems);
+        List<SagaPlan> sagaPlans = sagas.plans(problems);
+        SagaSettings sagaSettings = SagaSettings.read(configValues, problems);
         EventTypeRegistry eventTypes = eventTypes(catalog, projections, problems);
         VersionGraph versions = VersionGraphBuilder.build(eventTypes, upcasterMethods, problems);
         Optional<EventStoreProvider> provider = applicationEventStore ? Optional.empty() : providers.named(config.eventStore());
@@ -138,6 +171,7 @@ public class AllFrameExtension implements Extension {
         }
         runtime = new AllFrameRuntime(new AllFrameRuntime.Model(catalog, projections, versions, eventTypes), config,
                 beanManager, handlerBeans, configValues, provider, applicationEventStore);
+        sagaRuntime = new SagaRuntime(sagaPlans, sagas.stepBeans(), sagas.definitions(), sagaSettings, beanManager);
         if (!applicationEventStore) {
             event.<EventStore>addBean().types(EventStore.class, Object.class).scope(ApplicationScoped.class)
                     .createWith(context -> runtime.createEventStore())
@@ -152,6 +186,8 @@ public class AllFrameExtension implements Extension {
                 .createWith(context -> runtime.projections());
         event.addBean().types(VersionRegistry.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(context -> versions);
+        event.addBean().types(SagaOrchestrator.class, Object.class).scope(ApplicationScoped.class)
+                .createWith(context -> sagaRuntime.orchestrator());
         if (HealthSupport.available()) {
             HealthSupport.register(event, runtime::projections);
         }
@@ -176,6 +212,11 @@ public class AllFrameExtension implements Extension {
         }
         try {
             runtime.startProjections();
+            List<String> sagaProblems = sagaRuntime.start(runtime.eventStore(), runtime.eventTypes(), runtime.clock());
+            if (!sagaProblems.isEmpty()) {
+                event.addDeploymentProblem(new AllFrameDeploymentException(sagaProblems));
+                return;
+            }
         } catch (RuntimeException e) {
             event.addDeploymentProblem(e);
             return;
@@ -187,13 +228,14 @@ public class AllFrameExtension implements Extension {
                 LOG.fine(() -> AllFrameMessages.handlerRegistered("Query", type, model.site())));
         String version = AllFrameExtension.class.getPackage().getImplementationVersion();
         LOG.info(AllFrameMessages.started(version == null ? "(development build)" : version,
-                catalog.commands().size(), catalog.queries().size(), runtime.projectionCount(),
+                catalog.commands().size(), catalog.queries().size(), runtime.projectionCount(), sagaRuntime.sagaCount(),
                 applicationEventStore ? "application's" : runtime.config().eventStore()));
     }
 
     void stopProjections(@Observes BeforeShutdown event) {
         if (runtime != null) {
             runtime.stopProjections();
+            sagaRuntime.stop();
         }
     }
 }

@@ -25,6 +25,7 @@ import dev.allframe.memory.InMemoryCheckpoints;
 import dev.allframe.memory.InMemoryEventStore;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,6 +125,19 @@ final class AllFrameRuntime {
             }
             return decoder;
         }
+    }
+
+    /** The store the buses use: the application's or AllFrame's own. */
+    EventStore eventStore() {
+        return store();
+    }
+
+    EventTypeRegistry eventTypes() {
+        return eventTypes;
+    }
+
+    Clock clock() {
+        return storeContext.clock();
     }
 
     int projectionCount() {

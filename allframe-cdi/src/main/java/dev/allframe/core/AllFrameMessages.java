@@ -223,6 +223,51 @@ public final class AllFrameMessages {
                 + " only async projections replay the log at start";
     }
 
+    public static String duplicateStepOrder(String saga, int order, Collection<String> steps) {
+        return "AF1040: Saga '" + saga + "' has " + steps.size() + " steps with order " + order
+                + ", it needs one step per order: " + String.join(", ", steps);
+    }
+
+    public static String notAStep(Class<?> beanClass, String saga) {
+        return "AF1041: @SagaStep class " + beanClass.getName() + " (saga '" + saga + "') does not implement "
+                + "dev.allframe.Step";
+    }
+
+    public static String badStepTimeout(Class<?> beanClass, String value) {
+        return "AF1042: @SagaStep class " + beanClass.getName() + " has timeout '" + value
+                + "': expected a positive duration such as 250ms, 2s, 5m or PT1S";
+    }
+
+    public static String sagaStepScope(Class<?> beanClass, String scope) {
+        return "AF1043: @SagaStep class " + beanClass.getName() + " is @" + scope
+                + ", but sagas run outside requests: make it @ApplicationScoped or @Dependent";
+    }
+
+    public static String badStepOrder(Class<?> beanClass, int order) {
+        return "AF1044: @SagaStep class " + beanClass.getName() + " has order " + order + ": orders start at 1";
+    }
+
+    public static String duplicateSaga(String saga, Collection<String> definitions) {
+        return "AF1045: Saga name '" + saga + "' is defined " + definitions.size()
+                + " times, it needs exactly one definition: " + String.join(", ", definitions);
+    }
+
+    public static String stepsWithoutFaultTolerance(Collection<String> steps) {
+        return "AF1046: MicroProfile Fault Tolerance does not guard saga steps here, so their timeouts could"
+                + " not stop a step that blocks: enable an implementation (Liberty's mpFaultTolerance-4.0, or"
+                + " SmallRye Fault Tolerance), or, where it reads only annotations in the class files, annotate"
+                + " execute with @Asynchronous and @Timeout in: " + String.join(", ", steps);
+    }
+
+    public static String duplicateStepName(String saga, String step, Collection<String> sites) {
+        return "AF1047: Saga '" + saga + "' has " + sites.size() + " steps named '" + step
+                + "', it needs unique step names: " + String.join(", ", sites);
+    }
+
+    public static String emptySaga(String saga, String site) {
+        return "AF1048: Saga '" + saga + "' (" + site + ") has no steps";
+    }
+
     // ---- runtime ------------------------------------------------------------------------------------
 
     public static String noCommandHandler(Class<?> commandType, Collection<String> knownTypes) {
@@ -343,6 +388,62 @@ public final class AllFrameMessages {
         return "AF1128: Upcaster " + site + " failed on event " + from + ": " + describe(cause);
     }
 
+    public static String noSuchSaga(String name, Collection<String> known) {
+        return "AF1140: No saga is named '" + name + "'; sagas: "
+                + (known.isEmpty() ? "none" : String.join(", ", known));
+    }
+
+    public static String stepFailed(String saga, Object sagaId, int step, String stepName, Throwable cause) {
+        return "AF1141: Step " + step + " '" + stepName + "' of saga '" + saga + "' (" + sagaId + ") failed: "
+                + describe(cause);
+    }
+
+    public static String stepInterrupted(String saga, Object sagaId, int step, String stepName) {
+        return "AF1142: Step " + step + " '" + stepName + "' of saga '" + saga + "' (" + sagaId
+                + ") was running when its process stopped; the saga is compensated from this step";
+    }
+
+    public static String compensationFailed(String saga, Object sagaId, int step, String stepName, Throwable cause) {
+        return "AF1143: Compensating step " + step + " '" + stepName + "' of saga '" + saga + "' (" + sagaId
+                + ") failed: " + describe(cause);
+    }
+
+    public static String sagaTakenOver(String saga, Object sagaId, String owner) {
+        return "AF1144: Saga '" + saga + "' (" + sagaId + ") was taken over by process " + owner
+                + " after this process's lease ran out; this process stops working on it";
+    }
+
+    public static String sagaInterrupted(String saga, Object sagaId) {
+        return "AF1145: Saga '" + saga + "' (" + sagaId + ") was interrupted while it ran; it stays unfinished"
+                + " and is compensated once its lease runs out";
+    }
+
+    public static String nullStepStage(String site) {
+        return "AF1146: Step " + site + " returned no CompletionStage from execute";
+    }
+
+    public static String unknownSagaToRecover(String saga, Object sagaId) {
+        return "AF1147: Saga " + sagaId + " is unfinished, but this application defines no saga '" + saga
+                + "'; it is left as it is";
+    }
+
+    public static String sagaRecovered(String saga, Object sagaId, String state, int step) {
+        return "AF1148: Recovering saga '" + saga + "' (" + sagaId + "), left " + state + " at step " + step
+                + " by a stopped process: compensating";
+    }
+
+    public static String sagaStoreFailed(String work) {
+        return "AF1149: The saga store failed while " + work + "; AllFrame tries again";
+    }
+
+    public static String stoppedBeforeFirstStep(String saga, Object sagaId) {
+        return "AF1150: Saga '" + saga + "' (" + sagaId + ") stopped before its first step; nothing to compensate";
+    }
+
+    public static String nullSagaInput(String saga) {
+        return "AF1151: Saga '" + saga + "' needs an input, but got null";
+    }
+
     public static String nullMessage(String operation) {
         return "AF1116: " + operation + " needs a message, but got null";
     }
@@ -350,11 +451,12 @@ public final class AllFrameMessages {
     // ---- log lines ----------------------------------------------------------------------------------
 
     public static String started(String version, int commandHandlers, int queryHandlers, int projections,
-                                 String eventStore) {
+                                 int sagas, String eventStore) {
         return "AF1200: AllFrame " + version + " started with " + commandHandlers + " command handler"
                 + (commandHandlers == 1 ? "" : "s") + ", " + queryHandlers + " query handler"
                 + (queryHandlers == 1 ? "" : "s") + ", " + projections + " projection"
-                + (projections == 1 ? "" : "s") + " and the " + eventStore + " event store";
+                + (projections == 1 ? "" : "s") + ", " + sagas + " saga" + (sagas == 1 ? "" : "s")
+                + " and the " + eventStore + " event store";
     }
 
     public static String handlerRegistered(String kind, Class<?> messageType, String site) {

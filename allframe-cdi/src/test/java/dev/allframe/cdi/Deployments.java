@@ -3,6 +3,9 @@ package dev.allframe.cdi;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.allframe.AllFrameDeploymentException;
+import io.smallrye.config.inject.ConfigExtension;
+import io.smallrye.faulttolerance.FaultToleranceExtension;
+import io.smallrye.faulttolerance.metrics.MetricsIntegration;
 import java.util.UUID;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -21,9 +24,24 @@ public final class Deployments {
                 .addBeanClasses(beanClasses);
     }
 
+    /**
+     * A container with SmallRye Fault Tolerance as well, as a MicroProfile server has it: its extension
+     * (without metrics: the MicroProfile Metrics API is on the class path, a registry is not) and SmallRye
+     * Config's, for the {@code @ConfigProperty} injections of Fault Tolerance's own beans.
+     */
+    public static Weld weldWithFaultTolerance(Class<?>... beanClasses) {
+        return weld(beanClasses).addExtension(new FaultToleranceExtension(MetricsIntegration.NOOP))
+                .addExtension(new ConfigExtension());
+    }
+
     /** Deploys {@code beanClasses}, expecting AllFrame to fail the deployment, and returns its exception. */
     public static AllFrameDeploymentException failure(Class<?>... beanClasses) {
-        try (WeldContainer container = weld(beanClasses).initialize()) {
+        return failure(weld(beanClasses));
+    }
+
+    /** Deploys {@code weld}, expecting AllFrame to fail the deployment, and returns its exception. */
+    public static AllFrameDeploymentException failure(Weld weld) {
+        try (WeldContainer container = weld.initialize()) {
             return fail("The deployment succeeded, but AllFrame should have failed it");
         } catch (RuntimeException e) {
             AllFrameDeploymentException found = find(e);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.allframe.ConcurrencyConflictException;
 import dev.allframe.EventEnvelope;
+import dev.allframe.SagaLogEntry;
 import dev.allframe.eventstore.AppendListener;
 import dev.allframe.eventstore.AppendListeners;
 import dev.allframe.eventstore.AppendRequest;
@@ -13,6 +14,8 @@ import dev.allframe.eventstore.EventDecoder;
 import dev.allframe.eventstore.EventSerializer;
 import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.InlineSubscribers;
+import dev.allframe.eventstore.SagaRecord;
+import dev.allframe.eventstore.SagaStore;
 import dev.allframe.eventstore.Snapshot;
 import dev.allframe.eventstore.SnapshotStore;
 import dev.allframe.eventstore.Subscription;
@@ -20,14 +23,17 @@ import dev.allframe.jpa.internal.Appender;
 import dev.allframe.jpa.internal.Checkpoints;
 import dev.allframe.jpa.internal.EventReader;
 import dev.allframe.jpa.internal.EventRowMapper;
+import dev.allframe.jpa.internal.SagaRows;
 import dev.allframe.jpa.internal.SnapshotRows;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -36,16 +42,18 @@ import java.util.function.Consumer;
  * serialised on a lock row (see {@code HeadRow}), which keeps the global order free of gaps a reader could
  * overtake; events go to the database as one JDBC batch per append; payloads are JSON text; reads are
  * paged. The tables come from the scripts in {@code META-INF/allframe/sql}, or from
- * {@link JpaSchema#createIfMissing} in development.
+ * {@link JpaSchema#createIfMissing} in development. It keeps sagas too, each change in a small transaction
+ * of its own.
  */
 public final class JpaEventStore implements EventStore, SnapshotStore, CheckpointStore, InlineSubscribers,
-        AutoCloseable {
+        SagaStore, AutoCloseable {
 
     private final JpaTransactions transactions;
     private final Clock clock;
     private final EventReader reader;
     private final Appender appender;
     private final SnapshotRows snapshots;
+    private final SagaRows sagas;
     private final AppendListeners listeners = new AppendListeners();
     private final AppendListeners inlineListeners = new AppendListeners();
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
@@ -58,6 +66,8 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         this.reader = new EventReader(mapper);
         this.appender = new Appender(mapper, reader, inlineListeners);
         this.snapshots = new SnapshotRows(serializer);
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        this.sagas = new SagaRows(serializer, context != null ? context : JpaEventStore.class.getClassLoader());
     }
 
     @Override
@@ -167,6 +177,42 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
             snapshots.save(em, snapshot, json, now());
             return snapshot;
         }, saved -> { }));
+    }
+
+    @Override
+    public void save(SagaRecord saga, SagaLogEntry entry) {
+        transactions.write(em -> {
+            sagas.save(em, saga, entry);
+            return saga;
+        }, saved -> { });
+    }
+
+    @Override
+    public Optional<SagaRecord> find(UUID sagaId) {
+        return transactions.read(em -> sagas.find(em, sagaId));
+    }
+
+    @Override
+    public List<SagaLogEntry> history(UUID sagaId) {
+        return transactions.read(em -> sagas.history(em, sagaId));
+    }
+
+    @Override
+    public List<SagaRecord> unfinished() {
+        return transactions.read(sagas::unfinished);
+    }
+
+    @Override
+    public Optional<SagaRecord> claim(UUID sagaId, String owner, Instant now, Instant leaseUntil) {
+        return transactions.write(em -> sagas.claim(em, sagaId, owner, now, leaseUntil), claimed -> { });
+    }
+
+    @Override
+    public void renewLeases(String owner, Collection<UUID> sagaIds, Instant leaseUntil) {
+        transactions.write(em -> {
+            sagas.renewLeases(em, owner, sagaIds, leaseUntil);
+            return null;
+        }, done -> { });
     }
 
     /** Makes {@link #close()} close {@code resource} too, for what the store was built with and owns. */

@@ -45,3 +45,35 @@ CREATE TABLE allframe_checkpoints (
     global_position BIGINT NOT NULL,
     updated_at TIMESTAMP NOT NULL
 );
+
+CREATE TABLE allframe_sagas (
+    saga_id VARCHAR(36) PRIMARY KEY,
+    saga_name VARCHAR(200) NOT NULL,
+    saga_state VARCHAR(30) NOT NULL,
+    current_step INTEGER NOT NULL,
+    step_count INTEGER NOT NULL,
+    input_type VARCHAR(300) NOT NULL,
+    input_json CLOB NOT NULL,
+    outputs_json CLOB NOT NULL,
+    failed_step INTEGER NOT NULL,
+    failure_message CLOB,
+    owner_id VARCHAR(36) NOT NULL,
+    lease_until TIMESTAMP,
+    started_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+
+CREATE INDEX allframe_sagas_state_ix ON allframe_sagas (saga_state);
+
+CREATE TABLE allframe_saga_steps (
+    saga_id VARCHAR(36) NOT NULL,
+    entry_number INTEGER NOT NULL,
+    step INTEGER NOT NULL,
+    step_name VARCHAR(200) NOT NULL,
+    step_action VARCHAR(20) NOT NULL,
+    step_result VARCHAR(20) NOT NULL,
+    error_message CLOB,
+    started_at TIMESTAMP NOT NULL,
+    finished_at TIMESTAMP,
+    PRIMARY KEY (saga_id, entry_number)
+);

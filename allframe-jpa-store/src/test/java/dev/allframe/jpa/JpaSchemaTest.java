@@ -59,13 +59,16 @@ class JpaSchemaTest {
     void everyScriptHasTheSameTablesAndTheHeadRow() {
         for (String database : List.of("PostgreSQL", "H2", "Apache Derby")) {
             List<String> statements = JpaSchema.statements(JpaSchema.script(database));
-            assertThat(statements).as(database).hasSize(6)
+            assertThat(statements).as(database).hasSize(9)
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_events ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_head ("))
                     .anySatisfy(s -> assertThat(s).isEqualTo("INSERT INTO allframe_head (id, head_position) VALUES (1, 0)"))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_idempotency_keys ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_snapshots ("))
-                    .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_checkpoints ("));
+                    .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_checkpoints ("))
+                    .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_sagas ("))
+                    .anySatisfy(s -> assertThat(s).isEqualTo("CREATE INDEX allframe_sagas_state_ix ON allframe_sagas (saga_state)"))
+                    .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_saga_steps ("));
         }
     }
 

@@ -15,6 +15,8 @@ public enum ConfigKey {
     PROJECTION_POLL_INTERVAL("allframe.projection.poll-interval", "1s"),
     PROJECTION_MAX_RETRIES("allframe.projection.max-retries", "3"),
     PROJECTION_RETRY_BACKOFF("allframe.projection.retry-backoff", "100ms"),
+    SAGA_STEP_TIMEOUT("allframe.saga.step-timeout", "30s"),
+    SAGA_LEASE("allframe.saga.lease", "30s"),
     JPA_PERSISTENCE_UNIT("allframe.jpa.persistence-unit", ""),
     JPA_CREATE_SCHEMA("allframe.jpa.create-schema", "false");
 

@@ -75,6 +75,16 @@ public final class JpaStoreMessages {
         return "AF2014: The event store's own JTA transaction failed and was rolled back: " + describe(cause);
     }
 
+    public static String unreadableSagaValue(String sagaId, String what, String type, Throwable cause) {
+        return "AF2020: Saga " + sagaId + " stores its " + what + " as " + type + ", which cannot be read: "
+                + describe(cause) + "; the stored row is unchanged";
+    }
+
+    public static String unwritableSagaValue(String sagaId, String what, Object value, Throwable cause) {
+        return "AF2021: The " + what + " of saga " + sagaId + " (a " + value.getClass().getName()
+                + ") cannot be written as JSON: " + describe(cause);
+    }
+
     private static String describe(Throwable cause) {
         return cause.getMessage() == null ? cause.getClass().getName()
                 : cause.getClass().getName() + ": " + cause.getMessage();

@@ -2,6 +2,7 @@ package dev.allframe.liberty;
 
 import dev.allframe.Handlers;
 import dev.allframe.Projection;
+import dev.allframe.SagaStep;
 import dev.allframe.cdi.AllFrameExtension;
 import io.openliberty.cdi.spi.CDIExtensionMetadata;
 import jakarta.enterprise.inject.spi.Extension;
@@ -22,7 +23,8 @@ public final class AllFrameCdiExtensionMetadata implements CDIExtensionMetadata 
      * The annotations that make an application class a bean under annotated discovery: every
      * bean-defining annotation of the API belongs here.
      */
-    static final Set<Class<? extends Annotation>> BEAN_DEFINING_ANNOTATIONS = Set.of(Handlers.class, Projection.class);
+    static final Set<Class<? extends Annotation>> BEAN_DEFINING_ANNOTATIONS = Set.of(Handlers.class, Projection.class,
+            SagaStep.class);
 
     @Override
     public Set<Class<? extends Extension>> getExtensions() {

@@ -177,7 +177,7 @@ class BankApiIT {
     @Test
     void theBankRunsOnTheJpaStore() throws Exception {
         assertTrue(ServerLog.sinceStart().newText()
-                        .contains(" started with 3 command handlers, 2 query handlers, 1 projection and the jpa event store"),
+                        .contains(" started with 3 command handlers, 2 query handlers, 1 projection, 0 sagas and the jpa event store"),
                 "the sample's AF1200 line names the jpa event store");
     }
 

@@ -1,0 +1,109 @@
+package dev.allframe.cdi;
+
+import dev.allframe.SagaDefinition;
+import dev.allframe.SagaStep;
+import dev.allframe.Step;
+import dev.allframe.core.AllFrameMessages;
+import dev.allframe.core.Problems;
+import dev.allframe.core.config.SagaSettings;
+import dev.allframe.core.saga.SagaStepInspector;
+import dev.allframe.core.saga.SagaStepInspector.SagaPlan;
+import dev.allframe.core.saga.SagaStepInspector.StepBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.inject.Singleton;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the extension learns about sagas while the application deploys: the {@code @SagaStep} beans (whose
+ * {@code execute} it puts behind Fault Tolerance) and the beans producing {@link SagaDefinition}s.
+ */
+final class SagaDiscovery {
+
+    private final List<StepBean> steps = new ArrayList<>();
+    private final Map<Class<?>, Bean<?>> stepBeans = new HashMap<>();
+    private final List<DefinitionBean> definitions = new ArrayList<>();
+    private final Problems scopeProblems = new Problems();
+    private SagaSettings settings;
+
+    /** In {@code ProcessAnnotatedType}: guards a step's {@code execute} with Fault Tolerance. */
+    <T> void guard(ProcessAnnotatedType<T> event) {
+        SagaStep step = event.getAnnotatedType().getAnnotation(SagaStep.class);
+        if (step == null || !Step.class.isAssignableFrom(event.getAnnotatedType().getJavaClass())
+                || !faultToleranceAvailable()) {
+            return;
+        }
+        Duration timeout = SagaSettings.parseTimeout(step.timeout()).orElseGet(() -> settings().stepTimeout());
+        FaultToleranceSteps.guard(event, timeout);
+    }
+
+    /** Whether the MicroProfile Fault Tolerance API is there; checked before {@link FaultToleranceSteps} is loaded. */
+    static boolean faultToleranceAvailable() {
+        try {
+            Class.forName("org.eclipse.microprofile.faulttolerance.Timeout", false, SagaDiscovery.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** In {@code ProcessManagedBean}: a {@code @SagaStep} bean. */
+    void collect(Bean<?> bean, SagaStep step) {
+        Class<? extends Annotation> scope = bean.getScope();
+        if (scope != ApplicationScoped.class && scope != Dependent.class && scope != Singleton.class) {
+            scopeProblems.add(AllFrameMessages.sagaStepScope(bean.getBeanClass(), scope.getSimpleName()));
+            return;
+        }
+        steps.add(new StepBean(bean.getBeanClass(), step.saga(), step.order(), step.name(), step.timeout()));
+        stepBeans.put(bean.getBeanClass(), bean);
+    }
+
+    /** In {@code ProcessBean}: a bean producing a {@link SagaDefinition}. */
+    void noticeDefinition(Bean<?> bean) {
+        for (Type type : bean.getTypes()) {
+            Type raw = type instanceof ParameterizedType parameterized ? parameterized.getRawType() : type;
+            if (raw == SagaDefinition.class) {
+                definitions.add(new DefinitionBean(bean, type));
+                return;
+            }
+        }
+    }
+
+    /** Checks the steps; the sagas they make, with every problem added to {@code problems}. */
+    List<SagaPlan> plans(Problems problems) {
+        scopeProblems.messages().forEach(problems::add);
+        return SagaStepInspector.inspect(steps, problems);
+    }
+
+    Map<Class<?>, Bean<?>> stepBeans() {
+        return Map.copyOf(stepBeans);
+    }
+
+    /** A bean producing a {@link SagaDefinition}, and the bean type to look it up with. */
+    record DefinitionBean(Bean<?> bean, Type type) {
+    }
+
+    List<DefinitionBean> definitions() {
+        return List.copyOf(definitions);
+    }
+
+    boolean hasSteps() {
+        return !steps.isEmpty();
+    }
+
+    private SagaSettings settings() {
+        if (settings == null) {
+            settings = SagaSettings.read(CurrentConfig.values(), new Problems());
+        }
+        return settings;
+    }
+}

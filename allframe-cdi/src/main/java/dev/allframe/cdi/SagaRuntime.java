@@ -1,0 +1,150 @@
+package dev.allframe.cdi;
+
+import dev.allframe.SagaDefinition;
+import dev.allframe.SagaOrchestrator;
+import dev.allframe.Step;
+import dev.allframe.core.AllFrameMessages;
+import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.core.Problems;
+import dev.allframe.core.config.SagaSettings;
+import dev.allframe.core.saga.SagaDefinitions;
+import dev.allframe.core.saga.SagaEngine;
+import dev.allframe.core.saga.SagaLeases;
+import dev.allframe.core.saga.SagaModel;
+import dev.allframe.core.saga.SagaStepInspector.PlannedStep;
+import dev.allframe.core.saga.SagaStepInspector.SagaPlan;
+import dev.allframe.core.saga.SagaStepModel;
+import dev.allframe.core.saga.TimeLimitedStepGuard;
+import dev.allframe.eventstore.EventStore;
+import dev.allframe.eventstore.SagaStore;
+import dev.allframe.memory.InMemorySagaStore;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Binds the sagas to their beans once the container runs, checks what can only be checked then (saga names
+ * of produced definitions, whether Fault Tolerance guards the steps), and runs the saga engine with its
+ * leases and recovery until shutdown.
+ */
+final class SagaRuntime {
+
+    private final List<SagaPlan> plans;
+    private final Map<Class<?>, Bean<?>> stepBeans;
+    private final List<SagaDiscovery.DefinitionBean> definitionBeans;
+    private final SagaSettings settings;
+    private final BeanManager beanManager;
+    private final Object lock = new Object();
+    private SagaThreads threads;
+    private SagaEngine engine;
+    private SagaLeases leases;
+
+    SagaRuntime(List<SagaPlan> plans, Map<Class<?>, Bean<?>> stepBeans, List<SagaDiscovery.DefinitionBean> definitionBeans,
+                SagaSettings settings, BeanManager beanManager) {
+        this.plans = List.copyOf(plans);
+        this.stepBeans = Map.copyOf(stepBeans);
+        this.definitionBeans = definitionBeans.stream()
+                .sorted(Comparator.comparing(produced -> produced.bean().getBeanClass().getName())).toList();
+        this.settings = settings;
+        this.beanManager = beanManager;
+    }
+
+    /** Builds the sagas and starts recovering unfinished ones; the problems found, empty when it started. */
+    List<String> start(EventStore store, EventTypeRegistry eventTypes, Clock clock) {
+        Problems problems = new Problems();
+        checkFaultTolerance(problems);
+        SagaThreads pool = SagaThreads.create();
+        Map<String, List<String>> sites = new TreeMap<>();
+        List<SagaModel> models = new ArrayList<>();
+        for (SagaPlan plan : plans) {
+            sites.computeIfAbsent(plan.name(), n -> new ArrayList<>()).add("@SagaStep beans " + plan.steps().stream()
+                    .map(step -> step.beanClass().getName()).collect(Collectors.joining(", ")));
+            models.add(new SagaModel(plan.name(), plan.steps().stream().map(this::bind).toList()));
+        }
+        for (SagaDiscovery.DefinitionBean produced : definitionBeans) {
+            Bean<?> bean = produced.bean();
+            SagaDefinition<?> definition = (SagaDefinition<?>) beanManager.getReference(bean, produced.type(),
+                    beanManager.createCreationalContext(bean));
+            String site = "SagaDefinition produced by " + bean.getBeanClass().getName();
+            sites.computeIfAbsent(definition.name(), n -> new ArrayList<>()).add(site);
+            SagaDefinitions.model(definition, site, settings.stepTimeout(),
+                    timeout -> new TimeLimitedStepGuard(pool, timeout), problems).ifPresent(models::add);
+        }
+        sites.forEach((name, definedBy) -> {
+            if (definedBy.size() > 1) {
+                problems.add(AllFrameMessages.duplicateSaga(name, definedBy));
+            }
+        });
+        if (!problems.isEmpty()) {
+            pool.close();
+            return problems.messages();
+        }
+        SagaStore sagaStore = store instanceof SagaStore own ? own : new InMemorySagaStore();
+        SagaEngine started = new SagaEngine(models, sagaStore, store, eventTypes, pool, clock, settings.lease());
+        synchronized (lock) {
+            threads = pool;
+            engine = started;
+            leases = models.isEmpty() ? null : SagaLeases.start(started, settings.lease());
+        }
+        return List.of();
+    }
+
+    SagaOrchestrator orchestrator() {
+        synchronized (lock) {
+            return engine;
+        }
+    }
+
+    int sagaCount() {
+        synchronized (lock) {
+            return engine == null ? 0 : engine.sagas().size();
+        }
+    }
+
+    void stop() {
+        synchronized (lock) {
+            if (leases != null) {
+                leases.close();
+            }
+            if (threads != null) {
+                threads.close();
+            }
+        }
+    }
+
+    private SagaStepModel bind(PlannedStep step) {
+        Bean<?> bean = stepBeans.get(step.beanClass());
+        Step<Object> reference = erased(beanManager.getReference(bean, step.beanClass(),
+                beanManager.createCreationalContext(bean)));
+        return new SagaStepModel(step.position(), step.name(), step.beanClass().getName(), reference,
+                FaultToleranceStepGuard.INSTANCE);
+    }
+
+    /** Steps need Fault Tolerance to be bounded: without it, or where it ignores the annotations AllFrame adds, each step must carry its own. */
+    private void checkFaultTolerance(Problems problems) {
+        if (stepBeans.isEmpty()) {
+            return;
+        }
+        boolean available = SagaDiscovery.faultToleranceAvailable();
+        if (available && FaultToleranceSteps.honoursAddedAnnotations(beanManager)) {
+            return;
+        }
+        List<String> unguarded = stepBeans.keySet().stream()
+                .filter(type -> !available || !FaultToleranceSteps.declaredInClassFile(type))
+                .map(Class::getName).sorted().toList();
+        if (!unguarded.isEmpty()) {
+            problems.add(AllFrameMessages.stepsWithoutFaultTolerance(unguarded));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Step<Object> erased(Object reference) {
+        return (Step<Object>) reference;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.allframe.core.saga;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.allframe.NoSuchSagaException;
+import dev.allframe.SagaExecution;
+import dev.allframe.SagaLogEntry;
+import dev.allframe.SagaOrchestrator;
+import dev.allframe.SagaOutcome;
+import dev.allframe.SagaState;
+import dev.allframe.SagaStatus;
+import dev.allframe.core.AllFrameMessages;
+import dev.allframe.core.EventIds;
+import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.eventstore.AppendToEventStream;
+import dev.allframe.eventstore.SagaRecord;
+import dev.allframe.eventstore.SagaStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the application's sagas on an executor, never in the caller's thread (nor its transaction), and
+ * implements the {@link SagaOrchestrator}. Every saga this process runs holds a lease in the store, which
+ * {@link #renewLeases()} extends; {@link #recoverNow()} takes over unfinished sagas whose lease ran out
+ * (their process stopped) and compensates them. {@link SagaLeases} calls both periodically.
+ */
+public final class SagaEngine implements SagaOrchestrator {
+
+    private static final Logger LOG = Logger.getLogger(SagaEngine.class.getName());
+
+    private final Map<String, SagaModel> sagas = new TreeMap<>();
+    private final SagaStore store;
+    private final StepAppender appender;
+    private final Executor executor;
+    private final Clock clock;
+    private final Duration lease;
+    private final String owner = EventIds.next().toString();
+    private final Set<UUID> active = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> unknownReported = ConcurrentHashMap.newKeySet();
+
+    public SagaEngine(List<SagaModel> models, SagaStore store, AppendToEventStream events, EventTypeRegistry eventTypes,
+                      Executor executor, Clock clock, Duration lease) {
+        models.forEach(model -> sagas.put(model.name(), model));
+        this.store = requireNonNull(store, "store");
+        this.appender = new StepAppender(requireNonNull(events, "events"), requireNonNull(eventTypes, "eventTypes"));
+        this.executor = requireNonNull(executor, "executor");
+        this.clock = requireNonNull(clock, "clock");
+        this.lease = requireNonNull(lease, "lease");
+    }
+
+    @Override
+    public SagaOutcome start(String saga, Object input) {
+        try {
+            return startAsync(saga, input).outcome().toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public SagaExecution startAsync(String saga, Object input) {
+        SagaModel model = model(saga);
+        if (input == null) {
+            throw new NullPointerException(AllFrameMessages.nullSagaInput(saga));
+        }
+        UUID id = EventIds.next();
+        return new SagaExecution(id, submit(id, () -> {
+            Instant now = now();
+            SagaRecord record = new SagaRecord(id, model.name(), SagaState.RUNNING, 0, model.steps().size(), input,
+                    Map.of(), 0, null, owner, now.plus(lease), now, now);
+            store.save(record, null);
+            return new SagaRun(model, record, 0, store, appender, clock).run();
+        }));
+    }
+
+    @Override
+    public Optional<SagaStatus> status(UUID sagaId) {
+        return store.find(sagaId).map(SagaRecord::status);
+    }
+
+    @Override
+    public List<SagaLogEntry> history(UUID sagaId) {
+        return store.history(sagaId);
+    }
+
+    @Override
+    public List<SagaStatus> unfinished() {
+        return store.unfinished().stream().map(SagaRecord::status).toList();
+    }
+
+    @Override
+    public List<String> sagas() {
+        return List.copyOf(sagas.keySet());
+    }
+
+    /** This process's name for itself as the owner of the sagas it runs. */
+    public String owner() {
+        return owner;
+    }
+
+    /** Extends the leases of the sagas this process is running. */
+    public void renewLeases() {
+        if (!active.isEmpty()) {
+            store.renewLeases(owner, Set.copyOf(active), now().plus(lease));
+        }
+    }
+
+    /**
+     * Takes over every unfinished saga whose lease ran out and compensates it on the executor, from the
+     * last step that may have had an effect.
+     *
+     * @return the sagas taken over, with their outcomes to come
+     */
+    public List<SagaExecution> recoverNow() {
+        Instant now = now();
+        List<SagaExecution> recovered = new ArrayList<>();
+        for (SagaRecord saga : store.unfinished()) {
+            if (active.contains(saga.id()) || (saga.leaseUntil() != null && saga.leaseUntil().isAfter(now))) {
+                continue;
+            }
+            SagaModel model = sagas.get(saga.saga());
+            if (model == null || Math.max(saga.currentStep(), saga.failedStep()) > model.steps().size()) {
+                if (unknownReported.add(saga.id())) {
+                    LOG.warning(AllFrameMessages.unknownSagaToRecover(saga.saga(), saga.id()));
+                }
+                continue;
+            }
+            store.claim(saga.id(), owner, now, now.plus(lease)).ifPresent(claimed ->
+                    recovered.add(new SagaExecution(claimed.id(), submit(claimed.id(), () -> {
+                        LOG.info(AllFrameMessages.sagaRecovered(claimed.saga(), claimed.id(), claimed.state().name(),
+                                claimed.currentStep()));
+                        List<SagaLogEntry> history = store.history(claimed.id());
+                        return new SagaRun(model, claimed, history.size(), store, appender, clock).recover(history);
+                    }))));
+        }
+        return recovered;
+    }
+
+    private CompletableFuture<SagaOutcome> submit(UUID id, Supplier<SagaOutcome> work) {
+        CompletableFuture<SagaOutcome> outcome = new CompletableFuture<>();
+        active.add(id);
+        try {
+            executor.execute(() -> {
+                try {
+                    outcome.complete(work.get());
+                } catch (RuntimeException | Error e) {
+                    LOG.log(Level.WARNING, e.getMessage(), e);
+                    outcome.completeExceptionally(e);
+                } finally {
+                    active.remove(id);
+                }
+            });
+        } catch (RuntimeException e) {
+            active.remove(id);
+            throw e;
+        }
+        return outcome;
+    }
+
+    private SagaModel model(String name) {
+        SagaModel model = sagas.get(requireNonNull(name, "saga"));
+        if (model == null) {
+            throw new NoSuchSagaException(AllFrameMessages.noSuchSaga(name, sagas.keySet()));
+        }
+        return model;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.allframe.core.saga;
+
+import dev.allframe.AllFrameException;
+import dev.allframe.SagaLogEntry;
+import dev.allframe.SagaLogEntry.Action;
+import dev.allframe.SagaLogEntry.Result;
+import dev.allframe.SagaOutcome;
+import dev.allframe.SagaState;
+import dev.allframe.StepFailure;
+import dev.allframe.StepResult;
+import dev.allframe.core.AllFrameMessages;
+import dev.allframe.eventstore.SagaRecord;
+import dev.allframe.eventstore.SagaStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One saga's way through its steps, in the calling thread: executes them in order, and on a failure
+ * compensates the failed step and every earlier one in reverse order. Each change is stored before the
+ * work it announces, so that a process that dies leaves the last step that may have had an effect in the
+ * store.
+ */
+final class SagaRun {
+
+    private final SagaModel model;
+    private final SagaStore store;
+    private final StepAppender appender;
+    private final Clock clock;
+    private SagaRecord saga;
+    private int entries;
+
+    SagaRun(SagaModel model, SagaRecord saga, int entries, SagaStore store, StepAppender appender, Clock clock) {
+        this.model = model;
+        this.saga = saga;
+        this.entries = entries;
+        this.store = store;
+        this.appender = appender;
+        this.clock = clock;
+    }
+
+    SagaOutcome run() {
+        for (SagaStepModel step : model.steps()) {
+            saga = saga.at(SagaState.RUNNING, step.position(), now());
+            SagaLogEntry entry = begin(step, Action.EXECUTE);
+            StepResult result;
+            try {
+                result = execute(step);
+                appender.append(saga, step, result);
+            } catch (StepFailedException e) {
+                return failed(step, entry, e.getCause());
+            } catch (RunAbortedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                return failed(step, entry, e);
+            }
+            if (result.output() != null) {
+                saga = saga.withOutput(step.name(), result.output(), now());
+            }
+            store.save(saga, entry.finish(Result.SUCCEEDED, null, now()));
+        }
+        saga = saga.at(SagaState.COMPLETED, saga.currentStep(), now());
+        store.save(saga, null);
+        return new SagaOutcome.Completed(saga.id());
+    }
+
+    /**
+     * Continues a saga a stopped process left unfinished: marks what was running as interrupted and
+     * compensates from the last step that may have had an effect.
+     */
+    SagaOutcome recover(List<SagaLogEntry> history) {
+        for (SagaLogEntry entry : history) {
+            if (entry.result() == Result.STARTED) {
+                store.save(saga, entry.finish(Result.INTERRUPTED, AllFrameMessages.stepInterrupted(saga.saga(),
+                        saga.id(), entry.step(), entry.stepName()), now()));
+            }
+        }
+        int current = saga.currentStep();
+        if (saga.state() == SagaState.RUNNING) {
+            if (current == 0) {
+                String message = AllFrameMessages.stoppedBeforeFirstStep(saga.saga(), saga.id());
+                saga = saga.failedAt(0, message, now()).at(SagaState.COMPENSATED, 0, now());
+                store.save(saga, null);
+                return new SagaOutcome.Compensated(saga.id(), new StepFailure(0, "", message, null));
+            }
+            SagaStepModel step = model.step(current);
+            String message = AllFrameMessages.stepInterrupted(saga.saga(), saga.id(), current, step.name());
+            saga = saga.failedAt(current, message, now());
+            store.save(saga, null);
+            return compensate(current, new StepFailure(current, step.name(), message, null), List.of());
+        }
+        StepFailure failure = new StepFailure(saga.failedStep(), model.step(saga.failedStep()).name(), saga.failure(),
+                null);
+        List<StepFailure> earlier = history.stream()
+                .filter(e -> e.action() == Action.COMPENSATE && e.result() == Result.FAILED && e.step() > current)
+                .map(e -> new StepFailure(e.step(), e.stepName(), e.error(), null)).toList();
+        return compensate(current, failure, earlier);
+    }
+
+    private SagaOutcome failed(SagaStepModel step, SagaLogEntry entry, Throwable cause) {
+        String message = AllFrameMessages.stepFailed(saga.saga(), saga.id(), step.position(), step.name(), cause);
+        saga = saga.failedAt(step.position(), message, now());
+        store.save(saga, entry.finish(Result.FAILED, message, now()));
+        return compensate(step.position(), new StepFailure(step.position(), step.name(), message, cause), List.of());
+    }
+
+    private SagaOutcome compensate(int from, StepFailure failure, List<StepFailure> earlier) {
+        List<StepFailure> failures = new ArrayList<>(earlier);
+        for (int position = from; position >= 1; position--) {
+            SagaStepModel step = model.step(position);
+            saga = saga.at(SagaState.COMPENSATING, position, now());
+            SagaLogEntry entry = begin(step, Action.COMPENSATE);
+            Throwable error = null;
+            try {
+                step.step().compensate(new StepContext(saga, step, Action.COMPENSATE));
+            } catch (Exception | LinkageError | AssertionError e) {
+                error = e;
+            }
+            if (error == null) {
+                store.save(saga, entry.finish(Result.SUCCEEDED, null, now()));
+            } else {
+                String message = AllFrameMessages.compensationFailed(saga.saga(), saga.id(), position, step.name(),
+                        error);
+                failures.add(new StepFailure(position, step.name(), message, error));
+                store.save(saga, entry.finish(Result.FAILED, message, now()));
+            }
+        }
+        SagaState end = failures.isEmpty() ? SagaState.COMPENSATED : SagaState.FAILED_COMPENSATION;
+        saga = saga.at(end, saga.currentStep(), now());
+        store.save(saga, null);
+        return failures.isEmpty() ? new SagaOutcome.Compensated(saga.id(), failure)
+                : new SagaOutcome.FailedCompensation(saga.id(), failure, failures);
+    }
+
+    private SagaLogEntry begin(SagaStepModel step, Action action) {
+        SagaLogEntry entry = new SagaLogEntry(++entries, step.position(), step.name(), action, Result.STARTED, null,
+                now(), null);
+        store.save(saga, entry);
+        return entry;
+    }
+
+    /** The step's result, waiting as long as its guard lets the stage run. */
+    private StepResult execute(SagaStepModel step) {
+        CompletionStage<StepResult> stage;
+        try {
+            stage = step.guard().execute(step.step(), new StepContext(saga, step, Action.EXECUTE));
+        } catch (Exception | LinkageError | AssertionError e) {
+            throw new StepFailedException(e);
+        }
+        if (stage == null) {
+            throw new StepFailedException(new AllFrameException(AllFrameMessages.nullStepStage(step.site())));
+        }
+        CompletableFuture<StepResult> result = new CompletableFuture<>();
+        stage.whenComplete((value, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(value == null ? StepResult.none() : value);
+            }
+        });
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw new StepFailedException(unwrap(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunAbortedException(AllFrameMessages.sagaInterrupted(saga.saga(), saga.id()), e);
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The thread running the saga was interrupted: the saga stays unfinished, for recovery. */
+    private static final class RunAbortedException extends AllFrameException {
+
+        RunAbortedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Carries why a step's execution failed through the run, apart from the run's own failures. */
+    private static final class StepFailedException extends RuntimeException {
+
+        StepFailedException(Throwable cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.allframe.core.saga;
+
+import dev.allframe.StepResult;
+import dev.allframe.core.EventIds;
+import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.core.EventTypes;
+import dev.allframe.eventstore.AppendCondition;
+import dev.allframe.eventstore.AppendRequest;
+import dev.allframe.eventstore.AppendToEventStream;
+import dev.allframe.eventstore.NewEvent;
+import dev.allframe.eventstore.SagaRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Appends the events a step returned. Each append carries an idempotency key made of the saga, the step
+ * and the append's place in the result, so a step that runs again appends nothing twice.
+ */
+final class StepAppender {
+
+    private final AppendToEventStream store;
+    private final EventTypeRegistry eventTypes;
+
+    StepAppender(AppendToEventStream store, EventTypeRegistry eventTypes) {
+        this.store = store;
+        this.eventTypes = eventTypes;
+    }
+
+    void append(SagaRecord saga, SagaStepModel step, StepResult result) {
+        String correlation = saga.id().toString();
+        Map<String, String> headers = Map.of("saga", saga.saga(), "step", step.name());
+        for (int i = 0; i < result.appends().size(); i++) {
+            StepResult.Append append = result.appends().get(i);
+            List<NewEvent> events = new ArrayList<>(append.events().size());
+            for (Object event : append.events()) {
+                EventTypes.EventTypeName type = eventTypes.typeOf(event.getClass());
+                events.add(new NewEvent(EventIds.next(), type.name(), type.version(), event, correlation, correlation,
+                        headers));
+            }
+            String key = saga.id() + ":" + step.position() + ":append-" + (i + 1);
+            store.append(new AppendRequest(append.streamId(), AppendCondition.any(), events, key));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.allframe.bank;
+
+import dev.allframe.CommandBus;
+import dev.allframe.SagaContext;
+import dev.allframe.SagaStep;
+import dev.allframe.Step;
+import dev.allframe.StepResult;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
+
+/** The README's first transfer step. */
+@SagaStep(saga = "transfer", order = 1)
+public class DebitSource implements Step<Transfer> {
+
+    @Inject
+    CommandBus bus;
+
+    @Override
+    public CompletionStage<StepResult> execute(SagaContext<Transfer> context) {
+        Transfer t = context.input();
+        bus.dispatch(new Withdraw(t.from(), t.amount()), context.commandOptions());
+        return StepResult.done();
+    }
+
+    @Override
+    public void compensate(SagaContext<Transfer> context) {
+        Transfer t = context.input();
+        bus.dispatch(new Deposit(t.from(), t.amount()), context.commandOptions());
+    }
+}

@@ -1,0 +1,10 @@
+package dev.allframe.cdi.error.sagas;
+
+import dev.allframe.SagaStep;
+
+@SagaStep(saga = "pay", order = 2)
+public class NotAStep {
+
+    public void execute(String transfer) {
+    }
+}

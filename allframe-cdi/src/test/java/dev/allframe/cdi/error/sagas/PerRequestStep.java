@@ -1,0 +1,22 @@
+package dev.allframe.cdi.error.sagas;
+
+import dev.allframe.SagaContext;
+import dev.allframe.SagaStep;
+import dev.allframe.Step;
+import dev.allframe.StepResult;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.concurrent.CompletionStage;
+
+@RequestScoped
+@SagaStep(saga = "ship", order = 4)
+public class PerRequestStep implements Step<String> {
+
+    @Override
+    public CompletionStage<StepResult> execute(SagaContext<String> context) {
+        return StepResult.done();
+    }
+
+    @Override
+    public void compensate(SagaContext<String> context) {
+    }
+}

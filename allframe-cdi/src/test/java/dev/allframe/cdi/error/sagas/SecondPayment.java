@@ -1,0 +1,20 @@
+package dev.allframe.cdi.error.sagas;
+
+import dev.allframe.SagaContext;
+import dev.allframe.SagaStep;
+import dev.allframe.Step;
+import dev.allframe.StepResult;
+import java.util.concurrent.CompletionStage;
+
+@SagaStep(saga = "pay", order = 1)
+public class SecondPayment implements Step<String> {
+
+    @Override
+    public CompletionStage<StepResult> execute(SagaContext<String> context) {
+        return StepResult.done();
+    }
+
+    @Override
+    public void compensate(SagaContext<String> context) {
+    }
+}

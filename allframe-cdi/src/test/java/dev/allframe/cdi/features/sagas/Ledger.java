@@ -1,0 +1,13 @@
+package dev.allframe.cdi.features.sagas;
+
+import dev.allframe.CommandHandler;
+import dev.allframe.Handlers;
+
+@Handlers
+public class Ledger {
+
+    @CommandHandler
+    Posted post(Post command) {
+        return new Posted(command.account(), command.amount());
+    }
+}

@@ -1,0 +1,6 @@
+package dev.allframe.cdi.features.sagas;
+
+import dev.allframe.StreamId;
+
+public record Post(@StreamId String account, int amount) {
+}

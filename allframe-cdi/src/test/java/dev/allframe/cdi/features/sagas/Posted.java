@@ -1,0 +1,4 @@
+package dev.allframe.cdi.features.sagas;
+
+public record Posted(String account, int amount) {
+}

@@ -1,0 +1,324 @@
+package dev.allframe.core.saga;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.allframe.EventEnvelope;
+import dev.allframe.NoSuchSagaException;
+import dev.allframe.SagaContext;
+import dev.allframe.SagaDefinition;
+import dev.allframe.SagaExecution;
+import dev.allframe.SagaLogEntry;
+import dev.allframe.SagaLogEntry.Action;
+import dev.allframe.SagaLogEntry.Result;
+import dev.allframe.SagaOutcome;
+import dev.allframe.SagaState;
+import dev.allframe.Step;
+import dev.allframe.StepFailure;
+import dev.allframe.StepResult;
+import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.core.Problems;
+import dev.allframe.eventstore.SagaRecord;
+import dev.allframe.memory.InMemoryEventStore;
+import dev.allframe.memory.InMemorySagaStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SagaEngineTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    private final List<String> journal = Collections.synchronizedList(new ArrayList<>());
+    private final ScriptedStep reserve = new ScriptedStep("reserve", journal);
+    private final ScriptedStep debit = new ScriptedStep("debit", journal);
+    private final ScriptedStep credit = new ScriptedStep("credit", journal);
+    private final InMemorySagaStore sagaStore = new InMemorySagaStore();
+    private final InMemoryEventStore events = new InMemoryEventStore();
+    private final MutableClock clock = new MutableClock();
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        threads.shutdownNow();
+    }
+
+    @Test
+    void stepsRunInOrderAndLaterStepsReadEarlierOutputs() {
+        reserve.output = "R-17";
+        Step<String> reader = new Step<>() {
+            @Override
+            public CompletionStage<StepResult> execute(SagaContext<String> context) {
+                journal.add("read " + context.output("reserve", String.class).orElseThrow() + " at step "
+                        + context.step() + " " + context.stepName());
+                return StepResult.done();
+            }
+
+            @Override
+            public void compensate(SagaContext<String> context) {
+            }
+        };
+        SagaEngine engine = engine(SagaDefinition.<String>named("transfer").step("reserve", reserve)
+                .step("debit", debit).step("reader", reader));
+
+        SagaOutcome outcome = engine.start("transfer", "A->B");
+
+        assertThat(outcome).isEqualTo(new SagaOutcome.Completed(outcome.sagaId()));
+        assertThat(journal).containsExactly("execute reserve A->B 1:execute", "execute debit A->B 2:execute",
+                "read R-17 at step 3 reader");
+        assertThat(engine.status(outcome.sagaId()).orElseThrow().state()).isEqualTo(SagaState.COMPLETED);
+        assertThat(engine.history(outcome.sagaId())).extracting(SagaLogEntry::number, SagaLogEntry::stepName,
+                SagaLogEntry::action, SagaLogEntry::result).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, "reserve", Action.EXECUTE, Result.SUCCEEDED),
+                org.assertj.core.groups.Tuple.tuple(2, "debit", Action.EXECUTE, Result.SUCCEEDED),
+                org.assertj.core.groups.Tuple.tuple(3, "reader", Action.EXECUTE, Result.SUCCEEDED));
+        assertThat(engine.unfinished()).isEmpty();
+    }
+
+    @Test
+    void aFailedStepIsCompensatedWithEveryEarlierStepInReverseOrder() {
+        credit.executeFailure = new IllegalStateException("account B is closed");
+        SagaEngine engine = engine(transfer());
+
+        SagaOutcome outcome = engine.start("transfer", "A->B");
+
+        String message = "AF1141: Step 3 'credit' of saga 'transfer' (" + outcome.sagaId()
+                + ") failed: java.lang.IllegalStateException: account B is closed";
+        assertThat(outcome).isEqualTo(new SagaOutcome.Compensated(outcome.sagaId(),
+                new StepFailure(3, "credit", message, credit.executeFailure)));
+        assertThat(journal).containsExactly("execute reserve A->B 1:execute", "execute debit A->B 2:execute",
+                "execute credit A->B 3:execute", "compensate credit 3:compensate", "compensate debit 2:compensate",
+                "compensate reserve 1:compensate");
+        assertThat(engine.status(outcome.sagaId()).orElseThrow()).extracting("state", "failedStep", "failure")
+                .containsExactly(SagaState.COMPENSATED, 3, message);
+        assertThat(engine.history(outcome.sagaId())).extracting(SagaLogEntry::step, SagaLogEntry::action,
+                SagaLogEntry::result, SagaLogEntry::error).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, Action.EXECUTE, Result.SUCCEEDED, null),
+                org.assertj.core.groups.Tuple.tuple(2, Action.EXECUTE, Result.SUCCEEDED, null),
+                org.assertj.core.groups.Tuple.tuple(3, Action.EXECUTE, Result.FAILED, message),
+                org.assertj.core.groups.Tuple.tuple(3, Action.COMPENSATE, Result.SUCCEEDED, null),
+                org.assertj.core.groups.Tuple.tuple(2, Action.COMPENSATE, Result.SUCCEEDED, null),
+                org.assertj.core.groups.Tuple.tuple(1, Action.COMPENSATE, Result.SUCCEEDED, null));
+    }
+
+    @Test
+    void aFailingCompensationIsRecordedAndTheOthersStillRun() {
+        credit.executeFailure = new IllegalStateException("account B is closed");
+        debit.compensateFailure = new IllegalArgumentException("ledger offline");
+        SagaEngine engine = engine(transfer());
+
+        SagaOutcome outcome = engine.start("transfer", "A->B");
+
+        assertThat(outcome).isInstanceOf(SagaOutcome.FailedCompensation.class);
+        SagaOutcome.FailedCompensation failed = (SagaOutcome.FailedCompensation) outcome;
+        assertThat(failed.failure().step()).isEqualTo(3);
+        assertThat(failed.compensationFailures()).containsExactly(new StepFailure(2, "debit",
+                "AF1143: Compensating step 2 'debit' of saga 'transfer' (" + outcome.sagaId()
+                        + ") failed: java.lang.IllegalArgumentException: ledger offline", debit.compensateFailure));
+        assertThat(journal).endsWith("compensate credit 3:compensate", "compensate debit 2:compensate",
+                "compensate reserve 1:compensate");
+        assertThat(engine.status(outcome.sagaId()).orElseThrow().state()).isEqualTo(SagaState.FAILED_COMPENSATION);
+    }
+
+    @Test
+    void aStepThatBlocksAndIgnoresInterruptsIsStoppedByItsTimeout() {
+        debit.blockUntil = release;
+        SagaEngine engine = engine(SagaDefinition.<String>named("transfer").step("reserve", reserve)
+                .step("debit", debit, Duration.ofMillis(300)).step("credit", credit));
+
+        long start = System.nanoTime();
+        SagaOutcome outcome = engine.start("transfer", "A->B");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertThat(millis).isBetween(300L, 3_000L);
+        assertThat(outcome).isInstanceOf(SagaOutcome.Compensated.class);
+        StepFailure failure = ((SagaOutcome.Compensated) outcome).failure();
+        assertThat(failure.step()).isEqualTo(2);
+        assertThat(failure.cause()).isInstanceOf(TimeoutException.class);
+        assertThat(journal).containsExactly("execute reserve A->B 1:execute", "execute debit A->B 2:execute",
+                "compensate debit 2:compensate", "compensate reserve 1:compensate");
+    }
+
+    @Test
+    void anUnknownSagaIsAnErrorNamingTheKnownOnes() {
+        SagaEngine engine = engine(transfer());
+
+        assertThatThrownBy(() -> engine.start("refund", "x")).isInstanceOf(NoSuchSagaException.class)
+                .hasMessage("AF1140: No saga is named 'refund'; sagas: transfer");
+        assertThatThrownBy(() -> engine.start("transfer", null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("AF1151: Saga 'transfer' needs an input, but got null");
+    }
+
+    @Test
+    void eventsAStepReturnsAreAppendedOnceWithTheSagaAsCorrelation() {
+        Step<String> opening = new Step<>() {
+            @Override
+            public CompletionStage<StepResult> execute(SagaContext<String> context) {
+                return StepResult.none().append("ledger-" + context.input(), new Opened(context.input())).stage();
+            }
+
+            @Override
+            public void compensate(SagaContext<String> context) {
+            }
+        };
+        SagaEngine engine = engine(SagaDefinition.<String>named("open").step("open", opening));
+
+        SagaOutcome outcome = engine.start("open", "A");
+
+        List<EventEnvelope> stored = events.readStream("ledger-A", 1, 10);
+        assertThat(stored).extracting(EventEnvelope::event).containsExactly(new Opened("A"));
+        assertThat(stored.get(0).correlationId()).isEqualTo(outcome.sagaId().toString());
+        assertThat(stored.get(0).metadata()).isEqualTo(Map.of("saga", "open", "step", "open"));
+        assertThat(events.findByIdempotencyKey(outcome.sagaId() + ":1:append-1")).isPresent();
+    }
+
+    @Test
+    void aStepThatReturnsNoStageFails() {
+        Step<String> broken = new Step<>() {
+            @Override
+            public CompletionStage<StepResult> execute(SagaContext<String> context) {
+                return null;
+            }
+
+            @Override
+            public void compensate(SagaContext<String> context) {
+                journal.add("compensate broken");
+            }
+        };
+        SagaEngine engine = new SagaEngine(List.of(new SagaModel("broken", List.of(new SagaStepModel(1, "broken",
+                "com.example.Broken", erased(broken), (step, context) -> step.execute(context))))), sagaStore, events,
+                new EventTypeRegistry(), threads, clock, LEASE);
+
+        SagaOutcome outcome = engine.start("broken", "x");
+
+        assertThat(((SagaOutcome.Compensated) outcome).failure().message()).isEqualTo("AF1141: Step 1 'broken' of saga"
+                + " 'broken' (" + outcome.sagaId() + ") failed: dev.allframe.AllFrameException: AF1146: Step"
+                + " com.example.Broken returned no CompletionStage from execute");
+        assertThat(journal).containsExactly("compensate broken");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Step<Object> erased(Step<?> step) {
+        return (Step<Object>) step;
+    }
+
+    record Opened(String account) {
+    }
+
+    @Test
+    void startAsyncGivesTheIdAtOnceAndTheOutcomeWhenTheSagaEnds() throws Exception {
+        debit.blockUntil = release;
+        SagaEngine engine = engine(transfer());
+
+        SagaExecution execution = engine.startAsync("transfer", "A->B");
+
+        awaitState(engine, execution.sagaId(), SagaState.RUNNING, 2);
+        assertThat(engine.unfinished()).extracting("sagaId").containsExactly(execution.sagaId());
+        release.countDown();
+        assertThat(execution.outcome().toCompletableFuture().get(10, TimeUnit.SECONDS))
+                .isEqualTo(new SagaOutcome.Completed(execution.sagaId()));
+    }
+
+    @Test
+    void aSagaLeftRunningByAStoppedProcessIsCompensatedFromItsLastStartedStepOnceItsLeaseRanOut() throws Exception {
+        UUID id = UUID.randomUUID();
+        Instant then = clock.instant();
+        SagaRecord left = new SagaRecord(id, "transfer", SagaState.RUNNING, 2, 3, "A->B", Map.of("reserve", "R-1"), 0,
+                null, "dead-process", then.plus(LEASE), then, then);
+        sagaStore.save(left, new SagaLogEntry(1, 1, "reserve", Action.EXECUTE, Result.SUCCEEDED, null, then, then));
+        sagaStore.save(left, new SagaLogEntry(2, 2, "debit", Action.EXECUTE, Result.STARTED, null, then, null));
+        SagaEngine engine = engine(transfer());
+
+        assertThat(engine.recoverNow()).as("nothing to recover while the lease runs").isEmpty();
+        clock.advance(LEASE.plusSeconds(1));
+        List<SagaExecution> recovered = engine.recoverNow();
+
+        assertThat(recovered).extracting(SagaExecution::sagaId).containsExactly(id);
+        SagaOutcome outcome = recovered.get(0).outcome().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        String interrupted = "AF1142: Step 2 'debit' of saga 'transfer' (" + id
+                + ") was running when its process stopped; the saga is compensated from this step";
+        assertThat(outcome).isEqualTo(new SagaOutcome.Compensated(id, new StepFailure(2, "debit", interrupted, null)));
+        assertThat(journal).containsExactly("compensate debit 2:compensate", "compensate reserve 1:compensate");
+        assertThat(engine.history(id)).extracting(SagaLogEntry::step, SagaLogEntry::action, SagaLogEntry::result,
+                SagaLogEntry::error).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, Action.EXECUTE, Result.SUCCEEDED, null),
+                org.assertj.core.groups.Tuple.tuple(2, Action.EXECUTE, Result.INTERRUPTED, interrupted),
+                org.assertj.core.groups.Tuple.tuple(2, Action.COMPENSATE, Result.SUCCEEDED, null),
+                org.assertj.core.groups.Tuple.tuple(1, Action.COMPENSATE, Result.SUCCEEDED, null));
+        assertThat(sagaStore.find(id).orElseThrow().owner()).isEqualTo(engine.owner());
+        assertThat(engine.recoverNow()).isEmpty();
+    }
+
+    @Test
+    void aSagaLeftCompensatingGoesOnFromTheCompensationThatWasRunning() throws Exception {
+        UUID id = UUID.randomUUID();
+        Instant then = clock.instant();
+        SagaRecord left = new SagaRecord(id, "transfer", SagaState.COMPENSATING, 2, 3, "A->B", Map.of(), 3,
+                "AF1141: credit failed", "dead-process", then, then, then);
+        sagaStore.save(left, new SagaLogEntry(4, 3, "credit", Action.COMPENSATE, Result.FAILED, "AF1143: no", then, then));
+        sagaStore.save(left, new SagaLogEntry(5, 2, "debit", Action.COMPENSATE, Result.STARTED, null, then, null));
+        clock.advance(Duration.ofSeconds(1));
+
+        SagaOutcome outcome = engine(transfer()).recoverNow().get(0).outcome().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(journal).containsExactly("compensate debit 2:compensate", "compensate reserve 1:compensate");
+        assertThat(outcome).isEqualTo(new SagaOutcome.FailedCompensation(id,
+                new StepFailure(3, "credit", "AF1141: credit failed", null),
+                List.of(new StepFailure(3, "credit", "AF1143: no", null))));
+    }
+
+    @Test
+    void theLeasesOfRunningSagasAreRenewedAndAnotherProcessCannotTakeThemOver() throws Exception {
+        debit.blockUntil = release;
+        SagaEngine engine = engine(transfer());
+        SagaExecution execution = engine.startAsync("transfer", "A->B");
+        awaitState(engine, execution.sagaId(), SagaState.RUNNING, 2);
+
+        clock.advance(LEASE.minusSeconds(1));
+        engine.renewLeases();
+        clock.advance(Duration.ofSeconds(2));
+
+        assertThat(sagaStore.find(execution.sagaId()).orElseThrow().leaseUntil()).isEqualTo(clock.instant()
+                .minusSeconds(2).plus(LEASE));
+        assertThat(engine(transfer()).recoverNow()).isEmpty();
+        release.countDown();
+        assertThat(execution.outcome().toCompletableFuture().get(10, TimeUnit.SECONDS).state())
+                .isEqualTo(SagaState.COMPLETED);
+    }
+
+    private SagaDefinition<String> transfer() {
+        return SagaDefinition.<String>named("transfer").step("reserve", reserve).step("debit", debit)
+                .step("credit", credit);
+    }
+
+    private SagaEngine engine(SagaDefinition<String> definition) {
+        Problems problems = new Problems();
+        SagaModel model = SagaDefinitions.model(definition, "test", Duration.ofSeconds(20),
+                timeout -> new TimeLimitedStepGuard(threads, timeout), problems).orElseThrow();
+        assertThat(problems.messages()).isEmpty();
+        return new SagaEngine(List.of(model), sagaStore, events, new EventTypeRegistry(), threads, clock, LEASE);
+    }
+
+    private static void awaitState(SagaEngine engine, UUID id, SagaState state, int step) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (engine.status(id).filter(s -> s.state() == state && s.currentStep() == step).isEmpty()) {
+            assertThat(System.nanoTime()).as("saga %s at %s step %d", id, state, step).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.allframe.jpa.internal;
+
+import dev.allframe.EventStoreException;
+import dev.allframe.SagaLogEntry;
+import dev.allframe.SagaState;
+import dev.allframe.SagaTakenOverException;
+import dev.allframe.eventstore.EventSerializer;
+import dev.allframe.eventstore.SagaRecord;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Sagas and their histories as rows, in the caller's transaction. The input and each output are JSON
+ * with their class names, read back with the application's class loader.
+ */
+public final class SagaRows {
+
+    private static final List<String> UNFINISHED = List.of(SagaState.RUNNING.name(), SagaState.COMPENSATING.name());
+    private static final String TYPE = "type";
+    private static final String JSON = "json";
+
+    private final EventSerializer serializer;
+    private final ClassLoader loader;
+
+    public SagaRows(EventSerializer serializer, ClassLoader loader) {
+        this.serializer = serializer;
+        this.loader = loader;
+    }
+
+    public void save(EntityManager em, SagaRecord saga, SagaLogEntry entry) {
+        String id = saga.id().toString();
+        SagaRow row = em.find(SagaRow.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            row = new SagaRow(id);
+            write(row, saga);
+            em.persist(row);
+        } else if (!row.owner.equals(saga.owner())) {
+            throw new SagaTakenOverException(saga.saga(), saga.id(), row.owner);
+        } else {
+            write(row, saga);
+        }
+        if (entry != null) {
+            SagaStepRow step = em.find(SagaStepRow.class, new SagaStepRow.Key(id, entry.number()));
+            if (step == null) {
+                step = new SagaStepRow(id, entry.number());
+                write(step, entry);
+                em.persist(step);
+            } else {
+                write(step, entry);
+            }
+        }
+    }
+
+    public Optional<SagaRecord> find(EntityManager em, UUID sagaId) {
+        return Optional.ofNullable(em.find(SagaRow.class, sagaId.toString())).map(this::record);
+    }
+
+    public List<SagaLogEntry> history(EntityManager em, UUID sagaId) {
+        return em.createQuery("SELECT s FROM AllFrameSagaStep s WHERE s.sagaId = :id ORDER BY s.number", SagaStepRow.class)
+                .setParameter("id", sagaId.toString()).getResultList().stream().map(SagaRows::entry).toList();
+    }
+
+    public List<SagaRecord> unfinished(EntityManager em) {
+        return em.createQuery("SELECT s FROM AllFrameSaga s WHERE s.state IN :states ORDER BY s.startedAt, s.sagaId",
+                SagaRow.class).setParameter("states", UNFINISHED).getResultList().stream().map(this::record).toList();
+    }
+
+    public Optional<SagaRecord> claim(EntityManager em, UUID sagaId, String owner, Instant now, Instant leaseUntil) {
+        SagaRow row = em.find(SagaRow.class, sagaId.toString(), LockModeType.PESSIMISTIC_WRITE);
+        if (row == null || !UNFINISHED.contains(row.state) || (row.leaseUntil != null && row.leaseUntil.isAfter(now))) {
+            return Optional.empty();
+        }
+        row.owner = owner;
+        row.leaseUntil = leaseUntil;
+        row.updatedAt = now;
+        return Optional.of(record(row));
+    }
+
+    public void renewLeases(EntityManager em, String owner, Collection<UUID> sagaIds, Instant leaseUntil) {
+        em.createQuery("UPDATE AllFrameSaga s SET s.leaseUntil = :until WHERE s.owner = :owner AND s.sagaId IN :ids"
+                        + " AND s.state IN :states")
+                .setParameter("until", leaseUntil).setParameter("owner", owner)
+                .setParameter("ids", sagaIds.stream().map(UUID::toString).toList())
+                .setParameter("states", UNFINISHED).executeUpdate();
+    }
+
+    private void write(SagaRow row, SagaRecord saga) {
+        row.sagaName = saga.saga();
+        row.state = saga.state().name();
+        row.currentStep = saga.currentStep();
+        row.stepCount = saga.steps();
+        row.inputType = saga.input().getClass().getName();
+        row.input = json(saga, "input", saga.input());
+        Map<String, Map<String, String>> outputs = new LinkedHashMap<>();
+        saga.outputs().forEach((step, output) -> outputs.put(step, Map.of(TYPE, output.getClass().getName(),
+                JSON, json(saga, "output of step '" + step + "'", output))));
+        row.outputs = serializer.toJson(outputs);
+        row.failedStep = saga.failedStep();
+        row.failure = saga.failure();
+        row.owner = saga.owner();
+        row.leaseUntil = saga.leaseUntil();
+        row.startedAt = saga.started();
+        row.updatedAt = saga.updated();
+    }
+
+    private static void write(SagaStepRow row, SagaLogEntry entry) {
+        row.step = entry.step();
+        row.stepName = entry.stepName();
+        row.action = entry.action().name();
+        row.result = entry.result().name();
+        row.error = entry.error();
+        row.startedAt = entry.started();
+        row.finishedAt = entry.finished();
+    }
+
+    private SagaRecord record(SagaRow row) {
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        Map<?, ?> stored = serializer.fromJson(row.outputs, Map.class);
+        stored.forEach((step, value) -> {
+            Map<?, ?> typed = (Map<?, ?>) value;
+            outputs.put(String.valueOf(step), value(row.sagaId, "output of step '" + step + "'",
+                    String.valueOf(typed.get(TYPE)), String.valueOf(typed.get(JSON))));
+        });
+        return new SagaRecord(UUID.fromString(row.sagaId), row.sagaName, SagaState.valueOf(row.state), row.currentStep,
+                row.stepCount, value(row.sagaId, "input", row.inputType, row.input), outputs, row.failedStep,
+                row.failure, row.owner, row.leaseUntil, row.startedAt, row.updatedAt);
+    }
+
+    private static SagaLogEntry entry(SagaStepRow row) {
+        return new SagaLogEntry(row.number, row.step, row.stepName, SagaLogEntry.Action.valueOf(row.action),
+                SagaLogEntry.Result.valueOf(row.result), row.error, row.startedAt, row.finishedAt);
+    }
+
+    private String json(SagaRecord saga, String what, Object value) {
+        try {
+            return serializer.toJson(value);
+        } catch (RuntimeException e) {
+            throw new EventStoreException(JpaStoreMessages.unwritableSagaValue(saga.id().toString(), what, value, e), e);
+        }
+    }
+
+    private Object value(String sagaId, String what, String type, String json) {
+        try {
+            return serializer.fromJson(json, Class.forName(type, false, loader));
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            throw new EventStoreException(JpaStoreMessages.unreadableSagaValue(sagaId, what, type, e), e);
+        }
+    }
+}

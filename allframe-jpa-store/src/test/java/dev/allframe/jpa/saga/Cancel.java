@@ -1,0 +1,6 @@
+package dev.allframe.jpa.saga;
+
+import dev.allframe.StreamId;
+
+public record Cancel(@StreamId String shipment) {
+}

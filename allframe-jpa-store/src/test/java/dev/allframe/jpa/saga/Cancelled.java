@@ -1,0 +1,4 @@
+package dev.allframe.jpa.saga;
+
+public record Cancelled(String shipment) {
+}

@@ -1,0 +1,29 @@
+package dev.allframe.jpa.saga;
+
+import dev.allframe.CommandBus;
+import dev.allframe.SagaContext;
+import dev.allframe.SagaStep;
+import dev.allframe.Step;
+import dev.allframe.StepResult;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
+
+@SagaStep(saga = "shipment", order = 1)
+public class HoldFunds implements Step<Transfer> {
+
+    @Inject
+    CommandBus bus;
+
+    @Override
+    public CompletionStage<StepResult> execute(SagaContext<Transfer> context) {
+        Transfer transfer = context.input();
+        bus.dispatch(new Hold(transfer.from(), transfer.amount()), context.commandOptions());
+        return StepResult.output(new Receipt(transfer.from(), transfer.amount())).stage();
+    }
+
+    @Override
+    public void compensate(SagaContext<Transfer> context) {
+        Receipt receipt = context.output("HoldFunds", Receipt.class).orElseThrow();
+        bus.dispatch(new Release(receipt.account(), receipt.amount()), context.commandOptions());
+    }
+}

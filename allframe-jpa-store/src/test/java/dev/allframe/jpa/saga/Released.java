@@ -1,0 +1,4 @@
+package dev.allframe.jpa.saga;
+
+public record Released(String account, int amount) {
+}

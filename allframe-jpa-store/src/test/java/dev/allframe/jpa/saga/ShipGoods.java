@@ -1,0 +1,33 @@
+package dev.allframe.jpa.saga;
+
+import dev.allframe.CommandBus;
+import dev.allframe.SagaContext;
+import dev.allframe.SagaStep;
+import dev.allframe.Step;
+import dev.allframe.StepResult;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.locks.LockSupport;
+
+@SagaStep(saga = "shipment", order = 2, timeout = "10m")
+public class ShipGoods implements Step<Transfer> {
+
+    /** Set in the process that is to be killed while it ships. */
+    static volatile boolean hang;
+
+    @Inject
+    CommandBus bus;
+
+    @Override
+    public CompletionStage<StepResult> execute(SagaContext<Transfer> context) {
+        while (hang) {
+            LockSupport.parkNanos(1_000_000_000L);
+        }
+        return StepResult.done();
+    }
+
+    @Override
+    public void compensate(SagaContext<Transfer> context) {
+        bus.dispatch(new Cancel("shipment-" + context.input().to()), context.commandOptions());
+    }
+}
