@@ -103,6 +103,8 @@ class ProjectionEngineTest {
         assertThat(engine.awaitPosition("ledger", 1, Duration.ofSeconds(10))).isTrue();
 
         engine.pause("ledger");
+        // a projection stops after the batch it is in: a few poll intervals let any such batch end
+        Thread.sleep(FAST.pollInterval().multipliedBy(4).toMillis());
         append("a", new Credit("a", 2));
 
         assertThat(engine.awaitPosition("ledger", 2, Duration.ofMillis(300))).isFalse();
