@@ -19,7 +19,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code smoke} runs each benchmark once, briefly and in this JVM, so that the build notices when one no
  * longer runs. PostgreSQL benchmarks run when {@code ALLFRAME_TEST_POSTGRESQL_URL} names a database.
  *
- * <p>Arguments: {@code full|smoke} and the report's path.
+ * <p>Arguments: {@code full|smoke}, the report's path and, to run only some benchmarks, a regular
+ * expression of their names.
  */
 public final class Suite {
 
@@ -32,8 +33,8 @@ public final class Suite {
     }
 
     public static void main(String[] args) throws RunnerException, Exception {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: Suite full|smoke <report.md>");
+        if (args.length < 2 || args.length > 3) {
+            throw new IllegalArgumentException("usage: Suite full|smoke <report.md> [benchmark regex]");
         }
         Mode mode = Mode.valueOf(args[0].toUpperCase(java.util.Locale.ROOT));
         Path report = Path.of(args[1]).toAbsolutePath();
@@ -41,7 +42,7 @@ public final class Suite {
         Machine machine = Machine.describe(postgres);
 
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("dev\\.allframe\\.benchmarks\\..*Benchmark\\..*")
+                .include(args.length == 3 ? args[2] : "dev\\.allframe\\.benchmarks\\..*Benchmark\\..*")
                 .shouldFailOnError(true);
         if (!postgres) {
             options.exclude("dev\\.allframe\\.benchmarks\\.postgres\\..*");

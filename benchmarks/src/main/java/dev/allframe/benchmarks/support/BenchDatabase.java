@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -136,19 +137,38 @@ public final class BenchDatabase implements AutoCloseable {
         for (int i = resources.size() - 1; i >= 0; i--) {
             resources.get(i).close();
         }
-        List<String> unlinks = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(url());
-             Statement statement = connection.createStatement();
+        try (Connection connection = DriverManager.getConnection(url())) {
+            unlinkLargeObjects(connection);
+        }
+        executeAt(baseUrl(), "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    /** Unlinks the large objects the schema's {@code oid} columns refer to, a thousand per transaction. */
+    private void unlinkLargeObjects(Connection connection) throws SQLException {
+        List<Long> oids = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
              ResultSet columns = statement.executeQuery("SELECT table_name, column_name FROM information_schema.columns"
                      + " WHERE table_schema = '" + schema + "' AND data_type = 'oid'")) {
+            List<String> queries = new ArrayList<>();
             while (columns.next()) {
-                String column = columns.getString(2);
-                unlinks.add("SELECT lo_unlink(" + column + ") FROM " + columns.getString(1) + " WHERE " + column
-                        + " IS NOT NULL");
+                queries.add("SELECT " + columns.getString(2) + " FROM " + columns.getString(1) + " WHERE "
+                        + columns.getString(2) + " IS NOT NULL");
+            }
+            for (String query : queries) {
+                try (ResultSet rows = statement.executeQuery(query)) {
+                    while (rows.next()) {
+                        oids.add(rows.getLong(1));
+                    }
+                }
             }
         }
-        executeAt(url(), unlinks.toArray(String[]::new));
-        executeAt(baseUrl(), "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        try (PreparedStatement unlink = connection.prepareStatement("SELECT lo_unlink(o) FROM unnest(?::oid[]) o")) {
+            for (int from = 0; from < oids.size(); from += 1000) {
+                unlink.setArray(1, connection.createArrayOf("oid",
+                        oids.subList(from, Math.min(oids.size(), from + 1000)).toArray()));
+                unlink.execute();
+            }
+        }
     }
 
     private static void executeAt(String url, String... statements) {
