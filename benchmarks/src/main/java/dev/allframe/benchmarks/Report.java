@@ -23,6 +23,7 @@ final class Report {
     static final String COMMAND = "ALLFRAME_TEST_POSTGRESQL_URL='jdbc:postgresql://127.0.0.1:5432/test?user=postgres' \\\n"
             + "  mvn -B -Pbenchmarks -pl benchmarks -am -DskipTests verify";
     private static final double DISPATCH_TARGET_NS = 100;
+    private static final double NOISY = 0.5;
 
     private final Suite.Mode mode;
     private final Machine machine;
@@ -120,9 +121,25 @@ final class Report {
             }
             double speed = speedRatio(ours, theirs);
             md.append(String.format(Locale.ROOT, "%.2f×", speed)).append(" | ").append(ratio.target()).append(" | ")
-                    .append(ratio.target().isEmpty() ? "" : speed >= ratio.minimum() ? "met" : "missed").append(" |\n");
+                    .append(verdict(ratio, speed, ours, theirs)).append(" |\n");
         }
         md.append("| 2-step saga in memory | pending: sagas not merged | | |\n\n");
+    }
+
+    /** Met or missed; neither when either score's interval is wider than half the score. */
+    private static String verdict(Workloads.Ratio ratio, double speed, RunResult ours, RunResult theirs) {
+        if (ratio.target().isEmpty()) {
+            return "";
+        }
+        if (noisy(ours) || noisy(theirs)) {
+            return "inconclusive: ± over " + (int) (NOISY * 100) + " % of a score";
+        }
+        return speed >= ratio.minimum() ? "met" : "missed";
+    }
+
+    private static boolean noisy(RunResult run) {
+        double error = run.getPrimaryResult().getScoreError();
+        return !Double.isNaN(error) && error > NOISY * run.getPrimaryResult().getScore();
     }
 
     /** Ours over theirs as speeds: throughputs divide directly, times the other way round. */
