@@ -13,25 +13,39 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.Session;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * One append, inside the caller's transaction: lock the head row, honour an earlier use of the
  * idempotency key, check the stream's version, then insert the events as one JDBC batch and raise the
- * head. Everything after the lock is serialised across appenders, so the checks cannot race.
+ * head. Everything after the lock is serialised across appenders, so the checks cannot race. On
+ * PostgreSQL, appends of events without an idempotency key take a shorter path with the same guarantees
+ * ({@link PostgresAppender}).
  */
 public final class Appender {
 
     private final EventRowMapper mapper;
     private final EventReader reader;
     private final AppendListeners inlineListeners;
+    private final PostgresAppender postgres;
+    private volatile Boolean onPostgres;
 
     public Appender(EventRowMapper mapper, EventReader reader, AppendListeners inlineListeners) {
         this.mapper = mapper;
         this.reader = reader;
         this.inlineListeners = inlineListeners;
+        this.postgres = new PostgresAppender(mapper);
     }
 
     public AppendResult append(EntityManager em, AppendRequest request, Instant now) {
+        if (request.idempotencyKey() == null && !request.events().isEmpty() && onPostgres(em)) {
+            AppendResult result = em.unwrap(Session.class)
+                    .doReturningWork(connection -> postgres.append(connection, request, now));
+            inlineListeners.notifyInline(result);
+            em.flush();
+            return result;
+        }
         HeadRow head = em.find(HeadRow.class, HeadRow.ID, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
             throw new EventStoreException(JpaStoreMessages.headRowMissing());
@@ -69,5 +83,15 @@ public final class Appender {
             em.flush();
         }
         return result;
+    }
+
+    private boolean onPostgres(EntityManager em) {
+        Boolean known = onPostgres;
+        if (known == null) {
+            known = em.unwrap(SessionImplementor.class).getFactory().getJdbcServices().getDialect()
+                    instanceof PostgreSQLDialect;
+            onPostgres = known;
+        }
+        return known;
     }
 }

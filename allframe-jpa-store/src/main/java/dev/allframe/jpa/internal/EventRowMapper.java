@@ -43,9 +43,14 @@ public final class EventRowMapper {
 
     /** The envelope of a row just written, with the event object that was appended. */
     EventEnvelope appended(EventRow row, NewEvent event) {
-        return new EventEnvelope(event.eventId(), row.streamId(), row.streamVersion(), row.globalPosition(),
-                row.typeName(), row.schemaVersion(), row.recordedAt(), row.correlationId(), row.causationId(),
-                event.metadata(), event.event());
+        return appended(event, row.streamId(), row.streamVersion(), row.globalPosition(), row.recordedAt());
+    }
+
+    /** The envelope of an event just written at {@code version} and {@code position}. */
+    EventEnvelope appended(NewEvent event, String streamId, long version, long position, Instant recordedAt) {
+        return new EventEnvelope(event.eventId(), streamId, version, position, event.typeName(),
+                event.schemaVersion(), recordedAt, event.correlationId(), event.causationId(), event.metadata(),
+                event.event());
     }
 
     /**

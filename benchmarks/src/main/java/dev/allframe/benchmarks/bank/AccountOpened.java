@@ -1,0 +1,4 @@
+package dev.allframe.benchmarks.bank;
+
+public record AccountOpened(String accountId, String owner) {
+}

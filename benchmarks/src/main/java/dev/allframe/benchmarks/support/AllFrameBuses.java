@@ -1,0 +1,52 @@
+package dev.allframe.benchmarks.support;
+
+import dev.allframe.CommandHandler;
+import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.core.Problems;
+import dev.allframe.core.config.AllFrameConfig;
+import dev.allframe.core.dispatch.BeanValidationMessageValidator;
+import dev.allframe.core.dispatch.CommandDispatcher;
+import dev.allframe.core.dispatch.MessageValidator;
+import dev.allframe.core.handler.HandlerCatalog;
+import dev.allframe.core.handler.HandlerKind;
+import dev.allframe.core.handler.HandlerMethod;
+import dev.allframe.eventstore.EventStore;
+import jakarta.validation.Validation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * AllFrame's command bus as the CDI extension builds it, without a container: the handlers found by
+ * their annotations, commands checked by Jakarta Validation (Hibernate Validator).
+ */
+public final class AllFrameBuses {
+
+    private static final MessageValidator VALIDATOR =
+            new BeanValidationMessageValidator(Validation.buildDefaultValidatorFactory().getValidator());
+
+    private AllFrameBuses() {
+    }
+
+    public static CommandDispatcher commandBus(EventStore store, EventTypeRegistry eventTypes, Object handler) {
+        return new CommandDispatcher(catalog(handler), beanClass -> handler, store, VALIDATOR,
+                new AllFrameConfig(AllFrameConfig.MEMORY_STORE, 3, 0), Runnable::run, eventTypes);
+    }
+
+    private static HandlerCatalog catalog(Object handler) {
+        List<HandlerMethod> methods = new ArrayList<>();
+        for (Method method : handler.getClass().getDeclaredMethods()) {
+            CommandHandler annotation = method.getAnnotation(CommandHandler.class);
+            if (annotation != null) {
+                methods.add(new HandlerMethod(handler.getClass(), method, HandlerKind.COMMAND,
+                        annotation.createsStream()));
+            }
+        }
+        Problems problems = new Problems();
+        HandlerCatalog catalog = HandlerCatalog.build(methods, problems);
+        if (!problems.messages().isEmpty()) {
+            throw new IllegalStateException(String.join("\n", problems.messages()));
+        }
+        return catalog;
+    }
+}
