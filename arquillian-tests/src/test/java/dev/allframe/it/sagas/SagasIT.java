@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Sagas on Open Liberty with its Fault Tolerance feature enabled: steps in order, reverse compensation, and
  * timeouts that bound a step blocking and ignoring interrupts, from {@code @SagaStep(timeout)} and from the
- * step's Fault Tolerance key in the WAR's configuration. The sagas and their histories are kept by the JPA
+ * step's Fault Tolerance key in the WAR's configuration; Fault Tolerance annotations a step's class file
+ * carries still work inside its timeout. The sagas and their histories are kept by the JPA
  * store in the application's JTA persistence unit (Hibernate in the WAR, H2 behind the server's data source).
  * The tests run inside the server; each uses inputs of its own.
  */
@@ -41,7 +42,7 @@ class SagasIT {
     static WebArchive deployment() {
         WebArchive war = Deployments.withJpaStore(Deployments.application("sagas"))
                 .addClasses(Booking.class, ReserveSeat.class, ChargeCard.class, FileRequest.class, AwaitApproval.class,
-                        AwaitCourier.class, Journal.class, Gate.class, SagaPersistence.class, SagaTables.class)
+                        AwaitCourier.class, AwaitSignature.class, Journal.class, Gate.class, SagaPersistence.class, SagaTables.class)
                 .addAsResource("dev/allframe/it/sagas/persistence.xml", "META-INF/persistence.xml");
         return Deployments.withConfig(war, """
                 allframe.event-store=jpa
@@ -148,6 +149,20 @@ class SagasIT {
                 + " within 800 ms", failure.cause().toString());
         assertEquals(List.of("await courier", "cancel courier"), journal.entries("courier-1"));
         assertEquals(SagaState.COMPENSATED, sagas.status(outcome.sagaId()).orElseThrow().state());
+    }
+
+    @Test
+    void faultToleranceAnnotationsInTheStepsClassFileStillApplyInsideItsTimeout() {
+        gate.close();
+
+        long start = System.nanoTime();
+        SagaOutcome outcome = sagas.start("signature", "signature-1");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertTrue(millis >= 600 && millis < 2_600, () -> "@Timeout(600) on execute, the saga took " + millis + " ms");
+        StepFailure failure = assertInstanceOf(SagaOutcome.Compensated.class, outcome).failure();
+        assertInstanceOf(org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class, failure.cause());
+        assertEquals(List.of("await signature", "void contract"), journal.entries("signature-1"));
     }
 
     private List<List<Object>> history(UUID sagaId) {
