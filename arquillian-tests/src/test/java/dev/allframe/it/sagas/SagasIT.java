@@ -42,12 +42,13 @@ class SagasIT {
     static WebArchive deployment() {
         WebArchive war = Deployments.withJpaStore(Deployments.application("sagas"))
                 .addClasses(Booking.class, ReserveSeat.class, ChargeCard.class, FileRequest.class, AwaitApproval.class,
-                        AwaitCourier.class, AwaitSignature.class, Journal.class, Gate.class, SagaPersistence.class, SagaTables.class)
+                        AwaitCourier.class, AwaitSignature.class, CallBack.class, Journal.class, Gate.class, SagaPersistence.class, SagaTables.class)
                 .addAsResource("dev/allframe/it/sagas/persistence.xml", "META-INF/persistence.xml");
         return Deployments.withConfig(war, """
                 allframe.event-store=jpa
                 allframe.jpa.create-schema=true
                 dev.allframe.it.sagas.AwaitCourier/execute/Timeout/value=800
+                dev.allframe.it.sagas.CallBack/execute/Retry/maxRetries=1
                 """);
     }
 
@@ -163,6 +164,16 @@ class SagasIT {
         StepFailure failure = assertInstanceOf(SagaOutcome.Compensated.class, outcome).failure();
         assertInstanceOf(org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException.class, failure.cause());
         assertEquals(List.of("await signature", "void contract"), journal.entries("signature-1"));
+    }
+
+    @Test
+    void aRetryAfterATimeoutRunsWithTheApplicationsContext() {
+        gate.close();
+
+        SagaOutcome outcome = sagas.start("callback", "callback-1");
+
+        assertEquals(new SagaOutcome.Completed(outcome.sagaId()), outcome);
+        assertEquals(List.of("attempt 1", "attempt 2", "found the managed executor"), journal.entries("callback-1"));
     }
 
     private List<List<Object>> history(UUID sagaId) {
