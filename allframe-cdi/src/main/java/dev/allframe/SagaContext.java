@@ -28,7 +28,7 @@ public interface SagaContext<I> {
 
     /**
      * A key that is the same every time this step's execution (or compensation) of this saga runs: after
-     * a Fault Tolerance retry and after a crash. Pass it to
+     * a retry ({@code <class>/execute/Retry/maxRetries}) and after a crash. Pass it to
      * {@link CommandOptions#idempotencyKey(String)}, suffixed when the step dispatches more than one
      * command, so that a repeated step appends nothing twice.
      */

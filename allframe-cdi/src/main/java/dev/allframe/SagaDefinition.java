@@ -12,8 +12,7 @@ import java.util.Optional;
  * {@code SagaDefinition.<Transfer>named("transfer").step(debit).step(credit)}. In a CDI application,
  * produce it as a bean ({@code @Produces SagaDefinition}) and AllFrame runs it like any other saga.
  *
- * <p>Its steps are plain objects, which Fault Tolerance cannot intercept: AllFrame bounds each execution
- * itself, with the timeout given here or {@code allframe.saga.step-timeout}.
+ * <p>AllFrame bounds each step's execution with the timeout given here or {@code allframe.saga.step-timeout}.
  *
  * @param <I> the saga's input
  */

@@ -10,10 +10,11 @@ import java.lang.annotation.Target;
 
 /**
  * One step of a saga: the class implements {@link Step}, and the saga runs its steps by ascending
- * {@link #order}. Each {@code execute} is guarded by MicroProfile Fault Tolerance: AllFrame adds
- * {@code @Asynchronous}, {@code @Timeout} and {@code @Retry(maxRetries = 0)} to the method unless the
- * class declares them itself, so the standard keys such as {@code com.example.Debit/execute/Timeout/value}
- * (milliseconds) and {@code com.example.Debit/execute/Retry/maxRetries} configure each step.
+ * {@link #order}. AllFrame bounds each {@code execute} by the step's {@link #timeout()}, running it on a
+ * thread of its own and giving up on it when the time is up, even if it blocks and ignores interrupts. The
+ * MicroProfile Fault Tolerance keys of the method configure each step, read by AllFrame itself with or without
+ * a Fault Tolerance implementation: {@code com.example.Debit/execute/Timeout/value} (milliseconds) overrides
+ * the timeout, {@code com.example.Debit/execute/Retry/maxRetries} and {@code .../Retry/delay} add retries.
  *
  * <p>A bean-defining stereotype: the class is discovered without a {@code beans.xml} and is
  * {@link ApplicationScoped}.

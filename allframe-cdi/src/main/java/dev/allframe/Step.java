@@ -5,11 +5,10 @@ import java.util.concurrent.CompletionStage;
 /**
  * What a saga step does and how it is undone.
  *
- * <p>{@code execute} returns a {@link CompletionStage} so that MicroProfile Fault Tolerance can run it
- * asynchronously and bound it with {@code @Timeout}: a step that blocks, even one that ignores
- * interrupts, fails with a timeout once its time is up and the saga compensates. Return
- * {@link StepResult#done()} or {@code StepResult.output(value).stage()} when the work is done
- * synchronously.
+ * <p>AllFrame runs {@code execute} on a thread of its own and bounds it, with the stage it returns, by the
+ * step's timeout: a step that blocks, even one that ignores interrupts, fails with a timeout once its time is
+ * up, and the saga compensates. Return {@link StepResult#done()} or {@code StepResult.output(value).stage()}
+ * when the work is done synchronously, or a stage that completes later.
  *
  * <p>{@code compensate} undoes the step; it runs for the step that failed too (it may have had an effect
  * before failing), and it may run more than once for one saga after a crash, so it must be idempotent:

@@ -30,6 +30,7 @@ import dev.allframe.core.version.UpcasterMethod;
 import dev.allframe.core.version.VersionGraph;
 import dev.allframe.core.version.VersionGraphBuilder;
 import dev.allframe.core.saga.SagaStepInspector.SagaPlan;
+import dev.allframe.core.saga.StepPolicy;
 import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.EventStoreProvider;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,13 +41,10 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.Extension;
-import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
-import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -60,9 +58,9 @@ import java.util.logging.Logger;
 /**
  * AllFrame's portable extension: finds {@link CommandHandler} and {@link QueryHandler} methods on
  * managed beans, reports every problem at once, and registers {@link CommandBus}, {@link QueryBus} and
- * the {@link EventStore} (unless the application defines its own) as application-scoped beans. It puts
- * the {@code execute} method of each {@link SagaStep} bean behind MicroProfile Fault Tolerance and
- * registers the {@link SagaOrchestrator}.
+ * the {@link EventStore} (unless the application defines its own) as application-scoped beans. It makes
+ * sagas of the {@link SagaStep} beans, each step bounded by its timeout, and registers the
+ * {@link SagaOrchestrator}.
  */
 public class AllFrameExtension implements Extension {
 
@@ -77,16 +75,6 @@ public class AllFrameExtension implements Extension {
     private boolean applicationEventStore;
     private AllFrameRuntime runtime;
     private SagaRuntime sagaRuntime;
-
-    void registerFaultToleranceProbe(@Observes BeforeBeanDiscovery event) {
-        if (SagaDiscovery.faultToleranceAvailable()) {
-            FaultToleranceSteps.registerProbe(event);
-        }
-    }
-
-    <T> void guardSagaSteps(@Observes @WithAnnotations(SagaStep.class) ProcessAnnotatedType<T> event) {
-        sagas.guard(event);
-    }
 
     <T> void collectHandlers(@Observes ProcessManagedBean<T> event) {
         Class<?> beanClass = event.getBean().getBeanClass();
@@ -160,6 +148,7 @@ public class AllFrameExtension implements Extension {
         List<ProjectionModel> projections = ProjectionInspector.inspect(projectionBeans, problems);
         List<SagaPlan> sagaPlans = sagas.plans(problems);
         SagaSettings sagaSettings = SagaSettings.read(configValues, problems);
+        Map<Class<?>, StepPolicy> stepPolicies = sagas.policies(configValues, sagaSettings, problems);
         EventTypeRegistry eventTypes = eventTypes(catalog, projections, problems);
         VersionGraph versions = VersionGraphBuilder.build(eventTypes, upcasterMethods, problems);
         Optional<EventStoreProvider> provider = applicationEventStore ? Optional.empty() : providers.named(config.eventStore());
@@ -171,7 +160,8 @@ public class AllFrameExtension implements Extension {
         }
         runtime = new AllFrameRuntime(new AllFrameRuntime.Model(catalog, projections, versions, eventTypes), config,
                 beanManager, handlerBeans, configValues, provider, applicationEventStore);
-        sagaRuntime = new SagaRuntime(sagaPlans, sagas.stepBeans(), sagas.definitions(), sagaSettings, beanManager);
+        sagaRuntime = new SagaRuntime(sagaPlans, sagas.stepBeans(), stepPolicies, sagas.definitions(), sagaSettings,
+                beanManager);
         if (!applicationEventStore) {
             event.<EventStore>addBean().types(EventStore.class, Object.class).scope(ApplicationScoped.class)
                     .createWith(context -> runtime.createEventStore())

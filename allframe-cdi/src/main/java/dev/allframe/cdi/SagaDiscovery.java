@@ -2,17 +2,18 @@ package dev.allframe.cdi;
 
 import dev.allframe.SagaDefinition;
 import dev.allframe.SagaStep;
-import dev.allframe.Step;
 import dev.allframe.core.AllFrameMessages;
 import dev.allframe.core.Problems;
+import dev.allframe.core.config.ConfigValues;
 import dev.allframe.core.config.SagaSettings;
+import dev.allframe.core.saga.FaultToleranceKeys;
 import dev.allframe.core.saga.SagaStepInspector;
 import dev.allframe.core.saga.SagaStepInspector.SagaPlan;
 import dev.allframe.core.saga.SagaStepInspector.StepBean;
+import dev.allframe.core.saga.StepPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
@@ -24,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the extension learns about sagas while the application deploys: the {@code @SagaStep} beans (whose
- * {@code execute} it puts behind Fault Tolerance) and the beans producing {@link SagaDefinition}s.
+ * What the extension learns about sagas while the application deploys: the {@code @SagaStep} beans, how each
+ * one's {@code execute} is bounded, and the beans producing {@link SagaDefinition}s.
  */
 final class SagaDiscovery {
 
@@ -33,28 +34,6 @@ final class SagaDiscovery {
     private final Map<Class<?>, Bean<?>> stepBeans = new HashMap<>();
     private final List<DefinitionBean> definitions = new ArrayList<>();
     private final Problems scopeProblems = new Problems();
-    private SagaSettings settings;
-
-    /** In {@code ProcessAnnotatedType}: guards a step's {@code execute} with Fault Tolerance. */
-    <T> void guard(ProcessAnnotatedType<T> event) {
-        SagaStep step = event.getAnnotatedType().getAnnotation(SagaStep.class);
-        if (step == null || !Step.class.isAssignableFrom(event.getAnnotatedType().getJavaClass())
-                || !faultToleranceAvailable()) {
-            return;
-        }
-        Duration timeout = SagaSettings.parseTimeout(step.timeout()).orElseGet(() -> settings().stepTimeout());
-        FaultToleranceSteps.guard(event, timeout);
-    }
-
-    /** Whether the MicroProfile Fault Tolerance API is there; checked before {@link FaultToleranceSteps} is loaded. */
-    static boolean faultToleranceAvailable() {
-        try {
-            Class.forName("org.eclipse.microprofile.faulttolerance.Timeout", false, SagaDiscovery.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
 
     /** In {@code ProcessManagedBean}: a {@code @SagaStep} bean. */
     void collect(Bean<?> bean, SagaStep step) {
@@ -84,6 +63,19 @@ final class SagaDiscovery {
         return SagaStepInspector.inspect(steps, problems);
     }
 
+    /**
+     * How each step bean's execution is bounded: its {@code @SagaStep(timeout)} or {@code allframe.saga.step-timeout},
+     * unless its Fault Tolerance keys say otherwise; each bad key value is added to {@code problems}.
+     */
+    Map<Class<?>, StepPolicy> policies(ConfigValues values, SagaSettings settings, Problems problems) {
+        Map<Class<?>, StepPolicy> policies = new HashMap<>();
+        for (StepBean step : steps) {
+            Duration timeout = step.ownTimeout().orElse(settings.stepTimeout());
+            policies.put(step.beanClass(), FaultToleranceKeys.read(values, step.beanClass().getName(), timeout, problems));
+        }
+        return policies;
+    }
+
     Map<Class<?>, Bean<?>> stepBeans() {
         return Map.copyOf(stepBeans);
     }
@@ -98,12 +90,5 @@ final class SagaDiscovery {
 
     boolean hasSteps() {
         return !steps.isEmpty();
-    }
-
-    private SagaSettings settings() {
-        if (settings == null) {
-            settings = SagaSettings.read(CurrentConfig.values(), new Problems());
-        }
-        return settings;
     }
 }

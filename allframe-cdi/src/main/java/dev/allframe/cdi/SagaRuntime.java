@@ -7,6 +7,7 @@ import dev.allframe.core.AllFrameMessages;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.SagaSettings;
+import dev.allframe.core.saga.BoundedStepGuard;
 import dev.allframe.core.saga.SagaDefinitions;
 import dev.allframe.core.saga.SagaEngine;
 import dev.allframe.core.saga.SagaLeases;
@@ -14,7 +15,7 @@ import dev.allframe.core.saga.SagaModel;
 import dev.allframe.core.saga.SagaStepInspector.PlannedStep;
 import dev.allframe.core.saga.SagaStepInspector.SagaPlan;
 import dev.allframe.core.saga.SagaStepModel;
-import dev.allframe.core.saga.TimeLimitedStepGuard;
+import dev.allframe.core.saga.StepPolicy;
 import dev.allframe.eventstore.EventStore;
 import dev.allframe.eventstore.SagaStore;
 import dev.allframe.memory.InMemorySagaStore;
@@ -26,17 +27,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
- * Binds the sagas to their beans once the container runs, checks what can only be checked then (saga names
- * of produced definitions, whether Fault Tolerance guards the steps), and runs the saga engine with its
- * leases and recovery until shutdown.
+ * Binds the sagas to their beans once the container runs, checks what can only be checked then (the saga
+ * names of produced definitions), and runs the saga engine with its leases and recovery until shutdown. Every
+ * step's execution is bounded by a {@link BoundedStepGuard} on the sagas' threads.
  */
 final class SagaRuntime {
 
     private final List<SagaPlan> plans;
     private final Map<Class<?>, Bean<?>> stepBeans;
+    private final Map<Class<?>, StepPolicy> policies;
     private final List<SagaDiscovery.DefinitionBean> definitionBeans;
     private final SagaSettings settings;
     private final BeanManager beanManager;
@@ -45,10 +48,11 @@ final class SagaRuntime {
     private SagaEngine engine;
     private SagaLeases leases;
 
-    SagaRuntime(List<SagaPlan> plans, Map<Class<?>, Bean<?>> stepBeans, List<SagaDiscovery.DefinitionBean> definitionBeans,
-                SagaSettings settings, BeanManager beanManager) {
+    SagaRuntime(List<SagaPlan> plans, Map<Class<?>, Bean<?>> stepBeans, Map<Class<?>, StepPolicy> policies,
+                List<SagaDiscovery.DefinitionBean> definitionBeans, SagaSettings settings, BeanManager beanManager) {
         this.plans = List.copyOf(plans);
         this.stepBeans = Map.copyOf(stepBeans);
+        this.policies = Map.copyOf(policies);
         this.definitionBeans = definitionBeans.stream()
                 .sorted(Comparator.comparing(produced -> produced.bean().getBeanClass().getName())).toList();
         this.settings = settings;
@@ -58,14 +62,13 @@ final class SagaRuntime {
     /** Builds the sagas and starts recovering unfinished ones; the problems found, empty when it started. */
     List<String> start(EventStore store, EventTypeRegistry eventTypes, Clock clock) {
         Problems problems = new Problems();
-        checkFaultTolerance(problems);
         SagaThreads pool = SagaThreads.create();
         Map<String, List<String>> sites = new TreeMap<>();
         List<SagaModel> models = new ArrayList<>();
         for (SagaPlan plan : plans) {
             sites.computeIfAbsent(plan.name(), n -> new ArrayList<>()).add("@SagaStep beans " + plan.steps().stream()
                     .map(step -> step.beanClass().getName()).collect(Collectors.joining(", ")));
-            models.add(new SagaModel(plan.name(), plan.steps().stream().map(this::bind).toList()));
+            models.add(new SagaModel(plan.name(), plan.steps().stream().map(step -> bind(step, pool)).toList()));
         }
         for (SagaDiscovery.DefinitionBean produced : definitionBeans) {
             Bean<?> bean = produced.bean();
@@ -73,8 +76,7 @@ final class SagaRuntime {
                     beanManager.createCreationalContext(bean));
             String site = "SagaDefinition produced by " + bean.getBeanClass().getName();
             sites.computeIfAbsent(definition.name(), n -> new ArrayList<>()).add(site);
-            SagaDefinitions.model(definition, site, settings.stepTimeout(),
-                    timeout -> new TimeLimitedStepGuard(pool, timeout), problems).ifPresent(models::add);
+            SagaDefinitions.model(definition, site, settings.stepTimeout(), pool, problems).ifPresent(models::add);
         }
         sites.forEach((name, definedBy) -> {
             if (definedBy.size() > 1) {
@@ -118,29 +120,13 @@ final class SagaRuntime {
         }
     }
 
-    private SagaStepModel bind(PlannedStep step) {
+    private SagaStepModel bind(PlannedStep step, Executor executor) {
         Bean<?> bean = stepBeans.get(step.beanClass());
         Step<Object> reference = erased(beanManager.getReference(bean, step.beanClass(),
                 beanManager.createCreationalContext(bean)));
-        return new SagaStepModel(step.position(), step.name(), step.beanClass().getName(), reference,
-                FaultToleranceStepGuard.INSTANCE);
-    }
-
-    /** Steps need Fault Tolerance to be bounded: without it, or where it ignores the annotations AllFrame adds, each step must carry its own. */
-    private void checkFaultTolerance(Problems problems) {
-        if (stepBeans.isEmpty()) {
-            return;
-        }
-        boolean available = SagaDiscovery.faultToleranceAvailable();
-        if (available && FaultToleranceSteps.honoursAddedAnnotations(beanManager)) {
-            return;
-        }
-        List<String> unguarded = stepBeans.keySet().stream()
-                .filter(type -> !available || !FaultToleranceSteps.declaredInClassFile(type))
-                .map(Class::getName).sorted().toList();
-        if (!unguarded.isEmpty()) {
-            problems.add(AllFrameMessages.stepsWithoutFaultTolerance(unguarded));
-        }
+        String site = step.beanClass().getName();
+        return new SagaStepModel(step.position(), step.name(), site, reference,
+                new BoundedStepGuard(executor, site, policies.get(step.beanClass())));
     }
 
     @SuppressWarnings("unchecked")

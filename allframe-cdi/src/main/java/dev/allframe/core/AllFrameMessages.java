@@ -252,13 +252,6 @@ public final class AllFrameMessages {
                 + " times, it needs exactly one definition: " + String.join(", ", definitions);
     }
 
-    public static String stepsWithoutFaultTolerance(Collection<String> steps) {
-        return "AF1046: MicroProfile Fault Tolerance does not guard saga steps here, so their timeouts could"
-                + " not stop a step that blocks: enable an implementation (Liberty's mpFaultTolerance-4.0, or"
-                + " SmallRye Fault Tolerance), or, where it reads only annotations in the class files, annotate"
-                + " execute with @Asynchronous and @Timeout in: " + String.join(", ", steps);
-    }
-
     public static String duplicateStepName(String saga, String step, Collection<String> sites) {
         return "AF1047: Saga '" + saga + "' has " + sites.size() + " steps named '" + step
                 + "', it needs unique step names: " + String.join(", ", sites);
@@ -420,6 +413,10 @@ public final class AllFrameMessages {
 
     public static String nullStepStage(String site) {
         return "AF1146: Step " + site + " returned no CompletionStage from execute";
+    }
+
+    public static String stepTimedOut(String site, long millis) {
+        return "AF1152: Step " + site + " did not finish within " + millis + " ms";
     }
 
     public static String unknownSagaToRecover(String saga, Object sagaId) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.concurrent.Executor;
 
 /** Checks programmatic {@link SagaDefinition}s and turns them into runnable sagas. */
 public final class SagaDefinitions {
@@ -19,13 +19,14 @@ public final class SagaDefinitions {
     }
 
     /**
-     * The definition as a saga whose steps {@code guards} bounds, each with the step's own timeout or
-     * {@code defaultTimeout}; empty, with the problems added, when it has none or two steps of one name.
+     * The definition as a saga whose steps run on {@code executor}, each bounded by a {@link BoundedStepGuard}
+     * with the step's own timeout or {@code defaultTimeout}; empty, with the problems added, when it has no
+     * steps or two steps of one name.
      *
      * @param site how messages name where the definition comes from
      */
     public static Optional<SagaModel> model(SagaDefinition<?> definition, String site, Duration defaultTimeout,
-                                            Function<Duration, StepGuard> guards, Problems problems) {
+                                            Executor executor, Problems problems) {
         if (definition.steps().isEmpty()) {
             problems.add(AllFrameMessages.emptySaga(definition.name(), site));
             return Optional.empty();
@@ -36,8 +37,10 @@ public final class SagaDefinitions {
             int position = steps.size() + 1;
             String stepSite = site + " step " + position;
             byName.computeIfAbsent(entry.name(), n -> new ArrayList<>()).add(stepSite);
-            steps.add(new SagaStepModel(position, entry.name(), entry.step().getClass().getName(), erased(entry.step()),
-                    guards.apply(entry.timeout().orElse(defaultTimeout))));
+            String stepClass = entry.step().getClass().getName();
+            StepPolicy policy = StepPolicy.timeout(entry.timeout().orElse(defaultTimeout));
+            steps.add(new SagaStepModel(position, entry.name(), stepClass, erased(entry.step()),
+                    new BoundedStepGuard(executor, stepClass, policy)));
         }
         int before = problems.size();
         byName.forEach((name, sites) -> {

@@ -308,8 +308,8 @@ class SagaEngineTest {
 
     private SagaEngine engine(SagaDefinition<String> definition) {
         Problems problems = new Problems();
-        SagaModel model = SagaDefinitions.model(definition, "test", Duration.ofSeconds(20),
-                timeout -> new TimeLimitedStepGuard(threads, timeout), problems).orElseThrow();
+        SagaModel model = SagaDefinitions.model(definition, "test", Duration.ofSeconds(20), threads, problems)
+                .orElseThrow();
         assertThat(problems.messages()).isEmpty();
         return new SagaEngine(List.of(model), sagaStore, events, new EventTypeRegistry(), threads, clock, LEASE);
     }

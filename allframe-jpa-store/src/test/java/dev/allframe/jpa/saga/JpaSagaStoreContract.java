@@ -19,7 +19,6 @@ import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
 import dev.allframe.core.saga.SagaDefinitions;
 import dev.allframe.core.saga.SagaEngine;
-import dev.allframe.core.saga.TimeLimitedStepGuard;
 import dev.allframe.eventstore.SagaRecord;
 import dev.allframe.jpa.JpaEventStore;
 import dev.allframe.jpa.TestDatabase;
@@ -183,8 +182,8 @@ abstract class JpaSagaStoreContract {
                     }
                 });
         Problems problems = new Problems();
-        return new SagaEngine(List.of(SagaDefinitions.model(transfer, "test", Duration.ofMinutes(1),
-                timeout -> new TimeLimitedStepGuard(threads, timeout), problems).orElseThrow()), sagaStore, sagaStore,
+        return new SagaEngine(List.of(SagaDefinitions.model(transfer, "test", Duration.ofMinutes(1), threads, problems)
+                .orElseThrow()), sagaStore, sagaStore,
                 new EventTypeRegistry(), threads, engineClock, LEASE);
     }
 

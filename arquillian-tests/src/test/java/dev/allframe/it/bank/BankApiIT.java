@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allframe.it.Deployments;
 import dev.allframe.it.ServerLog;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -175,10 +178,106 @@ class BankApiIT {
     }
 
     @Test
+    void aTransferMovesTheMoney() throws Exception {
+        openWith("move-1", "Ada", "100");
+        openWith("move-2", "Grace", "0");
+
+        HttpResponse<String> transfer = bank.post("transfers", """
+                {"from": "move-1", "to": "move-2", "amount": 25}""");
+
+        assertTransfer(200, """
+                {"from": "move-1", "to": "move-2", "amount": 25, "outcome": "COMPLETED"}""", transfer);
+        assertAnswer(200, """
+                {"id": "move-1", "owner": "Ada", "balance": 75}""", bank.get("accounts/move-1"));
+        assertAnswer(200, """
+                {"id": "move-2", "owner": "Grace", "balance": 25}""", bank.get("accounts/move-2"));
+    }
+
+    @Test
+    void aTransferTheSourceCannotCoverIsUndoneAndChangesNoBalance() throws Exception {
+        openWith("short-1", "Ada", "10");
+        openWith("short-2", "Grace", "5");
+
+        assertTransfer(409, """
+                {"error": "BANK004",
+                 "message": "BANK004: The transfer of 10.01 from short-1 to short-2 was undone: insufficient funds",
+                 "reason": "insufficient funds",
+                 "transfer": {"from": "short-1", "to": "short-2", "amount": 10.01, "outcome": "COMPENSATED"}}""",
+                bank.post("transfers", """
+                        {"from": "short-1", "to": "short-2", "amount": 10.01}"""));
+        assertAnswer(200, """
+                {"id": "short-1", "owner": "Ada", "balance": 10}""", bank.get("accounts/short-1"));
+        assertAnswer(200, """
+                {"id": "short-2", "owner": "Grace", "balance": 5}""", bank.get("accounts/short-2"));
+    }
+
+    @Test
+    void aTransferToAnAccountThatDoesNotExistGivesTheMoneyBack() throws Exception {
+        openWith("lost-1", "Ada", "100");
+
+        assertTransfer(409, """
+                {"error": "BANK004",
+                 "message": "BANK004: The transfer of 30 from lost-1 to lost-9 was undone: no account lost-9",
+                 "reason": "no account lost-9",
+                 "transfer": {"from": "lost-1", "to": "lost-9", "amount": 30, "outcome": "COMPENSATED"}}""",
+                bank.post("transfers", """
+                        {"from": "lost-1", "to": "lost-9", "amount": 30}"""));
+        assertAnswer(200, """
+                {"id": "lost-1", "owner": "Ada", "balance": 100}""", bank.get("accounts/lost-1"));
+        assertAnswer(404, """
+                {"error": "BANK001", "message": "BANK001: No account lost-9"}""", bank.get("accounts/lost-9"));
+    }
+
+    @Test
+    void aTransferFromAnAccountThatDoesNotExistIsUndone() throws Exception {
+        openWith("nowhere-2", "Grace", "0");
+
+        assertTransfer(409, """
+                {"error": "BANK004",
+                 "message": "BANK004: The transfer of 5 from nowhere-1 to nowhere-2 was undone: no account nowhere-1",
+                 "reason": "no account nowhere-1",
+                 "transfer": {"from": "nowhere-1", "to": "nowhere-2", "amount": 5, "outcome": "COMPENSATED"}}""",
+                bank.post("transfers", """
+                        {"from": "nowhere-1", "to": "nowhere-2", "amount": 5}"""));
+        assertAnswer(200, """
+                {"id": "nowhere-2", "owner": "Grace", "balance": 0}""", bank.get("accounts/nowhere-2"));
+    }
+
+    @Test
+    void anInvalidTransferIsABadRequestListingEveryViolation() throws Exception {
+        assertAnswer(400, """
+                {"error": "AF1103",
+                 "message": "AF1103: dev.allframe.sample.bank.Transfer is invalid: amount: must be greater than 0; to: must not be null",
+                 "violations": [{"path": "amount", "message": "must be greater than 0"},
+                                {"path": "to", "message": "must not be null"}]}""",
+                bank.post("transfers", """
+                        {"from": "A-1", "amount": -5}"""));
+    }
+
+    @Test
     void theBankRunsOnTheJpaStore() throws Exception {
         assertTrue(ServerLog.sinceStart().newText()
-                        .contains(" started with 3 command handlers, 2 query handlers, 1 projection, 0 sagas and the jpa event store"),
-                "the sample's AF1200 line names the jpa event store");
+                        .contains(" started with 3 command handlers, 2 query handlers, 1 projection, 1 saga and the jpa event store"),
+                "the sample's AF1200 line names the transfer saga and the jpa event store");
+    }
+
+    private void openWith(String id, String owner, String balance) throws Exception {
+        assertEquals(201, bank.post("accounts", "{\"id\": \"" + id + "\", \"owner\": \"" + owner + "\"}").statusCode());
+        if (new BigDecimal(balance).signum() > 0) {
+            assertEquals(200, bank.post("accounts/" + id + "/deposits", "{\"amount\": " + balance + "}").statusCode());
+        }
+    }
+
+    /** The answer without the transfer's id, which is the saga's and new each time; the id must be a UUID. */
+    private static void assertTransfer(int status, String expectedJson, HttpResponse<String> response) {
+        assertEquals(status, response.statusCode(), () -> "Unexpected status; body: " + response.body());
+        assertEquals(List.of("application/json"), response.headers().allValues("Content-Type"));
+        JsonObject body = json(response.body()).asJsonObject();
+        JsonObject transfer = body.containsKey("transfer") ? body.getJsonObject("transfer") : body;
+        UUID.fromString(transfer.getString("id"));
+        JsonObject withoutId = Json.createObjectBuilder(transfer).remove("id").build();
+        JsonValue actual = body == transfer ? withoutId : Json.createObjectBuilder(body).add("transfer", withoutId).build();
+        assertEquals(json(expectedJson), actual);
     }
 
     private static void assertAnswer(int status, String expectedJson, HttpResponse<String> response) {

@@ -2,7 +2,10 @@ package dev.allframe.cdi.error.sagas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allframe.AllFrameDeploymentException;
 import dev.allframe.cdi.Deployments;
+import dev.allframe.cdi.TestConfig;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SagaStepProblemsTest {
@@ -24,5 +27,18 @@ class SagaStepProblemsTest {
                         + "FirstPayment, " + PACKAGE + "SecondPayment",
                 "AF1047: Saga 'ship' has 2 steps named 'pack', it needs unique step names: " + PACKAGE + "PackOne, "
                         + PACKAGE + "PackTwo");
+    }
+
+    @Test
+    void badFaultToleranceKeysOfAStepFailTheDeployment() throws Exception {
+        AllFrameDeploymentException failure = TestConfig.with(Map.of(
+                PACKAGE + "PackOne/execute/Timeout/value", "soon",
+                PACKAGE + "PackOne/execute/Retry/maxRetries", "-1"), () -> Deployments.failure(PackOne.class));
+
+        assertThat(failure.problems()).containsExactly(
+                "AF1010: Configuration value 'soon' of " + PACKAGE + "PackOne/execute/Timeout/value is invalid:"
+                        + " expected a whole number above 0",
+                "AF1010: Configuration value '-1' of " + PACKAGE + "PackOne/execute/Retry/maxRetries is invalid:"
+                        + " expected a whole number, 0 or more");
     }
 }

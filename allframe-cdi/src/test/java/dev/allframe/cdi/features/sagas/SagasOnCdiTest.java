@@ -18,15 +18,26 @@ import dev.allframe.eventstore.EventStore;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.assertj.core.groups.Tuple;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code @SagaStep} beans in a CDI container with SmallRye Fault Tolerance guarding each step. */
+/**
+ * {@code @SagaStep} beans in a CDI container, AllFrame bounding each step: the same with SmallRye Fault Tolerance
+ * in the container as without any Fault Tolerance implementation (as on a server whose Fault Tolerance does not
+ * see annotations an extension adds).
+ */
 class SagasOnCdiTest {
 
     private static final Transfer TEN = new Transfer("A", "B", 10);
+    private static final String PACKAGE = "dev.allframe.cdi.features.sagas.";
+
+    enum Container {
+        WITHOUT_FAULT_TOLERANCE, WITH_SMALLRYE_FAULT_TOLERANCE
+    }
 
     interface Scenario {
         void run(WeldContainer container, SagaOrchestrator sagas, Script script) throws Exception;
@@ -75,9 +86,10 @@ class SagasOnCdiTest {
         });
     }
 
-    @Test
-    void aStepThatBlocksAndIgnoresInterruptsIsStoppedByItsFaultToleranceTimeout() throws Exception {
-        deploy(Map.of(), (container, sagas, script) -> {
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void aStepThatBlocksAndIgnoresInterruptsIsStoppedByItsTimeout(Container kind) throws Exception {
+        deploy(kind, Map.of(), (container, sagas, script) -> {
             script.blockCredit();
 
             long start = System.nanoTime();
@@ -87,14 +99,19 @@ class SagasOnCdiTest {
             assertThat(millis).as("@SagaStep(timeout = \"400ms\")").isBetween(400L, 2_400L);
             StepFailure failure = ((SagaOutcome.Compensated) outcome).failure();
             assertThat(failure.step()).isEqualTo(3);
-            assertThat(failure.cause()).isInstanceOf(TimeoutException.class);
+            assertThat(failure.cause()).isInstanceOf(TimeoutException.class)
+                    .hasMessage("AF1152: Step " + PACKAGE + "Credit did not finish within 400 ms");
+            assertThat(failure.message()).isEqualTo("AF1141: Step 3 'Credit' of saga 'transfer' (" + outcome.sagaId()
+                    + ") failed: java.util.concurrent.TimeoutException: AF1152: Step " + PACKAGE
+                    + "Credit did not finish within 400 ms");
             assertThat(script.journal()).endsWith("take back B true", "refund A", "release R-A");
         });
     }
 
-    @Test
-    void theFaultToleranceKeyOfAStepOverridesItsTimeout() throws Exception {
-        deploy(Map.of(Credit.class.getName() + "/execute/Timeout/value", "1500"), (container, sagas, script) -> {
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void theFaultToleranceKeyOfAStepOverridesItsTimeout(Container kind) throws Exception {
+        deploy(kind, Map.of(Credit.class.getName() + "/execute/Timeout/value", "1500"), (container, sagas, script) -> {
             script.blockCredit();
 
             long start = System.nanoTime();
@@ -102,13 +119,15 @@ class SagasOnCdiTest {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
             assertThat(millis).isBetween(1_500L, 3_500L);
-            assertThat(((SagaOutcome.Compensated) outcome).failure().cause()).isInstanceOf(TimeoutException.class);
+            assertThat(((SagaOutcome.Compensated) outcome).failure().cause()).isInstanceOf(TimeoutException.class)
+                    .hasMessage("AF1152: Step " + PACKAGE + "Credit did not finish within 1500 ms");
         });
     }
 
-    @Test
-    void stepsWithoutATimeoutOfTheirOwnGetTheConfiguredOne() throws Exception {
-        deploy(Map.of("allframe.saga.step-timeout", "300ms"), (container, sagas, script) -> {
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void stepsWithoutATimeoutOfTheirOwnGetTheConfiguredOne(Container kind) throws Exception {
+        deploy(kind, Map.of("allframe.saga.step-timeout", "300ms"), (container, sagas, script) -> {
             script.blockDebit();
 
             long start = System.nanoTime();
@@ -116,14 +135,17 @@ class SagasOnCdiTest {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
             assertThat(millis).isBetween(300L, 2_300L);
-            assertThat(((SagaOutcome.Compensated) outcome).failure().step()).isEqualTo(2);
+            StepFailure failure = ((SagaOutcome.Compensated) outcome).failure();
+            assertThat(failure.step()).isEqualTo(2);
+            assertThat(failure.cause()).hasMessage("AF1152: Step " + PACKAGE + "Debit did not finish within 300 ms");
             assertThat(script.journal()).containsExactly("reserve 10", "refund A", "release R-A");
         });
     }
 
-    @Test
-    void retriesComeFromTheStepsFaultToleranceKeys() throws Exception {
-        deploy(Map.of(Credit.class.getName() + "/execute/Retry/maxRetries", "2"), (container, sagas, script) -> {
+    @ParameterizedTest
+    @EnumSource(Container.class)
+    void retriesComeFromTheStepsFaultToleranceKeys(Container kind) throws Exception {
+        deploy(kind, Map.of(Credit.class.getName() + "/execute/Retry/maxRetries", "2"), (container, sagas, script) -> {
             script.failCredit(2);
 
             SagaOutcome outcome = sagas.start("transfer", TEN);
@@ -131,7 +153,7 @@ class SagasOnCdiTest {
             assertThat(outcome.state()).isEqualTo(SagaState.COMPLETED);
             assertThat(script.creditAttempts()).isEqualTo(3);
         });
-        deploy(Map.of(), (container, sagas, script) -> {
+        deploy(kind, Map.of(), (container, sagas, script) -> {
             script.failCredit(2);
 
             assertThat(sagas.start("transfer", TEN).state()).isEqualTo(SagaState.COMPENSATED);
@@ -147,8 +169,7 @@ class SagasOnCdiTest {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
             assertThat(millis).isBetween(300L, 2_300L);
-            assertThat(((SagaOutcome.Compensated) outcome).failure().cause())
-                    .isInstanceOf(java.util.concurrent.TimeoutException.class);
+            assertThat(((SagaOutcome.Compensated) outcome).failure().cause()).isInstanceOf(TimeoutException.class);
             assertThat(script.journal()).containsExactly("note B", "wait", "undo wait", "undo note");
         });
     }
@@ -161,10 +182,15 @@ class SagasOnCdiTest {
     }
 
     private static void deploy(Map<String, String> config, Scenario scenario) throws Exception {
+        deploy(Container.WITH_SMALLRYE_FAULT_TOLERANCE, config, scenario);
+    }
+
+    private static void deploy(Container kind, Map<String, String> config, Scenario scenario) throws Exception {
         Map<String, String> properties = new HashMap<>(config);
+        Class<?>[] beans = {Script.class, Ledger.class, Reserve.class, Debit.class, Credit.class, Refunds.class};
         TestConfig.with(properties, () -> {
-            try (WeldContainer container = Deployments.weldWithFaultTolerance(Script.class, Ledger.class, Reserve.class,
-                    Debit.class, Credit.class, Refunds.class).initialize()) {
+            try (WeldContainer container = (kind == Container.WITH_SMALLRYE_FAULT_TOLERANCE
+                    ? Deployments.weldWithFaultTolerance(beans) : Deployments.weld(beans)).initialize()) {
                 Script script = container.select(Script.class).get();
                 try {
                     scenario.run(container, container.select(SagaOrchestrator.class).get(), script);

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.allframe.CommandBus;
 import dev.allframe.CommandResult;
-import dev.allframe.ProjectionRegistry;
 import dev.allframe.QueryBus;
 import dev.allframe.sample.bank.AccountView;
 import dev.allframe.sample.bank.AccountViews;
@@ -27,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -43,17 +41,15 @@ import java.util.Objects;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AccountResource {
 
-    private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
-
     private final CommandBus commands;
     private final QueryBus queries;
-    private final ProjectionRegistry projections;
+    private final ReadYourWrites views;
 
     @Inject
-    public AccountResource(CommandBus commands, QueryBus queries, ProjectionRegistry projections) {
+    public AccountResource(CommandBus commands, QueryBus queries, ReadYourWrites views) {
         this.commands = requireNonNull(commands, "commands");
         this.queries = requireNonNull(queries, "queries");
-        this.projections = requireNonNull(projections, "projections");
+        this.views = requireNonNull(views, "views");
     }
 
     @POST
@@ -92,14 +88,7 @@ public class AccountResource {
 
     /** Waits until the views include the command's events. */
     private void seen(CommandResult result) {
-        try {
-            if (!projections.awaitPosition(AccountViews.NAME, result.lastPosition(), READ_YOUR_WRITES)) {
-                throw new ViewsBehindException(result.lastPosition());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ViewsBehindException(result.lastPosition());
-        }
+        views.await(result.lastPosition());
     }
 
     private AccountView account(String id) {

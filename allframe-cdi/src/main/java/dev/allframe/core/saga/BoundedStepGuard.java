@@ -1,0 +1,124 @@
+package dev.allframe.core.saga;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.allframe.AllFrameException;
+import dev.allframe.SagaContext;
+import dev.allframe.Step;
+import dev.allframe.StepResult;
+import dev.allframe.core.AllFrameMessages;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs each attempt of a step's execution on an executor and stops waiting for it when its time is up,
+ * with a {@link TimeoutException} ({@code AF1152}), whatever the step's thread still does: a step that
+ * blocks and ignores interrupts is bounded too. The thread still in {@code execute} is interrupted then. A
+ * failed or timed-out attempt is retried as its {@link StepPolicy} says.
+ */
+public final class BoundedStepGuard implements StepGuard {
+
+    private final Executor executor;
+    private final String site;
+    private final StepPolicy policy;
+
+    /** @param site how messages name the step: its class */
+    public BoundedStepGuard(Executor executor, String site, StepPolicy policy) {
+        this.executor = requireNonNull(executor, "executor");
+        this.site = requireNonNull(site, "site");
+        this.policy = requireNonNull(policy, "policy");
+    }
+
+    @Override
+    public CompletionStage<StepResult> execute(Step<Object> step, SagaContext<Object> context) {
+        return attempt(step, context, 0);
+    }
+
+    public StepPolicy policy() {
+        return policy;
+    }
+
+    private CompletableFuture<StepResult> attempt(Step<Object> step, SagaContext<Object> context, int retries) {
+        return once(step, context).handle((result, error) -> {
+            if (error == null) {
+                return CompletableFuture.completedFuture(result);
+            }
+            Throwable cause = unwrap(error);
+            if (retries >= policy.maxRetries() || !(cause instanceof Exception)) {
+                return CompletableFuture.<StepResult>failedFuture(cause);
+            }
+            Executor later = CompletableFuture.delayedExecutor(policy.retryDelay().toMillis(), TimeUnit.MILLISECONDS,
+                    executor);
+            return CompletableFuture.supplyAsync(() -> null, later)
+                    .thenCompose(ignored -> attempt(step, context, retries + 1));
+        }).thenCompose(next -> next);
+    }
+
+    /** One attempt: its stage, failed with AF1152 when it has not completed within the timeout. */
+    private CompletableFuture<StepResult> once(Step<Object> step, SagaContext<Object> context) {
+        RunningThread running = new RunningThread();
+        CompletableFuture<StepResult> result = new CompletableFuture<>();
+        executor.execute(() -> {
+            running.enter();
+            try {
+                CompletionStage<StepResult> stage = step.execute(context);
+                if (stage == null) {
+                    result.completeExceptionally(new AllFrameException(AllFrameMessages.nullStepStage(site)));
+                } else {
+                    stage.whenComplete((value, error) -> {
+                        if (error != null) {
+                            result.completeExceptionally(error);
+                        } else {
+                            result.complete(value);
+                        }
+                    });
+                }
+            } catch (Exception | LinkageError | AssertionError e) {
+                result.completeExceptionally(e);
+            } finally {
+                running.leave();
+            }
+        });
+        long millis = policy.timeout().toMillis();
+        CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, Runnable::run).execute(() -> {
+            if (result.completeExceptionally(new TimeoutException(AllFrameMessages.stepTimedOut(site, millis)))) {
+                running.interrupt();
+            }
+        });
+        return result;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** The thread running a step's {@code execute}, interrupted only while it is still in there. */
+    private static final class RunningThread {
+
+        private Thread thread;
+
+        synchronized void enter() {
+            thread = Thread.currentThread();
+        }
+
+        synchronized void leave() {
+            thread = null;
+            Thread.interrupted();
+        }
+
+        synchronized void interrupt() {
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+    }
+}

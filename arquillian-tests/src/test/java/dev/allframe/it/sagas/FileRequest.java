@@ -1,0 +1,26 @@
+package dev.allframe.it.sagas;
+
+import dev.allframe.SagaContext;
+import dev.allframe.SagaStep;
+import dev.allframe.Step;
+import dev.allframe.StepResult;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
+
+@SagaStep(saga = "approval", order = 1)
+public class FileRequest implements Step<String> {
+
+    @Inject
+    Journal journal;
+
+    @Override
+    public CompletionStage<StepResult> execute(SagaContext<String> context) {
+        journal.record(context.input(), "file request");
+        return StepResult.done();
+    }
+
+    @Override
+    public void compensate(SagaContext<String> context) {
+        journal.record(context.input(), "cancel request");
+    }
+}

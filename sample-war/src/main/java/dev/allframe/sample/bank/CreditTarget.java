@@ -1,0 +1,40 @@
+package dev.allframe.sample.bank;
+
+import dev.allframe.CommandBus;
+import dev.allframe.SagaContext;
+import dev.allframe.SagaStep;
+import dev.allframe.Step;
+import dev.allframe.StepResult;
+import dev.allframe.eventstore.EventStore;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The transfer's second step: puts the money into the target account, which must exist. It is compensated only
+ * when it failed itself; it then takes the money back if the deposit was stored all the same (a deposit that
+ * outlasted the step's timeout), with the compensation's idempotency key.
+ */
+@SagaStep(saga = Transfer.SAGA, order = 2)
+public class CreditTarget implements Step<Transfer> {
+
+    @Inject
+    CommandBus commands;
+
+    @Inject
+    EventStore events;
+
+    @Override
+    public CompletionStage<StepResult> execute(SagaContext<Transfer> context) {
+        Transfer transfer = context.input();
+        commands.dispatch(new Deposit(transfer.to(), transfer.amount()), context.commandOptions());
+        return StepResult.done();
+    }
+
+    @Override
+    public void compensate(SagaContext<Transfer> context) {
+        if (StepEffects.stored(context, events)) {
+            Transfer transfer = context.input();
+            commands.dispatch(new Withdraw(transfer.to(), transfer.amount()), context.commandOptions());
+        }
+    }
+}

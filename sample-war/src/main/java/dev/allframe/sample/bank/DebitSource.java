@@ -1,0 +1,40 @@
+package dev.allframe.sample.bank;
+
+import dev.allframe.CommandBus;
+import dev.allframe.SagaContext;
+import dev.allframe.SagaStep;
+import dev.allframe.Step;
+import dev.allframe.StepResult;
+import dev.allframe.eventstore.EventStore;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The transfer's first step: takes the money out of the source account, if its balance covers it. Undone by
+ * depositing it back, when the withdrawal was stored; the compensation's idempotency key makes a repeated
+ * compensation deposit once.
+ */
+@SagaStep(saga = Transfer.SAGA, order = 1)
+public class DebitSource implements Step<Transfer> {
+
+    @Inject
+    CommandBus commands;
+
+    @Inject
+    EventStore events;
+
+    @Override
+    public CompletionStage<StepResult> execute(SagaContext<Transfer> context) {
+        Transfer transfer = context.input();
+        commands.dispatch(new Withdraw(transfer.from(), transfer.amount()), context.commandOptions());
+        return StepResult.done();
+    }
+
+    @Override
+    public void compensate(SagaContext<Transfer> context) {
+        if (StepEffects.stored(context, events)) {
+            Transfer transfer = context.input();
+            commands.dispatch(new Deposit(transfer.from(), transfer.amount()), context.commandOptions());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.allframe.sample.bank;
+
+import dev.allframe.SagaContext;
+import dev.allframe.eventstore.IdempotencyKeys;
+
+/** What a transfer step's execution left behind, as its compensation needs to know. */
+final class StepEffects {
+
+    private StepEffects() {
+    }
+
+    /**
+     * Whether the step's execution stored its command's events: it dispatched the command with the
+     * execution's idempotency key ({@code <saga id>:<step>:execute}), which the store keeps with them. A step
+     * whose command was refused has nothing to undo.
+     */
+    static boolean stored(SagaContext<?> compensation, IdempotencyKeys events) {
+        return events.findByIdempotencyKey(compensation.sagaId() + ":" + compensation.step() + ":execute").isPresent();
+    }
+}

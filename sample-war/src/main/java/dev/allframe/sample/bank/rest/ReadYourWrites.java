@@ -1,0 +1,35 @@
+package dev.allframe.sample.bank.rest;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.allframe.ProjectionRegistry;
+import dev.allframe.sample.bank.AccountViews;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.time.Duration;
+
+/** Waits until the {@link AccountViews} projection has seen an event, so that an answer shows its effect. */
+@Dependent
+public class ReadYourWrites {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final ProjectionRegistry projections;
+
+    @Inject
+    public ReadYourWrites(ProjectionRegistry projections) {
+        this.projections = requireNonNull(projections, "projections");
+    }
+
+    /** Returns once the views include the event at {@code position}; {@link ViewsBehindException} after 5 seconds. */
+    void await(long position) {
+        try {
+            if (!projections.awaitPosition(AccountViews.NAME, position, TIMEOUT)) {
+                throw new ViewsBehindException(position);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ViewsBehindException(position);
+        }
+    }
+}
