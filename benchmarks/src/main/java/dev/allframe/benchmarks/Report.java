@@ -97,7 +97,7 @@ final class Report {
                     .append(unit(primary.getScoreUnit())).append(" | ")
                     .append(allocation == null ? "" : bytes(allocation.getScore())).append(" |\n");
         }
-        md.append("| 2-step saga in memory | AllFrame | pending: sagas not merged | | | |\n\n");
+        md.append("\n");
     }
 
     private void ratios(StringBuilder md) {
@@ -123,7 +123,7 @@ final class Report {
             md.append(String.format(Locale.ROOT, "%.2f×", speed)).append(" | ").append(ratio.target()).append(" | ")
                     .append(verdict(ratio, speed, ours, theirs)).append(" |\n");
         }
-        md.append("| 2-step saga in memory | pending: sagas not merged | | |\n\n");
+        md.append("\n");
     }
 
     /** Met or missed; neither when either score's interval is wider than half the score. */
@@ -158,6 +158,7 @@ final class Report {
         return switch (jmhUnit) {
             case "ops/s" -> "per s";
             case "ns/op" -> "ns";
+            case "us/op" -> "µs";
             case "ms/op" -> "ms";
             default -> jmhUnit;
         };
