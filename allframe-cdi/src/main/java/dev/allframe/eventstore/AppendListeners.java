@@ -25,6 +25,11 @@ public final class AppendListeners {
         return () -> listeners.remove(listener);
     }
 
+    /** Whether no listener is subscribed now. */
+    public boolean isEmpty() {
+        return listeners.isEmpty();
+    }
+
     /** Tells every listener, stopping at the first that throws: for inline listeners, whose failure aborts an append. */
     public void notifyInline(AppendResult result) {
         for (AppendListener listener : listeners) {

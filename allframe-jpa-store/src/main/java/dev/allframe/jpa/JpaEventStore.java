@@ -74,6 +74,11 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     public AppendResult append(AppendRequest request) {
         Instant now = now();
         try {
+            Optional<AppendResult> alone = appender.appendAlone(transactions, request, now);
+            if (alone.isPresent()) {
+                appended(alone.get());
+                return alone.get();
+            }
             return transactions.write(em -> appender.append(em, request, now), this::appended);
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {

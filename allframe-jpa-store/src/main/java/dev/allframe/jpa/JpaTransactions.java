@@ -2,8 +2,10 @@ package dev.allframe.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.hibernate.jdbc.ReturningWork;
 
 /**
  * How the JPA store gets an {@link EntityManager} and a transaction: resource-local in Java SE, JTA in
@@ -16,6 +18,17 @@ public interface JpaTransactions {
      * {@code afterCommit} once that transaction has committed.
      */
     <T> T write(Function<EntityManager, T> work, Consumer<T> afterCommit);
+
+    /**
+     * Runs {@code work} on a connection in autocommit mode, outside any transaction of the unit, and returns
+     * its result; empty, without running it, when these transactions cannot (JTA: the server owns the
+     * connections, and a caller's transaction may be active). On PostgreSQL the statements sent together
+     * before one sync then run as one implicit transaction that commits with their last reply: a write in one
+     * round trip instead of two.
+     */
+    default <T> Optional<T> autocommit(ReturningWork<T> work) {
+        return Optional.empty();
+    }
 
     /** Runs {@code work} with an entity manager for reading. */
     <T> T read(Function<EntityManager, T> work);

@@ -5,8 +5,11 @@ import static java.util.Objects.requireNonNull;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
 /** Transactions of a resource-local persistence unit: one entity manager and transaction per call. */
 public final class ResourceLocalTransactions implements JpaTransactions {
@@ -37,6 +40,29 @@ public final class ResourceLocalTransactions implements JpaTransactions {
         }
         afterCommit.accept(result);
         return result;
+    }
+
+    /** Switches the connection to autocommit for {@code work} if the pool hands it out without, and back after. */
+    @Override
+    public <T> Optional<T> autocommit(ReturningWork<T> work) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            return Optional.of(em.unwrap(Session.class).doReturningWork(connection -> {
+                boolean autocommit = connection.getAutoCommit();
+                if (!autocommit) {
+                    connection.setAutoCommit(true);
+                }
+                try {
+                    return work.execute(connection);
+                } finally {
+                    if (!autocommit) {
+                        connection.setAutoCommit(false);
+                    }
+                }
+            }));
+        } finally {
+            em.close();
+        }
     }
 
     @Override

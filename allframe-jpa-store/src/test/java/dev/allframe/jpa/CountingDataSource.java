@@ -13,11 +13,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** A data source recording how each SQL statement was sent: executed alone, or as a batch of how many. */
+/**
+ * A data source recording how each SQL statement was sent (executed alone, or as a batch of how many) and
+ * each commit of a transaction.
+ */
 final class CountingDataSource implements DataSource {
 
     /** One trip to the database. */
     record Execution(String sql, String how, int rows) {
+
+        static final Execution COMMIT = new Execution("COMMIT", "commit", 0);
     }
 
     private final DataSource target;
@@ -43,6 +48,9 @@ final class CountingDataSource implements DataSource {
 
     private Connection wrap(Connection connection) {
         InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("commit")) {
+                executions.add(Execution.COMMIT);
+            }
             Object result = invoke(connection, method, args);
             if (method.getName().equals("prepareStatement") && result instanceof PreparedStatement statement) {
                 return statement((String) args[0], statement);

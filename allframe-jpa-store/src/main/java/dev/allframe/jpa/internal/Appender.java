@@ -7,11 +7,14 @@ import dev.allframe.eventstore.AppendListeners;
 import dev.allframe.eventstore.AppendRequest;
 import dev.allframe.eventstore.AppendResult;
 import dev.allframe.eventstore.NewEvent;
+import dev.allframe.jpa.JpaTransactions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionImplementor;
@@ -21,7 +24,8 @@ import org.hibernate.engine.spi.SessionImplementor;
  * idempotency key, check the stream's version, then insert the events as one JDBC batch and raise the
  * head. Everything after the lock is serialised across appenders, so the checks cannot race. On
  * PostgreSQL, appends of events without an idempotency key take a shorter path with the same guarantees
- * ({@link PostgresAppender}).
+ * ({@link PostgresAppender}), in one round trip with their commit when nothing else has to run in their
+ * transaction ({@link #appendAlone}).
  */
 public final class Appender {
 
@@ -38,8 +42,21 @@ public final class Appender {
         this.postgres = new PostgresAppender(mapper);
     }
 
+    /**
+     * Appends in a transaction of its own, committed in the same round trip, where the database allows it and
+     * nothing else has to run in the append's transaction: on PostgreSQL, without an idempotency key, no
+     * inline listener subscribed and the transactions resource-local. Empty, with nothing done, otherwise.
+     */
+    public Optional<AppendResult> appendAlone(JpaTransactions transactions, AppendRequest request, Instant now) {
+        if (!takesPostgresPath(request) || !inlineListeners.isEmpty()
+                || !onPostgres(() -> transactions.read(Appender::isPostgres))) {
+            return Optional.empty();
+        }
+        return transactions.autocommit(connection -> postgres.appendAlone(connection, request, now));
+    }
+
     public AppendResult append(EntityManager em, AppendRequest request, Instant now) {
-        if (request.idempotencyKey() == null && !request.events().isEmpty() && onPostgres(em)) {
+        if (takesPostgresPath(request) && onPostgres(() -> isPostgres(em))) {
             AppendResult result = em.unwrap(Session.class)
                     .doReturningWork(connection -> postgres.append(connection, request, now));
             inlineListeners.notifyInline(result);
@@ -85,13 +102,21 @@ public final class Appender {
         return result;
     }
 
-    private boolean onPostgres(EntityManager em) {
+    private static boolean takesPostgresPath(AppendRequest request) {
+        return request.idempotencyKey() == null && !request.events().isEmpty();
+    }
+
+    private boolean onPostgres(Supplier<Boolean> dialect) {
         Boolean known = onPostgres;
         if (known == null) {
-            known = em.unwrap(SessionImplementor.class).getFactory().getJdbcServices().getDialect()
-                    instanceof PostgreSQLDialect;
+            known = dialect.get();
             onPostgres = known;
         }
         return known;
+    }
+
+    private static boolean isPostgres(EntityManager em) {
+        return em.unwrap(SessionImplementor.class).getFactory().getJdbcServices().getDialect()
+                instanceof PostgreSQLDialect;
     }
 }

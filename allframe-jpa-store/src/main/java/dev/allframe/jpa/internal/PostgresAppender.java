@@ -31,22 +31,37 @@ import java.util.List;
  * The head stays locked until the transaction ends, as on the portable path, so the global order has no gap
  * a reader could overtake. When the condition fails, the head is lowered again before the conflict is
  * reported, which leaves a transaction the caller keeps (JTA) without a trace of the attempt.
+ * <p>
+ * When nothing else has to run in the append's transaction, {@link #appendAlone} sends the same two
+ * statements on a connection in autocommit mode. PostgreSQL runs the statements sent before one sync as one
+ * implicit transaction and commits it when the last one has run, so the append and its commit take one
+ * round trip, like a plain insert in autocommit mode. There a refused condition has to fail the statement, so
+ * that the implicit transaction rolls back with the raised head: the stream's version is then read as
+ * {@code null}, which the {@code NOT NULL} column refuses.
  */
 final class PostgresAppender {
 
-    private static final String APPEND = "UPDATE allframe_head SET head_position = head_position + ? WHERE id = 1"
-            + " RETURNING head_position;\n"
-            + "INSERT INTO allframe_events (global_position, event_id, stream_id, stream_version, type_name,"
-            + " schema_version, payload, metadata, correlation_id, causation_id, recorded_at)"
+    private static final String RAISE_HEAD = "UPDATE allframe_head SET head_position = head_position + ? WHERE id = 1"
+            + " RETURNING head_position;\n";
+    private static final String INSERT = "INSERT INTO allframe_events (global_position, event_id, stream_id,"
+            + " stream_version, type_name, schema_version, payload, metadata, correlation_id, causation_id, recorded_at)"
             + " SELECT h.head_position - ? + e.n, e.event_id, ?, s.version + e.n, e.type_name, e.schema_version,"
             + " e.payload, e.metadata, e.correlation_id, e.causation_id, ?"
-            + " FROM allframe_head h,"
-            + " (SELECT coalesce(max(stream_version), 0) AS version FROM allframe_events WHERE stream_id = ?) s,"
+            + " FROM allframe_head h, %s s,"
             + " unnest(?::varchar[], ?::varchar[], ?::int[], ?::text[], ?::text[], ?::varchar[], ?::varchar[])"
             + " WITH ORDINALITY AS e(event_id, type_name, schema_version, payload, metadata, correlation_id,"
             + " causation_id, n)"
-            + " WHERE h.id = 1 AND (? OR s.version = ?)"
+            + " WHERE h.id = 1%s"
             + " RETURNING stream_version";
+    private static final String VERSION = "coalesce(max(stream_version), 0)";
+    /** Inserts nothing when the condition fails. */
+    private static final String APPEND = RAISE_HEAD + INSERT.formatted(
+            "(SELECT " + VERSION + " AS version FROM allframe_events WHERE stream_id = ?)", " AND (? OR s.version = ?)");
+    /** Fails when the condition fails: the version is {@code null} then. */
+    private static final String APPEND_ALONE = RAISE_HEAD + INSERT.formatted(
+            "(SELECT CASE WHEN ? OR " + VERSION + " = ? THEN " + VERSION + " END AS version"
+                    + " FROM allframe_events WHERE stream_id = ?)", "");
+    private static final String NOT_NULL_VIOLATION = "23502";
     private static final String LOWER_HEAD = "UPDATE allframe_head SET head_position = head_position - ? WHERE id = 1";
     private static final String STREAM_VERSION =
             "SELECT coalesce(max(stream_version), 0) FROM allframe_events WHERE stream_id = ?";
@@ -59,37 +74,73 @@ final class PostgresAppender {
 
     /** Appends {@code request}'s events, which must not be empty, on {@code connection}'s transaction. */
     AppendResult append(Connection connection, AppendRequest request, Instant now) throws SQLException {
-        String streamId = request.streamId();
-        List<NewEvent> events = request.events();
-        int count = events.size();
+        Inserted inserted = insert(connection, APPEND, request, now, false);
+        if (inserted.version() < 0) {
+            lowerHead(connection, request.events().size());
+            throw conflict(connection, request);
+        }
+        return inserted.result(mapper, request, now);
+    }
+
+    /**
+     * Appends {@code request}'s events, which must not be empty, in a transaction of their own on
+     * {@code connection}, which must be in autocommit mode.
+     */
+    AppendResult appendAlone(Connection connection, AppendRequest request, Instant now) throws SQLException {
+        Inserted inserted;
+        try {
+            inserted = insert(connection, APPEND_ALONE, request, now, true);
+        } catch (SQLException e) {
+            if (NOT_NULL_VIOLATION.equals(e.getSQLState())) {
+                throw conflict(connection, request);
+            }
+            throw e;
+        }
+        if (inserted.version() < 0) {
+            throw new EventStoreException(JpaStoreMessages.headRowMissing());
+        }
+        return inserted.result(mapper, request, now);
+    }
+
+    private Inserted insert(Connection connection, String sql, AppendRequest request, Instant now,
+                            boolean conditionInSelect) throws SQLException {
+        int count = request.events().size();
         List<EventRow> rows = new ArrayList<>(count);
-        for (NewEvent event : events) {
-            rows.add(mapper.toRow(event, 0, streamId, 0, now));
+        for (NewEvent event : request.events()) {
+            rows.add(mapper.toRow(event, 0, request.streamId(), 0, now));
         }
-        long head;
-        long version;
-        try (PreparedStatement append = connection.prepareStatement(APPEND)) {
-            bind(append, connection, request, rows, now);
+        try (PreparedStatement append = connection.prepareStatement(sql)) {
+            bind(append, connection, request, rows, now, conditionInSelect);
             append.execute();
-            head = raisedHead(append.getResultSet()) - count;
+            long head = raisedHead(append.getResultSet()) - count;
             append.getMoreResults();
-            version = insertedVersion(append.getResultSet(), count);
+            return new Inserted(head, insertedVersion(append.getResultSet(), count));
         }
-        if (version < 0) {
-            lowerHead(connection, count);
-            throw new ConcurrencyConflictException(streamId, request.condition().expectedVersion(),
-                    streamVersion(connection, streamId));
+    }
+
+    private static ConcurrencyConflictException conflict(Connection connection, AppendRequest request)
+            throws SQLException {
+        return new ConcurrencyConflictException(request.streamId(), request.condition().expectedVersion(),
+                streamVersion(connection, request.streamId()));
+    }
+
+    /** The head before the append, and the stream's version after it or -1 when nothing was inserted. */
+    private record Inserted(long head, long version) {
+
+        AppendResult result(EventRowMapper mapper, AppendRequest request, Instant now) {
+            List<NewEvent> events = request.events();
+            int count = events.size();
+            long first = version - count;
+            List<EventEnvelope> stored = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                stored.add(mapper.appended(events.get(i), request.streamId(), first + i + 1, head + i + 1, now));
+            }
+            return new AppendResult(request.streamId(), version, stored, false);
         }
-        long first = version - count;
-        List<EventEnvelope> stored = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            stored.add(mapper.appended(events.get(i), streamId, first + i + 1, head + i + 1, now));
-        }
-        return new AppendResult(streamId, version, stored, false);
     }
 
     private static void bind(PreparedStatement append, Connection connection, AppendRequest request,
-                             List<EventRow> rows, Instant now) throws SQLException {
+                             List<EventRow> rows, Instant now, boolean conditionInSelect) throws SQLException {
         int count = rows.size();
         String[] ids = new String[count];
         String[] types = new String[count];
@@ -108,20 +159,32 @@ final class PostgresAppender {
             correlations[i] = row.correlationId();
             causations[i] = row.causationId();
         }
-        append.setLong(1, count);
-        append.setLong(2, count);
-        append.setString(3, request.streamId());
-        append.setObject(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-        append.setString(5, request.streamId());
-        append.setArray(6, connection.createArrayOf("varchar", ids));
-        append.setArray(7, connection.createArrayOf("varchar", types));
-        append.setArray(8, connection.createArrayOf("int4", schemaVersions));
-        append.setArray(9, connection.createArrayOf("text", payloads));
-        append.setArray(10, connection.createArrayOf("text", metadata));
-        append.setArray(11, connection.createArrayOf("varchar", correlations));
-        append.setArray(12, connection.createArrayOf("varchar", causations));
-        append.setBoolean(13, request.condition().expectedVersion() < 0);
-        append.setLong(14, Math.max(0, request.condition().expectedVersion()));
+        int p = 1;
+        append.setLong(p++, count);
+        append.setLong(p++, count);
+        append.setString(p++, request.streamId());
+        append.setObject(p++, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        if (conditionInSelect) {
+            p = bindCondition(append, p, request);
+        }
+        append.setString(p++, request.streamId());
+        append.setArray(p++, connection.createArrayOf("varchar", ids));
+        append.setArray(p++, connection.createArrayOf("varchar", types));
+        append.setArray(p++, connection.createArrayOf("int4", schemaVersions));
+        append.setArray(p++, connection.createArrayOf("text", payloads));
+        append.setArray(p++, connection.createArrayOf("text", metadata));
+        append.setArray(p++, connection.createArrayOf("varchar", correlations));
+        append.setArray(p++, connection.createArrayOf("varchar", causations));
+        if (!conditionInSelect) {
+            bindCondition(append, p, request);
+        }
+    }
+
+    private static int bindCondition(PreparedStatement append, int p, AppendRequest request) throws SQLException {
+        long expected = request.condition().expectedVersion();
+        append.setBoolean(p, expected < 0);
+        append.setLong(p + 1, Math.max(0, expected));
+        return p + 2;
     }
 
     private static long raisedHead(ResultSet head) throws SQLException {
