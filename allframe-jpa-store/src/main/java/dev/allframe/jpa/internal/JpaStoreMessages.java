@@ -85,6 +85,11 @@ public final class JpaStoreMessages {
                 + ") cannot be written as JSON: " + describe(cause);
     }
 
+    public static String unreadableSagaLeft(String saga, String sagaId, String state, String unreadable) {
+        return "AF2022: Saga '" + saga + "' (" + sagaId + ") is left " + state + " and not recovered until its"
+                + " stored values read again; the other unfinished sagas are recovered. " + unreadable;
+    }
+
     private static String describe(Throwable cause) {
         return cause.getMessage() == null ? cause.getClass().getName()
                 : cause.getClass().getName() + ": " + cause.getMessage();

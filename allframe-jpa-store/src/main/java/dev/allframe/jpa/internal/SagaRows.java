@@ -9,16 +9,22 @@ import dev.allframe.eventstore.SagaRecord;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * Sagas and their histories as rows, in the caller's transaction. The input and each output are JSON
- * with their class names, read back with the application's class loader.
+ * with their class names, read back with the application's class loader. An unfinished saga whose values
+ * no longer read is left out of {@link #unfinished}, so that it does not keep the others from being
+ * recovered, and reported once.
  */
 public final class SagaRows {
 
@@ -26,8 +32,11 @@ public final class SagaRows {
     private static final String TYPE = "type";
     private static final String JSON = "json";
 
+    private static final Logger LOG = Logger.getLogger(SagaRows.class.getName());
+
     private final EventSerializer serializer;
     private final ClassLoader loader;
+    private final Set<String> unreadableReported = ConcurrentHashMap.newKeySet();
 
     public SagaRows(EventSerializer serializer, ClassLoader loader) {
         this.serializer = serializer;
@@ -68,8 +77,20 @@ public final class SagaRows {
     }
 
     public List<SagaRecord> unfinished(EntityManager em) {
-        return em.createQuery("SELECT s FROM AllFrameSaga s WHERE s.state IN :states ORDER BY s.startedAt, s.sagaId",
-                SagaRow.class).setParameter("states", UNFINISHED).getResultList().stream().map(this::record).toList();
+        List<SagaRecord> unfinished = new ArrayList<>();
+        for (SagaRow row : em.createQuery(
+                "SELECT s FROM AllFrameSaga s WHERE s.state IN :states ORDER BY s.startedAt, s.sagaId", SagaRow.class)
+                .setParameter("states", UNFINISHED).getResultList()) {
+            try {
+                unfinished.add(record(row));
+            } catch (EventStoreException unreadable) {
+                if (unreadableReported.add(row.sagaId)) {
+                    LOG.warning(JpaStoreMessages.unreadableSagaLeft(row.sagaName, row.sagaId, row.state,
+                            unreadable.getMessage()));
+                }
+            }
+        }
+        return unfinished;
     }
 
     public Optional<SagaRecord> claim(EntityManager em, UUID sagaId, String owner, Instant now, Instant leaseUntil) {

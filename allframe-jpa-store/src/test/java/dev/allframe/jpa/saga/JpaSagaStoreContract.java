@@ -36,6 +36,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,6 +144,61 @@ abstract class JpaSagaStoreContract {
                 .hasMessage("AF2020: Saga " + outcome.sagaId() + " stores its input as com.example.Gone, which cannot"
                         + " be read: java.lang.ClassNotFoundException: com.example.Gone; the stored row is unchanged");
         assertThat(store.history(outcome.sagaId())).hasSize(4);
+    }
+
+    @Test
+    void anUnfinishedSagaWhoseInputNoLongerReadsIsReportedOnceAndTheOthersAreStillRecovered() throws Exception {
+        SagaEngine first = engine(store, clock, true);
+        SagaExecution unreadable = first.startAsync("transfer", new Transfer("A", "B", 5));
+        SagaExecution readable = first.startAsync("transfer", new Transfer("C", "D", 7));
+        awaitStep(unreadable, 2);
+        awaitStep(readable, 2);
+        database().execute("UPDATE allframe_sagas SET input_type = 'com.example.Gone' WHERE saga_id = '"
+                + unreadable.sagaId() + "'");
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger("dev.allframe.jpa.internal.SagaRows");
+        log.addHandler(capture);
+        try {
+            SettableClock later = new SettableClock();
+            later.advance(LEASE.plusSeconds(1));
+            JpaEventStore other = database().freshStoreKeepingData(new EventTypeRegistry());
+            SagaEngine second = engine(other, later, true);
+
+            List<SagaExecution> recovered = second.recoverNow();
+            assertThat(second.recoverNow()).isEmpty();
+
+            assertThat(recovered).extracting(SagaExecution::sagaId).containsExactly(readable.sagaId());
+            assertThat(recovered.get(0).outcome().toCompletableFuture().get(20, TimeUnit.SECONDS).state())
+                    .isEqualTo(SagaState.COMPENSATED);
+            assertThat(warnings).containsExactly("WARNING AF2022: Saga 'transfer' (" + unreadable.sagaId()
+                    + ") is left RUNNING and not recovered until its stored values read again; the other unfinished"
+                    + " sagas are recovered. AF2020: Saga " + unreadable.sagaId() + " stores its input as"
+                    + " com.example.Gone, which cannot be read: java.lang.ClassNotFoundException: com.example.Gone;"
+                    + " the stored row is unchanged");
+            database().execute("UPDATE allframe_sagas SET input_type = '" + Transfer.class.getName()
+                    + "' WHERE saga_id = '" + unreadable.sagaId() + "'");
+            assertThat(other.find(unreadable.sagaId()).orElseThrow()).satisfies(saga -> {
+                assertThat(saga.state()).isEqualTo(SagaState.RUNNING);
+                assertThat(saga.input()).isEqualTo(new Transfer("A", "B", 5));
+                assertThat(saga.owner()).isEqualTo(first.owner());
+            });
+        } finally {
+            log.removeHandler(capture);
+        }
     }
 
     private void awaitStep(SagaExecution execution, int step) throws InterruptedException {
