@@ -419,6 +419,10 @@ public final class AllFrameMessages {
         return "AF1152: Step " + site + " did not finish within " + millis + " ms";
     }
 
+    public static String compensationTimedOut(String site, long millis) {
+        return "AF1153: The compensation of step " + site + " did not finish within " + millis + " ms";
+    }
+
     public static String unknownSagaToRecover(String saga, Object sagaId) {
         return "AF1147: Saga " + sagaId + " is unfinished, but this application defines no saga '" + saga
                 + "'; it is left as it is";

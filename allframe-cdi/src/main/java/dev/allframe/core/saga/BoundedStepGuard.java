@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
  * Runs each attempt of a step's execution on an executor and stops waiting for it when its time is up,
  * with a {@link TimeoutException} ({@code AF1152}), whatever the step's thread still does: a step that
  * blocks and ignores interrupts is bounded too. The thread still in {@code execute} is interrupted then. A
- * failed or timed-out attempt is retried as its {@link StepPolicy} says.
+ * failed or timed-out attempt is retried as its {@link StepPolicy} says. A compensation is bounded by the
+ * same timeout ({@code AF1153}), and not retried: the saga records it as failed and compensates on.
  */
 public final class BoundedStepGuard implements StepGuard {
 
@@ -37,6 +38,36 @@ public final class BoundedStepGuard implements StepGuard {
     @Override
     public CompletionStage<StepResult> execute(Step<Object> step, SagaContext<Object> context) {
         return attempt(step, context, 0);
+    }
+
+    @Override
+    public void compensate(Step<Object> step, SagaContext<Object> context) throws Exception {
+        RunningThread running = new RunningThread();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        executor.execute(() -> {
+            running.enter();
+            try {
+                step.compensate(context);
+                done.complete(null);
+            } catch (Exception | LinkageError | AssertionError e) {
+                done.completeExceptionally(e);
+            } finally {
+                running.leave();
+            }
+        });
+        long millis = policy.timeout().toMillis();
+        try {
+            done.get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            running.interrupt();
+            throw new TimeoutException(AllFrameMessages.compensationTimedOut(site, millis));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception exception) {
+                throw exception;
+            }
+            throw (Error) cause;
+        }
     }
 
     public StepPolicy policy() {

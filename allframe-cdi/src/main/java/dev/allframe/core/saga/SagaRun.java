@@ -118,7 +118,10 @@ final class SagaRun {
             SagaLogEntry entry = begin(step, Action.COMPENSATE);
             Throwable error = null;
             try {
-                step.step().compensate(new StepContext(saga, step, Action.COMPENSATE));
+                step.guard().compensate(step.step(), new StepContext(saga, step, Action.COMPENSATE));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunAbortedException(AllFrameMessages.sagaInterrupted(saga.saga(), saga.id()), e);
             } catch (Exception | LinkageError | AssertionError e) {
                 error = e;
             }

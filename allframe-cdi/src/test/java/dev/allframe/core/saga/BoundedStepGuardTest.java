@@ -149,6 +149,46 @@ class BoundedStepGuardTest {
                 .hasMessage("AF1146: Step com.example.Credit returned no CompletionStage from execute");
     }
 
+    @Test
+    void aCompensationThatBlocksAndIgnoresInterruptsThrowsATimeoutWhenItsTimeIsUp() {
+        BoundedStepGuard guard = guard(StepPolicy.timeout(Duration.ofMillis(200)));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> guard.compensate(compensation(() -> ScriptedStep.awaitIgnoringInterrupts(release)),
+                context())).isInstanceOf(TimeoutException.class)
+                .hasMessage("AF1153: The compensation of step com.example.Credit did not finish within 200 ms");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(200L, 2_000L);
+    }
+
+    @Test
+    void aCompensationThatHonoursInterruptsIsInterruptedWhenItsTimeIsUp() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        BoundedStepGuard guard = guard(StepPolicy.timeout(Duration.ofMillis(100)));
+
+        assertThatThrownBy(() -> guard.compensate(compensation(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+        }), context())).isInstanceOf(TimeoutException.class);
+        assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aCompensationWithinItsTimeRunsOnceAndItsFailureIsThrownAsItIs() throws Exception {
+        BoundedStepGuard guard = guard(new StepPolicy(Duration.ofSeconds(5), 3, Duration.ZERO));
+
+        guard.compensate(compensation(() -> journal.add("undone")), context());
+        IllegalStateException offline = new IllegalStateException("ledger offline");
+        assertThatThrownBy(() -> guard.compensate(compensation(() -> {
+            journal.add("failed");
+            throw offline;
+        }), context())).isSameAs(offline);
+
+        assertThat(journal).containsExactly("undone", "failed");
+    }
+
     private BoundedStepGuard guard(StepPolicy policy) {
         return new BoundedStepGuard(threads, SITE, policy);
     }
@@ -166,6 +206,24 @@ class BoundedStepGuardTest {
 
             @Override
             public void compensate(SagaContext<Object> context) {
+            }
+        };
+    }
+
+    private interface Compensation {
+        void run() throws Exception;
+    }
+
+    private static Step<Object> compensation(Compensation compensation) {
+        return new Step<>() {
+            @Override
+            public CompletionStage<StepResult> execute(SagaContext<Object> context) {
+                return StepResult.done();
+            }
+
+            @Override
+            public void compensate(SagaContext<Object> context) throws Exception {
+                compensation.run();
             }
         };
     }

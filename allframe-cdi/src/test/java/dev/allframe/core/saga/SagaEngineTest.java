@@ -154,6 +154,36 @@ class SagaEngineTest {
     }
 
     @Test
+    void aCompensationThatBlocksAndIgnoresInterruptsIsStoppedByTheStepsTimeoutAndTheOthersStillRun() {
+        credit.executeFailure = new IllegalStateException("account B is closed");
+        debit.compensateBlockUntil = release;
+        SagaEngine engine = engine(SagaDefinition.<String>named("transfer").step("reserve", reserve)
+                .step("debit", debit, Duration.ofMillis(300)).step("credit", credit));
+
+        long start = System.nanoTime();
+        SagaOutcome outcome = engine.start("transfer", "A->B");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertThat(millis).isBetween(300L, 3_000L);
+        assertThat(outcome).isInstanceOf(SagaOutcome.FailedCompensation.class);
+        List<StepFailure> failures = ((SagaOutcome.FailedCompensation) outcome).compensationFailures();
+        assertThat(failures).singleElement().satisfies(failure -> {
+            assertThat(failure.step()).isEqualTo(2);
+            assertThat(failure.cause()).isInstanceOf(TimeoutException.class);
+            assertThat(failure.message()).isEqualTo("AF1143: Compensating step 2 'debit' of saga 'transfer' ("
+                    + outcome.sagaId() + ") failed: java.util.concurrent.TimeoutException: AF1153: The compensation"
+                    + " of step " + debit.getClass().getName() + " did not finish within 300 ms");
+        });
+        assertThat(journal).endsWith("compensate credit 3:compensate", "compensate debit 2:compensate",
+                "compensate reserve 1:compensate");
+        assertThat(engine.history(outcome.sagaId())).extracting(SagaLogEntry::step, SagaLogEntry::action,
+                SagaLogEntry::result).endsWith(
+                org.assertj.core.groups.Tuple.tuple(2, Action.COMPENSATE, Result.FAILED),
+                org.assertj.core.groups.Tuple.tuple(1, Action.COMPENSATE, Result.SUCCEEDED));
+        assertThat(engine.status(outcome.sagaId()).orElseThrow().state()).isEqualTo(SagaState.FAILED_COMPENSATION);
+    }
+
+    @Test
     void anUnknownSagaIsAnErrorNamingTheKnownOnes() {
         SagaEngine engine = engine(transfer());
 
@@ -200,7 +230,7 @@ class SagaEngineTest {
             }
         };
         SagaEngine engine = new SagaEngine(List.of(new SagaModel("broken", List.of(new SagaStepModel(1, "broken",
-                "com.example.Broken", erased(broken), (step, context) -> step.execute(context))))), sagaStore, events,
+                "com.example.Broken", erased(broken), new Unguarded())))), sagaStore, events,
                 new EventTypeRegistry(), threads, clock, LEASE);
 
         SagaOutcome outcome = engine.start("broken", "x");
@@ -209,6 +239,20 @@ class SagaEngineTest {
                 + " 'broken' (" + outcome.sagaId() + ") failed: dev.allframe.AllFrameException: AF1146: Step"
                 + " com.example.Broken returned no CompletionStage from execute");
         assertThat(journal).containsExactly("compensate broken");
+    }
+
+    /** Calls the step on the saga's thread, without a timeout, so that the run's own checks show. */
+    private static final class Unguarded implements StepGuard {
+
+        @Override
+        public CompletionStage<StepResult> execute(Step<Object> step, SagaContext<Object> context) throws Exception {
+            return step.execute(context);
+        }
+
+        @Override
+        public void compensate(Step<Object> step, SagaContext<Object> context) throws Exception {
+            step.compensate(context);
+        }
     }
 
     @SuppressWarnings("unchecked")

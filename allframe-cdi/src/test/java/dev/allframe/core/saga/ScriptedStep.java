@@ -18,6 +18,8 @@ final class ScriptedStep implements Step<String> {
     RuntimeException compensateFailure;
     /** When set, execute waits for it, ignoring interrupts, for at most a minute. */
     CountDownLatch blockUntil;
+    /** When set, compensate waits for it, ignoring interrupts, for at most a minute. */
+    CountDownLatch compensateBlockUntil;
 
     ScriptedStep(String name, List<String> journal) {
         this.name = name;
@@ -39,6 +41,9 @@ final class ScriptedStep implements Step<String> {
     @Override
     public void compensate(SagaContext<String> context) {
         journal.add("compensate " + name + " " + context.idempotencyKey().substring(37));
+        if (compensateBlockUntil != null) {
+            awaitIgnoringInterrupts(compensateBlockUntil);
+        }
         if (compensateFailure != null) {
             throw compensateFailure;
         }
