@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +37,8 @@ import java.util.stream.Collectors;
  * step's execution is bounded by a {@link BoundedStepGuard} on the sagas' threads.
  */
 final class SagaRuntime {
+
+    private static final Logger LOG = Logger.getLogger(SagaRuntime.class.getName());
 
     private final List<SagaPlan> plans;
     private final Map<Class<?>, Bean<?>> stepBeans;
@@ -86,6 +89,9 @@ final class SagaRuntime {
         if (!problems.isEmpty()) {
             pool.close();
             return problems.messages();
+        }
+        if (!models.isEmpty() && pool.serverWithoutManagedExecutor()) {
+            LOG.warning(AllFrameMessages.sagasWithoutManagedExecutor(AsyncExecutor.MANAGED_EXECUTOR));
         }
         SagaStore sagaStore = store instanceof SagaStore own ? own : new InMemorySagaStore();
         SagaEngine started = new SagaEngine(models, sagaStore, store, eventTypes, pool, clock, settings.lease());

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import javax.naming.NoInitialContextException;
 
 /**
  * Where sagas and their steps run: the container's default managed executor when it has one (Jakarta
@@ -24,18 +25,30 @@ final class SagaThreads implements Executor {
     private final Executor executor;
     private final ExecutorService owned;
     private final Executor applicationContext;
+    private final boolean serverWithoutManagedExecutor;
 
-    private SagaThreads(Executor executor, ExecutorService owned, Executor applicationContext) {
+    private SagaThreads(Executor executor, ExecutorService owned, Executor applicationContext,
+                        boolean serverWithoutManagedExecutor) {
         this.executor = executor;
         this.owned = owned;
         this.applicationContext = applicationContext;
+        this.serverWithoutManagedExecutor = serverWithoutManagedExecutor;
     }
 
     /** Called when the application starts, on a thread with its context. */
     static SagaThreads create() {
-        Object managed = lookup(AsyncExecutor.MANAGED_EXECUTOR);
+        Object managed;
+        boolean naming = true;
+        try {
+            managed = new InitialContext().lookup(AsyncExecutor.MANAGED_EXECUTOR);
+        } catch (NoInitialContextException e) {
+            managed = null;
+            naming = false;
+        } catch (NamingException | RuntimeException e) {
+            managed = null;
+        }
         if (managed instanceof Executor executor) {
-            return new SagaThreads(executor, null, currentContextExecutor(lookup(CONTEXT_SERVICE)));
+            return new SagaThreads(executor, null, currentContextExecutor(lookup(CONTEXT_SERVICE)), false);
         }
         AtomicInteger count = new AtomicInteger();
         ThreadFactory threads = task -> {
@@ -44,7 +57,16 @@ final class SagaThreads implements Executor {
             return thread;
         };
         ExecutorService pool = Executors.newCachedThreadPool(threads);
-        return new SagaThreads(pool, pool, null);
+        return new SagaThreads(pool, pool, null, naming);
+    }
+
+    /**
+     * Whether the application runs where there is a naming context (an application server) that has no default
+     * managed executor, so that sagas run on AllFrame's own threads, on which such a server may give steps none
+     * of the application's context.
+     */
+    boolean serverWithoutManagedExecutor() {
+        return serverWithoutManagedExecutor;
     }
 
     @Override

@@ -423,6 +423,12 @@ public final class AllFrameMessages {
         return "AF1153: The compensation of step " + site + " did not finish within " + millis + " ms";
     }
 
+    public static String sagasWithoutManagedExecutor(String executor) {
+        return "AF1154: The server has no " + executor + ": sagas run on AllFrame's own threads, on which the"
+                + " server may give steps none of the application's context (a step dispatching a command can fail"
+                + " then); on Open Liberty enable the concurrent-3.0 feature";
+    }
+
     public static String unknownSagaToRecover(String saga, Object sagaId) {
         return "AF1147: Saga " + sagaId + " is unfinished, but this application defines no saga '" + saga
                 + "'; it is left as it is";
