@@ -72,6 +72,7 @@ public class AllFrameExtension implements Extension {
     private final List<UpcasterMethod> upcasterMethods = new ArrayList<>();
     private final Problems scopeProblems = new Problems();
     private final SagaDiscovery sagas = new SagaDiscovery();
+    private final List<Bean<?>> deployedBeans = new ArrayList<>();
     private boolean applicationEventStore;
     private AllFrameRuntime runtime;
     private SagaRuntime sagaRuntime;
@@ -120,9 +121,12 @@ public class AllFrameExtension implements Extension {
         handlerBeans.put(bean.getBeanClass(), bean);
     }
 
-    void noticeApplicationEventStore(@Observes ProcessBean<?> event) {
-        if (runtime == null && event.getBean().getTypes().contains(EventStore.class)) {
-            applicationEventStore = true;
+    void noticeApplicationBeans(@Observes ProcessBean<?> event) {
+        if (runtime == null) {
+            deployedBeans.add(event.getBean());
+            if (event.getBean().getTypes().contains(EventStore.class)) {
+                applicationEventStore = true;
+            }
         }
     }
 
@@ -159,7 +163,7 @@ public class AllFrameExtension implements Extension {
             return;
         }
         runtime = new AllFrameRuntime(new AllFrameRuntime.Model(catalog, projections, versions, eventTypes), config,
-                beanManager, handlerBeans, configValues, provider, applicationEventStore);
+                beanManager, handlerBeans, deployedBeans, configValues, provider, applicationEventStore);
         sagaRuntime = new SagaRuntime(sagaPlans, sagas.stepBeans(), stepPolicies, sagas.definitions(), sagaSettings,
                 beanManager);
         if (!applicationEventStore) {

@@ -1,8 +1,10 @@
 package dev.allframe.cdi;
 
+import dev.allframe.AllFrameException;
 import dev.allframe.CommandBus;
 import dev.allframe.ProjectionRegistry;
 import dev.allframe.QueryBus;
+import dev.allframe.core.AllFrameMessages;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.config.ConfigValues;
@@ -42,6 +44,7 @@ final class AllFrameRuntime {
     private final AllFrameConfig config;
     private final BeanManager beanManager;
     private final Map<Class<?>, Bean<?>> handlerBeans;
+    private final ApplicationBeans applicationBeans;
     private final EventTypeRegistry eventTypes;
     private final EventStoreContext storeContext;
     private final Optional<EventStoreProvider> storeProvider;
@@ -59,7 +62,7 @@ final class AllFrameRuntime {
     }
 
     AllFrameRuntime(Model model, AllFrameConfig config, BeanManager beanManager, Map<Class<?>, Bean<?>> handlerBeans,
-                    ConfigValues configValues, Optional<EventStoreProvider> storeProvider,
+                    List<Bean<?>> deployedBeans, ConfigValues configValues, Optional<EventStoreProvider> storeProvider,
                     boolean applicationEventStore) {
         this.applicationEventStore = applicationEventStore;
         this.catalog = model.catalog();
@@ -69,7 +72,8 @@ final class AllFrameRuntime {
         this.config = config;
         this.beanManager = beanManager;
         this.handlerBeans = Map.copyOf(handlerBeans);
-        this.storeContext = new CdiEventStoreContext(configValues, beanManager, this::decoder);
+        this.applicationBeans = new ApplicationBeans(beanManager, deployedBeans);
+        this.storeContext = new CdiEventStoreContext(configValues, applicationBeans, this::decoder);
         this.storeProvider = storeProvider;
     }
 
@@ -114,7 +118,8 @@ final class AllFrameRuntime {
     }
 
     private EventStore store() {
-        return applicationEventStore ? beanManager.createInstance().select(EventStore.class).get() : createEventStore();
+        return applicationEventStore ? applicationBeans.find(EventStore.class).orElseThrow(() ->
+                new AllFrameException(AllFrameMessages.applicationEventStoreUnresolvable())) : createEventStore();
     }
 
     /** Upcasting when the application has upcasters, else the plain registry of event classes. */

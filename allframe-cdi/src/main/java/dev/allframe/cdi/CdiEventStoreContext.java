@@ -3,8 +3,6 @@ package dev.allframe.cdi;
 import dev.allframe.core.config.ConfigValues;
 import dev.allframe.eventstore.EventDecoder;
 import dev.allframe.eventstore.EventStoreContext;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.BeanManager;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -13,15 +11,15 @@ import java.util.function.Supplier;
 final class CdiEventStoreContext implements EventStoreContext {
 
     private final ConfigValues config;
-    private final BeanManager beanManager;
+    private final ApplicationBeans beans;
     private final Supplier<EventDecoder> events;
 
     /**
-     * @param beanManager {@code null} while the application deploys: no beans can be looked up yet
+     * @param beans {@code null} while the application deploys: no beans can be looked up yet
      */
-    CdiEventStoreContext(ConfigValues config, BeanManager beanManager, Supplier<EventDecoder> events) {
+    CdiEventStoreContext(ConfigValues config, ApplicationBeans beans, Supplier<EventDecoder> events) {
         this.config = config;
-        this.beanManager = beanManager;
+        this.beans = beans;
         this.events = events;
     }
 
@@ -32,11 +30,7 @@ final class CdiEventStoreContext implements EventStoreContext {
 
     @Override
     public <T> Optional<T> bean(Class<T> type) {
-        if (beanManager == null) {
-            return Optional.empty();
-        }
-        Instance<T> instance = beanManager.createInstance().select(type);
-        return instance.isResolvable() ? Optional.of(instance.get()) : Optional.empty();
+        return beans == null ? Optional.empty() : beans.find(type);
     }
 
     @Override

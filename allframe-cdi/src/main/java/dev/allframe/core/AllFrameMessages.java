@@ -429,6 +429,10 @@ public final class AllFrameMessages {
                 + " then); on Open Liberty enable the concurrent-3.0 feature";
     }
 
+    public static String applicationEventStoreUnresolvable() {
+        return "AF1155: The application defines an EventStore bean, but no single one resolves for AllFrame's buses";
+    }
+
     public static String unknownSagaToRecover(String saga, Object sagaId) {
         return "AF1147: Saga " + sagaId + " is unfinished, but this application defines no saga '" + saga
                 + "'; it is left as it is";

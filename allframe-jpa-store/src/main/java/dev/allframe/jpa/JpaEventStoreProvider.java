@@ -13,6 +13,7 @@ import jakarta.transaction.UserTransaction;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -24,6 +25,16 @@ import org.hibernate.resource.transaction.spi.TransactionCoordinatorBuilder;
  * resource-local unit named by {@code allframe.jpa.persistence-unit}; JTA units get JTA transactions.
  */
 public final class JpaEventStoreProvider implements EventStoreProvider {
+
+    private final Supplier<JsonbEventSerializer> serializers;
+
+    public JpaEventStoreProvider() {
+        this(JsonbEventSerializer::new);
+    }
+
+    JpaEventStoreProvider(Supplier<JsonbEventSerializer> serializers) {
+        this.serializers = serializers;
+    }
 
     @Override
     public String name() {
@@ -42,6 +53,20 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
 
     @Override
     public EventStore create(EventStoreContext context) {
+        JsonbEventSerializer serializer = serializer();
+        try {
+            return create(context, serializer);
+        } catch (RuntimeException e) {
+            try {
+                serializer.close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private EventStore create(EventStoreContext context, JsonbEventSerializer serializer) {
         String unit = context.config(PERSISTENCE_UNIT).map(String::trim).orElse("");
         Optional<EntityManagerFactory> bean = context.bean(EntityManagerFactory.class);
         EntityManagerFactory factory = bean.orElseGet(() -> {
@@ -54,13 +79,21 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
         if (createSchema(context).equals("true")) {
             JpaSchema.createIfMissing(transactions);
         }
-        JsonbEventSerializer serializer = new JsonbEventSerializer();
         JpaEventStore store = new JpaEventStore(transactions, serializer, context.events(), context.clock());
         store.closeWith(serializer);
         if (bean.isEmpty()) {
             store.closeWith(factory::close);
         }
         return store;
+    }
+
+    /** JSON-B first, so that a server without it fails before the store touches the database. */
+    private JsonbEventSerializer serializer() {
+        try {
+            return serializers.get();
+        } catch (LinkageError | RuntimeException e) {
+            throw new EventStoreException(JpaStoreMessages.noJsonb(e), e);
+        }
     }
 
     /**

@@ -44,6 +44,19 @@ class JpaEventStoreProviderTest {
     }
 
     @Test
+    void withoutJsonBindingTheStoreSaysWhatItNeedsBeforeItOpensTheUnit() {
+        JpaEventStoreProvider withoutJsonb = new JpaEventStoreProvider(() -> {
+            throw new NoClassDefFoundError("jakarta/json/bind/JsonbBuilder");
+        });
+
+        assertThatThrownBy(() -> withoutJsonb.create(context(Map.of("allframe.jpa.persistence-unit", "no-such-unit"))))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessage("AF2023: The JPA event store keeps events as JSON through Jakarta JSON Binding and finds"
+                        + " no implementation of it: java.lang.NoClassDefFoundError: jakarta/json/bind/JsonbBuilder; on"
+                        + " Open Liberty enable the jsonb-3.0 feature, in Java SE add one such as Yasson");
+    }
+
+    @Test
     void aNamedResourceLocalUnitIsOpenedGivenItsTablesAndClosedWithTheStore() throws Exception {
         EventStore store = provider.create(context(Map.of("allframe.jpa.persistence-unit", "allframe-standalone",
                 "allframe.jpa.create-schema", "true")));

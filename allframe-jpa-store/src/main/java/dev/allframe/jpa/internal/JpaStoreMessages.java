@@ -90,6 +90,12 @@ public final class JpaStoreMessages {
                 + " stored values read again; the other unfinished sagas are recovered. " + unreadable;
     }
 
+    public static String noJsonb(Throwable cause) {
+        return "AF2023: The JPA event store keeps events as JSON through Jakarta JSON Binding and finds no"
+                + " implementation of it: " + describe(cause) + "; on Open Liberty enable the jsonb-3.0 feature,"
+                + " in Java SE add one such as Yasson";
+    }
+
     private static String describe(Throwable cause) {
         return cause.getMessage() == null ? cause.getClass().getName()
                 : cause.getClass().getName() + ": " + cause.getMessage();
