@@ -199,6 +199,11 @@ abstract class JpaSagaStoreContract {
         } finally {
             log.removeHandler(capture);
         }
+        release.countDown();
+        assertThat(unreadable.outcome().toCompletableFuture().get(20, TimeUnit.SECONDS).state())
+                .as("the first process still owns the saga it could not hand over").isEqualTo(SagaState.COMPLETED);
+        assertThatThrownBy(() -> readable.outcome().toCompletableFuture().get(20, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(SagaTakenOverException.class);
     }
 
     private void awaitStep(SagaExecution execution, int step) throws InterruptedException {
