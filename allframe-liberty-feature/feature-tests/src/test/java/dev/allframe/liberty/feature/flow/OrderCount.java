@@ -1,0 +1,20 @@
+package dev.allframe.liberty.feature.flow;
+
+import dev.allframe.Projection;
+import dev.allframe.ProjectionMode;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An inline projection: counted before dispatch returns. */
+@Projection(value = "order-count", mode = ProjectionMode.INLINE)
+public class OrderCount {
+
+    private final AtomicInteger count = new AtomicInteger();
+
+    void on(Placed placed) {
+        count.incrementAndGet();
+    }
+
+    public int count() {
+        return count.get();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.allframe.liberty.feature.flow;
+
+import dev.allframe.CommandHandler;
+import dev.allframe.Handlers;
+
+@Handlers
+public class OrderHandlers {
+
+    @CommandHandler
+    Placed place(Place command) {
+        return new Placed(command.order(), command.amount());
+    }
+}
