@@ -2,7 +2,6 @@ package dev.allframe.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hibernate.jdbc.ReturningWork;
@@ -20,14 +19,23 @@ public interface JpaTransactions {
     <T> T write(Function<EntityManager, T> work, Consumer<T> afterCommit);
 
     /**
-     * Runs {@code work} on a connection in autocommit mode, outside any transaction of the unit, and returns
-     * its result; empty, without running it, when these transactions cannot (JTA: the server owns the
-     * connections, and a caller's transaction may be active). On PostgreSQL the statements sent together
-     * before one sync then run as one implicit transaction that commits with their last reply: a write in one
-     * round trip instead of two.
+     * Whether {@link #autocommit} can run work: not with JTA, where the server owns the connections and a
+     * caller's transaction may be active.
      */
-    default <T> Optional<T> autocommit(ReturningWork<T> work) {
-        return Optional.empty();
+    default boolean autocommits() {
+        return false;
+    }
+
+    /**
+     * Runs {@code work} on a connection in autocommit mode, outside any transaction of the unit, and returns
+     * its result. On PostgreSQL the statements sent together before one sync then run as one implicit
+     * transaction that commits with their last reply: a write in one round trip instead of two. {@code work}
+     * may switch autocommit off for a transaction of its own, and must end it.
+     *
+     * @throws UnsupportedOperationException {@link #autocommits()} is {@code false}
+     */
+    default <T> T autocommit(ReturningWork<T> work) {
+        throw new UnsupportedOperationException("autocommit");
     }
 
     /** Runs {@code work} with an entity manager for reading. */

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hibernate.Session;
@@ -42,12 +41,17 @@ public final class ResourceLocalTransactions implements JpaTransactions {
         return result;
     }
 
+    @Override
+    public boolean autocommits() {
+        return true;
+    }
+
     /** Switches the connection to autocommit for {@code work} if the pool hands it out without, and back after. */
     @Override
-    public <T> Optional<T> autocommit(ReturningWork<T> work) {
+    public <T> T autocommit(ReturningWork<T> work) {
         EntityManager em = factory.createEntityManager();
         try {
-            return Optional.of(em.unwrap(Session.class).doReturningWork(connection -> {
+            return em.unwrap(Session.class).doReturningWork(connection -> {
                 boolean autocommit = connection.getAutoCommit();
                 if (!autocommit) {
                     connection.setAutoCommit(true);
@@ -59,7 +63,7 @@ public final class ResourceLocalTransactions implements JpaTransactions {
                         connection.setAutoCommit(false);
                     }
                 }
-            }));
+            });
         } finally {
             em.close();
         }

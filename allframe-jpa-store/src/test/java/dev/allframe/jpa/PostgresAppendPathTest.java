@@ -18,7 +18,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -114,6 +120,74 @@ class PostgresAppendPathTest {
             assertThat(store.readAll(0, 10)).extracting(EventEnvelope::streamId)
                     .containsExactly("warm-up", "alone", "in-transaction");
         } finally {
+            factory.close();
+        }
+    }
+
+    @Test
+    void appendsWaitingAtTheSameTimeShareACommitAndEachIsCheckedOnItsOwn() throws Exception {
+        TestDatabase.POSTGRESQL.freshStore();
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        postgres.setURL(PostgresCondition.url());
+        CountingDataSource counting = new CountingDataSource(postgres);
+        EntityManagerFactory factory = Persistence.createEntityManagerFactory("allframe-test",
+                Map.of("jakarta.persistence.nonJtaDataSource", counting));
+        int threads = 8;
+        int appendsEach = 60;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            JpaEventStore store = new JpaEventStore(new ResourceLocalTransactions(factory), new JsonbEventSerializer(),
+                    EventTypeRegistry.of(List.of(ConformanceEvent.class)), Clock.systemUTC());
+            counting.executions().clear();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<int[]>> outcomes = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String own = "own-" + t;
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    int conflicts = 0;
+                    for (int i = 0; i < appendsEach; i++) {
+                        store.append(request(own, AppendCondition.streamVersionEq(i), null, 1));
+                        long shared = store.streamVersion("shared");
+                        try {
+                            store.append(request("shared", AppendCondition.streamVersionEq(shared), null, 1));
+                        } catch (ConcurrencyConflictException e) {
+                            conflicts++;
+                        }
+                    }
+                    return new int[] {conflicts};
+                }));
+            }
+            start.countDown();
+            int conflicts = 0;
+            for (Future<int[]> outcome : outcomes) {
+                conflicts += outcome.get(120, TimeUnit.SECONDS)[0];
+            }
+
+            List<EventEnvelope> all = new ArrayList<>();
+            for (List<EventEnvelope> page = store.readAll(0, 1000); !page.isEmpty();
+                 page = store.readAll(page.get(page.size() - 1).globalPosition(), 1000)) {
+                all.addAll(page);
+            }
+            int sharedAppended = threads * appendsEach - conflicts;
+            assertThat(all).extracting(EventEnvelope::globalPosition)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, all.size()).boxed().toList());
+            assertThat(all).hasSize(threads * appendsEach + sharedAppended);
+            assertThat(store.readStream("shared", 1, 10_000)).extracting(EventEnvelope::streamVersion)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, sharedAppended).boxed().toList());
+            for (int t = 0; t < threads; t++) {
+                assertThat(store.streamVersion("own-" + t)).isEqualTo(appendsEach);
+            }
+            List<CountingDataSource.Execution> trips = List.copyOf(counting.executions());
+            long alone = trips.stream().filter(e -> e.sql().contains("CASE WHEN")).count();
+            long inShared = trips.stream().filter(e -> e.sql().contains("AND (? OR s.version = ?)")).count();
+            long commits = trips.stream().filter(CountingDataSource.Execution.COMMIT::equals).count();
+            assertThat(alone + inShared).as("every append went to the database once")
+                    .isEqualTo(threads * appendsEach * 2L);
+            assertThat(commits).as("transactions shared by appends that waited together").isPositive();
+            assertThat(inShared).as("appends in shared transactions").isGreaterThanOrEqualTo(2 * commits);
+        } finally {
+            pool.shutdownNow();
             factory.close();
         }
     }

@@ -24,8 +24,8 @@ import org.hibernate.engine.spi.SessionImplementor;
  * idempotency key, check the stream's version, then insert the events as one JDBC batch and raise the
  * head. Everything after the lock is serialised across appenders, so the checks cannot race. On
  * PostgreSQL, appends of events without an idempotency key take a shorter path with the same guarantees
- * ({@link PostgresAppender}), in one round trip with their commit when nothing else has to run in their
- * transaction ({@link #appendAlone}).
+ * ({@link PostgresAppender}), in one round trip with their commit, or sharing a commit with other threads'
+ * appends, when nothing else has to run in their transaction ({@link #appendAlone}).
  */
 public final class Appender {
 
@@ -33,6 +33,7 @@ public final class Appender {
     private final EventReader reader;
     private final AppendListeners inlineListeners;
     private final PostgresAppender postgres;
+    private final GroupCommit groupCommit;
     private volatile Boolean onPostgres;
 
     public Appender(EventRowMapper mapper, EventReader reader, AppendListeners inlineListeners) {
@@ -40,19 +41,21 @@ public final class Appender {
         this.reader = reader;
         this.inlineListeners = inlineListeners;
         this.postgres = new PostgresAppender(mapper);
+        this.groupCommit = new GroupCommit(postgres);
     }
 
     /**
-     * Appends in a transaction of its own, committed in the same round trip, where the database allows it and
-     * nothing else has to run in the append's transaction: on PostgreSQL, without an idempotency key, no
-     * inline listener subscribed and the transactions resource-local. Empty, with nothing done, otherwise.
+     * Appends in a transaction of its own where the database allows it and nothing else has to run in the
+     * append's transaction: on PostgreSQL, without an idempotency key, no inline listener subscribed and the
+     * transactions resource-local. Committed in the same round trip, or together with the appends of other
+     * threads that were waiting at the same time ({@link GroupCommit}). Empty, with nothing done, otherwise.
      */
     public Optional<AppendResult> appendAlone(JpaTransactions transactions, AppendRequest request, Instant now) {
-        if (!takesPostgresPath(request) || !inlineListeners.isEmpty()
+        if (!takesPostgresPath(request) || !inlineListeners.isEmpty() || !transactions.autocommits()
                 || !onPostgres(() -> transactions.read(Appender::isPostgres))) {
             return Optional.empty();
         }
-        return transactions.autocommit(connection -> postgres.appendAlone(connection, request, now));
+        return Optional.of(groupCommit.append(transactions, request, now));
     }
 
     public AppendResult append(EntityManager em, AppendRequest request, Instant now) {

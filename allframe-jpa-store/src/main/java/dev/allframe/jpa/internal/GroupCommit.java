@@ -1,0 +1,193 @@
+package dev.allframe.jpa.internal;
+
+import dev.allframe.ConcurrencyConflictException;
+import dev.allframe.eventstore.AppendRequest;
+import dev.allframe.eventstore.AppendResult;
+import dev.allframe.jpa.JpaTransactions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Appends that run alone on PostgreSQL, sharing commits between the threads of this process. Every append
+ * holds the head row's lock until its commit is durable, so appends run one after the other whatever
+ * happens; rather than each waiting for the lock and then for its own commit, a thread that gets to append
+ * takes every append waiting behind it and writes them in one transaction with one commit. Each append in
+ * it is checked as on its own: a refused condition inserts nothing, lowers the head again and fails only
+ * that append. One append alone goes in autocommit mode, one round trip with its commit.
+ * <p>
+ * If the shared transaction fails before its commit (an error of one append aborts it for all), it rolled
+ * back: each of its appends is then tried again on its own, so that only the faulty one fails. If the commit
+ * itself fails, the outcome is unknown to the database's client, and every append of the batch that was not
+ * refused fails with that error, as a single append's would.
+ */
+final class GroupCommit {
+
+    /** The most appends one transaction takes; more wait for the next. */
+    static final int MAX_BATCH = 64;
+
+    private final PostgresAppender postgres;
+    private final ReentrantLock appending = new ReentrantLock();
+    private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+
+    GroupCommit(PostgresAppender postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Appends {@code request} alone or with the appends waiting beside it; throws what its append threw. */
+    AppendResult append(JpaTransactions transactions, AppendRequest request, Instant now) {
+        Pending mine = new Pending(request, now);
+        waiting.add(mine);
+        appending.lock();
+        try {
+            while (!mine.settled()) {
+                run(transactions, batch());
+            }
+        } finally {
+            appending.unlock();
+        }
+        return mine.result();
+    }
+
+    private List<Pending> batch() {
+        List<Pending> batch = new ArrayList<>();
+        Pending next;
+        while (batch.size() < MAX_BATCH && (next = waiting.poll()) != null) {
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    private void run(JpaTransactions transactions, List<Pending> batch) {
+        if (batch.size() == 1) {
+            alone(transactions, batch.get(0));
+            return;
+        }
+        Shared shared = new Shared();
+        try {
+            transactions.autocommit(connection -> {
+                inOneTransaction(connection, batch, shared);
+                return null;
+            });
+        } catch (RuntimeException failed) {
+            if (shared.committing) {
+                batch.stream().filter(pending -> !pending.settled()).forEach(pending -> pending.fail(failed));
+            } else {
+                batch.forEach(pending -> alone(transactions, pending.reset()));
+            }
+        }
+    }
+
+    private void alone(JpaTransactions transactions, Pending pending) {
+        try {
+            pending.succeed(transactions.autocommit(connection -> postgres.appendAlone(connection, pending.request,
+                    pending.now)));
+        } catch (RuntimeException e) {
+            pending.fail(e);
+        }
+    }
+
+    private void inOneTransaction(Connection connection, List<Pending> batch, Shared shared) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            List<Pending> appended = new ArrayList<>(batch.size());
+            for (Pending pending : batch) {
+                try {
+                    pending.stage(postgres.append(connection, pending.request, pending.now));
+                    appended.add(pending);
+                } catch (ConcurrencyConflictException refused) {
+                    pending.fail(refused);
+                }
+            }
+            shared.committing = true;
+            connection.commit();
+            appended.forEach(Pending::commit);
+        } catch (SQLException | RuntimeException e) {
+            if (!shared.committing) {
+                rollBack(connection, e);
+            }
+            throw e;
+        } finally {
+            restoreAutocommit(connection);
+        }
+    }
+
+    private static void rollBack(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** A connection that cannot be switched back is broken, and the pool drops it: nothing more to do here. */
+    private static void restoreAutocommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException broken) {
+            // the pool sees the connection fail and discards it
+        }
+    }
+
+    /** Whether the shared transaction got as far as its commit. */
+    private static final class Shared {
+        boolean committing;
+    }
+
+    /**
+     * One thread's append, settled by whichever thread runs its batch; the appending lock orders the writes
+     * before the owner's reads.
+     */
+    private static final class Pending {
+
+        final AppendRequest request;
+        final Instant now;
+        private AppendResult staged;
+        private AppendResult result;
+        private RuntimeException failure;
+
+        Pending(AppendRequest request, Instant now) {
+            this.request = request;
+            this.now = now;
+        }
+
+        boolean settled() {
+            return result != null || failure != null;
+        }
+
+        void stage(AppendResult appended) {
+            staged = appended;
+        }
+
+        void commit() {
+            result = staged;
+        }
+
+        void succeed(AppendResult appended) {
+            result = appended;
+        }
+
+        void fail(RuntimeException e) {
+            failure = e;
+        }
+
+        Pending reset() {
+            staged = null;
+            result = null;
+            failure = null;
+            return this;
+        }
+
+        AppendResult result() {
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
+        }
+    }
+}
