@@ -2,6 +2,7 @@ package dev.allframe.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.allframe.ConcurrencyConflictException;
 import dev.allframe.EventEnvelope;
@@ -12,19 +13,27 @@ import dev.allframe.eventstore.AppendRequest;
 import dev.allframe.eventstore.NewEvent;
 import dev.allframe.eventstore.conformance.ConformanceEvent;
 import dev.allframe.jpa.PostgresCondition.RequiresPostgres;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import org.hibernate.jdbc.ReturningWork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -180,15 +189,137 @@ class PostgresAppendPathTest {
             }
             List<CountingDataSource.Execution> trips = List.copyOf(counting.executions());
             long alone = trips.stream().filter(e -> e.sql().contains("CASE WHEN")).count();
-            long inShared = trips.stream().filter(e -> e.sql().contains("AND (? OR s.version = ?)")).count();
+            List<CountingDataSource.Execution> batches = trips.stream()
+                    .filter(e -> e.sql().contains("NOT EXISTS (SELECT 1 FROM allframe_events WHERE event_id")).toList();
+            String raise = "UPDATE allframe_head SET head_position = head_position \\+";
+            long inBatches = batches.stream().mapToLong(e -> e.sql().split(raise).length - 1).sum();
             long commits = trips.stream().filter(CountingDataSource.Execution.COMMIT::equals).count();
-            assertThat(alone + inShared).as("every append went to the database once")
+            assertThat(alone + inBatches).as("every append went to the database once")
                     .isEqualTo(threads * appendsEach * 2L);
-            assertThat(commits).as("transactions shared by appends that waited together").isPositive();
-            assertThat(inShared).as("appends in shared transactions").isGreaterThanOrEqualTo(2 * commits);
+            assertThat(batches).as("appends that waited together, sent in one trip").isNotEmpty();
+            assertThat(commits).as("one commit per shared transaction").isEqualTo(batches.size());
+            assertThat(inBatches).isGreaterThanOrEqualTo(2L * batches.size());
         } finally {
             pool.shutdownNow();
             factory.close();
+        }
+    }
+
+    @Test
+    void aSharedTransactionThatFailsBeforeItsCommitIsRetriedAppendByAppendSoOnlyTheFaultyOneFails() throws Exception {
+        JpaEventStore setUp = TestDatabase.POSTGRESQL.freshStore();
+        UUID taken = EventIds.next();
+        setUp.append(new AppendRequest("first", AppendCondition.noStream(), List.of(new NewEvent(taken,
+                "ConformanceEvent", 1, new ConformanceEvent("first", 0), null, null, null)), null));
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        postgres.setURL(PostgresCondition.url());
+        CountingDataSource counting = new CountingDataSource(postgres);
+        EntityManagerFactory factory = Persistence.createEntityManagerFactory("allframe-test",
+                Map.of("jakarta.persistence.nonJtaDataSource", counting));
+        CountDownLatch leaderInside = new CountDownLatch(1);
+        CountDownLatch leaderGoes = new CountDownLatch(1);
+        JpaTransactions gated = new GatedTransactions(new ResourceLocalTransactions(factory), leaderInside, leaderGoes);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            JpaEventStore store = new JpaEventStore(gated, new JsonbEventSerializer(),
+                    EventTypeRegistry.of(List.of(ConformanceEvent.class)), Clock.systemUTC());
+            store.headPosition();
+            counting.executions().clear();
+            List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
+            Future<?> leader = pool.submit(() -> store.append(request("a", AppendCondition.noStream(), null, 1)));
+            assertThat(leaderInside.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> b = pool.submit(() -> {
+                waiting.add(Thread.currentThread());
+                return store.append(request("b", AppendCondition.noStream(), null, 1));
+            });
+            Future<?> faulty = pool.submit(() -> {
+                waiting.add(Thread.currentThread());
+                return store.append(new AppendRequest("c", AppendCondition.noStream(), List.of(new NewEvent(taken,
+                        "ConformanceEvent", 1, new ConformanceEvent("c", 0), null, null, null)), null));
+            });
+            Future<?> d = pool.submit(() -> {
+                waiting.add(Thread.currentThread());
+                return store.append(request("d", AppendCondition.noStream(), null, 2));
+            });
+            awaitParkedInGroupCommit(waiting, 3);
+            leaderGoes.countDown();
+
+            leader.get(10, TimeUnit.SECONDS);
+            b.get(10, TimeUnit.SECONDS);
+            d.get(10, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> faulty.get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(ConcurrencyConflictException.class);
+            List<CountingDataSource.Execution> trips = List.copyOf(counting.executions());
+            assertThat(trips.stream().filter(e -> e.sql().contains("NOT EXISTS (SELECT 1 FROM allframe_events"))
+                    .map(e -> e.sql().split("UPDATE allframe_head SET head_position = head_position \\+").length - 1))
+                    .as("the three that waited, in one transaction").containsExactly(3);
+            assertThat(trips).as("which rolled back").doesNotContain(CountingDataSource.Execution.COMMIT);
+            assertThat(trips.stream().filter(e -> e.sql().contains("CASE WHEN")).count())
+                    .as("the leader alone, then the three again one by one").isEqualTo(4);
+            assertThat(store.readAll(0, 100)).extracting(EventEnvelope::streamId, EventEnvelope::globalPosition)
+                    .containsExactlyInAnyOrder(tuple("first", 1L), tuple("a", 2L), tuple("b", 3L), tuple("d", 4L),
+                            tuple("d", 5L));
+            assertThat(store.streamVersion("c")).isZero();
+            assertThat(store.headPosition()).isEqualTo(5);
+        } finally {
+            leaderGoes.countDown();
+            pool.shutdownNow();
+            factory.close();
+        }
+    }
+
+    /** Waits until {@code count} threads have queued their appends and wait for the appending lock. */
+    private static void awaitParkedInGroupCommit(List<Thread> threads, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (threads.size() < count || !threads.stream().allMatch(thread -> thread.getState() == Thread.State.WAITING
+                && Arrays.stream(thread.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("append")
+                && frame.getClassName().endsWith("GroupCommit")))) {
+            assertThat(System.nanoTime()).as("appends waiting for the lock").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    /** Resource-local transactions whose first autocommit work waits, inside, until the test lets it go. */
+    private static final class GatedTransactions implements JpaTransactions {
+
+        private final JpaTransactions real;
+        private final CountDownLatch inside;
+        private final CountDownLatch goes;
+        private final AtomicBoolean first = new AtomicBoolean(true);
+
+        GatedTransactions(JpaTransactions real, CountDownLatch inside, CountDownLatch goes) {
+            this.real = real;
+            this.inside = inside;
+            this.goes = goes;
+        }
+
+        @Override
+        public <T> T write(Function<EntityManager, T> work, Consumer<T> afterCommit) {
+            return real.write(work, afterCommit);
+        }
+
+        @Override
+        public <T> T read(Function<EntityManager, T> work) {
+            return real.read(work);
+        }
+
+        @Override
+        public boolean autocommits() {
+            return true;
+        }
+
+        @Override
+        public <T> T autocommit(ReturningWork<T> work) {
+            if (first.compareAndSet(true, false)) {
+                inside.countDown();
+                try {
+                    goes.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            return real.autocommit(work);
         }
     }
 

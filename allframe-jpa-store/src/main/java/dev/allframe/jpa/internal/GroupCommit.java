@@ -17,9 +17,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * Appends that run alone on PostgreSQL, sharing commits between the threads of this process. Every append
  * holds the head row's lock until its commit is durable, so appends run one after the other whatever
  * happens; rather than each waiting for the lock and then for its own commit, a thread that gets to append
- * takes every append waiting behind it and writes them in one transaction with one commit. Each append in
- * it is checked as on its own: a refused condition inserts nothing, lowers the head again and fails only
- * that append. One append alone goes in autocommit mode, one round trip with its commit.
+ * takes every append waiting behind it and writes them in one transaction with one commit: one round trip for
+ * all their statements ({@link PostgresBatch}) and one for the commit. Each append in it is checked as on its
+ * own: a refused condition inserts nothing, lowers the head again and fails only that append. One append alone
+ * goes in autocommit mode, one round trip with its commit.
  * <p>
  * If the shared transaction fails before its commit (an error of one append aborts it for all), it rolled
  * back: each of its appends is then tried again on its own, so that only the faulty one fails. If the commit
@@ -32,11 +33,13 @@ final class GroupCommit {
     static final int MAX_BATCH = 64;
 
     private final PostgresAppender postgres;
+    private final PostgresBatch together;
     private final ReentrantLock appending = new ReentrantLock();
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
 
     GroupCommit(PostgresAppender postgres) {
         this.postgres = postgres;
+        this.together = new PostgresBatch(postgres);
     }
 
     /** Appends {@code request} alone or with the appends waiting beside it; throws what its append threw. */
@@ -95,13 +98,16 @@ final class GroupCommit {
     private void inOneTransaction(Connection connection, List<Pending> batch, Shared shared) throws SQLException {
         connection.setAutoCommit(false);
         try {
+            List<Object> outcomes = together.appendAll(connection, batch.stream().map(p -> p.request).toList(),
+                    batch.stream().map(p -> p.now).toList());
             List<Pending> appended = new ArrayList<>(batch.size());
-            for (Pending pending : batch) {
-                try {
-                    pending.stage(postgres.append(connection, pending.request, pending.now));
+            for (int i = 0; i < batch.size(); i++) {
+                Pending pending = batch.get(i);
+                if (outcomes.get(i) instanceof AppendResult result) {
+                    pending.stage(result);
                     appended.add(pending);
-                } catch (ConcurrencyConflictException refused) {
-                    pending.fail(refused);
+                } else {
+                    pending.fail((ConcurrencyConflictException) outcomes.get(i));
                 }
             }
             shared.committing = true;

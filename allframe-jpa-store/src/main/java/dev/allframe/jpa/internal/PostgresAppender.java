@@ -55,7 +55,7 @@ final class PostgresAppender {
             + " RETURNING stream_version";
     private static final String VERSION = "coalesce(max(stream_version), 0)";
     /** Inserts nothing when the condition fails. */
-    private static final String APPEND = RAISE_HEAD + INSERT.formatted(
+    static final String APPEND = RAISE_HEAD + INSERT.formatted(
             "(SELECT " + VERSION + " AS version FROM allframe_events WHERE stream_id = ?)", " AND (? OR s.version = ?)");
     /** Fails when the condition fails: the version is {@code null} then. */
     private static final String APPEND_ALONE = RAISE_HEAD + INSERT.formatted(
@@ -105,17 +105,26 @@ final class PostgresAppender {
     private Inserted insert(Connection connection, String sql, AppendRequest request, Instant now,
                             boolean conditionInSelect) throws SQLException {
         int count = request.events().size();
-        List<EventRow> rows = new ArrayList<>(count);
-        for (NewEvent event : request.events()) {
-            rows.add(mapper.toRow(event, 0, request.streamId(), 0, now));
-        }
+        List<EventRow> rows = rows(request, now);
         try (PreparedStatement append = connection.prepareStatement(sql)) {
-            bind(append, connection, request, rows, now, conditionInSelect);
+            bind(append, 1, connection, request, rows, now, conditionInSelect);
             append.execute();
             long head = raisedHead(append.getResultSet()) - count;
             append.getMoreResults();
             return new Inserted(head, insertedVersion(append.getResultSet(), count));
         }
+    }
+
+    List<EventRow> rows(AppendRequest request, Instant now) {
+        List<EventRow> rows = new ArrayList<>(request.events().size());
+        for (NewEvent event : request.events()) {
+            rows.add(mapper.toRow(event, 0, request.streamId(), 0, now));
+        }
+        return rows;
+    }
+
+    EventRowMapper mapper() {
+        return mapper;
     }
 
     private static ConcurrencyConflictException conflict(Connection connection, AppendRequest request)
@@ -125,7 +134,7 @@ final class PostgresAppender {
     }
 
     /** The head before the append, and the stream's version after it or -1 when nothing was inserted. */
-    private record Inserted(long head, long version) {
+    record Inserted(long head, long version) {
 
         AppendResult result(EventRowMapper mapper, AppendRequest request, Instant now) {
             List<NewEvent> events = request.events();
@@ -139,8 +148,9 @@ final class PostgresAppender {
         }
     }
 
-    private static void bind(PreparedStatement append, Connection connection, AppendRequest request,
-                             List<EventRow> rows, Instant now, boolean conditionInSelect) throws SQLException {
+    /** Binds one append's parameters from {@code first} on; returns the index after them. */
+    static int bind(PreparedStatement append, int first, Connection connection, AppendRequest request,
+                    List<EventRow> rows, Instant now, boolean conditionInSelect) throws SQLException {
         int count = rows.size();
         String[] ids = new String[count];
         String[] types = new String[count];
@@ -159,7 +169,7 @@ final class PostgresAppender {
             correlations[i] = row.correlationId();
             causations[i] = row.causationId();
         }
-        int p = 1;
+        int p = first;
         append.setLong(p++, count);
         append.setLong(p++, count);
         append.setString(p++, request.streamId());
@@ -176,8 +186,9 @@ final class PostgresAppender {
         append.setArray(p++, connection.createArrayOf("varchar", correlations));
         append.setArray(p++, connection.createArrayOf("varchar", causations));
         if (!conditionInSelect) {
-            bindCondition(append, p, request);
+            p = bindCondition(append, p, request);
         }
+        return p;
     }
 
     private static int bindCondition(PreparedStatement append, int p, AppendRequest request) throws SQLException {
@@ -187,7 +198,7 @@ final class PostgresAppender {
         return p + 2;
     }
 
-    private static long raisedHead(ResultSet head) throws SQLException {
+    static long raisedHead(ResultSet head) throws SQLException {
         try (head) {
             if (!head.next()) {
                 throw new EventStoreException(JpaStoreMessages.headRowMissing());
@@ -197,7 +208,7 @@ final class PostgresAppender {
     }
 
     /** The stream's version after the insert, or -1 when the condition did not hold and nothing was inserted. */
-    private static long insertedVersion(ResultSet versions, int count) throws SQLException {
+    static long insertedVersion(ResultSet versions, int count) throws SQLException {
         try (versions) {
             long version = -1;
             int inserted = 0;
