@@ -78,10 +78,11 @@ final class Report {
 
     private void scores(StringBuilder md) {
         md.append("## Scores\n\n");
-        md.append("One fork per benchmark; in memory 3 × 1 s warm-up and 5 × 1 s measurement, on PostgreSQL 2 × 2 s and ")
-                .append("4 × 2 s, the catch-up 1 + 3 single shots. ± is JMH's 99.9 % confidence interval over the ")
-                .append("iterations. Allocation per operation from `-prof gc` (`gc.alloc.rate.norm`). Events per second ")
-                .append("for appends, commands per second (all clients together) for command cycles.\n\n");
+        md.append("One fork per benchmark. Warm-up and measurement: in memory 3 × 1 s (the command cycle 5 × 1 s) ")
+                .append("and 5 × 1 s, on PostgreSQL 2 × 2 s (the command cycles 4 × 2 s) and 4 × 2 s, the catch-up ")
+                .append("1 + 3 single shots. ± is JMH's 99.9 % confidence interval over the iterations. Allocation ")
+                .append("per operation from `-prof gc` (`gc.alloc.rate.norm`). Events per second for appends, commands ")
+                .append("per second (all clients together) for command cycles.\n\n");
         md.append("| workload | contender | score | ± | unit | allocated per op |\n|---|---|---:|---:|---|---:|\n");
         for (Workloads.Row row : Workloads.ROWS) {
             RunResult run = results.get(row.key());

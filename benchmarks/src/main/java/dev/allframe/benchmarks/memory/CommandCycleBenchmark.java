@@ -26,11 +26,13 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The stateful command cycle in memory: fold the account's state, handle, append (see
  * {@link AccountWorkload}). Each contender starts over on an empty store every {@value #RESTART_EVERY}
- * commands, which keeps the heap bounded; the restart is part of the measured time for both.
+ * commands, which keeps the heap bounded; the restart is part of the measured time for both. Five warm-up
+ * iterations, not three: AllFrame's first second after three was still two to three times slower than the
+ * next ones (1,094 ns, then 365–410 ns), with the collector still adapting to the restarts.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class CommandCycleBenchmark {
