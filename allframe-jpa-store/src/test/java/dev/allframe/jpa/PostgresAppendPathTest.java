@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.allframe.ConcurrencyConflictException;
 import dev.allframe.EventEnvelope;
+import dev.allframe.EventStoreException;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.eventstore.AppendCondition;
@@ -24,11 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -268,6 +270,57 @@ class PostgresAppendPathTest {
         }
     }
 
+    @Test
+    void anErrorThatStopsTheThreadWritingSharedAppendsFailsTheOthersInsteadOfLeavingThemWaiting() throws Exception {
+        TestDatabase.POSTGRESQL.freshStore();
+        CountDownLatch leaderInside = new CountDownLatch(1);
+        CountDownLatch leaderGoes = new CountDownLatch(1);
+        JpaTransactions gated = new GatedTransactions(TestDatabase.POSTGRESQL.transactions(), leaderInside, leaderGoes,
+                () -> {
+                    throw new AssertionError("the connection pool broke down");
+                });
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            JpaEventStore store = new JpaEventStore(gated, new JsonbEventSerializer(),
+                    EventTypeRegistry.of(List.of(ConformanceEvent.class)), Clock.systemUTC());
+            store.headPosition();
+            List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
+            Future<?> leader = pool.submit(() -> store.append(request("a", AppendCondition.noStream(), null, 1)));
+            assertThat(leaderInside.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<?>> others = new ArrayList<>();
+            for (String stream : List.of("b", "c")) {
+                others.add(pool.submit(() -> {
+                    waiting.add(Thread.currentThread());
+                    return store.append(request(stream, AppendCondition.noStream(), null, 1));
+                }));
+            }
+            awaitParkedInGroupCommit(waiting, 2);
+            leaderGoes.countDown();
+
+            leader.get(10, TimeUnit.SECONDS);
+            List<Throwable> failures = new ArrayList<>();
+            for (Future<?> other : others) {
+                try {
+                    other.get(10, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause());
+                }
+            }
+            assertThat(failures).hasSize(2).anySatisfy(e -> assertThat(e).isInstanceOf(AssertionError.class)
+                    .hasMessage("the connection pool broke down")).anySatisfy(e -> assertThat(e)
+                    .isInstanceOf(EventStoreException.class).hasMessage("AF2024: The append did not finish: the"
+                            + " thread writing it together with other appends failed with java.lang.AssertionError:"
+                            + " the connection pool broke down; whether it was stored is unknown until the stream"
+                            + " is read"));
+            assertThat(store.readAll(0, 10)).extracting(EventEnvelope::streamId).containsExactly("a");
+            assertThat(store.append(request("d", AppendCondition.noStream(), null, 1)).events())
+                    .extracting(EventEnvelope::globalPosition).containsExactly(2L);
+        } finally {
+            leaderGoes.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     /** Waits until {@code count} threads have queued their appends and wait for the appending lock. */
     private static void awaitParkedInGroupCommit(List<Thread> threads, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -279,18 +332,27 @@ class PostgresAppendPathTest {
         }
     }
 
-    /** Resource-local transactions whose first autocommit work waits, inside, until the test lets it go. */
+    /**
+     * Resource-local transactions whose first autocommit work waits, inside, until the test lets it go; the
+     * second runs {@code second} first.
+     */
     private static final class GatedTransactions implements JpaTransactions {
 
         private final JpaTransactions real;
         private final CountDownLatch inside;
         private final CountDownLatch goes;
-        private final AtomicBoolean first = new AtomicBoolean(true);
+        private final Runnable second;
+        private final AtomicInteger calls = new AtomicInteger();
 
         GatedTransactions(JpaTransactions real, CountDownLatch inside, CountDownLatch goes) {
+            this(real, inside, goes, () -> { });
+        }
+
+        GatedTransactions(JpaTransactions real, CountDownLatch inside, CountDownLatch goes, Runnable second) {
             this.real = real;
             this.inside = inside;
             this.goes = goes;
+            this.second = second;
         }
 
         @Override
@@ -310,7 +372,11 @@ class PostgresAppendPathTest {
 
         @Override
         public <T> T autocommit(ReturningWork<T> work) {
-            if (first.compareAndSet(true, false)) {
+            int call = calls.incrementAndGet();
+            if (call == 2) {
+                second.run();
+            }
+            if (call == 1) {
                 inside.countDown();
                 try {
                     goes.await();

@@ -1,6 +1,7 @@
 package dev.allframe.jpa.internal;
 
 import dev.allframe.ConcurrencyConflictException;
+import dev.allframe.EventStoreException;
 import dev.allframe.eventstore.AppendRequest;
 import dev.allframe.eventstore.AppendResult;
 import dev.allframe.jpa.JpaTransactions;
@@ -49,7 +50,12 @@ final class GroupCommit {
         appending.lock();
         try {
             while (!mine.settled()) {
-                run(transactions, batch());
+                List<Pending> batch = batch();
+                if (batch.isEmpty()) {
+                    mine.fail(new EventStoreException(JpaStoreMessages.sharedAppendLost()));
+                    break;
+                }
+                run(transactions, batch);
             }
         } finally {
             appending.unlock();
@@ -66,7 +72,18 @@ final class GroupCommit {
         return batch;
     }
 
+    /** Settles every append of {@code batch}; an error that stops it settles those it leaves with that error. */
     private void run(JpaTransactions transactions, List<Pending> batch) {
+        try {
+            settle(transactions, batch);
+        } catch (Error e) {
+            EventStoreException failure = new EventStoreException(JpaStoreMessages.sharedAppendFailed(e), e);
+            batch.stream().filter(pending -> !pending.settled()).forEach(pending -> pending.fail(failure));
+            throw e;
+        }
+    }
+
+    private void settle(JpaTransactions transactions, List<Pending> batch) {
         if (batch.size() == 1) {
             alone(transactions, batch.get(0));
             return;

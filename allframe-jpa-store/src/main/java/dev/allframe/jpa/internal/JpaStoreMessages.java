@@ -96,6 +96,16 @@ public final class JpaStoreMessages {
                 + " in Java SE add one such as Yasson";
     }
 
+    public static String sharedAppendFailed(Throwable cause) {
+        return "AF2024: The append did not finish: the thread writing it together with other appends failed with "
+                + describe(cause) + "; whether it was stored is unknown until the stream is read";
+    }
+
+    public static String sharedAppendLost() {
+        return "AF2024: The append did not finish: the thread that took it to write it together with other appends"
+                + " stopped before it was written; whether it was stored is unknown until the stream is read";
+    }
+
     private static String describe(Throwable cause) {
         return cause.getMessage() == null ? cause.getClass().getName()
                 : cause.getClass().getName() + ": " + cause.getMessage();
