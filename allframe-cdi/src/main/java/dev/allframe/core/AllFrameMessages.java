@@ -344,9 +344,8 @@ public final class AllFrameMessages {
         return "AF1120: Projection '" + projection + "' has no reset() method, so it cannot be rebuilt";
     }
 
-    public static String inlineRebuild(String projection) {
-        return "AF1121: Projection '" + projection + "' is inline; rebuild, pause and resume apply to async"
-                + " projections";
+    public static String inlinePause(String projection) {
+        return "AF1121: Projection '" + projection + "' is inline; pause and resume apply to async projections";
     }
 
     public static String noInlineSupport(String projection, String store) {

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * An event store in memory. Appends are serialised by one lock, which makes the global order gap-free
@@ -88,6 +90,23 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
             listeners.notifyAppended(result);
         }
         return result;
+    }
+
+    @Override
+    public void rebuildInline(Runnable reset, int batchSize, Consumer<EventEnvelope> apply, LongConsumer progress,
+                              Runnable done) {
+        appendLock.lock();
+        try {
+            reset.run();
+            for (List<EventEnvelope> batch = readAll(0, batchSize); !batch.isEmpty();
+                 batch = readAll(batch.get(batch.size() - 1).globalPosition(), batchSize)) {
+                batch.forEach(apply);
+                progress.accept(batch.get(batch.size() - 1).globalPosition());
+            }
+            done.run();
+        } finally {
+            appendLock.unlock();
+        }
     }
 
     private AppendResult appendLocked(AppendRequest request) {

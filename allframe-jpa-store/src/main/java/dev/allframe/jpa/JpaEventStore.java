@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The event store on a relational database through JPA, with Hibernate ORM as the provider. Appends are
@@ -128,6 +129,28 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     @Override
     public Subscription subscribeInline(AppendListener listener) {
         return inlineListeners.add(listener);
+    }
+
+    /**
+     * In one transaction holding the head row's lock, so that appends wait; the entity manager is flushed
+     * and cleared after each batch, which keeps the memory a rebuild takes bounded by the batch size.
+     */
+    @Override
+    public void rebuildInline(Runnable reset, int batchSize, Consumer<EventEnvelope> apply, LongConsumer progress,
+                              Runnable done) {
+        transactions.write(em -> {
+            Appender.lockHead(em);
+            reset.run();
+            for (List<EventEnvelope> batch = reader.readAll(em, 0, batchSize); !batch.isEmpty();
+                 batch = reader.readAll(em, batch.get(batch.size() - 1).globalPosition(), batchSize)) {
+                batch.forEach(apply);
+                em.flush();
+                em.clear();
+                progress.accept(batch.get(batch.size() - 1).globalPosition());
+            }
+            done.run();
+            return null;
+        }, rebuilt -> { });
     }
 
     @Override

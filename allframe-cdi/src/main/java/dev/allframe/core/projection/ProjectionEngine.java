@@ -24,6 +24,7 @@ import java.util.TreeMap;
 public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable {
 
     private final EventStore store;
+    private final ProjectionSettings settings;
     private final Map<String, TrackingProcessor> tracking = new TreeMap<>();
     private final Map<String, InlineProjection> inline = new TreeMap<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -31,6 +32,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
     public ProjectionEngine(EventStore store, CheckpointStore checkpoints, ProjectionSettings settings,
                             List<BoundProjection> projections) {
         this.store = store;
+        this.settings = settings;
         for (BoundProjection projection : projections) {
             if (projection.model().mode() == ProjectionMode.INLINE) {
                 if (!(store instanceof InlineSubscribers)) {
@@ -80,8 +82,10 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
 
     @Override
     public void rebuild(String name) {
-        if (inline.containsKey(name)) {
-            throw new AllFrameException(AllFrameMessages.inlineRebuild(name));
+        InlineProjection inlineProjection = inline.get(name);
+        if (inlineProjection != null) {
+            inlineProjection.rebuild((InlineSubscribers) store, settings.batchSize(), store.headPosition());
+            return;
         }
         processor(name).rebuild();
     }
@@ -112,7 +116,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
         TrackingProcessor processor = tracking.get(name);
         if (processor == null) {
             if (inline.containsKey(name)) {
-                throw new AllFrameException(AllFrameMessages.inlineRebuild(name));
+                throw new AllFrameException(AllFrameMessages.inlinePause(name));
             }
             throw new NoSuchProjectionException(AllFrameMessages.noSuchProjection(name, names()));
         }

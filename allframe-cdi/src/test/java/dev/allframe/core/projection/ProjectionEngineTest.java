@@ -23,6 +23,8 @@ import dev.allframe.memory.InMemoryEventStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -154,10 +156,71 @@ class ProjectionEngineTest {
         assertThat(store.headPosition()).isEqualTo(1);
         assertThat(store.streamVersion("a")).isEqualTo(1);
         assertThat(engine.status("inline").position()).isEqualTo(1);
-        assertThatThrownBy(() -> engine.rebuild("inline"))
+        assertThatThrownBy(() -> engine.pause("inline"))
                 .isInstanceOf(AllFrameException.class)
-                .hasMessage("AF1121: Projection 'inline' is inline; rebuild, pause and resume apply to async projections");
+                .hasMessage("AF1121: Projection 'inline' is inline; pause and resume apply to async projections");
     }
+
+    @Test
+    void anInlineProjectionIsRebuiltWhileAppendsWaitAndThenGoesOnWithTheNextAppend() throws Exception {
+        append("a", new Credit("a", 1), new Credit("a", 2));
+        Ledger ledger = new Ledger();
+        ProjectionEngine engine = start(FAST, projection("inline", ProjectionMode.INLINE, ledger));
+        append("a", new Credit("a", 3));
+        assertThat(ledger.seen).as("an inline projection starts at the head").containsExactly(
+                "Credit[account=a, amount=3]@3");
+
+        CountDownLatch gate = new CountDownLatch(1);
+        ledger.gate = gate;
+        engine.rebuild("inline");
+        ProjectionStatus rebuilding = engine.status("inline");
+        CompletableFuture<AppendResult> during = CompletableFuture.supplyAsync(() -> append("b", new Credit("b", 4)));
+        Thread.sleep(200);
+        assertThat(during).as("appends wait for the rebuild").isNotDone();
+        assertThat(store.headPosition()).isEqualTo(3);
+        ledger.gate = null;
+        gate.countDown();
+
+        during.get(10, TimeUnit.SECONDS);
+        assertThat(engine.awaitPosition("inline", 4, Duration.ofSeconds(10))).isTrue();
+        assertThat(rebuilding.state()).isEqualTo(ProjectionState.REBUILDING);
+        assertThat(rebuilding.rebuild().target()).isEqualTo(3);
+        assertThat(ledger.resets).hasValue(1);
+        assertThat(ledger.seen).containsExactly("Credit[account=a, amount=1]@1", "Credit[account=a, amount=2]@2",
+                "Credit[account=a, amount=3]@3", "Credit[account=b, amount=4]@4");
+        ProjectionStatus status = engine.status("inline");
+        assertThat(status.state()).isEqualTo(ProjectionState.RUNNING);
+        assertThat(status.position()).isEqualTo(4);
+        assertThat(status.rebuild()).isNull();
+    }
+
+    @Test
+    void aFailedInlineRebuildStopsTheProjectionFailedAtTheEventUntilTheNextRebuild() throws Exception {
+        append("a", new Credit("a", 1), new Credit("a", 2));
+        Ledger ledger = new Ledger();
+        ProjectionEngine engine = start(FAST, projection("inline", ProjectionMode.INLINE, ledger));
+        ledger.failOn = "amount=2";
+
+        engine.rebuild("inline");
+        awaitState(engine, "inline", ProjectionState.FAILED);
+        append("b", new Credit("b", 3));
+
+        ProjectionStatus failed = engine.status("inline");
+        assertThat(failed.failure().position()).isEqualTo(2);
+        assertThat(failed.failure().streamId()).isEqualTo("a");
+        assertThat(failed.failure().message()).startsWith(
+                "AF1119: Projection 'inline' failed on event Ledger.Credit at position 2");
+        assertThat(ledger.seen).as("appends pass a failed inline projection by")
+                .containsExactly("Credit[account=a, amount=1]@1");
+        assertThat(engine.awaitPosition("inline", 1, Duration.ofMillis(50))).isFalse();
+
+        ledger.failOn = null;
+        engine.rebuild("inline");
+        assertThat(engine.awaitPosition("inline", 3, Duration.ofSeconds(10))).isTrue();
+        assertThat(ledger.seen).containsExactly("Credit[account=a, amount=1]@1", "Credit[account=a, amount=2]@2",
+                "Credit[account=b, amount=3]@3");
+    }
+
 
     @Test
     void unknownNamesAreRefusedWithTheKnownOnes() {

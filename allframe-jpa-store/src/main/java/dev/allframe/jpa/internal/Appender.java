@@ -66,10 +66,7 @@ public final class Appender {
             em.flush();
             return result;
         }
-        HeadRow head = em.find(HeadRow.class, HeadRow.ID, LockModeType.PESSIMISTIC_WRITE);
-        if (head == null) {
-            throw new EventStoreException(JpaStoreMessages.headRowMissing());
-        }
+        HeadRow head = lockHead(em);
         String key = request.idempotencyKey();
         IdempotencyKeyRow earlier = key == null ? null : em.find(IdempotencyKeyRow.class, key);
         if (earlier != null) {
@@ -103,6 +100,15 @@ public final class Appender {
             em.flush();
         }
         return result;
+    }
+
+    /** Locks the head row in {@code em}'s transaction: no other append starts until it ends. */
+    public static HeadRow lockHead(EntityManager em) {
+        HeadRow head = em.find(HeadRow.class, HeadRow.ID, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            throw new EventStoreException(JpaStoreMessages.headRowMissing());
+        }
+        return head;
     }
 
     private static boolean takesPostgresPath(AppendRequest request) {

@@ -21,6 +21,10 @@ import dev.allframe.jpa.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.hibernate.Session;
 import org.junit.jupiter.api.AfterEach;
@@ -122,6 +126,47 @@ abstract class JpaProjectionContract {
         assertThat(rows()).isEqualTo(2);
         assertThat(store.headPosition()).isEqualTo(2);
         assertThat(store.readAll(0, 10)).hasSize(2);
+    }
+
+    @Test
+    void anInlineProjectionIsRebuiltWhileAppendsWaitAndThenMissesNoneAndRepeatsNone() throws Exception {
+        credit(25);
+        LedgerRows rows = new LedgerRows();
+        ProjectionEngine engine = start(rows, ProjectionMode.INLINE);
+        credit(5);
+        assertThat(rows()).as("an inline projection starts at the head").isEqualTo(5);
+
+        rows.pauseMillis = 20;
+        engine.rebuild("ledger");
+        List<Long> appended = new CopyOnWriteArrayList<>();
+        ExecutorService appenders = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> during = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                during.add(appenders.submit(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        credit(1, i);
+                        appended.add(System.nanoTime());
+                    }
+                }));
+            }
+            for (Future<?> appends : during) {
+                appends.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            appenders.shutdownNow();
+        }
+
+        assertThat(engine.awaitPosition("ledger", 60, Duration.ofSeconds(30))).isTrue();
+        assertThat(rows()).as("one row per event: the key refuses a second").isEqualTo(60);
+        // an append that committed just before the rebuild took the lock may note its time a little later
+        long replayStart = rows.rebuildApplied.get(0) + TimeUnit.MILLISECONDS.toNanos(100);
+        long replayEnd = rows.rebuildApplied.get(rows.rebuildApplied.size() - 1);
+        assertThat(rows.rebuildApplied).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(appended).as("no append finished while the rebuild replayed")
+                .noneMatch(at -> at > replayStart && at < replayEnd);
+        assertThat(engine.status("ledger").state()).isEqualTo(ProjectionState.RUNNING);
+        assertThat(store.headPosition()).isEqualTo(60);
     }
 
     private ProjectionEngine start(LedgerRows rows, ProjectionMode mode) {

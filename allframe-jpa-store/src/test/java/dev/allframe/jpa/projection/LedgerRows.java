@@ -2,6 +2,8 @@ package dev.allframe.jpa.projection;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.jpa.StoreTransaction;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -13,11 +15,20 @@ public class LedgerRows {
     volatile long blockAt = -1;
     final CountDownLatch blocked = new CountDownLatch(1);
     volatile int failAmount = -1;
+    volatile long pauseMillis;
+    /** When a rebuild's thread applied events, as {@link System#nanoTime()}. */
+    final List<Long> rebuildApplied = new CopyOnWriteArrayList<>();
 
     void on(Credited credited, EventEnvelope envelope) throws InterruptedException {
         if (envelope.globalPosition() == blockAt) {
             blocked.countDown();
             new CountDownLatch(1).await();
+        }
+        if (Thread.currentThread().getName().startsWith("allframe-rebuild-")) {
+            rebuildApplied.add(System.nanoTime());
+        }
+        if (pauseMillis > 0) {
+            Thread.sleep(pauseMillis);
         }
         if (credited.amount() == failAmount) {
             throw new IllegalStateException("refused " + credited);
