@@ -1,6 +1,5 @@
 package dev.allframe.jpa.internal;
 
-import dev.allframe.ConcurrencyConflictException;
 import dev.allframe.EventStoreException;
 import dev.allframe.eventstore.AppendRequest;
 import dev.allframe.eventstore.AppendResult;
@@ -115,16 +114,16 @@ final class GroupCommit {
     private void inOneTransaction(Connection connection, List<Pending> batch, Shared shared) throws SQLException {
         connection.setAutoCommit(false);
         try {
-            List<Object> outcomes = together.appendAll(connection, batch.stream().map(p -> p.request).toList(),
-                    batch.stream().map(p -> p.now).toList());
+            List<PostgresBatch.Outcome> outcomes = together.appendAll(connection,
+                    batch.stream().map(p -> p.request).toList(), batch.stream().map(p -> p.now).toList());
             List<Pending> appended = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 Pending pending = batch.get(i);
-                if (outcomes.get(i) instanceof AppendResult result) {
-                    pending.stage(result);
+                if (outcomes.get(i) instanceof PostgresBatch.Outcome.Appended done) {
+                    pending.stage(done.result());
                     appended.add(pending);
-                } else {
-                    pending.fail((ConcurrencyConflictException) outcomes.get(i));
+                } else if (outcomes.get(i) instanceof PostgresBatch.Outcome.Refused refused) {
+                    pending.fail(refused.conflict());
                 }
             }
             shared.committing = true;

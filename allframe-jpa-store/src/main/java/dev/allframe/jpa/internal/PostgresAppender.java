@@ -63,7 +63,7 @@ final class PostgresAppender {
                     + " FROM allframe_events WHERE stream_id = ?)", "");
     private static final String NOT_NULL_VIOLATION = "23502";
     private static final String LOWER_HEAD = "UPDATE allframe_head SET head_position = head_position - ? WHERE id = 1";
-    private static final String STREAM_VERSION =
+    static final String STREAM_VERSION =
             "SELECT coalesce(max(stream_version), 0) FROM allframe_events WHERE stream_id = ?";
 
     private final EventRowMapper mapper;

@@ -2,6 +2,7 @@ package dev.allframe.jpa.internal;
 
 import dev.allframe.ConcurrencyConflictException;
 import dev.allframe.eventstore.AppendRequest;
+import dev.allframe.eventstore.AppendResult;
 import dev.allframe.jpa.internal.PostgresAppender.Inserted;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,9 +24,8 @@ final class PostgresBatch {
 
     private static final String LOWER_HEAD_IF_REFUSED = "UPDATE allframe_head SET head_position = head_position - ?"
             + " WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM allframe_events WHERE event_id = ?)";
-    private static final String STREAM_VERSION =
-            "SELECT coalesce(max(stream_version), 0) FROM allframe_events WHERE stream_id = ?";
-    private static final String ONE = PostgresAppender.APPEND + ";\n" + LOWER_HEAD_IF_REFUSED + ";\n" + STREAM_VERSION;
+    private static final String ONE = PostgresAppender.APPEND + ";\n" + LOWER_HEAD_IF_REFUSED + ";\n"
+            + PostgresAppender.STREAM_VERSION;
 
     private final PostgresAppender postgres;
     private final String[] statements = new String[GroupCommit.MAX_BATCH + 1];
@@ -34,8 +34,18 @@ final class PostgresBatch {
         this.postgres = postgres;
     }
 
-    /** One outcome per request, in order: an {@code AppendResult} or the {@link ConcurrencyConflictException}. */
-    List<Object> appendAll(Connection connection, List<AppendRequest> requests, List<Instant> times)
+    /** What became of one append of a batch. */
+    sealed interface Outcome {
+
+        record Appended(AppendResult result) implements Outcome {
+        }
+
+        record Refused(ConcurrencyConflictException conflict) implements Outcome {
+        }
+    }
+
+    /** One outcome per request, in order. */
+    List<Outcome> appendAll(Connection connection, List<AppendRequest> requests, List<Instant> times)
             throws SQLException {
         int size = requests.size();
         try (PreparedStatement batch = connection.prepareStatement(statement(size))) {
@@ -49,7 +59,7 @@ final class PostgresBatch {
                 batch.setString(p++, request.streamId());
             }
             batch.execute();
-            List<Object> outcomes = new ArrayList<>(size);
+            List<Outcome> outcomes = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 AppendRequest request = requests.get(i);
                 int count = request.events().size();
@@ -63,9 +73,10 @@ final class PostgresBatch {
                 batch.getMoreResults();
                 long actual = streamVersion(batch.getResultSet());
                 outcomes.add(version >= 0
-                        ? new Inserted(head, version).result(postgres.mapper(), request, times.get(i))
-                        : new ConcurrencyConflictException(request.streamId(), request.condition().expectedVersion(),
-                                actual));
+                        ? new Outcome.Appended(new Inserted(head, version).result(postgres.mapper(), request,
+                                times.get(i)))
+                        : new Outcome.Refused(new ConcurrencyConflictException(request.streamId(),
+                                request.condition().expectedVersion(), actual)));
             }
             return outcomes;
         }
