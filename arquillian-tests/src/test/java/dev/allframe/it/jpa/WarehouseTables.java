@@ -32,6 +32,12 @@ public class WarehouseTables {
                 streamId);
     }
 
+    /** How many events of the type the whole log holds. */
+    public long count(String typeName) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM allframe_events WHERE type_name = ?1")
+                .setParameter(1, typeName).getSingleResult()).longValue();
+    }
+
     public List<List<Object>> notes(String sku) {
         return rows("SELECT sku, note FROM warehouse_notes WHERE sku = ?1", sku);
     }
