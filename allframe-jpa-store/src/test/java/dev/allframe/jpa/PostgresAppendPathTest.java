@@ -36,6 +36,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.hibernate.jdbc.ReturningWork;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -49,9 +50,34 @@ import org.postgresql.ds.PGSimpleDataSource;
 @RequiresPostgres
 class PostgresAppendPathTest {
 
+    private CountingDataSource counting;
+    private EntityManagerFactory factory;
+
     /** Which PostgreSQL path unkeyed appends take. */
     enum Path {
         ALONE, IN_TRANSACTION
+    }
+
+    @AfterEach
+    void closeCountingUnit() {
+        if (factory != null) {
+            factory.close();
+        }
+    }
+
+    /** Resource-local transactions of a unit whose connections record what they send ({@link #counting}). */
+    private JpaTransactions countingTransactions() {
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        postgres.setURL(PostgresCondition.url());
+        counting = new CountingDataSource(postgres);
+        factory = Persistence.createEntityManagerFactory("allframe-test",
+                Map.of("jakarta.persistence.nonJtaDataSource", counting));
+        return new ResourceLocalTransactions(factory);
+    }
+
+    private static JpaEventStore store(JpaTransactions transactions) {
+        return new JpaEventStore(transactions, new JsonbEventSerializer(),
+                EventTypeRegistry.of(List.of(ConformanceEvent.class)), Clock.systemUTC());
     }
 
     private static JpaEventStore store(Path path) {
@@ -104,51 +130,35 @@ class PostgresAppendPathTest {
     @Test
     void anAppendAloneGoesToTheDatabaseOnceAndWithAnInlineListenerWithItsCommit() {
         TestDatabase.POSTGRESQL.freshStore();
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setURL(PostgresCondition.url());
-        CountingDataSource counting = new CountingDataSource(postgres);
-        EntityManagerFactory factory = Persistence.createEntityManagerFactory("allframe-test",
-                Map.of("jakarta.persistence.nonJtaDataSource", counting));
-        try {
-            JpaEventStore store = new JpaEventStore(new ResourceLocalTransactions(factory), new JsonbEventSerializer(),
-                    EventTypeRegistry.of(List.of(ConformanceEvent.class)), Clock.systemUTC());
-            store.append(request("warm-up", AppendCondition.any(), null, 1));
+        JpaEventStore store = store(countingTransactions());
+        store.append(request("warm-up", AppendCondition.any(), null, 1));
 
-            counting.executions().clear();
-            store.append(request("alone", AppendCondition.noStream(), null, 1));
-            List<CountingDataSource.Execution> alone = new ArrayList<>(counting.executions());
+        counting.executions().clear();
+        store.append(request("alone", AppendCondition.noStream(), null, 1));
+        List<CountingDataSource.Execution> alone = new ArrayList<>(counting.executions());
 
-            store.subscribeInline(appended -> { });
-            counting.executions().clear();
-            store.append(request("in-transaction", AppendCondition.noStream(), null, 1));
-            List<CountingDataSource.Execution> inTransaction = new ArrayList<>(counting.executions());
+        store.subscribeInline(appended -> { });
+        counting.executions().clear();
+        store.append(request("in-transaction", AppendCondition.noStream(), null, 1));
+        List<CountingDataSource.Execution> inTransaction = new ArrayList<>(counting.executions());
 
-            assertThat(alone).singleElement().satisfies(trip -> {
-                assertThat(trip.sql()).startsWith("UPDATE allframe_head").contains("INSERT INTO allframe_events");
-                assertThat(trip.how()).isEqualTo("single");
-            });
-            assertThat(inTransaction).hasSize(2).last().isEqualTo(CountingDataSource.Execution.COMMIT);
-            assertThat(store.readAll(0, 10)).extracting(EventEnvelope::streamId)
-                    .containsExactly("warm-up", "alone", "in-transaction");
-        } finally {
-            factory.close();
-        }
+        assertThat(alone).singleElement().satisfies(trip -> {
+            assertThat(trip.sql()).startsWith("UPDATE allframe_head").contains("INSERT INTO allframe_events");
+            assertThat(trip.how()).isEqualTo("single");
+        });
+        assertThat(inTransaction).hasSize(2).last().isEqualTo(CountingDataSource.Execution.COMMIT);
+        assertThat(store.readAll(0, 10)).extracting(EventEnvelope::streamId)
+                .containsExactly("warm-up", "alone", "in-transaction");
     }
 
     @Test
     void appendsWaitingAtTheSameTimeShareACommitAndEachIsCheckedOnItsOwn() throws Exception {
         TestDatabase.POSTGRESQL.freshStore();
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setURL(PostgresCondition.url());
-        CountingDataSource counting = new CountingDataSource(postgres);
-        EntityManagerFactory factory = Persistence.createEntityManagerFactory("allframe-test",
-                Map.of("jakarta.persistence.nonJtaDataSource", counting));
         int threads = 8;
         int appendsEach = 60;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            JpaEventStore store = new JpaEventStore(new ResourceLocalTransactions(factory), new JsonbEventSerializer(),
-                    EventTypeRegistry.of(List.of(ConformanceEvent.class)), Clock.systemUTC());
+            JpaEventStore store = store(countingTransactions());
             counting.executions().clear();
             CountDownLatch start = new CountDownLatch(1);
             List<Future<int[]>> outcomes = new ArrayList<>();
@@ -203,7 +213,6 @@ class PostgresAppendPathTest {
             assertThat(inBatches).isGreaterThanOrEqualTo(2L * batches.size());
         } finally {
             pool.shutdownNow();
-            factory.close();
         }
     }
 
@@ -213,18 +222,12 @@ class PostgresAppendPathTest {
         UUID taken = EventIds.next();
         setUp.append(new AppendRequest("first", AppendCondition.noStream(), List.of(new NewEvent(taken,
                 "ConformanceEvent", 1, new ConformanceEvent("first", 0), null, null, null)), null));
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setURL(PostgresCondition.url());
-        CountingDataSource counting = new CountingDataSource(postgres);
-        EntityManagerFactory factory = Persistence.createEntityManagerFactory("allframe-test",
-                Map.of("jakarta.persistence.nonJtaDataSource", counting));
         CountDownLatch leaderInside = new CountDownLatch(1);
         CountDownLatch leaderGoes = new CountDownLatch(1);
-        JpaTransactions gated = new GatedTransactions(new ResourceLocalTransactions(factory), leaderInside, leaderGoes);
+        JpaTransactions gated = new GatedTransactions(countingTransactions(), leaderInside, leaderGoes);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            JpaEventStore store = new JpaEventStore(gated, new JsonbEventSerializer(),
-                    EventTypeRegistry.of(List.of(ConformanceEvent.class)), Clock.systemUTC());
+            JpaEventStore store = store(gated);
             store.headPosition();
             counting.executions().clear();
             List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
@@ -266,7 +269,6 @@ class PostgresAppendPathTest {
         } finally {
             leaderGoes.countDown();
             pool.shutdownNow();
-            factory.close();
         }
     }
 
@@ -281,8 +283,7 @@ class PostgresAppendPathTest {
                 });
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            JpaEventStore store = new JpaEventStore(gated, new JsonbEventSerializer(),
-                    EventTypeRegistry.of(List.of(ConformanceEvent.class)), Clock.systemUTC());
+            JpaEventStore store = store(gated);
             store.headPosition();
             List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
             Future<?> leader = pool.submit(() -> store.append(request("a", AppendCondition.noStream(), null, 1)));

@@ -14,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongFunction;
 
 /**
  * Runs each attempt of a step's execution on an executor and stops waiting for it when its time is up,
@@ -42,25 +43,12 @@ public final class BoundedStepGuard implements StepGuard {
 
     @Override
     public void compensate(Step<Object> step, SagaContext<Object> context) throws Exception {
-        RunningThread running = new RunningThread();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        executor.execute(() -> {
-            running.enter();
-            try {
-                step.compensate(context);
-                done.complete(null);
-            } catch (Exception | LinkageError | AssertionError e) {
-                done.completeExceptionally(e);
-            } finally {
-                running.leave();
-            }
-        });
-        long millis = policy.timeout().toMillis();
+        CompletableFuture<Void> done = bounded(() -> {
+            step.compensate(context);
+            return CompletableFuture.completedFuture(null);
+        }, millis -> AllFrameMessages.compensationTimedOut(site, millis));
         try {
-            done.get(millis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            running.interrupt();
-            throw new TimeoutException(AllFrameMessages.compensationTimedOut(site, millis));
+            done.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof Exception exception) {
@@ -92,12 +80,21 @@ public final class BoundedStepGuard implements StepGuard {
 
     /** One attempt: its stage, failed with AF1152 when it has not completed within the timeout. */
     private CompletableFuture<StepResult> once(Step<Object> step, SagaContext<Object> context) {
+        return bounded(() -> step.execute(context), millis -> AllFrameMessages.stepTimedOut(site, millis));
+    }
+
+    /**
+     * Starts {@code work} on the executor; the stage it returns, failed with a {@link TimeoutException} saying
+     * {@code timedOut} when it has not completed within the timeout, and then the thread still in {@code work}
+     * is interrupted.
+     */
+    private <T> CompletableFuture<T> bounded(Work<T> work, LongFunction<String> timedOut) {
         RunningThread running = new RunningThread();
-        CompletableFuture<StepResult> result = new CompletableFuture<>();
+        CompletableFuture<T> result = new CompletableFuture<>();
         executor.execute(() -> {
             running.enter();
             try {
-                CompletionStage<StepResult> stage = step.execute(context);
+                CompletionStage<T> stage = work.start();
                 if (stage == null) {
                     result.completeExceptionally(new AllFrameException(AllFrameMessages.nullStepStage(site)));
                 } else {
@@ -117,11 +114,17 @@ public final class BoundedStepGuard implements StepGuard {
         });
         long millis = policy.timeout().toMillis();
         CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, Runnable::run).execute(() -> {
-            if (result.completeExceptionally(new TimeoutException(AllFrameMessages.stepTimedOut(site, millis)))) {
+            if (result.completeExceptionally(new TimeoutException(timedOut.apply(millis)))) {
                 running.interrupt();
             }
         });
         return result;
+    }
+
+    /** What runs bounded: a step's execution, or its compensation. */
+    @FunctionalInterface
+    private interface Work<T> {
+        CompletionStage<T> start() throws Exception;
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -132,7 +135,7 @@ public final class BoundedStepGuard implements StepGuard {
         return cause;
     }
 
-    /** The thread running a step's {@code execute}, interrupted only while it is still in there. */
+    /** The thread in a step's {@code execute} or {@code compensate}, interrupted only while it is still there. */
     private static final class RunningThread {
 
         private Thread thread;
