@@ -1,23 +1,33 @@
 package dev.allframe;
 
+import static java.util.Objects.requireNonNull;
+
 /**
- * Base of AllFrame's exceptions. Every message starts with a stable id such as {@code AF1101}, which
- * {@link #messageId()} returns on its own.
+ * Base of AllFrame's exceptions. Each one carries an {@link AllFrameMessage}: its text is the exception's
+ * message ({@code AF1101: ...}) and {@link #messageId()} its stable id.
  */
 public class AllFrameException extends RuntimeException {
 
-    public AllFrameException(String message) {
-        super(message);
+    private final String messageId;
+    private final String text;
+
+    public AllFrameException(AllFrameMessage message) {
+        this(message, null);
     }
 
-    public AllFrameException(String message, Throwable cause) {
-        super(message, cause);
+    public AllFrameException(AllFrameMessage message, Throwable cause) {
+        super(requireNonNull(message, "message").toString(), cause);
+        this.messageId = message.id();
+        this.text = message.text();
     }
 
-    /** The stable id the message starts with, e.g. {@code AF1101}. */
+    /** The stable id of the message, e.g. {@code AF1101}. */
     public String messageId() {
-        String message = getMessage();
-        int colon = message.indexOf(':');
-        return colon < 0 ? message : message.substring(0, colon);
+        return messageId;
+    }
+
+    /** The message as id and text. */
+    public AllFrameMessage allFrameMessage() {
+        return new AllFrameMessage(messageId, text);
     }
 }

@@ -7,11 +7,11 @@ package dev.allframe;
  */
 public class EventStoreException extends AllFrameException {
 
-    public EventStoreException(String message) {
+    public EventStoreException(AllFrameMessage message) {
         super(message);
     }
 
-    public EventStoreException(String message, Throwable cause) {
+    public EventStoreException(AllFrameMessage message, Throwable cause) {
         super(message, cause);
     }
 }

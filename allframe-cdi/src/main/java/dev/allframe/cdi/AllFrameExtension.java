@@ -1,20 +1,23 @@
 package dev.allframe.cdi;
 
 import dev.allframe.AllFrameDeploymentException;
-import dev.allframe.CommandBus;
-import dev.allframe.CommandHandler;
-import dev.allframe.QueryBus;
+import dev.allframe.AllFrameMessage;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.CommandHandler;
+import dev.allframe.query.QueryBus;
 import dev.allframe.EventStoreException;
-import dev.allframe.JsonUpcaster;
-import dev.allframe.Projection;
-import dev.allframe.ProjectionRegistry;
-import dev.allframe.QueryHandler;
-import dev.allframe.Upcaster;
-import dev.allframe.VersionRegistry;
-import dev.allframe.SagaOrchestrator;
-import dev.allframe.SagaStep;
+import dev.allframe.event.JsonUpcaster;
+import dev.allframe.projection.Projection;
+import dev.allframe.projection.ProjectionRegistry;
+import dev.allframe.query.QueryHandler;
+import dev.allframe.event.Upcaster;
+import dev.allframe.event.VersionRegistry;
+import dev.allframe.saga.SagaOrchestrator;
+import dev.allframe.saga.SagaStep;
 import dev.allframe.core.EventTypeRegistry;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.core.message.HandlerMessages;
+import dev.allframe.core.message.ProjectionMessages;
+import dev.allframe.core.message.StartMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.config.ConfigValues;
@@ -31,8 +34,8 @@ import dev.allframe.core.version.VersionGraph;
 import dev.allframe.core.version.VersionGraphBuilder;
 import dev.allframe.core.saga.SagaStepInspector.SagaPlan;
 import dev.allframe.core.saga.StepPolicy;
-import dev.allframe.eventstore.EventStore;
-import dev.allframe.eventstore.EventStoreProvider;
+import dev.allframe.spi.event.EventStore;
+import dev.allframe.spi.EventStoreProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
@@ -113,7 +116,7 @@ public class AllFrameExtension implements Extension {
     private void collectProjection(Bean<?> bean, Projection projection) {
         Class<? extends Annotation> scope = bean.getScope();
         if (scope != ApplicationScoped.class && scope != Dependent.class && scope != Singleton.class) {
-            scopeProblems.add(AllFrameMessages.projectionScope(projection.value(), bean.getBeanClass(), scope.getSimpleName()));
+            scopeProblems.add(ProjectionMessages.projectionScope(projection.value(), bean.getBeanClass(), scope.getSimpleName()));
             return;
         }
         projectionBeans.add(new ProjectionBean(bean.getBeanClass(), projection.value(), projection.mode(),
@@ -145,7 +148,7 @@ public class AllFrameExtension implements Extension {
         HandlerCatalog catalog = HandlerCatalog.build(handlerMethods, problems);
         handlerBeans.forEach((beanClass, bean) -> {
             if (!bean.getTypes().contains(beanClass)) {
-                problems.add(AllFrameMessages.handlerBeanTypeRestricted(beanClass));
+                problems.add(HandlerMessages.handlerBeanTypeRestricted(beanClass));
             }
         });
         ValidationSupport.checkProvider(catalog, problems);
@@ -194,7 +197,7 @@ public class AllFrameExtension implements Extension {
             try {
                 registry.register(eventClass);
             } catch (EventStoreException e) {
-                problems.add(e.getMessage());
+                problems.add(e.allFrameMessage());
             }
         }
         return registry;
@@ -206,7 +209,7 @@ public class AllFrameExtension implements Extension {
         }
         try {
             runtime.startProjections();
-            List<String> sagaProblems = sagaRuntime.start(runtime.eventStore(), runtime.eventTypes(), runtime.clock());
+            List<AllFrameMessage> sagaProblems = sagaRuntime.start(runtime.eventStore(), runtime.eventTypes(), runtime.clock());
             if (!sagaProblems.isEmpty()) {
                 event.addDeploymentProblem(new AllFrameDeploymentException(sagaProblems));
                 return;
@@ -217,13 +220,13 @@ public class AllFrameExtension implements Extension {
         }
         HandlerCatalog catalog = runtime.catalog();
         catalog.commands().forEach((type, model) ->
-                LOG.fine(() -> AllFrameMessages.handlerRegistered("Command", type, model.site())));
+                LOG.fine(() -> StartMessages.handlerRegistered("Command", type, model.site()).toString()));
         catalog.queries().forEach((type, model) ->
-                LOG.fine(() -> AllFrameMessages.handlerRegistered("Query", type, model.site())));
+                LOG.fine(() -> StartMessages.handlerRegistered("Query", type, model.site()).toString()));
         String version = AllFrameExtension.class.getPackage().getImplementationVersion();
-        LOG.info(AllFrameMessages.started(version == null ? "(development build)" : version,
+        LOG.info(StartMessages.started(version == null ? "(development build)" : version,
                 catalog.commands().size(), catalog.queries().size(), runtime.projectionCount(), sagaRuntime.sagaCount(),
-                applicationEventStore ? "application's" : runtime.config().eventStore()));
+                applicationEventStore ? "application's" : runtime.config().eventStore()).toString());
     }
 
     void stopProjections(@Observes BeforeShutdown event) {

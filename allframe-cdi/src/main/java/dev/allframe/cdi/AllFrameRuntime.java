@@ -1,10 +1,10 @@
 package dev.allframe.cdi;
 
 import dev.allframe.AllFrameException;
-import dev.allframe.CommandBus;
-import dev.allframe.ProjectionRegistry;
-import dev.allframe.QueryBus;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.command.CommandBus;
+import dev.allframe.projection.ProjectionRegistry;
+import dev.allframe.query.QueryBus;
+import dev.allframe.core.message.StoreMessages;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.config.ConfigValues;
@@ -18,11 +18,11 @@ import dev.allframe.core.projection.ProjectionEngine;
 import dev.allframe.core.projection.ProjectionModel;
 import dev.allframe.core.version.Upcasting;
 import dev.allframe.core.version.VersionGraph;
-import dev.allframe.eventstore.CheckpointStore;
-import dev.allframe.eventstore.EventDecoder;
-import dev.allframe.eventstore.EventStore;
-import dev.allframe.eventstore.EventStoreContext;
-import dev.allframe.eventstore.EventStoreProvider;
+import dev.allframe.spi.checkpoint.CheckpointStore;
+import dev.allframe.spi.event.EventDecoder;
+import dev.allframe.spi.event.EventStore;
+import dev.allframe.spi.EventStoreContext;
+import dev.allframe.spi.EventStoreProvider;
 import dev.allframe.memory.InMemoryCheckpoints;
 import dev.allframe.memory.InMemoryEventStore;
 import jakarta.enterprise.inject.spi.Bean;
@@ -88,7 +88,7 @@ final class AllFrameRuntime {
     /**
      * The store AllFrame makes (in-memory, or the configured provider's), one per application. The buses
      * use the instance itself rather than its client proxy, so that they see every role it implements,
-     * such as {@link dev.allframe.eventstore.SnapshotStore}.
+     * such as {@link dev.allframe.spi.snapshot.SnapshotStore}.
      */
     EventStore createEventStore() {
         synchronized (lock) {
@@ -119,7 +119,7 @@ final class AllFrameRuntime {
 
     private EventStore store() {
         return applicationEventStore ? applicationBeans.find(EventStore.class).orElseThrow(() ->
-                new AllFrameException(AllFrameMessages.applicationEventStoreUnresolvable())) : createEventStore();
+                new AllFrameException(StoreMessages.applicationEventStoreUnresolvable())) : createEventStore();
     }
 
     /** Upcasting when the application has upcasters, else the plain registry of event classes. */

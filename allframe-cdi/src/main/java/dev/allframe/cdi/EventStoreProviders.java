@@ -1,7 +1,7 @@
 package dev.allframe.cdi;
 
 import dev.allframe.core.config.AllFrameConfig;
-import dev.allframe.eventstore.EventStoreProvider;
+import dev.allframe.spi.EventStoreProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

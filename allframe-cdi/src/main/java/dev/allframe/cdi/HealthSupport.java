@@ -1,6 +1,6 @@
 package dev.allframe.cdi;
 
-import dev.allframe.ProjectionRegistry;
+import dev.allframe.projection.ProjectionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import java.util.function.Supplier;

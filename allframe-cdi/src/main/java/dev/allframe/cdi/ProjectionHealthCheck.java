@@ -1,8 +1,8 @@
 package dev.allframe.cdi;
 
-import dev.allframe.ProjectionRegistry;
-import dev.allframe.ProjectionState;
-import dev.allframe.ProjectionStatus;
+import dev.allframe.projection.ProjectionRegistry;
+import dev.allframe.projection.ProjectionState;
+import dev.allframe.projection.ProjectionStatus;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;

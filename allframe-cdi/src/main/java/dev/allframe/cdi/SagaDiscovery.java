@@ -1,8 +1,8 @@
 package dev.allframe.cdi;
 
-import dev.allframe.SagaDefinition;
-import dev.allframe.SagaStep;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.saga.SagaDefinition;
+import dev.allframe.saga.SagaStep;
+import dev.allframe.core.message.SagaMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.ConfigValues;
 import dev.allframe.core.config.SagaSettings;
@@ -39,7 +39,7 @@ final class SagaDiscovery {
     void collect(Bean<?> bean, SagaStep step) {
         Class<? extends Annotation> scope = bean.getScope();
         if (scope != ApplicationScoped.class && scope != Dependent.class && scope != Singleton.class) {
-            scopeProblems.add(AllFrameMessages.sagaStepScope(bean.getBeanClass(), scope.getSimpleName()));
+            scopeProblems.add(SagaMessages.sagaStepScope(bean.getBeanClass(), scope.getSimpleName()));
             return;
         }
         steps.add(new StepBean(bean.getBeanClass(), step.saga(), step.order(), step.name(), step.timeout()));

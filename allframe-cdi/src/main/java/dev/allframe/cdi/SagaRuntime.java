@@ -1,9 +1,10 @@
 package dev.allframe.cdi;
 
-import dev.allframe.SagaDefinition;
-import dev.allframe.SagaOrchestrator;
-import dev.allframe.Step;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.AllFrameMessage;
+import dev.allframe.saga.SagaDefinition;
+import dev.allframe.saga.SagaOrchestrator;
+import dev.allframe.saga.Step;
+import dev.allframe.core.message.SagaMessages;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.SagaSettings;
@@ -16,8 +17,8 @@ import dev.allframe.core.saga.SagaStepInspector.PlannedStep;
 import dev.allframe.core.saga.SagaStepInspector.SagaPlan;
 import dev.allframe.core.saga.SagaStepModel;
 import dev.allframe.core.saga.StepPolicy;
-import dev.allframe.eventstore.EventStore;
-import dev.allframe.eventstore.SagaStore;
+import dev.allframe.spi.event.EventStore;
+import dev.allframe.spi.saga.SagaStore;
 import dev.allframe.memory.InMemorySagaStore;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -63,7 +64,7 @@ final class SagaRuntime {
     }
 
     /** Builds the sagas and starts recovering unfinished ones; the problems found, empty when it started. */
-    List<String> start(EventStore store, EventTypeRegistry eventTypes, Clock clock) {
+    List<AllFrameMessage> start(EventStore store, EventTypeRegistry eventTypes, Clock clock) {
         Problems problems = new Problems();
         SagaThreads pool = SagaThreads.create();
         Map<String, List<String>> sites = new TreeMap<>();
@@ -83,7 +84,7 @@ final class SagaRuntime {
         }
         sites.forEach((name, definedBy) -> {
             if (definedBy.size() > 1) {
-                problems.add(AllFrameMessages.duplicateSaga(name, definedBy));
+                problems.add(SagaMessages.duplicateSaga(name, definedBy));
             }
         });
         if (!problems.isEmpty()) {
@@ -91,7 +92,7 @@ final class SagaRuntime {
             return problems.messages();
         }
         if (!models.isEmpty() && pool.serverWithoutManagedExecutor()) {
-            LOG.warning(AllFrameMessages.sagasWithoutManagedExecutor(AsyncExecutor.MANAGED_EXECUTOR));
+            LOG.warning(SagaMessages.sagasWithoutManagedExecutor(AsyncExecutor.MANAGED_EXECUTOR).toString());
         }
         SagaStore sagaStore = store instanceof SagaStore own ? own : new InMemorySagaStore();
         SagaEngine started = new SagaEngine(models, sagaStore, store, eventTypes, pool, clock, settings.lease());

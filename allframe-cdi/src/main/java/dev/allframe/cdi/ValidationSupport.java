@@ -1,6 +1,6 @@
 package dev.allframe.cdi;
 
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.core.message.HandlerMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.dispatch.MessageValidator;
 import dev.allframe.core.handler.HandlerCatalog;
@@ -35,7 +35,7 @@ final class ValidationSupport {
                 .sorted(Comparator.comparing(Class::getName))
                 .toList();
         if (!constrained.isEmpty() && !providerAvailable.getAsBoolean()) {
-            constrained.forEach(type -> problems.add(AllFrameMessages.constraintsWithoutValidator(type)));
+            constrained.forEach(type -> problems.add(HandlerMessages.constraintsWithoutValidator(type)));
         }
     }
 

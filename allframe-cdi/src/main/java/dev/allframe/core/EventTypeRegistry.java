@@ -1,8 +1,9 @@
 package dev.allframe.core;
 
 import dev.allframe.EventStoreException;
-import dev.allframe.eventstore.EventDecoder;
-import dev.allframe.eventstore.EventSerializer;
+import dev.allframe.core.message.EventMessages;
+import dev.allframe.spi.event.EventDecoder;
+import dev.allframe.spi.event.EventSerializer;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public final class EventTypeRegistry implements EventDecoder {
         EventTypes.EventTypeName type = EventTypes.of(eventClass);
         Class<?> earlier = classes.putIfAbsent(new Key(type.name(), type.version()), eventClass);
         if (earlier != null && earlier != eventClass) {
-            throw new EventStoreException(AllFrameMessages.eventTypeClash(type.name(), type.version(), earlier, eventClass));
+            throw new EventStoreException(EventMessages.eventTypeClash(type.name(), type.version(), earlier, eventClass));
         }
         return type;
     }

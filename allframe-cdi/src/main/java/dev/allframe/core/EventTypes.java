@@ -1,6 +1,6 @@
 package dev.allframe.core;
 
-import dev.allframe.EventType;
+import dev.allframe.event.EventType;
 
 /**
  * The stored type name and schema version of event classes, computed once per class.

@@ -1,15 +1,20 @@
 package dev.allframe.core;
 
+import dev.allframe.AllFrameMessage;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Collects deployment problems so that all of them are reported at once. */
 public final class Problems {
 
-    private final List<String> messages = new ArrayList<>();
+    private final List<AllFrameMessage> messages = new ArrayList<>();
 
-    public void add(String message) {
+    public void add(AllFrameMessage message) {
         messages.add(message);
+    }
+
+    public void addAll(List<AllFrameMessage> more) {
+        messages.addAll(more);
     }
 
     public int size() {
@@ -20,7 +25,7 @@ public final class Problems {
         return messages.isEmpty();
     }
 
-    public List<String> messages() {
+    public List<AllFrameMessage> messages() {
         return List.copyOf(messages);
     }
 }

@@ -1,7 +1,7 @@
 package dev.allframe.memory;
 
 import dev.allframe.EventEnvelope;
-import dev.allframe.eventstore.CheckpointStore;
+import dev.allframe.spi.checkpoint.CheckpointStore;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

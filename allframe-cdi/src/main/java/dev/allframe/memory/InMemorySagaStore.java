@@ -1,9 +1,9 @@
 package dev.allframe.memory;
 
-import dev.allframe.SagaLogEntry;
-import dev.allframe.SagaTakenOverException;
-import dev.allframe.eventstore.SagaRecord;
-import dev.allframe.eventstore.SagaStore;
+import dev.allframe.saga.SagaLogEntry;
+import dev.allframe.saga.SagaTakenOverException;
+import dev.allframe.spi.saga.SagaRecord;
+import dev.allframe.spi.saga.SagaStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

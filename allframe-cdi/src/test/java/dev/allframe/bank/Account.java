@@ -1,7 +1,7 @@
 package dev.allframe.bank;
 
-import dev.allframe.Apply;
-import dev.allframe.InitialState;
+import dev.allframe.command.Apply;
+import dev.allframe.command.InitialState;
 import java.math.BigDecimal;
 
 /** An account's state, folded from its stream. */

@@ -1,7 +1,7 @@
 package dev.allframe.bank;
 
-import dev.allframe.CommandHandler;
-import dev.allframe.CommandRejectedException;
+import dev.allframe.command.CommandHandler;
+import dev.allframe.command.CommandRejectedException;
 import dev.allframe.Handlers;
 import java.util.List;
 

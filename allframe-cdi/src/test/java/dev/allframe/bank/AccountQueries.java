@@ -2,8 +2,8 @@ package dev.allframe.bank;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.Handlers;
-import dev.allframe.QueryHandler;
-import dev.allframe.eventstore.EventStore;
+import dev.allframe.query.QueryHandler;
+import dev.allframe.spi.event.EventStore;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 

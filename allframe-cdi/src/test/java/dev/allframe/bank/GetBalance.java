@@ -1,6 +1,6 @@
 package dev.allframe.bank;
 
-import dev.allframe.Query;
+import dev.allframe.query.Query;
 import java.math.BigDecimal;
 
 public record GetBalance(String accountId) implements Query<BigDecimal> {

@@ -2,15 +2,15 @@ package dev.allframe.bank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allframe.CommandBus;
-import dev.allframe.CommandRejectedException;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.CommandRejectedException;
 import dev.allframe.EventEnvelope;
-import dev.allframe.QueryBus;
-import dev.allframe.SagaOrchestrator;
-import dev.allframe.SagaOutcome;
-import dev.allframe.StepFailure;
+import dev.allframe.query.QueryBus;
+import dev.allframe.saga.SagaOrchestrator;
+import dev.allframe.saga.SagaOutcome;
+import dev.allframe.saga.StepFailure;
 import dev.allframe.cdi.Deployments;
-import dev.allframe.eventstore.EventStore;
+import dev.allframe.spi.event.EventStore;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import org.jboss.weld.junit5.EnableWeld;
@@ -61,7 +61,7 @@ class TransferSagaTest {
         assertThat(failure.stepName()).isEqualTo("CreditTarget");
         assertThat(failure.cause()).isInstanceOf(CommandRejectedException.class);
         assertThat(failure.message()).isEqualTo("AF1141: Step 2 'CreditTarget' of saga 'transfer' (" + outcome.sagaId()
-                + ") failed: dev.allframe.CommandRejectedException: AF1109: Command rejected: account B-2 is not open");
+                + ") failed: dev.allframe.command.CommandRejectedException: AF1109: Command rejected: account B-2 is not open");
         assertThat(queries.query(new GetBalance("A-1"))).isEqualByComparingTo("100");
         assertThat(store.readStream("A-1", 3, 10)).extracting(EventEnvelope::event).containsExactly(
                 new MoneyWithdrawn("A-1", new BigDecimal("30")), new MoneyDeposited("A-1", new BigDecimal("30")));

@@ -2,7 +2,7 @@ package dev.allframe.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allframe.CommandHandler;
+import dev.allframe.command.CommandHandler;
 import dev.allframe.bank.AccountCommands;
 import dev.allframe.bank.Deposit;
 import dev.allframe.core.Problems;
@@ -31,7 +31,7 @@ class ValidationSupportTest {
 
         String advice = " declares Jakarta Validation constraints, but no Jakarta Validation provider is available"
                 + " (enable Liberty's beanValidation-3.0 feature or add a provider such as Hibernate Validator)";
-        assertThat(problems.messages()).containsExactly(
+        assertThat(problems.messages()).map(String::valueOf).containsExactly(
                 "AF1014: dev.allframe.bank.Deposit" + advice,
                 "AF1014: dev.allframe.bank.OpenAccount" + advice,
                 "AF1014: dev.allframe.bank.Withdraw" + advice);

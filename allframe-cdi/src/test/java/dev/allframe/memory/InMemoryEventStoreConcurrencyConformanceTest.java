@@ -1,7 +1,7 @@
 package dev.allframe.memory;
 
-import dev.allframe.eventstore.EventStore;
-import dev.allframe.eventstore.conformance.EventStoreConcurrencyConformanceTest;
+import dev.allframe.spi.event.EventStore;
+import dev.allframe.spi.conformance.EventStoreConcurrencyConformanceTest;
 
 class InMemoryEventStoreConcurrencyConformanceTest extends EventStoreConcurrencyConformanceTest {
 

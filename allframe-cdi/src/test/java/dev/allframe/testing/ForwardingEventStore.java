@@ -1,11 +1,11 @@
 package dev.allframe.testing;
 
 import dev.allframe.EventEnvelope;
-import dev.allframe.eventstore.AppendListener;
-import dev.allframe.eventstore.AppendRequest;
-import dev.allframe.eventstore.AppendResult;
-import dev.allframe.eventstore.EventStore;
-import dev.allframe.eventstore.Subscription;
+import dev.allframe.spi.event.AppendListener;
+import dev.allframe.spi.event.AppendRequest;
+import dev.allframe.spi.event.AppendResult;
+import dev.allframe.spi.event.EventStore;
+import dev.allframe.spi.event.Subscription;
 import dev.allframe.memory.InMemoryEventStore;
 import java.util.List;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package dev.allframe.testing;
 
 import dev.allframe.core.EventIds;
-import dev.allframe.eventstore.AppendCondition;
-import dev.allframe.eventstore.AppendRequest;
-import dev.allframe.eventstore.AppendResult;
-import dev.allframe.eventstore.NewEvent;
+import dev.allframe.spi.event.AppendCondition;
+import dev.allframe.spi.event.AppendRequest;
+import dev.allframe.spi.event.AppendResult;
+import dev.allframe.spi.event.NewEvent;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;

@@ -1,8 +1,8 @@
 package dev.allframe.testing;
 
 import dev.allframe.EventEnvelope;
-import dev.allframe.eventstore.Snapshot;
-import dev.allframe.eventstore.SnapshotStore;
+import dev.allframe.spi.snapshot.Snapshot;
+import dev.allframe.spi.snapshot.SnapshotStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

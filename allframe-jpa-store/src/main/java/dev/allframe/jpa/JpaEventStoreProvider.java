@@ -1,10 +1,11 @@
 package dev.allframe.jpa;
 
+import dev.allframe.AllFrameMessage;
 import dev.allframe.EventStoreException;
-import dev.allframe.eventstore.EventSerializer;
-import dev.allframe.eventstore.EventStore;
-import dev.allframe.eventstore.EventStoreContext;
-import dev.allframe.eventstore.EventStoreProvider;
+import dev.allframe.spi.event.EventSerializer;
+import dev.allframe.spi.event.EventStore;
+import dev.allframe.spi.EventStoreContext;
+import dev.allframe.spi.EventStoreProvider;
 import dev.allframe.jpa.internal.JpaStoreMessages;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -45,7 +46,7 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
     static final String CREATE_SCHEMA = "allframe.jpa.create-schema";
 
     @Override
-    public List<String> check(EventStoreContext context) {
+    public List<AllFrameMessage> check(EventStoreContext context) {
         String createSchema = createSchema(context);
         return createSchema.equals("true") || createSchema.equals("false") ? List.of()
                 : List.of(JpaStoreMessages.notABoolean(CREATE_SCHEMA, createSchema));

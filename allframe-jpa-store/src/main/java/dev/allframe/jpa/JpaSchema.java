@@ -47,7 +47,7 @@ public final class JpaSchema {
                 statement.execute(sql);
             }
         }
-        LOG.info(JpaStoreMessages.schemaCreated(product));
+        LOG.info(JpaStoreMessages.schemaCreated(product).toString());
         return true;
     }
 

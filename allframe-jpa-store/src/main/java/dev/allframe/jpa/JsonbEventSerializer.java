@@ -1,6 +1,6 @@
 package dev.allframe.jpa;
 
-import dev.allframe.eventstore.EventSerializer;
+import dev.allframe.spi.event.EventSerializer;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 

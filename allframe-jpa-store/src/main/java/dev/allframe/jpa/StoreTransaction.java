@@ -23,7 +23,7 @@ public final class StoreTransaction {
     public static EntityManager entityManager() {
         EntityManager em = CURRENT.get();
         if (em == null) {
-            throw new IllegalStateException(JpaStoreMessages.noStoreTransaction());
+            throw new IllegalStateException(JpaStoreMessages.noStoreTransaction().toString());
         }
         return em;
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.allframe.EventStoreException;
-import dev.allframe.eventstore.conformance.ConformanceEvent;
+import dev.allframe.spi.conformance.ConformanceEvent;
 import java.util.List;
 import org.hibernate.Session;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,8 +54,8 @@ class BadStoredDataTest {
 
     @Test
     void appendingStillWorksAroundBadRows() {
-        store.append("acc-3", dev.allframe.eventstore.AppendCondition.noStream(), List.of(
-                new dev.allframe.eventstore.NewEvent(dev.allframe.core.EventIds.next(), "ConformanceEvent", 1,
+        store.append("acc-3", dev.allframe.spi.event.AppendCondition.noStream(), List.of(
+                new dev.allframe.spi.event.NewEvent(dev.allframe.core.EventIds.next(), "ConformanceEvent", 1,
                         new ConformanceEvent("new", 4), null, null, null)));
 
         assertThat(store.readAll(3, 10)).singleElement().satisfies(e -> assertThat(e.globalPosition()).isEqualTo(4));

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.allframe.EventStoreException;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
-import dev.allframe.eventstore.AppendCondition;
-import dev.allframe.eventstore.EventDecoder;
-import dev.allframe.eventstore.EventStore;
-import dev.allframe.eventstore.EventStoreContext;
-import dev.allframe.eventstore.NewEvent;
-import dev.allframe.eventstore.conformance.ConformanceEvent;
+import dev.allframe.spi.event.AppendCondition;
+import dev.allframe.spi.event.EventDecoder;
+import dev.allframe.spi.event.EventStore;
+import dev.allframe.spi.EventStoreContext;
+import dev.allframe.spi.event.NewEvent;
+import dev.allframe.spi.conformance.ConformanceEvent;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.time.Clock;
@@ -27,7 +27,7 @@ class JpaEventStoreProviderTest {
 
     @Test
     void createSchemaMustBeTrueOrFalse() {
-        assertThat(provider.check(context(Map.of("allframe.jpa.create-schema", "maybe")))).containsExactly(
+        assertThat(provider.check(context(Map.of("allframe.jpa.create-schema", "maybe")))).map(String::valueOf).containsExactly(
                 "AF2012: Configuration value 'maybe' of allframe.jpa.create-schema is invalid: expected true or false");
         assertThat(provider.check(context(Map.of("allframe.jpa.create-schema", " TRUE ")))).isEmpty();
         assertThat(provider.check(context(Map.of()))).isEmpty();

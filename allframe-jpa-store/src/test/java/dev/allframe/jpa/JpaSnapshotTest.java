@@ -2,7 +2,7 @@ package dev.allframe.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allframe.eventstore.Snapshot;
+import dev.allframe.spi.snapshot.Snapshot;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

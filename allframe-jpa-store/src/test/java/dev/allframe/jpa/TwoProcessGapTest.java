@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.core.EventIds;
-import dev.allframe.eventstore.AppendCondition;
-import dev.allframe.eventstore.NewEvent;
-import dev.allframe.eventstore.conformance.ConformanceEvent;
+import dev.allframe.spi.event.AppendCondition;
+import dev.allframe.spi.event.NewEvent;
+import dev.allframe.spi.conformance.ConformanceEvent;
 import dev.allframe.jpa.PostgresCondition.RequiresPostgres;
 import java.io.File;
 import java.nio.file.Path;

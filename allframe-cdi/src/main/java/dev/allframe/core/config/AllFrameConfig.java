@@ -1,6 +1,6 @@
 package dev.allframe.core.config;
 
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.core.message.ConfigMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.projection.ProjectionSettings;
 import java.util.Collection;
@@ -50,12 +50,12 @@ public record AllFrameConfig(String eventStore, int commandMaxRetries, int snaps
     public static AllFrameConfig read(ConfigValues values, Collection<String> eventStores, Problems problems) {
         for (String key : values.keys()) {
             if (key.startsWith(PREFIX) && !ConfigKey.names().contains(key)) {
-                problems.add(AllFrameMessages.unknownConfigKey(key, ConfigKey.names()));
+                problems.add(ConfigMessages.unknownConfigKey(key, ConfigKey.names()));
             }
         }
         String eventStore = text(values, ConfigKey.EVENT_STORE);
         if (!eventStores.contains(eventStore)) {
-            problems.add(AllFrameMessages.unknownEventStore(ConfigKey.EVENT_STORE.key(), eventStore, eventStores));
+            problems.add(ConfigMessages.unknownEventStore(ConfigKey.EVENT_STORE.key(), eventStore, eventStores));
         }
         ProjectionSettings projections = new ProjectionSettings(
                 Math.max(1, wholeNumber(values, ConfigKey.PROJECTION_BATCH_SIZE, problems)),
@@ -84,7 +84,7 @@ public record AllFrameConfig(String eventStore, int commandMaxRetries, int snaps
         } catch (NumberFormatException e) {
             // reported below, with the other invalid values
         }
-        problems.add(AllFrameMessages.badConfigValue(key.key(), raw.get(), "a whole number, 0 or more"));
+        problems.add(ConfigMessages.badConfigValue(key.key(), raw.get(), "a whole number, 0 or more"));
         return Integer.parseInt(key.defaultValue());
     }
 }

@@ -1,6 +1,6 @@
 package dev.allframe.core.config;
 
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.core.message.ConfigMessages;
 import dev.allframe.core.Problems;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -20,7 +20,7 @@ final class DurationValue {
         String raw = values.value(key.key()).orElse(key.defaultValue());
         Duration parsed = parse(raw.trim());
         if (parsed == null || parsed.isNegative() || parsed.isZero()) {
-            problems.add(AllFrameMessages.badConfigValue(key.key(), raw,
+            problems.add(ConfigMessages.badConfigValue(key.key(), raw,
                     "a positive duration such as 250ms, 2s, 5m or PT1S"));
             return parse(key.defaultValue());
         }

@@ -1,7 +1,7 @@
 package dev.allframe.core.dispatch;
 
-import dev.allframe.HandlerFailedException;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.command.HandlerFailedException;
+import dev.allframe.core.message.CommandMessages;
 import dev.allframe.core.handler.CommandHandlerModel;
 import dev.allframe.core.handler.ReturnShape;
 import dev.allframe.core.handler.StateModel;
@@ -67,7 +67,7 @@ final class BoundCommandHandler {
         List<Object> events = new ArrayList<>(returned.size());
         for (Object event : returned) {
             if (event == null) {
-                throw new HandlerFailedException(AllFrameMessages.nullEvent(site, events.size()));
+                throw new HandlerFailedException(CommandMessages.nullEvent(site, events.size()));
             }
             events.add(event);
         }

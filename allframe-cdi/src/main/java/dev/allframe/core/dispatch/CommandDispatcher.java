@@ -2,24 +2,24 @@ package dev.allframe.core.dispatch;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.allframe.CommandBus;
-import dev.allframe.CommandOptions;
-import dev.allframe.CommandResult;
-import dev.allframe.ConcurrencyConflictException;
-import dev.allframe.IdempotencyKeyReusedException;
-import dev.allframe.NoHandlerException;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.CommandOptions;
+import dev.allframe.command.CommandResult;
+import dev.allframe.command.ConcurrencyConflictException;
+import dev.allframe.command.IdempotencyKeyReusedException;
+import dev.allframe.command.NoHandlerException;
+import dev.allframe.core.message.CommandMessages;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.EventTypes;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.StateModel;
-import dev.allframe.eventstore.AppendCondition;
-import dev.allframe.eventstore.AppendRequest;
-import dev.allframe.eventstore.AppendResult;
-import dev.allframe.eventstore.EventStore;
-import dev.allframe.eventstore.NewEvent;
+import dev.allframe.spi.event.AppendCondition;
+import dev.allframe.spi.event.AppendRequest;
+import dev.allframe.spi.event.AppendResult;
+import dev.allframe.spi.event.EventStore;
+import dev.allframe.spi.event.NewEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,11 +91,11 @@ public final class CommandDispatcher implements CommandBus {
 
     private BoundCommandHandler handlerFor(Object command) {
         if (command == null) {
-            throw new NullPointerException(AllFrameMessages.nullMessage("dispatch"));
+            throw new NullPointerException(CommandMessages.nullMessage("dispatch").toString());
         }
         BoundCommandHandler handler = handlers.get(command.getClass());
         if (handler == null) {
-            throw new NoHandlerException(AllFrameMessages.noCommandHandler(command.getClass(),
+            throw new NoHandlerException(CommandMessages.noCommandHandler(command.getClass(),
                     handlers.keySet().stream().map(Class::getName).sorted().toList()));
         }
         return handler;
@@ -143,7 +143,7 @@ public final class CommandDispatcher implements CommandBus {
     private static CommandResult result(AppendResult appended, String key, String streamId, UUID commandId) {
         if (appended.duplicate() && !appended.streamId().equals(streamId)) {
             throw new IdempotencyKeyReusedException(
-                    AllFrameMessages.idempotencyKeyReused(key, appended.streamId(), streamId));
+                    CommandMessages.idempotencyKeyReused(key, appended.streamId(), streamId));
         }
         return new CommandResult(commandId, streamId, appended.streamVersion(), appended.events(),
                 appended.duplicate());

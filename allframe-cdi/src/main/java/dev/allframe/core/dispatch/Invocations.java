@@ -1,8 +1,8 @@
 package dev.allframe.core.dispatch;
 
 import dev.allframe.AllFrameException;
-import dev.allframe.HandlerFailedException;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.command.HandlerFailedException;
+import dev.allframe.core.message.CommandMessages;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
@@ -34,6 +34,6 @@ final class Invocations {
         if (thrown instanceof Error e) {
             throw e;
         }
-        return new HandlerFailedException(AllFrameMessages.handlerFailed(site, message, streamId, thrown), thrown);
+        return new HandlerFailedException(CommandMessages.handlerFailed(site, message, streamId, thrown), thrown);
     }
 }

@@ -1,6 +1,6 @@
 package dev.allframe.core.dispatch;
 
-import dev.allframe.CommandValidationException;
+import dev.allframe.command.CommandValidationException;
 
 /** Validates commands and queries before their handler runs. */
 @FunctionalInterface

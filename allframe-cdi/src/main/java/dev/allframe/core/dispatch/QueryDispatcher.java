@@ -2,11 +2,11 @@ package dev.allframe.core.dispatch;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.allframe.HandlerFailedException;
-import dev.allframe.NoHandlerException;
-import dev.allframe.Query;
-import dev.allframe.QueryBus;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.command.HandlerFailedException;
+import dev.allframe.command.NoHandlerException;
+import dev.allframe.query.Query;
+import dev.allframe.query.QueryBus;
+import dev.allframe.core.message.CommandMessages;
 import dev.allframe.core.handler.HandlerCatalog;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,18 +35,18 @@ public final class QueryDispatcher implements QueryBus {
     public <R> R query(Object query, Class<R> resultType) {
         Object answer = answer(query);
         if (answer != null && !resultType.isInstance(answer)) {
-            throw new HandlerFailedException(AllFrameMessages.unexpectedQueryResult(query.getClass(), resultType, answer));
+            throw new HandlerFailedException(CommandMessages.unexpectedQueryResult(query.getClass(), resultType, answer));
         }
         return resultType.cast(answer);
     }
 
     private Object answer(Object query) {
         if (query == null) {
-            throw new NullPointerException(AllFrameMessages.nullMessage("query"));
+            throw new NullPointerException(CommandMessages.nullMessage("query").toString());
         }
         BoundQueryHandler handler = handlers.get(query.getClass());
         if (handler == null) {
-            throw new NoHandlerException(AllFrameMessages.noQueryHandler(query.getClass(),
+            throw new NoHandlerException(CommandMessages.noQueryHandler(query.getClass(),
                     handlers.keySet().stream().map(Class::getName).sorted().toList()));
         }
         validator.validate(query);

@@ -1,12 +1,12 @@
 package dev.allframe.core.dispatch;
 
 import dev.allframe.EventEnvelope;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.core.message.CommandMessages;
 import dev.allframe.core.handler.StateModel;
-import dev.allframe.eventstore.AppendResult;
-import dev.allframe.eventstore.EventStore;
-import dev.allframe.eventstore.Snapshot;
-import dev.allframe.eventstore.SnapshotStore;
+import dev.allframe.spi.event.AppendResult;
+import dev.allframe.spi.event.EventStore;
+import dev.allframe.spi.snapshot.Snapshot;
+import dev.allframe.spi.snapshot.SnapshotStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -60,7 +60,7 @@ final class StateLoader {
             }
             snapshots.saveSnapshot(new Snapshot(appended.streamId(), appended.streamVersion(), model.fingerprint(), state));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> AllFrameMessages.snapshotNotWritten(appended.streamId(), appended.streamVersion()));
+            LOG.log(Level.WARNING, e, () -> CommandMessages.snapshotNotWritten(appended.streamId(), appended.streamVersion()).toString());
         }
     }
 
@@ -72,7 +72,7 @@ final class StateLoader {
             return snapshots.loadSnapshot(streamId, model.type(), model.fingerprint())
                     .map(s -> new LoadedState(s.state(), s.streamVersion()));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> AllFrameMessages.snapshotNotRead(streamId));
+            LOG.log(Level.WARNING, e, () -> CommandMessages.snapshotNotRead(streamId).toString());
             return Optional.empty();
         }
     }

@@ -1,6 +1,6 @@
 package dev.allframe.core.handler;
 
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.core.message.HandlerMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.Sites;
 import java.util.ArrayList;
@@ -52,8 +52,8 @@ public record HandlerCatalog(Map<Class<?>, CommandHandlerModel> commands, Map<Cl
                 return;
             }
             List<String> sites = models.stream().map(HandlerCatalog::site).toList();
-            problems.add(commands ? AllFrameMessages.duplicateCommandHandlers(type, sites)
-                    : AllFrameMessages.duplicateQueryHandlers(type, sites));
+            problems.add(commands ? HandlerMessages.duplicateCommandHandlers(type, sites)
+                    : HandlerMessages.duplicateQueryHandlers(type, sites));
         });
         return unique;
     }

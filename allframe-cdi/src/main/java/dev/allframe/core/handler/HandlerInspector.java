@@ -1,6 +1,6 @@
 package dev.allframe.core.handler;
 
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.core.message.HandlerMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.Sites;
 import java.lang.reflect.Method;
@@ -31,33 +31,33 @@ final class HandlerInspector {
         }
         int count = method.getParameterCount();
         if (count < 1 || count > 2) {
-            problems.add(AllFrameMessages.commandHandlerParameters(site, count));
+            problems.add(HandlerMessages.commandHandlerParameters(site, count));
             return Optional.empty();
         }
         Class<?> commandType = method.getParameterTypes()[0];
         if (!MessageTypes.isConcreteApplicationClass(commandType)) {
-            problems.add(AllFrameMessages.notAConcreteMessageType(HandlerKind.COMMAND.annotation(), site,
+            problems.add(HandlerMessages.notAConcreteMessageType(HandlerKind.COMMAND.annotation(), site,
                     commandType.getTypeName()));
             return Optional.empty();
         }
         int before = problems.size();
         ReturnShape shape = ReturnShape.of(method.getReturnType());
         if (shape == null) {
-            problems.add(AllFrameMessages.commandHandlerReturnType(site, method.getGenericReturnType().getTypeName()));
+            problems.add(HandlerMessages.commandHandlerReturnType(site, method.getGenericReturnType().getTypeName()));
         }
         StreamIdFinder.Lookup streamId = streamIds.computeIfAbsent(commandType, t -> StreamIdFinder.find(t, problems));
         Optional<StateModel> state = Optional.empty();
         if (count == 2) {
             if (handler.createsStream()) {
-                problems.add(AllFrameMessages.createsStreamWithState(site));
+                problems.add(HandlerMessages.createsStreamWithState(site));
             }
             state = states.computeIfAbsent(method.getParameterTypes()[1],
                     t -> StateModelInspector.inspect(t, site, problems));
             if (!streamId.declared()) {
-                problems.add(AllFrameMessages.statefulWithoutStreamId(site, commandType));
+                problems.add(HandlerMessages.statefulWithoutStreamId(site, commandType));
             }
         } else if (shape != null && (shape != ReturnShape.NONE || handler.createsStream()) && !streamId.declared()) {
-            problems.add(AllFrameMessages.appendsWithoutStreamId(site, commandType));
+            problems.add(HandlerMessages.appendsWithoutStreamId(site, commandType));
         }
         if (problems.size() > before || (count == 2 && state.isEmpty())
                 || (streamId.declared() && streamId.accessor().isEmpty())) {
@@ -74,17 +74,17 @@ final class HandlerInspector {
             return Optional.empty();
         }
         if (method.getParameterCount() != 1) {
-            problems.add(AllFrameMessages.queryHandlerParameters(site, method.getParameterCount()));
+            problems.add(HandlerMessages.queryHandlerParameters(site, method.getParameterCount()));
             return Optional.empty();
         }
         Class<?> queryType = method.getParameterTypes()[0];
         if (!MessageTypes.isConcreteApplicationClass(queryType)) {
-            problems.add(AllFrameMessages.notAConcreteMessageType(HandlerKind.QUERY.annotation(), site,
+            problems.add(HandlerMessages.notAConcreteMessageType(HandlerKind.QUERY.annotation(), site,
                     queryType.getTypeName()));
             return Optional.empty();
         }
         if (method.getReturnType() == void.class) {
-            problems.add(AllFrameMessages.queryHandlerReturnsVoid(site));
+            problems.add(HandlerMessages.queryHandlerReturnsVoid(site));
             return Optional.empty();
         }
         return Optional.of(new QueryHandlerModel(handler.beanClass(), method, queryType));
@@ -94,7 +94,7 @@ final class HandlerInspector {
         Method method = handler.method();
         int modifiers = method.getModifiers();
         if (Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers) || method.getTypeParameters().length > 0) {
-            problems.add(AllFrameMessages.handlerModifiers(handler.kind().annotation(), Sites.of(method)));
+            problems.add(HandlerMessages.handlerModifiers(handler.kind().annotation(), Sites.of(method)));
             return false;
         }
         return true;

@@ -2,8 +2,8 @@ package dev.allframe.core.handler;
 
 import dev.allframe.AllFrameException;
 import dev.allframe.EventEnvelope;
-import dev.allframe.HandlerFailedException;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.command.HandlerFailedException;
+import dev.allframe.core.message.CommandMessages;
 import java.lang.invoke.MethodHandle;
 import java.util.Comparator;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class StateModel {
         return type;
     }
 
-    /** Identifies the state class's current shape; see {@link dev.allframe.eventstore.Snapshot}. */
+    /** Identifies the state class's current shape; see {@link dev.allframe.spi.snapshot.Snapshot}. */
     public String fingerprint() {
         return fingerprint;
     }
@@ -59,7 +59,7 @@ public final class StateModel {
         } catch (AllFrameException | Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new HandlerFailedException(AllFrameMessages.initialStateFailed(initialSite, e), e);
+            throw new HandlerFailedException(CommandMessages.initialStateFailed(initialSite, e), e);
         }
     }
 
@@ -76,7 +76,7 @@ public final class StateModel {
         } catch (AllFrameException | Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new HandlerFailedException(AllFrameMessages.applyFailed(a.site(), envelope.typeName(),
+            throw new HandlerFailedException(CommandMessages.applyFailed(a.site(), envelope.typeName(),
                     envelope.streamId(), envelope.streamVersion(), e), e);
         }
     }

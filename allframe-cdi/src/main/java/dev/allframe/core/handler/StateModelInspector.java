@@ -1,8 +1,8 @@
 package dev.allframe.core.handler;
 
-import dev.allframe.Apply;
-import dev.allframe.InitialState;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.command.Apply;
+import dev.allframe.command.InitialState;
+import dev.allframe.core.message.HandlerMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.Sites;
 import java.lang.invoke.MethodHandle;
@@ -38,13 +38,13 @@ final class StateModelInspector {
                 if (isValidApply(method, type)) {
                     applyMethods.computeIfAbsent(method.getParameterTypes()[0], k -> new ArrayList<>()).add(method);
                 } else {
-                    problems.add(AllFrameMessages.badApply(Sites.of(method), type));
+                    problems.add(HandlerMessages.badApply(Sites.of(method), type));
                 }
             }
         }
         applyMethods.forEach((eventType, methods) -> {
             if (methods.size() > 1) {
-                problems.add(AllFrameMessages.duplicateApply(type, eventType, methods.stream().map(Sites::of).toList()));
+                problems.add(HandlerMessages.duplicateApply(type, eventType, methods.stream().map(Sites::of).toList()));
             }
         });
         Initial initial = initial(type, initialMethods, handlerSite, problems);
@@ -69,21 +69,21 @@ final class StateModelInspector {
 
     private static Initial initial(Class<?> type, List<Method> methods, String handlerSite, Problems problems) {
         if (methods.size() > 1) {
-            problems.add(AllFrameMessages.multipleInitialStates(type, methods.stream().map(Sites::of).toList()));
+            problems.add(HandlerMessages.multipleInitialStates(type, methods.stream().map(Sites::of).toList()));
             return null;
         }
         if (methods.size() == 1) {
             Method method = methods.get(0);
             if (!Modifier.isStatic(method.getModifiers()) || method.getParameterCount() != 0
                     || !type.isAssignableFrom(method.getReturnType())) {
-                problems.add(AllFrameMessages.badInitialState(Sites.of(method), type));
+                problems.add(HandlerMessages.badInitialState(Sites.of(method), type));
                 return null;
             }
             return new Initial(Sites.of(method), Reflection.handle(method).asType(SUPPLIER));
         }
         Optional<Constructor<?>> constructor = noArgConstructor(type);
         if (constructor.isEmpty()) {
-            problems.add(AllFrameMessages.stateNotInstantiable(type, handlerSite));
+            problems.add(HandlerMessages.stateNotInstantiable(type, handlerSite));
             return null;
         }
         return new Initial(type.getName() + "()", Reflection.handle(constructor.get()).asType(SUPPLIER));

@@ -1,8 +1,8 @@
 package dev.allframe.core.handler;
 
-import dev.allframe.CommandValidationException;
-import dev.allframe.CommandValidationException.Violation;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.command.CommandValidationException;
+import dev.allframe.command.CommandValidationException.Violation;
+import dev.allframe.core.message.CommandMessages;
 import java.lang.invoke.MethodHandle;
 import java.util.List;
 
@@ -30,7 +30,7 @@ public record StreamIdAccessor(Class<?> commandType, String member, MethodHandle
         }
         if (value == null) {
             throw new CommandValidationException(commandType.getName(),
-                    List.of(new Violation(member, AllFrameMessages.streamIdMissing())));
+                    List.of(new Violation(member, CommandMessages.streamIdMissing().toString())));
         }
         return value instanceof String s ? s : String.valueOf(value);
     }

@@ -1,7 +1,7 @@
 package dev.allframe.core.handler;
 
-import dev.allframe.StreamId;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.command.StreamId;
+import dev.allframe.core.message.HandlerMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.Sites;
 import java.lang.invoke.MethodHandle;
@@ -47,7 +47,7 @@ final class StreamIdFinder {
                     String site = field.getDeclaringClass().getName() + "." + field.getName();
                     if (Modifier.isStatic(field.getModifiers())) {
                         invalid = true;
-                        problems.add(AllFrameMessages.badStreamIdMember(site));
+                        problems.add(HandlerMessages.badStreamIdMember(site));
                     } else {
                         candidates.add(new Candidate(field.getName(), site, Reflection.getter(field)));
                     }
@@ -59,14 +59,14 @@ final class StreamIdFinder {
                 if (method.getParameterCount() > 0 || method.getReturnType() == void.class
                         || Modifier.isStatic(method.getModifiers())) {
                     invalid = true;
-                    problems.add(AllFrameMessages.badStreamIdMember(Sites.of(method)));
+                    problems.add(HandlerMessages.badStreamIdMember(Sites.of(method)));
                 } else {
                     candidates.add(new Candidate(method.getName(), Sites.of(method), Reflection.handle(method)));
                 }
             }
         }
         if (candidates.size() > 1) {
-            problems.add(AllFrameMessages.multipleStreamIds(commandType, candidates.stream().map(Candidate::site).toList()));
+            problems.add(HandlerMessages.multipleStreamIds(commandType, candidates.stream().map(Candidate::site).toList()));
         }
         boolean declared = !candidates.isEmpty() || invalid;
         Optional<StreamIdAccessor> accessor = candidates.size() == 1

@@ -2,8 +2,8 @@ package dev.allframe.core.projection;
 
 import dev.allframe.AllFrameException;
 import dev.allframe.EventEnvelope;
-import dev.allframe.ProjectionFailedException;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.projection.ProjectionFailedException;
+import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.core.Sites;
 import dev.allframe.core.handler.TypeDistance;
 import java.lang.invoke.MethodHandle;
@@ -63,7 +63,7 @@ public final class BoundProjection {
         } catch (Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new ProjectionFailedException(AllFrameMessages.projectionFailed(name(), envelope, h.site(), e),
+            throw new ProjectionFailedException(ProjectionMessages.projectionFailed(name(), envelope, h.site(), e),
                     name(), envelope, e);
         }
     }
@@ -71,14 +71,14 @@ public final class BoundProjection {
     /** Clears the read model through its {@code reset()} method. */
     public void reset() {
         if (reset == null) {
-            throw new IllegalStateException(AllFrameMessages.projectionNotRebuildable(name()));
+            throw new AllFrameException(ProjectionMessages.projectionNotRebuildable(name()));
         }
         try {
             reset.invokeExact();
         } catch (AllFrameException | Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new IllegalStateException(AllFrameMessages.projectionResetFailed(name(), e), e);
+            throw new AllFrameException(ProjectionMessages.projectionResetFailed(name(), e), e);
         }
     }
 

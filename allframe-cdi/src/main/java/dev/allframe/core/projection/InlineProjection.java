@@ -2,13 +2,13 @@ package dev.allframe.core.projection;
 
 import dev.allframe.AllFrameException;
 import dev.allframe.EventEnvelope;
-import dev.allframe.ProjectionFailedException;
-import dev.allframe.ProjectionMode;
-import dev.allframe.ProjectionState;
-import dev.allframe.ProjectionStatus;
-import dev.allframe.core.AllFrameMessages;
-import dev.allframe.eventstore.AppendResult;
-import dev.allframe.eventstore.InlineSubscribers;
+import dev.allframe.projection.ProjectionFailedException;
+import dev.allframe.projection.ProjectionMode;
+import dev.allframe.projection.ProjectionState;
+import dev.allframe.projection.ProjectionStatus;
+import dev.allframe.core.message.ProjectionMessages;
+import dev.allframe.spi.event.AppendResult;
+import dev.allframe.spi.event.InlineSubscribers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.Condition;
@@ -75,7 +75,7 @@ final class InlineProjection {
      */
     void rebuild(InlineSubscribers store, int batchSize, long head) {
         if (!projection.resettable()) {
-            throw new AllFrameException(AllFrameMessages.projectionNotRebuildable(name()));
+            throw new AllFrameException(ProjectionMessages.projectionNotRebuildable(name()));
         }
         lock.lock();
         try {
@@ -116,8 +116,8 @@ final class InlineProjection {
             } finally {
                 lock.unlock();
             }
-            LOG.log(Level.WARNING, e, () -> AllFrameMessages.projectionStopped(name(), stopped.position(),
-                    stopped.message()));
+            LOG.log(Level.WARNING, e, () -> ProjectionMessages.projectionStopped(name(), stopped.position(),
+                    stopped.message()).toString());
         }
     }
 

@@ -1,15 +1,15 @@
 package dev.allframe.core.projection;
 
 import dev.allframe.AllFrameException;
-import dev.allframe.NoSuchProjectionException;
-import dev.allframe.ProjectionMode;
-import dev.allframe.ProjectionRegistry;
-import dev.allframe.ProjectionStatus;
-import dev.allframe.core.AllFrameMessages;
-import dev.allframe.eventstore.CheckpointStore;
-import dev.allframe.eventstore.EventStore;
-import dev.allframe.eventstore.InlineSubscribers;
-import dev.allframe.eventstore.Subscription;
+import dev.allframe.projection.NoSuchProjectionException;
+import dev.allframe.projection.ProjectionMode;
+import dev.allframe.projection.ProjectionRegistry;
+import dev.allframe.projection.ProjectionStatus;
+import dev.allframe.core.message.ProjectionMessages;
+import dev.allframe.spi.checkpoint.CheckpointStore;
+import dev.allframe.spi.event.EventStore;
+import dev.allframe.spi.event.InlineSubscribers;
+import dev.allframe.spi.event.Subscription;
 import dev.allframe.memory.InMemoryCheckpoints;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
         for (BoundProjection projection : projections) {
             if (projection.model().mode() == ProjectionMode.INLINE) {
                 if (!(store instanceof InlineSubscribers)) {
-                    throw new AllFrameException(AllFrameMessages.noInlineSupport(projection.name(),
+                    throw new AllFrameException(ProjectionMessages.noInlineSupport(projection.name(),
                             store.getClass().getName()));
                 }
                 inline.put(projection.name(), new InlineProjection(projection, store.headPosition()));
@@ -116,9 +116,9 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
         TrackingProcessor processor = tracking.get(name);
         if (processor == null) {
             if (inline.containsKey(name)) {
-                throw new AllFrameException(AllFrameMessages.inlinePause(name));
+                throw new AllFrameException(ProjectionMessages.inlinePause(name));
             }
-            throw new NoSuchProjectionException(AllFrameMessages.noSuchProjection(name, names()));
+            throw new NoSuchProjectionException(ProjectionMessages.noSuchProjection(name, names()));
         }
         return processor;
     }

@@ -1,8 +1,9 @@
 package dev.allframe.core.projection;
 
 import dev.allframe.EventEnvelope;
-import dev.allframe.ProjectionMode;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.projection.ProjectionMode;
+import dev.allframe.core.message.HandlerMessages;
+import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.Sites;
 import java.lang.reflect.Method;
@@ -40,7 +41,7 @@ public final class ProjectionInspector {
         List<ProjectionModel> models = new ArrayList<>();
         byName.forEach((name, named) -> {
             if (named.size() > 1) {
-                problems.add(AllFrameMessages.duplicateProjections(name,
+                problems.add(ProjectionMessages.duplicateProjections(name,
                         named.stream().map(b -> b.beanClass().getName()).sorted().toList()));
             }
             named.stream().sorted(Comparator.comparing(b -> b.beanClass().getName()))
@@ -65,15 +66,15 @@ public final class ProjectionInspector {
         }
         byEventType.forEach((type, handlers) -> {
             if (handlers.size() > 1) {
-                problems.add(AllFrameMessages.duplicateProjectionHandlers(bean.name(), type,
+                problems.add(ProjectionMessages.duplicateProjectionHandlers(bean.name(), type,
                         handlers.stream().map(h -> Sites.of(h.method())).toList()));
             }
         });
         if (bean.replayOnStart() && bean.mode() == ProjectionMode.INLINE) {
-            problems.add(AllFrameMessages.inlineReplayOnStart(bean.name(), bean.beanClass()));
+            problems.add(ProjectionMessages.inlineReplayOnStart(bean.name(), bean.beanClass()));
         }
         if (byEventType.isEmpty() && problems.size() == before) {
-            problems.add(AllFrameMessages.projectionWithoutHandlers(bean.name(), bean.beanClass()));
+            problems.add(ProjectionMessages.projectionWithoutHandlers(bean.name(), bean.beanClass()));
         }
         if (problems.size() > before) {
             return Optional.empty();
@@ -87,17 +88,17 @@ public final class ProjectionInspector {
         String site = Sites.of(method);
         int modifiers = method.getModifiers();
         if (Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers) || method.getTypeParameters().length > 0) {
-            problems.add(AllFrameMessages.handlerModifiers("Projection " + bean.name() + " handler", site));
+            problems.add(HandlerMessages.handlerModifiers("Projection " + bean.name() + " handler", site));
             return Optional.empty();
         }
         Class<?>[] parameters = method.getParameterTypes();
         if (parameters.length == 0) {
-            problems.add(AllFrameMessages.projectionHandlerWithoutEvent(bean.name(), site));
+            problems.add(ProjectionMessages.projectionHandlerWithoutEvent(bean.name(), site));
             return Optional.empty();
         }
         if (parameters.length > 2 || (parameters.length == 2 && parameters[1] != EventEnvelope.class)
                 || parameters[0].isPrimitive() || parameters[0] == EventEnvelope.class) {
-            problems.add(AllFrameMessages.projectionHandlerParameters(bean.name(), site));
+            problems.add(ProjectionMessages.projectionHandlerParameters(bean.name(), site));
             return Optional.empty();
         }
         return Optional.of(new ProjectionHandler(parameters[0], method, parameters.length == 2));

@@ -1,6 +1,6 @@
 package dev.allframe.core.projection;
 
-import dev.allframe.ProjectionMode;
+import dev.allframe.projection.ProjectionMode;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;

@@ -3,11 +3,11 @@ package dev.allframe.core.projection;
 import dev.allframe.AllFrameException;
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
-import dev.allframe.ProjectionFailedException;
-import dev.allframe.ProjectionStatus;
-import dev.allframe.core.AllFrameMessages;
-import dev.allframe.eventstore.CheckpointStore;
-import dev.allframe.eventstore.ReadAllEvents;
+import dev.allframe.projection.ProjectionFailedException;
+import dev.allframe.projection.ProjectionStatus;
+import dev.allframe.core.message.ProjectionMessages;
+import dev.allframe.spi.checkpoint.CheckpointStore;
+import dev.allframe.spi.event.ReadAllEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +79,7 @@ final class TrackingProcessor {
 
     void rebuild() {
         if (!projection.resettable()) {
-            throw new AllFrameException(AllFrameMessages.projectionNotRebuildable(name()));
+            throw new AllFrameException(ProjectionMessages.projectionNotRebuildable(name()));
         }
         state.requestRebuild(log.headPosition());
     }
@@ -110,7 +110,7 @@ final class TrackingProcessor {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, e, () -> AllFrameMessages.projectionStoreFailed(name()));
+                LOG.log(Level.WARNING, e, () -> ProjectionMessages.projectionStoreFailed(name()).toString());
                 if (!state.sleep(settings.pollInterval())) {
                     return;
                 }
@@ -208,7 +208,7 @@ final class TrackingProcessor {
 
     private void stop(ProjectionStatus.Failure failure, RuntimeException cause) {
         state.fail(failure);
-        LOG.log(Level.WARNING, cause, () -> AllFrameMessages.projectionStopped(name(), failure.position(),
-                failure.message()));
+        LOG.log(Level.WARNING, cause, () -> ProjectionMessages.projectionStopped(name(), failure.position(),
+                failure.message()).toString());
     }
 }

@@ -1,9 +1,9 @@
 package dev.allframe.core.projection;
 
 import dev.allframe.EventEnvelope;
-import dev.allframe.ProjectionMode;
-import dev.allframe.ProjectionState;
-import dev.allframe.ProjectionStatus;
+import dev.allframe.projection.ProjectionMode;
+import dev.allframe.projection.ProjectionState;
+import dev.allframe.projection.ProjectionStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

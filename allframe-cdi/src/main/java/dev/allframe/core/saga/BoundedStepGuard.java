@@ -3,10 +3,11 @@ package dev.allframe.core.saga;
 import static java.util.Objects.requireNonNull;
 
 import dev.allframe.AllFrameException;
-import dev.allframe.SagaContext;
-import dev.allframe.Step;
-import dev.allframe.StepResult;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.AllFrameMessage;
+import dev.allframe.saga.SagaContext;
+import dev.allframe.saga.Step;
+import dev.allframe.saga.StepResult;
+import dev.allframe.core.message.SagaMessages;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -46,7 +47,7 @@ public final class BoundedStepGuard implements StepGuard {
         CompletableFuture<Void> done = bounded(() -> {
             step.compensate(context);
             return CompletableFuture.completedFuture(null);
-        }, millis -> AllFrameMessages.compensationTimedOut(site, millis));
+        }, millis -> SagaMessages.compensationTimedOut(site, millis));
         try {
             done.get();
         } catch (ExecutionException e) {
@@ -80,7 +81,7 @@ public final class BoundedStepGuard implements StepGuard {
 
     /** One attempt: its stage, failed with AF1152 when it has not completed within the timeout. */
     private CompletableFuture<StepResult> once(Step<Object> step, SagaContext<Object> context) {
-        return bounded(() -> step.execute(context), millis -> AllFrameMessages.stepTimedOut(site, millis));
+        return bounded(() -> step.execute(context), millis -> SagaMessages.stepTimedOut(site, millis));
     }
 
     /**
@@ -88,7 +89,7 @@ public final class BoundedStepGuard implements StepGuard {
      * {@code timedOut} when it has not completed within the timeout, and then the thread still in {@code work}
      * is interrupted.
      */
-    private <T> CompletableFuture<T> bounded(Work<T> work, LongFunction<String> timedOut) {
+    private <T> CompletableFuture<T> bounded(Work<T> work, LongFunction<AllFrameMessage> timedOut) {
         RunningThread running = new RunningThread();
         CompletableFuture<T> result = new CompletableFuture<>();
         executor.execute(() -> {
@@ -96,7 +97,7 @@ public final class BoundedStepGuard implements StepGuard {
             try {
                 CompletionStage<T> stage = work.start();
                 if (stage == null) {
-                    result.completeExceptionally(new AllFrameException(AllFrameMessages.nullStepStage(site)));
+                    result.completeExceptionally(new AllFrameException(SagaMessages.nullStepStage(site)));
                 } else {
                     stage.whenComplete((value, error) -> {
                         if (error != null) {
@@ -114,7 +115,7 @@ public final class BoundedStepGuard implements StepGuard {
         });
         long millis = policy.timeout().toMillis();
         CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, Runnable::run).execute(() -> {
-            if (result.completeExceptionally(new TimeoutException(timedOut.apply(millis)))) {
+            if (result.completeExceptionally(new TimeoutException(timedOut.apply(millis).toString()))) {
                 running.interrupt();
             }
         });

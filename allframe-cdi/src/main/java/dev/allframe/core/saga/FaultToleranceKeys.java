@@ -1,6 +1,6 @@
 package dev.allframe.core.saga;
 
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.core.message.ConfigMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.ConfigValues;
 import java.time.Duration;
@@ -35,7 +35,7 @@ public final class FaultToleranceKeys {
                 POSITIVE, problems);
         long retries = number(values, prefix + "Retry/maxRetries", 0, NOT_NEGATIVE, problems).orElse(0L);
         if (retries > Integer.MAX_VALUE) {
-            problems.add(AllFrameMessages.badConfigValue(prefix + "Retry/maxRetries", Long.toString(retries),
+            problems.add(ConfigMessages.badConfigValue(prefix + "Retry/maxRetries", Long.toString(retries),
                     "at most " + Integer.MAX_VALUE));
         }
         Duration delay = duration(values, prefix + "Retry/delay", prefix + "Retry/delayUnit", 0, NOT_NEGATIVE,
@@ -56,7 +56,7 @@ public final class FaultToleranceKeys {
         try {
             return Optional.of(Duration.of(amount.get(), unit));
         } catch (ArithmeticException e) {
-            problems.add(AllFrameMessages.badConfigValue(valueKey, amount.get().toString(),
+            problems.add(ConfigMessages.badConfigValue(valueKey, amount.get().toString(),
                     "a duration that fits in java.time.Duration"));
             return Optional.empty();
         }
@@ -76,7 +76,7 @@ public final class FaultToleranceKeys {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(AllFrameMessages.badConfigValue(key, raw.get(), expected));
+        problems.add(ConfigMessages.badConfigValue(key, raw.get(), expected));
         return Optional.empty();
     }
 
@@ -94,7 +94,7 @@ public final class FaultToleranceKeys {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        problems.add(AllFrameMessages.badConfigValue(key, raw.get(), UNIT));
+        problems.add(ConfigMessages.badConfigValue(key, raw.get(), UNIT));
         return null;
     }
 }

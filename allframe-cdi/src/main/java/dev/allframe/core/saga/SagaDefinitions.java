@@ -1,8 +1,8 @@
 package dev.allframe.core.saga;
 
-import dev.allframe.SagaDefinition;
-import dev.allframe.Step;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.saga.SagaDefinition;
+import dev.allframe.saga.Step;
+import dev.allframe.core.message.SagaMessages;
 import dev.allframe.core.Problems;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ public final class SagaDefinitions {
     public static Optional<SagaModel> model(SagaDefinition<?> definition, String site, Duration defaultTimeout,
                                             Executor executor, Problems problems) {
         if (definition.steps().isEmpty()) {
-            problems.add(AllFrameMessages.emptySaga(definition.name(), site));
+            problems.add(SagaMessages.emptySaga(definition.name(), site));
             return Optional.empty();
         }
         Map<String, List<String>> byName = new TreeMap<>();
@@ -45,7 +45,7 @@ public final class SagaDefinitions {
         int before = problems.size();
         byName.forEach((name, sites) -> {
             if (sites.size() > 1) {
-                problems.add(AllFrameMessages.duplicateStepName(definition.name(), name, sites));
+                problems.add(SagaMessages.duplicateStepName(definition.name(), name, sites));
             }
         });
         return problems.size() == before ? Optional.of(new SagaModel(definition.name(), steps)) : Optional.empty();

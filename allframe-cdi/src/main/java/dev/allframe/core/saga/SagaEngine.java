@@ -2,19 +2,19 @@ package dev.allframe.core.saga;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.allframe.NoSuchSagaException;
-import dev.allframe.SagaExecution;
-import dev.allframe.SagaLogEntry;
-import dev.allframe.SagaOrchestrator;
-import dev.allframe.SagaOutcome;
-import dev.allframe.SagaState;
-import dev.allframe.SagaStatus;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.saga.NoSuchSagaException;
+import dev.allframe.saga.SagaExecution;
+import dev.allframe.saga.SagaLogEntry;
+import dev.allframe.saga.SagaOrchestrator;
+import dev.allframe.saga.SagaOutcome;
+import dev.allframe.saga.SagaState;
+import dev.allframe.saga.SagaStatus;
+import dev.allframe.core.message.SagaMessages;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
-import dev.allframe.eventstore.AppendToEventStream;
-import dev.allframe.eventstore.SagaRecord;
-import dev.allframe.eventstore.SagaStore;
+import dev.allframe.spi.event.AppendToEventStream;
+import dev.allframe.spi.saga.SagaRecord;
+import dev.allframe.spi.saga.SagaStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +80,7 @@ public final class SagaEngine implements SagaOrchestrator {
     public SagaExecution startAsync(String saga, Object input) {
         SagaModel model = model(saga);
         if (input == null) {
-            throw new NullPointerException(AllFrameMessages.nullSagaInput(saga));
+            throw new NullPointerException(SagaMessages.nullSagaInput(saga).toString());
         }
         UUID id = EventIds.next();
         return new SagaExecution(id, submit(id, () -> {
@@ -140,14 +140,14 @@ public final class SagaEngine implements SagaOrchestrator {
             SagaModel model = sagas.get(saga.saga());
             if (model == null || Math.max(saga.currentStep(), saga.failedStep()) > model.steps().size()) {
                 if (unknownReported.add(saga.id())) {
-                    LOG.warning(AllFrameMessages.unknownSagaToRecover(saga.saga(), saga.id()));
+                    LOG.warning(SagaMessages.unknownSagaToRecover(saga.saga(), saga.id()).toString());
                 }
                 continue;
             }
             store.claim(saga.id(), owner, now, now.plus(lease)).ifPresent(claimed ->
                     recovered.add(new SagaExecution(claimed.id(), submit(claimed.id(), () -> {
-                        LOG.info(AllFrameMessages.sagaRecovered(claimed.saga(), claimed.id(), claimed.state().name(),
-                                claimed.currentStep()));
+                        LOG.info(SagaMessages.sagaRecovered(claimed.saga(), claimed.id(), claimed.state().name(),
+                                claimed.currentStep()).toString());
                         List<SagaLogEntry> history = store.history(claimed.id());
                         return new SagaRun(model, claimed, history.size(), store, appender, clock).recover(history);
                     }))));
@@ -179,7 +179,7 @@ public final class SagaEngine implements SagaOrchestrator {
     private SagaModel model(String name) {
         SagaModel model = sagas.get(requireNonNull(name, "saga"));
         if (model == null) {
-            throw new NoSuchSagaException(AllFrameMessages.noSuchSaga(name, sagas.keySet()));
+            throw new NoSuchSagaException(SagaMessages.noSuchSaga(name, sagas.keySet()));
         }
         return model;
     }

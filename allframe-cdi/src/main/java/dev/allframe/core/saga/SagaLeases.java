@@ -1,6 +1,6 @@
 package dev.allframe.core.saga;
 
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.core.message.SagaMessages;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,7 +41,7 @@ public final class SagaLeases implements AutoCloseable {
         try {
             task.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, AllFrameMessages.sagaStoreFailed(work), e);
+            LOG.log(Level.WARNING, SagaMessages.sagaStoreFailed(work).toString(), e);
         }
     }
 

@@ -1,16 +1,17 @@
 package dev.allframe.core.saga;
 
 import dev.allframe.AllFrameException;
-import dev.allframe.SagaLogEntry;
-import dev.allframe.SagaLogEntry.Action;
-import dev.allframe.SagaLogEntry.Result;
-import dev.allframe.SagaOutcome;
-import dev.allframe.SagaState;
-import dev.allframe.StepFailure;
-import dev.allframe.StepResult;
-import dev.allframe.core.AllFrameMessages;
-import dev.allframe.eventstore.SagaRecord;
-import dev.allframe.eventstore.SagaStore;
+import dev.allframe.AllFrameMessage;
+import dev.allframe.saga.SagaLogEntry;
+import dev.allframe.saga.SagaLogEntry.Action;
+import dev.allframe.saga.SagaLogEntry.Result;
+import dev.allframe.saga.SagaOutcome;
+import dev.allframe.saga.SagaState;
+import dev.allframe.saga.StepFailure;
+import dev.allframe.saga.StepResult;
+import dev.allframe.core.message.SagaMessages;
+import dev.allframe.spi.saga.SagaRecord;
+import dev.allframe.spi.saga.SagaStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -77,20 +78,20 @@ final class SagaRun {
     SagaOutcome recover(List<SagaLogEntry> history) {
         for (SagaLogEntry entry : history) {
             if (entry.result() == Result.STARTED) {
-                store.save(saga, entry.finish(Result.INTERRUPTED, AllFrameMessages.stepInterrupted(saga.saga(),
-                        saga.id(), entry.step(), entry.stepName()), now()));
+                store.save(saga, entry.finish(Result.INTERRUPTED, SagaMessages.stepInterrupted(saga.saga(),
+                        saga.id(), entry.step(), entry.stepName()).toString(), now()));
             }
         }
         int current = saga.currentStep();
         if (saga.state() == SagaState.RUNNING) {
             if (current == 0) {
-                String message = AllFrameMessages.stoppedBeforeFirstStep(saga.saga(), saga.id());
+                String message = SagaMessages.stoppedBeforeFirstStep(saga.saga(), saga.id()).toString();
                 saga = saga.failedAt(0, message, now()).at(SagaState.COMPENSATED, 0, now());
                 store.save(saga, null);
                 return new SagaOutcome.Compensated(saga.id(), new StepFailure(0, "", message, null));
             }
             SagaStepModel step = model.step(current);
-            String message = AllFrameMessages.stepInterrupted(saga.saga(), saga.id(), current, step.name());
+            String message = SagaMessages.stepInterrupted(saga.saga(), saga.id(), current, step.name()).toString();
             saga = saga.failedAt(current, message, now());
             store.save(saga, null);
             return compensate(current, new StepFailure(current, step.name(), message, null), List.of());
@@ -104,7 +105,7 @@ final class SagaRun {
     }
 
     private SagaOutcome failed(SagaStepModel step, SagaLogEntry entry, Throwable cause) {
-        String message = AllFrameMessages.stepFailed(saga.saga(), saga.id(), step.position(), step.name(), cause);
+        String message = SagaMessages.stepFailed(saga.saga(), saga.id(), step.position(), step.name(), cause).toString();
         saga = saga.failedAt(step.position(), message, now());
         store.save(saga, entry.finish(Result.FAILED, message, now()));
         return compensate(step.position(), new StepFailure(step.position(), step.name(), message, cause), List.of());
@@ -121,15 +122,15 @@ final class SagaRun {
                 step.guard().compensate(step.step(), new StepContext(saga, step, Action.COMPENSATE));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new RunAbortedException(AllFrameMessages.sagaInterrupted(saga.saga(), saga.id()), e);
+                throw new RunAbortedException(SagaMessages.sagaInterrupted(saga.saga(), saga.id()), e);
             } catch (Exception | LinkageError | AssertionError e) {
                 error = e;
             }
             if (error == null) {
                 store.save(saga, entry.finish(Result.SUCCEEDED, null, now()));
             } else {
-                String message = AllFrameMessages.compensationFailed(saga.saga(), saga.id(), position, step.name(),
-                        error);
+                String message = SagaMessages.compensationFailed(saga.saga(), saga.id(), position, step.name(),
+                        error).toString();
                 failures.add(new StepFailure(position, step.name(), message, error));
                 store.save(saga, entry.finish(Result.FAILED, message, now()));
             }
@@ -157,7 +158,7 @@ final class SagaRun {
             throw new StepFailedException(e);
         }
         if (stage == null) {
-            throw new StepFailedException(new AllFrameException(AllFrameMessages.nullStepStage(step.site())));
+            throw new StepFailedException(new AllFrameException(SagaMessages.nullStepStage(step.site())));
         }
         CompletableFuture<StepResult> result = new CompletableFuture<>();
         stage.whenComplete((value, error) -> {
@@ -173,7 +174,7 @@ final class SagaRun {
             throw new StepFailedException(unwrap(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RunAbortedException(AllFrameMessages.sagaInterrupted(saga.saga(), saga.id()), e);
+            throw new RunAbortedException(SagaMessages.sagaInterrupted(saga.saga(), saga.id()), e);
         }
     }
 
@@ -192,7 +193,7 @@ final class SagaRun {
     /** The thread running the saga was interrupted: the saga stays unfinished, for recovery. */
     private static final class RunAbortedException extends AllFrameException {
 
-        RunAbortedException(String message, Throwable cause) {
+        RunAbortedException(AllFrameMessage message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -1,7 +1,7 @@
 package dev.allframe.core.saga;
 
-import dev.allframe.Step;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.saga.Step;
+import dev.allframe.core.message.SagaMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.SagaSettings;
 import java.time.Duration;
@@ -22,12 +22,12 @@ public final class SagaStepInspector {
     /** A {@code @SagaStep} bean as discovered. */
     public record StepBean(Class<?> beanClass, String saga, int order, String name, String timeout) {
 
-        /** The step's name: {@link dev.allframe.SagaStep#name()}, or the class's simple name. */
+        /** The step's name: {@link dev.allframe.saga.SagaStep#name()}, or the class's simple name. */
         public String stepName() {
             return name.isBlank() ? beanClass.getSimpleName() : name;
         }
 
-        /** The timeout {@link dev.allframe.SagaStep#timeout()} gives, if any and valid. */
+        /** The timeout {@link dev.allframe.saga.SagaStep#timeout()} gives, if any and valid. */
         public Optional<Duration> ownTimeout() {
             return timeout.isBlank() ? Optional.empty() : SagaSettings.parseTimeout(timeout);
         }
@@ -56,9 +56,9 @@ public final class SagaStepInspector {
         bySaga.forEach((saga, steps) -> {
             int before = problems.size();
             duplicates(steps, StepBean::order, (order, sites) ->
-                    problems.add(AllFrameMessages.duplicateStepOrder(saga, order, sites)));
+                    problems.add(SagaMessages.duplicateStepOrder(saga, order, sites)));
             duplicates(steps, StepBean::stepName, (name, sites) ->
-                    problems.add(AllFrameMessages.duplicateStepName(saga, name, sites)));
+                    problems.add(SagaMessages.duplicateStepName(saga, name, sites)));
             if (problems.size() == before) {
                 List<StepBean> ordered = steps.stream().sorted(Comparator.comparingInt(StepBean::order)).toList();
                 List<PlannedStep> planned = new ArrayList<>();
@@ -74,13 +74,13 @@ public final class SagaStepInspector {
     private static boolean check(StepBean bean, Problems problems) {
         int before = problems.size();
         if (!Step.class.isAssignableFrom(bean.beanClass())) {
-            problems.add(AllFrameMessages.notAStep(bean.beanClass(), bean.saga()));
+            problems.add(SagaMessages.notAStep(bean.beanClass(), bean.saga()));
         }
         if (bean.order() < 1) {
-            problems.add(AllFrameMessages.badStepOrder(bean.beanClass(), bean.order()));
+            problems.add(SagaMessages.badStepOrder(bean.beanClass(), bean.order()));
         }
         if (!bean.timeout().isBlank() && bean.ownTimeout().isEmpty()) {
-            problems.add(AllFrameMessages.badStepTimeout(bean.beanClass(), bean.timeout()));
+            problems.add(SagaMessages.badStepTimeout(bean.beanClass(), bean.timeout()));
         }
         return problems.size() == before;
     }

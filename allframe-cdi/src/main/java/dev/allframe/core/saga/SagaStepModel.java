@@ -2,7 +2,7 @@ package dev.allframe.core.saga;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.allframe.Step;
+import dev.allframe.saga.Step;
 
 /**
  * A step bound to what runs it.

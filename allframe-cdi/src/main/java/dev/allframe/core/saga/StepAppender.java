@@ -1,14 +1,14 @@
 package dev.allframe.core.saga;
 
-import dev.allframe.StepResult;
+import dev.allframe.saga.StepResult;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.EventTypes;
-import dev.allframe.eventstore.AppendCondition;
-import dev.allframe.eventstore.AppendRequest;
-import dev.allframe.eventstore.AppendToEventStream;
-import dev.allframe.eventstore.NewEvent;
-import dev.allframe.eventstore.SagaRecord;
+import dev.allframe.spi.event.AppendCondition;
+import dev.allframe.spi.event.AppendRequest;
+import dev.allframe.spi.event.AppendToEventStream;
+import dev.allframe.spi.event.NewEvent;
+import dev.allframe.spi.saga.SagaRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.allframe.core.saga;
 
-import dev.allframe.SagaContext;
-import dev.allframe.SagaLogEntry;
-import dev.allframe.eventstore.SagaRecord;
+import dev.allframe.saga.SagaContext;
+import dev.allframe.saga.SagaLogEntry;
+import dev.allframe.spi.saga.SagaRecord;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

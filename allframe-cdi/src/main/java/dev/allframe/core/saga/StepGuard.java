@@ -1,8 +1,8 @@
 package dev.allframe.core.saga;
 
-import dev.allframe.SagaContext;
-import dev.allframe.Step;
-import dev.allframe.StepResult;
+import dev.allframe.saga.SagaContext;
+import dev.allframe.saga.Step;
+import dev.allframe.saga.StepResult;
 import java.util.concurrent.CompletionStage;
 
 /**

@@ -1,6 +1,6 @@
 package dev.allframe.core.version;
 
-import dev.allframe.VersionRegistry.UpcasterKind;
+import dev.allframe.event.VersionRegistry.UpcasterKind;
 import java.lang.reflect.Executable;
 
 /**

@@ -1,13 +1,13 @@
 package dev.allframe.core.version;
 
 import dev.allframe.EventStoreException;
-import dev.allframe.VersionRegistry.UpcasterKind;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.event.VersionRegistry.UpcasterKind;
+import dev.allframe.core.message.EventMessages;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.EventTypes;
 import dev.allframe.core.dispatch.HandlerTargets;
-import dev.allframe.eventstore.EventDecoder;
-import dev.allframe.eventstore.EventSerializer;
+import dev.allframe.spi.event.EventDecoder;
+import dev.allframe.spi.event.EventSerializer;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -83,7 +83,7 @@ public final class Upcasting implements EventDecoder {
         Object current = event;
         for (UpcastStep step : chainsByClass.get(event.getClass())) {
             if (step.kind() == UpcasterKind.JSON) {
-                throw new EventStoreException(AllFrameMessages.jsonUpcasterOnObject(step.site(), step.from().toString()));
+                throw new EventStoreException(EventMessages.jsonUpcasterOnObject(step.site(), step.from().toString()));
             }
             Object from = current;
             current = run(step, () -> (Object) handles.get(step).invokeExact(from));
@@ -101,7 +101,7 @@ public final class Upcasting implements EventDecoder {
         } catch (EventStoreException | Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new EventStoreException(AllFrameMessages.upcasterFailed(step.site(), step.from().toString(), e), e);
+            throw new EventStoreException(EventMessages.upcasterFailed(step.site(), step.from().toString(), e), e);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.allframe.core.version;
 
-import dev.allframe.VersionRegistry;
+import dev.allframe.event.VersionRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.allframe.core.version;
 
 import dev.allframe.EventStoreException;
-import dev.allframe.UpcastFrom;
-import dev.allframe.VersionRegistry.UpcasterKind;
-import dev.allframe.core.AllFrameMessages;
+import dev.allframe.event.UpcastFrom;
+import dev.allframe.event.VersionRegistry.UpcasterKind;
+import dev.allframe.core.message.EventMessages;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.EventTypes;
 import dev.allframe.core.EventTypes.EventTypeName;
@@ -61,7 +61,7 @@ public final class VersionGraphBuilder {
         if (upcaster.json()) {
             if (!shaped || !method.getParameterTypes()[0].getName().equals(JSON_OBJECT)
                     || !method.getReturnType().getName().equals(JSON_OBJECT)) {
-                problems.add(AllFrameMessages.badJsonUpcaster(site));
+                problems.add(EventMessages.badJsonUpcaster(site));
                 return;
             }
             steps.add(new UpcastStep(new EventKey(upcaster.jsonType(), upcaster.jsonFrom()),
@@ -70,7 +70,7 @@ public final class VersionGraphBuilder {
             return;
         }
         if (!shaped) {
-            problems.add(AllFrameMessages.badUpcaster(site));
+            problems.add(EventMessages.badUpcaster(site));
             return;
         }
         classStep(method.getParameterTypes()[0], method.getReturnType(), UpcasterKind.METHOD, site, method,
@@ -90,7 +90,7 @@ public final class VersionGraphBuilder {
             Class<?> older = from.value();
             Executable member = converter(newer, older);
             if (member == null) {
-                problems.add(AllFrameMessages.badUpcastFrom(newer, older));
+                problems.add(EventMessages.badUpcastFrom(newer, older));
                 continue;
             }
             if (classStep(older, newer, UpcasterKind.AUTOMATIC, site(member), member, null)) {
@@ -102,7 +102,7 @@ public final class VersionGraphBuilder {
     private boolean classStep(Class<?> from, Class<?> to, UpcasterKind kind, String site, Executable member,
                               Class<?> beanClass) {
         if (!isEventClass(from) || !isEventClass(to)) {
-            problems.add(AllFrameMessages.upcasterWithoutEventTypes(site, from, to));
+            problems.add(EventMessages.upcasterWithoutEventTypes(site, from, to));
             return false;
         }
         EventTypeName older;
@@ -111,11 +111,11 @@ public final class VersionGraphBuilder {
             older = registry.register(from);
             newer = registry.register(to);
         } catch (EventStoreException e) {
-            problems.add(e.getMessage());
+            problems.add(e.allFrameMessage());
             return false;
         }
         if (!older.name().equals(newer.name())) {
-            problems.add(AllFrameMessages.upcasterRenames(site, older.name(), newer.name()));
+            problems.add(EventMessages.upcasterRenames(site, older.name(), newer.name()));
             return false;
         }
         steps.add(new UpcastStep(new EventKey(older.name(), older.version()), new EventKey(newer.name(), newer.version()),
@@ -130,7 +130,7 @@ public final class VersionGraphBuilder {
         Map<EventKey, UpcastStep> edges = new LinkedHashMap<>();
         bySource.forEach((from, leaving) -> {
             if (leaving.size() > 1) {
-                problems.add(AllFrameMessages.upcasterFork(from.toString(), leaving.stream().map(UpcastStep::site).toList()));
+                problems.add(EventMessages.upcasterFork(from.toString(), leaving.stream().map(UpcastStep::site).toList()));
             }
             edges.put(from, leaving.get(0));
         });
@@ -167,7 +167,7 @@ public final class VersionGraphBuilder {
             if (reported.add(new HashSet<>(cycle))) {
                 List<Integer> versions = new ArrayList<>(cycle.stream().map(EventKey::version).toList());
                 versions.add(current.version());
-                problems.add(AllFrameMessages.upcasterCycle(current.name(), versions,
+                problems.add(EventMessages.upcasterCycle(current.name(), versions,
                         cycle.stream().map(key -> edges.get(key).site()).toList()));
             }
         }
@@ -186,7 +186,7 @@ public final class VersionGraphBuilder {
             Integer last = newest.get(from.name());
             if (last == null) {
                 if (!withUpcasters.containsKey(from.name())) {
-                    problems.add(AllFrameMessages.upcastersWithoutNewestClass(from.name()));
+                    problems.add(EventMessages.upcastersWithoutNewestClass(from.name()));
                 }
                 withUpcasters.put(from.name(), -1);
             } else {
@@ -218,7 +218,7 @@ public final class VersionGraphBuilder {
         while (current.version() != last) {
             UpcastStep step = edges.get(current);
             if (step == null) {
-                problems.add(AllFrameMessages.upcasterGap(start.toString(), last, versions));
+                problems.add(EventMessages.upcasterGap(start.toString(), last, versions));
                 return Optional.empty();
             }
             chain.add(step);

@@ -3,11 +3,11 @@ package dev.allframe.cdi.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.allframe.CommandBus;
-import dev.allframe.ConcurrencyConflictException;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.cdi.Deployments;
 import dev.allframe.cdi.TestConfig;
-import dev.allframe.eventstore.EventStore;
+import dev.allframe.spi.event.EventStore;
 import jakarta.enterprise.context.control.RequestContextController;
 import java.util.Map;
 import org.jboss.weld.environment.se.WeldContainer;

@@ -2,8 +2,8 @@ package dev.allframe.cdi.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allframe.CommandBus;
-import dev.allframe.CommandResult;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.CommandResult;
 import dev.allframe.EventEnvelope;
 import dev.allframe.cdi.Deployments;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,6 +1,6 @@
 package dev.allframe.cdi.features;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 
 public record Ping(@StreamId String id) {
 }

@@ -5,7 +5,7 @@ public class Pings {
 
     int count;
 
-    @dev.allframe.Apply
+    @dev.allframe.command.Apply
     void on(Pinged pinged) {
         count++;
     }

@@ -1,6 +1,6 @@
 package dev.allframe.cdi.features;
 
-import dev.allframe.CommandHandler;
+import dev.allframe.command.CommandHandler;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.List;
 

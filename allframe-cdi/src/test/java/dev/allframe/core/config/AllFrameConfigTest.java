@@ -41,7 +41,7 @@ class AllFrameConfigTest {
         AllFrameConfig.read(values(Map.of("allframe.command.max-retries", "three",
                 "allframe.event-store", "cassandra", "allframe.comand.max-retries", "2")), STORES, problems);
 
-        assertThat(problems.messages()).containsExactlyInAnyOrder(
+        assertThat(problems.messages()).map(String::valueOf).containsExactlyInAnyOrder(
                 "AF1011: Configuration key allframe.comand.max-retries is not an AllFrame key; known keys: "
                         + "allframe.event-store, allframe.command.max-retries, allframe.snapshot.every,"
                         + " allframe.projection.batch-size, allframe.projection.poll-interval,"
@@ -75,7 +75,7 @@ class AllFrameConfigTest {
         AllFrameConfig.read(values(Map.of("allframe.projection.poll-interval", "soon",
                 "allframe.projection.retry-backoff", "0s")), STORES, problems);
 
-        assertThat(problems.messages()).containsExactly(
+        assertThat(problems.messages()).map(String::valueOf).containsExactly(
                 "AF1010: Configuration value 'soon' of allframe.projection.poll-interval is invalid: expected a positive"
                         + " duration such as 250ms, 2s, 5m or PT1S",
                 "AF1010: Configuration value '0s' of allframe.projection.retry-backoff is invalid: expected a positive"
@@ -88,7 +88,7 @@ class AllFrameConfigTest {
 
         AllFrameConfig.read(values(Map.of("allframe.command.max-retries", "-1")), STORES, problems);
 
-        assertThat(problems.messages()).containsExactly("AF1010: Configuration value '-1' of "
+        assertThat(problems.messages()).map(String::valueOf).containsExactly("AF1010: Configuration value '-1' of "
                 + "allframe.command.max-retries is invalid: expected a whole number, 0 or more");
     }
 

@@ -23,7 +23,7 @@ class SagaSettingsTest {
                 "allframe.saga.lease", "soon")), problems);
 
         assertThat(settings).isEqualTo(new SagaSettings(Duration.ofMillis(750), Duration.ofSeconds(30)));
-        assertThat(problems.messages()).containsExactly("AF1010: Configuration value 'soon' of allframe.saga.lease"
+        assertThat(problems.messages()).map(String::valueOf).containsExactly("AF1010: Configuration value 'soon' of allframe.saga.lease"
                 + " is invalid: expected a positive duration such as 250ms, 2s, 5m or PT1S");
     }
 

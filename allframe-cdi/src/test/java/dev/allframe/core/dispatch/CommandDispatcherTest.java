@@ -3,16 +3,16 @@ package dev.allframe.core.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.allframe.CommandHandler;
-import dev.allframe.CommandOptions;
-import dev.allframe.CommandResult;
-import dev.allframe.CommandValidationException;
-import dev.allframe.CommandValidationException.Violation;
+import dev.allframe.command.CommandHandler;
+import dev.allframe.command.CommandOptions;
+import dev.allframe.command.CommandResult;
+import dev.allframe.command.CommandValidationException;
+import dev.allframe.command.CommandValidationException.Violation;
 import dev.allframe.EventEnvelope;
-import dev.allframe.EventType;
-import dev.allframe.HandlerFailedException;
-import dev.allframe.NoHandlerException;
-import dev.allframe.StreamId;
+import dev.allframe.event.EventType;
+import dev.allframe.command.HandlerFailedException;
+import dev.allframe.command.NoHandlerException;
+import dev.allframe.command.StreamId;
 import dev.allframe.memory.InMemoryEventStore;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -207,7 +207,7 @@ class CommandDispatcherTest {
         assertThatThrownBy(() -> bus.dispatch(new Many(null)))
                 .isInstanceOf(CommandValidationException.class)
                 .hasMessage("AF1103: dev.allframe.core.dispatch.CommandDispatcherTest$Many is invalid: "
-                        + "id: must not be null: it is the command's @StreamId");
+                        + "id: AF1107: must not be null: it is the command's @StreamId");
         assertThat(handlers.calls).isZero();
     }
 

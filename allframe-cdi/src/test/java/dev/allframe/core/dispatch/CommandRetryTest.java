@@ -3,8 +3,8 @@ package dev.allframe.core.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.allframe.CommandResult;
-import dev.allframe.ConcurrencyConflictException;
+import dev.allframe.command.CommandResult;
+import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.EventEnvelope;
 import dev.allframe.bank.Account;
 import dev.allframe.bank.AccountCommands;

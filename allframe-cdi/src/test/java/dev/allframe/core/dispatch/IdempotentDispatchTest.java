@@ -3,10 +3,10 @@ package dev.allframe.core.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.allframe.CommandOptions;
-import dev.allframe.CommandResult;
+import dev.allframe.command.CommandOptions;
+import dev.allframe.command.CommandResult;
 import dev.allframe.EventEnvelope;
-import dev.allframe.IdempotencyKeyReusedException;
+import dev.allframe.command.IdempotencyKeyReusedException;
 import dev.allframe.bank.AccountCommands;
 import dev.allframe.bank.Deposit;
 import dev.allframe.bank.OpenAccount;

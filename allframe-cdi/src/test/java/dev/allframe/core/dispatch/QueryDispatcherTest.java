@@ -3,11 +3,11 @@ package dev.allframe.core.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.allframe.CommandValidationException;
-import dev.allframe.HandlerFailedException;
-import dev.allframe.NoHandlerException;
-import dev.allframe.Query;
-import dev.allframe.QueryHandler;
+import dev.allframe.command.CommandValidationException;
+import dev.allframe.command.HandlerFailedException;
+import dev.allframe.command.NoHandlerException;
+import dev.allframe.query.Query;
+import dev.allframe.query.QueryHandler;
 import jakarta.validation.constraints.Min;
 import org.junit.jupiter.api.Test;
 

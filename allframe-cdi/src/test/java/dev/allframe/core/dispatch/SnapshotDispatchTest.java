@@ -2,7 +2,7 @@ package dev.allframe.core.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allframe.CommandResult;
+import dev.allframe.command.CommandResult;
 import dev.allframe.bank.Account;
 import dev.allframe.bank.AccountCommands;
 import dev.allframe.bank.Deposit;
@@ -10,7 +10,7 @@ import dev.allframe.bank.OpenAccount;
 import dev.allframe.bank.Withdraw;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.config.AllFrameConfig;
-import dev.allframe.eventstore.Snapshot;
+import dev.allframe.spi.snapshot.Snapshot;
 import dev.allframe.testing.SnapshottingEventStore;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;

@@ -2,15 +2,15 @@ package dev.allframe.core.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allframe.CommandHandler;
-import dev.allframe.QueryHandler;
+import dev.allframe.command.CommandHandler;
+import dev.allframe.query.QueryHandler;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.HandlerKind;
 import dev.allframe.core.handler.HandlerMethod;
-import dev.allframe.eventstore.EventStore;
+import dev.allframe.spi.event.EventStore;
 import jakarta.validation.Validation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package dev.allframe.core.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.allframe.CommandHandler;
+import dev.allframe.command.CommandHandler;
 import dev.allframe.EventStoreException;
-import dev.allframe.EventType;
-import dev.allframe.StreamId;
+import dev.allframe.event.EventType;
+import dev.allframe.command.StreamId;
 import dev.allframe.bank.AccountOpened;
 import dev.allframe.bank.MoneyDeposited;
 import dev.allframe.bank.MoneyWithdrawn;

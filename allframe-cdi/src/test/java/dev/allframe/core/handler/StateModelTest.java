@@ -3,10 +3,10 @@ package dev.allframe.core.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.allframe.Apply;
+import dev.allframe.command.Apply;
 import dev.allframe.EventEnvelope;
-import dev.allframe.HandlerFailedException;
-import dev.allframe.InitialState;
+import dev.allframe.command.HandlerFailedException;
+import dev.allframe.command.InitialState;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.Problems;
 import java.time.Instant;

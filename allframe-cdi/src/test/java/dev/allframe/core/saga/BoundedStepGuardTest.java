@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.allframe.AllFrameException;
-import dev.allframe.SagaContext;
-import dev.allframe.Step;
-import dev.allframe.StepResult;
+import dev.allframe.saga.SagaContext;
+import dev.allframe.saga.Step;
+import dev.allframe.saga.StepResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

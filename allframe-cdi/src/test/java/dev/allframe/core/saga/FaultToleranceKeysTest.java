@@ -62,7 +62,7 @@ class FaultToleranceKeysTest {
                 STEP + "/execute/Retry/delayUnit", "ms")), STEP, OWN, problems);
 
         assertThat(policy).isEqualTo(StepPolicy.timeout(OWN));
-        assertThat(problems.messages()).containsExactly(
+        assertThat(problems.messages()).map(String::valueOf).containsExactly(
                 "AF1010: Configuration value '0' of com.example.Credit/execute/Timeout/value is invalid: expected a"
                         + " whole number above 0",
                 "AF1010: Configuration value 'WEEKS' of com.example.Credit/execute/Timeout/unit is invalid: expected"
@@ -82,7 +82,7 @@ class FaultToleranceKeysTest {
         FaultToleranceKeys.read(values(Map.of(STEP + "/execute/Timeout/value", "9223372036854775807",
                 STEP + "/execute/Timeout/unit", "DAYS")), STEP, OWN, problems);
 
-        assertThat(problems.messages()).containsExactly("AF1010: Configuration value '9223372036854775807' of"
+        assertThat(problems.messages()).map(String::valueOf).containsExactly("AF1010: Configuration value '9223372036854775807' of"
                 + " com.example.Credit/execute/Timeout/value is invalid: expected a duration that fits in"
                 + " java.time.Duration");
     }

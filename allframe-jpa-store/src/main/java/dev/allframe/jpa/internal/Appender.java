@@ -1,12 +1,12 @@
 package dev.allframe.jpa.internal;
 
-import dev.allframe.ConcurrencyConflictException;
+import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
-import dev.allframe.eventstore.AppendListeners;
-import dev.allframe.eventstore.AppendRequest;
-import dev.allframe.eventstore.AppendResult;
-import dev.allframe.eventstore.NewEvent;
+import dev.allframe.spi.event.AppendListeners;
+import dev.allframe.spi.event.AppendRequest;
+import dev.allframe.spi.event.AppendResult;
+import dev.allframe.spi.event.NewEvent;
 import dev.allframe.jpa.JpaTransactions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

@@ -2,7 +2,7 @@ package dev.allframe.jpa.internal;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
-import dev.allframe.eventstore.AppendResult;
+import dev.allframe.spi.event.AppendResult;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.List;

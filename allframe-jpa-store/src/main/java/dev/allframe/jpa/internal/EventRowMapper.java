@@ -2,9 +2,9 @@ package dev.allframe.jpa.internal;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
-import dev.allframe.eventstore.EventDecoder;
-import dev.allframe.eventstore.EventSerializer;
-import dev.allframe.eventstore.NewEvent;
+import dev.allframe.spi.event.EventDecoder;
+import dev.allframe.spi.event.EventSerializer;
+import dev.allframe.spi.event.NewEvent;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.allframe.jpa.internal;
 
 import dev.allframe.EventStoreException;
-import dev.allframe.eventstore.AppendRequest;
-import dev.allframe.eventstore.AppendResult;
+import dev.allframe.spi.event.AppendRequest;
+import dev.allframe.spi.event.AppendResult;
 import dev.allframe.jpa.JpaTransactions;
 import java.sql.Connection;
 import java.sql.SQLException;

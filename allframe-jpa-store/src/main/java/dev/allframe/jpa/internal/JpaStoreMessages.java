@@ -1,113 +1,148 @@
 package dev.allframe.jpa.internal;
 
+import static dev.allframe.AllFrameMessage.describe;
+
+import dev.allframe.AllFrameMessage;
+import dev.allframe.MessageTemplate;
+
 /**
- * Every user-facing message of the allframe-jpa-store module, each with a stable id in AF2000-AF2099.
+ * Every user-facing message of the allframe-jpa-store module, each a {@link MessageTemplate} named like its
+ * id in AF2000-AF2099, with a typed factory beside it.
  */
 public final class JpaStoreMessages {
+
+    static final MessageTemplate AF2001 = new MessageTemplate("AF2001",
+            "Event at position %s (stream '%s', version %s) is stored as type '%s' version %s, which neither an"
+            + " event class nor an upcaster path is registered for; the stored row is unchanged");
+    static final MessageTemplate AF2002 = new MessageTemplate("AF2002",
+            "Event at position %s (stream '%s', version %s, type '%s' version %s) cannot be read: %s; the stored"
+            + " row is unchanged");
+    static final MessageTemplate AF2003 = new MessageTemplate("AF2003",
+            "Table allframe_head has no row: create the schema with the script for your database"
+            + " (META-INF/allframe/sql/<database>.sql in allframe-jpa-store) or set allframe.jpa.create-schema=true");
+    static final MessageTemplate AF2004 = new MessageTemplate("AF2004",
+            "Event %s for stream '%s' cannot be written as JSON: %s");
+    static final MessageTemplate AF2005 = new MessageTemplate("AF2005",
+            "allframe.jpa.create-schema has no schema script for %s; scripts exist for PostgreSQL, H2 and Apache"
+            + " Derby");
+    static final MessageTemplate AF2006 = new MessageTemplate("AF2006",
+            "Created AllFrame's tables for %s");
+    static final MessageTemplate AF2007 = new MessageTemplate("AF2007",
+            "State type %s does not read back equal to itself from JSON, so it is not snapshotted; make it a record"
+            + " (or give it equals) with JSON-B-readable properties");
+    static final MessageTemplate AF2009 = new MessageTemplate("AF2009",
+            "The JPA event store found no EntityManagerFactory%s: add"
+            + " <mapping-file>META-INF/allframe-orm.xml</mapping-file> to your persistence unit and produce its"
+            + " EntityManagerFactory as a CDI bean (@Produces @PersistenceUnit), or name a resource-local unit with"
+            + " allframe.jpa.persistence-unit");
+    static final MessageTemplate AF2010 = new MessageTemplate("AF2010",
+            "The persistence unit uses JTA, but the server offers no java:comp/UserTransaction and"
+            + " java:comp/TransactionSynchronizationRegistry: %s");
+    static final MessageTemplate AF2011 = new MessageTemplate("AF2011",
+            "allframe_head is at position %s, but the newest event is at position %s: events were removed outside"
+            + " the event store, or the database hides committed rows");
+    static final MessageTemplate AF2012 = new MessageTemplate("AF2012",
+            "Configuration value '%s' of %s is invalid: expected true or false");
+    static final MessageTemplate AF2013 = new MessageTemplate("AF2013",
+            "No event store transaction runs on this thread: StoreTransaction.entityManager() is for projection"
+            + " handlers called by the JPA event store");
+    static final MessageTemplate AF2014 = new MessageTemplate("AF2014",
+            "The event store's own JTA transaction failed and was rolled back: %s");
+    static final MessageTemplate AF2020 = new MessageTemplate("AF2020",
+            "Saga %s stores its %s as %s, which cannot be read: %s; the stored row is unchanged");
+    static final MessageTemplate AF2021 = new MessageTemplate("AF2021",
+            "The %s of saga %s (a %s) cannot be written as JSON: %s");
+    static final MessageTemplate AF2022 = new MessageTemplate("AF2022",
+            "Saga '%s' (%s) is left %s and not recovered until its stored values read again; the other unfinished"
+            + " sagas are recovered. %s");
+    static final MessageTemplate AF2023 = new MessageTemplate("AF2023",
+            "The JPA event store keeps events as JSON through Jakarta JSON Binding and finds no implementation of"
+            + " it: %s; on Open Liberty enable the jsonb-3.0 feature, in Java SE add one such as Yasson");
+    static final MessageTemplate AF2024 = new MessageTemplate("AF2024",
+            "The append did not finish: the thread writing it together with other appends failed with %s; whether"
+            + " it was stored is unknown until the stream is read");
+    static final MessageTemplate AF2025 = new MessageTemplate("AF2025",
+            "The append did not finish: the thread that took it to write it together with other appends stopped"
+            + " before it was written; whether it was stored is unknown until the stream is read");
 
     private JpaStoreMessages() {
     }
 
-    public static String unknownEventType(long position, String streamId, long version, String type, int schemaVersion) {
-        return "AF2001: Event at position " + position + " (stream '" + streamId + "', version " + version
-                + ") is stored as type '" + type + "' version " + schemaVersion
-                + ", which neither an event class nor an upcaster path is registered for; the stored row is unchanged";
+    public static AllFrameMessage unknownEventType(long position, String streamId, long version, String type,
+                                                   int schemaVersion) {
+        return AF2001.with(position, streamId, version, type, schemaVersion);
     }
 
-    public static String unreadableEvent(long position, String streamId, long version, String type, int schemaVersion,
-                                         Throwable cause) {
-        return "AF2002: Event at position " + position + " (stream '" + streamId + "', version " + version
-                + ", type '" + type + "' version " + schemaVersion + ") cannot be read: " + describe(cause)
-                + "; the stored row is unchanged";
+    public static AllFrameMessage unreadableEvent(long position, String streamId, long version, String type,
+                                                  int schemaVersion, Throwable cause) {
+        return AF2002.with(position, streamId, version, type, schemaVersion, describe(cause));
     }
 
-    public static String headRowMissing() {
-        return "AF2003: Table allframe_head has no row: create the schema with the script for your database"
-                + " (META-INF/allframe/sql/<database>.sql in allframe-jpa-store) or set allframe.jpa.create-schema=true";
+    public static AllFrameMessage headRowMissing() {
+        return AF2003.with();
     }
 
-    public static String unwritableEvent(String type, String streamId, Throwable cause) {
-        return "AF2004: Event " + type + " for stream '" + streamId + "' cannot be written as JSON: " + describe(cause);
+    public static AllFrameMessage unwritableEvent(String type, String streamId, Throwable cause) {
+        return AF2004.with(type, streamId, describe(cause));
     }
 
-    public static String unsupportedDatabase(String product) {
-        return "AF2005: allframe.jpa.create-schema has no schema script for " + product
-                + "; scripts exist for PostgreSQL, H2 and Apache Derby";
+    public static AllFrameMessage unsupportedDatabase(String product) {
+        return AF2005.with(product);
     }
 
-    public static String schemaCreated(String product) {
-        return "AF2006: Created AllFrame's tables for " + product;
+    public static AllFrameMessage schemaCreated(String product) {
+        return AF2006.with(product);
     }
 
-    public static String snapshotNotRoundTripping(Class<?> stateType) {
-        return "AF2007: State type " + stateType.getName() + " does not read back equal to itself from JSON,"
-                + " so it is not snapshotted; make it a record (or give it equals) with JSON-B-readable properties";
+    public static AllFrameMessage snapshotNotRoundTripping(Class<?> stateType) {
+        return AF2007.with(stateType.getName());
     }
 
-    public static String noEntityManagerFactory(String unit) {
-        return "AF2009: The JPA event store found no EntityManagerFactory"
-                + (unit.isEmpty() ? "" : " for persistence unit '" + unit + "'")
-                + ": add <mapping-file>META-INF/allframe-orm.xml</mapping-file> to your persistence unit and"
-                + " produce its EntityManagerFactory as a CDI bean (@Produces @PersistenceUnit), or name a"
-                + " resource-local unit with allframe.jpa.persistence-unit";
+    public static AllFrameMessage noEntityManagerFactory(String unit) {
+        return AF2009.with(unit.isEmpty() ? "" : " for persistence unit '" + unit + "'");
     }
 
-    public static String headAheadOfEvents(long head, long newest) {
-        return "AF2011: allframe_head is at position " + head + ", but the newest event is at position " + newest
-                + ": events were removed outside the event store, or the database hides committed rows";
+    public static AllFrameMessage noJtaServices(Throwable cause) {
+        return AF2010.with(describe(cause));
     }
 
-    public static String noJtaServices(Throwable cause) {
-        return "AF2010: The persistence unit uses JTA, but the server offers no java:comp/UserTransaction and"
-                + " java:comp/TransactionSynchronizationRegistry: " + describe(cause);
+    public static AllFrameMessage headAheadOfEvents(long head, long newest) {
+        return AF2011.with(head, newest);
     }
 
-    public static String notABoolean(String key, String value) {
-        return "AF2012: Configuration value '" + value + "' of " + key + " is invalid: expected true or false";
+    public static AllFrameMessage notABoolean(String key, String value) {
+        return AF2012.with(value, key);
     }
 
-    public static String noStoreTransaction() {
-        return "AF2013: No event store transaction runs on this thread: StoreTransaction.entityManager() is for"
-                + " projection handlers called by the JPA event store";
+    public static AllFrameMessage noStoreTransaction() {
+        return AF2013.with();
     }
 
-    public static String transactionFailed(Throwable cause) {
-        return "AF2014: The event store's own JTA transaction failed and was rolled back: " + describe(cause);
+    public static AllFrameMessage transactionFailed(Throwable cause) {
+        return AF2014.with(describe(cause));
     }
 
-    public static String unreadableSagaValue(String sagaId, String what, String type, Throwable cause) {
-        return "AF2020: Saga " + sagaId + " stores its " + what + " as " + type + ", which cannot be read: "
-                + describe(cause) + "; the stored row is unchanged";
+    public static AllFrameMessage unreadableSagaValue(String sagaId, String what, String type, Throwable cause) {
+        return AF2020.with(sagaId, what, type, describe(cause));
     }
 
-    public static String unwritableSagaValue(String sagaId, String what, Object value, Throwable cause) {
-        return "AF2021: The " + what + " of saga " + sagaId + " (a " + value.getClass().getName()
-                + ") cannot be written as JSON: " + describe(cause);
+    public static AllFrameMessage unwritableSagaValue(String sagaId, String what, Object value, Throwable cause) {
+        return AF2021.with(what, sagaId, value.getClass().getName(), describe(cause));
     }
 
-    public static String unreadableSagaLeft(String saga, String sagaId, String state, String unreadable) {
-        return "AF2022: Saga '" + saga + "' (" + sagaId + ") is left " + state + " and not recovered until its"
-                + " stored values read again; the other unfinished sagas are recovered. " + unreadable;
+    public static AllFrameMessage unreadableSagaLeft(String saga, String sagaId, String state, String unreadable) {
+        return AF2022.with(saga, sagaId, state, unreadable);
     }
 
-    public static String noJsonb(Throwable cause) {
-        return "AF2023: The JPA event store keeps events as JSON through Jakarta JSON Binding and finds no"
-                + " implementation of it: " + describe(cause) + "; on Open Liberty enable the jsonb-3.0 feature,"
-                + " in Java SE add one such as Yasson";
+    public static AllFrameMessage noJsonb(Throwable cause) {
+        return AF2023.with(describe(cause));
     }
 
-    public static String sharedAppendFailed(Throwable cause) {
-        return "AF2024: The append did not finish: the thread writing it together with other appends failed with "
-                + describe(cause) + "; whether it was stored is unknown until the stream is read";
+    public static AllFrameMessage sharedAppendFailed(Throwable cause) {
+        return AF2024.with(describe(cause));
     }
 
-    public static String sharedAppendLost() {
-        return "AF2024: The append did not finish: the thread that took it to write it together with other appends"
-                + " stopped before it was written; whether it was stored is unknown until the stream is read";
-    }
-
-    private static String describe(Throwable cause) {
-        return cause.getMessage() == null ? cause.getClass().getName()
-                : cause.getClass().getName() + ": " + cause.getMessage();
+    public static AllFrameMessage sharedAppendLost() {
+        return AF2025.with();
     }
 }

@@ -1,11 +1,11 @@
 package dev.allframe.jpa.internal;
 
-import dev.allframe.ConcurrencyConflictException;
+import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
-import dev.allframe.eventstore.AppendRequest;
-import dev.allframe.eventstore.AppendResult;
-import dev.allframe.eventstore.NewEvent;
+import dev.allframe.spi.event.AppendRequest;
+import dev.allframe.spi.event.AppendResult;
+import dev.allframe.spi.event.NewEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

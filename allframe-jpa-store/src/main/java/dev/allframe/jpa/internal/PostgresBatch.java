@@ -1,8 +1,8 @@
 package dev.allframe.jpa.internal;
 
-import dev.allframe.ConcurrencyConflictException;
-import dev.allframe.eventstore.AppendRequest;
-import dev.allframe.eventstore.AppendResult;
+import dev.allframe.command.ConcurrencyConflictException;
+import dev.allframe.spi.event.AppendRequest;
+import dev.allframe.spi.event.AppendResult;
 import dev.allframe.jpa.internal.PostgresAppender.Inserted;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,11 +1,11 @@
 package dev.allframe.jpa.internal;
 
 import dev.allframe.EventStoreException;
-import dev.allframe.SagaLogEntry;
-import dev.allframe.SagaState;
-import dev.allframe.SagaTakenOverException;
-import dev.allframe.eventstore.EventSerializer;
-import dev.allframe.eventstore.SagaRecord;
+import dev.allframe.saga.SagaLogEntry;
+import dev.allframe.saga.SagaState;
+import dev.allframe.saga.SagaTakenOverException;
+import dev.allframe.spi.event.EventSerializer;
+import dev.allframe.spi.saga.SagaRecord;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -86,7 +86,7 @@ public final class SagaRows {
             } catch (EventStoreException unreadable) {
                 if (unreadableReported.add(row.sagaId)) {
                     LOG.warning(JpaStoreMessages.unreadableSagaLeft(row.sagaName, row.sagaId, row.state,
-                            unreadable.getMessage()));
+                            unreadable.getMessage()).toString());
                 }
             }
         }

@@ -1,7 +1,7 @@
 package dev.allframe.jpa.internal;
 
-import dev.allframe.eventstore.EventSerializer;
-import dev.allframe.eventstore.Snapshot;
+import dev.allframe.spi.event.EventSerializer;
+import dev.allframe.spi.snapshot.Snapshot;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Objects;
@@ -44,7 +44,7 @@ public final class SnapshotRows {
         String json = serializer.toJson(snapshot.state());
         if (!Objects.equals(serializer.fromJson(json, type), snapshot.state())) {
             if (refused.add(type)) {
-                LOG.warning(JpaStoreMessages.snapshotNotRoundTripping(type));
+                LOG.warning(JpaStoreMessages.snapshotNotRoundTripping(type).toString());
             }
             return Optional.empty();
         }

@@ -3,9 +3,9 @@ package dev.allframe.jpa.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.allframe.CommandBus;
-import dev.allframe.CommandRejectedException;
-import dev.allframe.CommandResult;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.CommandRejectedException;
+import dev.allframe.command.CommandResult;
 import dev.allframe.EventEnvelope;
 import dev.allframe.cdi.AllFrameExtension;
 import dev.allframe.core.EventTypeRegistry;
@@ -49,7 +49,7 @@ class JpaStoreOnCdiTest {
             return awaitHistory(5);
         });
         TestDatabase.H2.freshStoreKeepingData(EventTypeRegistry.of(List.of(Deposited.class)))
-                .append("w", dev.allframe.eventstore.AppendCondition.any(), List.of(new dev.allframe.eventstore.NewEvent(
+                .append("w", dev.allframe.spi.event.AppendCondition.any(), List.of(new dev.allframe.spi.event.NewEvent(
                         dev.allframe.core.EventIds.next(), "Deposited", 1, new Deposited("w", 7), null, null, null)));
 
         long rows = inContainer(config, bus -> {
@@ -59,8 +59,8 @@ class JpaStoreOnCdiTest {
 
         assertThat(rows).isEqualTo(7);
         long totalAfterRestart = inContainer(config, bus -> {
-            dev.allframe.ProjectionRegistry projections = jakarta.enterprise.inject.spi.CDI.current()
-                    .select(dev.allframe.ProjectionRegistry.class).get();
+            dev.allframe.projection.ProjectionRegistry projections = jakarta.enterprise.inject.spi.CDI.current()
+                    .select(dev.allframe.projection.ProjectionRegistry.class).get();
             assertThat(projections.awaitPosition("wallet-totals", 7, java.time.Duration.ofSeconds(10))).isTrue();
             return jakarta.enterprise.inject.spi.CDI.current().select(WalletTotals.class).get().cents();
         });

@@ -1,6 +1,6 @@
 package dev.allframe.jpa.cdi;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 
 public record Spend(@StreamId String walletId, long cents) {
 }

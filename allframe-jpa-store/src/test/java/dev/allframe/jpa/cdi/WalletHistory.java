@@ -1,7 +1,7 @@
 package dev.allframe.jpa.cdi;
 
 import dev.allframe.EventEnvelope;
-import dev.allframe.Projection;
+import dev.allframe.projection.Projection;
 import dev.allframe.jpa.StoreTransaction;
 
 /** A read model in the database, one row per wallet event, keyed by the event id. */

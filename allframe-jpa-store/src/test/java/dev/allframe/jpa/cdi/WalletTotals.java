@@ -1,6 +1,6 @@
 package dev.allframe.jpa.cdi;
 
-import dev.allframe.Projection;
+import dev.allframe.projection.Projection;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A read model in memory: it replays the log at every start. */

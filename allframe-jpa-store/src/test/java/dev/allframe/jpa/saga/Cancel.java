@@ -1,6 +1,6 @@
 package dev.allframe.jpa.saga;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 
 public record Cancel(@StreamId String shipment) {
 }

@@ -1,10 +1,10 @@
 package dev.allframe.jpa.saga;
 
-import dev.allframe.CommandBus;
-import dev.allframe.SagaContext;
-import dev.allframe.SagaStep;
-import dev.allframe.Step;
-import dev.allframe.StepResult;
+import dev.allframe.command.CommandBus;
+import dev.allframe.saga.SagaContext;
+import dev.allframe.saga.SagaStep;
+import dev.allframe.saga.Step;
+import dev.allframe.saga.StepResult;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 

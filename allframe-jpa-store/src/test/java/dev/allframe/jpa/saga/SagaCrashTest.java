@@ -2,11 +2,11 @@ package dev.allframe.jpa.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allframe.SagaOrchestrator;
-import dev.allframe.SagaState;
+import dev.allframe.saga.SagaOrchestrator;
+import dev.allframe.saga.SagaState;
 import dev.allframe.core.EventTypeRegistry;
-import dev.allframe.eventstore.EventStore;
-import dev.allframe.eventstore.SagaRecord;
+import dev.allframe.spi.event.EventStore;
+import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.jpa.JpaEventStore;
 import dev.allframe.jpa.PostgresCondition.RequiresPostgres;
 import dev.allframe.jpa.TestDatabase;

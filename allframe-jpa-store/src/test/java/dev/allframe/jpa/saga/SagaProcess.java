@@ -1,9 +1,9 @@
 package dev.allframe.jpa.saga;
 
-import dev.allframe.SagaExecution;
-import dev.allframe.SagaOrchestrator;
-import dev.allframe.SagaState;
-import dev.allframe.SagaStatus;
+import dev.allframe.saga.SagaExecution;
+import dev.allframe.saga.SagaOrchestrator;
+import dev.allframe.saga.SagaState;
+import dev.allframe.saga.SagaStatus;
 import jakarta.persistence.Persistence;
 import java.util.Map;
 import java.util.Optional;

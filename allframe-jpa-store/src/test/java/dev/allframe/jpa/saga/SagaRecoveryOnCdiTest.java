@@ -1,16 +1,16 @@
 package dev.allframe.jpa.saga;
 
-import dev.allframe.SagaLogEntry;
-import dev.allframe.SagaLogEntry.Action;
-import dev.allframe.SagaLogEntry.Result;
-import dev.allframe.SagaOrchestrator;
-import dev.allframe.SagaState;
+import dev.allframe.saga.SagaLogEntry;
+import dev.allframe.saga.SagaLogEntry.Action;
+import dev.allframe.saga.SagaLogEntry.Result;
+import dev.allframe.saga.SagaOrchestrator;
+import dev.allframe.saga.SagaState;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
-import dev.allframe.eventstore.AppendCondition;
-import dev.allframe.eventstore.EventStore;
-import dev.allframe.eventstore.NewEvent;
-import dev.allframe.eventstore.SagaRecord;
+import dev.allframe.spi.event.AppendCondition;
+import dev.allframe.spi.event.EventStore;
+import dev.allframe.spi.event.NewEvent;
+import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.jpa.JpaEventStore;
 import dev.allframe.jpa.TestDatabase;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.allframe.jpa.versions;
 
-import dev.allframe.EventType;
+import dev.allframe.event.EventType;
 
 @EventType(name = "AccountClosed", version = 1)
 public record AccountClosedV1(String accountId) {

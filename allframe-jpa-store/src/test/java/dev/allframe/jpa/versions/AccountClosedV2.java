@@ -1,7 +1,7 @@
 package dev.allframe.jpa.versions;
 
-import dev.allframe.EventType;
-import dev.allframe.UpcastFrom;
+import dev.allframe.event.EventType;
+import dev.allframe.event.UpcastFrom;
 
 @EventType(name = "AccountClosed", version = 2)
 @UpcastFrom(AccountClosedV1.class)

@@ -1,6 +1,6 @@
 package dev.allframe.jpa.versions;
 
-import dev.allframe.Projection;
+import dev.allframe.projection.Projection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

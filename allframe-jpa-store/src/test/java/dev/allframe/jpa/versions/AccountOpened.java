@@ -1,7 +1,7 @@
 package dev.allframe.jpa.versions;
 
-import dev.allframe.EventType;
-import dev.allframe.UpcastFrom;
+import dev.allframe.event.EventType;
+import dev.allframe.event.UpcastFrom;
 
 @EventType(version = 3)
 @UpcastFrom(AccountOpenedV2.class)

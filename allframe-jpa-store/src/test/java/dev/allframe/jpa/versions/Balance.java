@@ -1,7 +1,7 @@
 package dev.allframe.jpa.versions;
 
-import dev.allframe.Apply;
-import dev.allframe.InitialState;
+import dev.allframe.command.Apply;
+import dev.allframe.command.InitialState;
 import java.math.BigDecimal;
 
 /** Folded from the stream: only ever sees the newest versions. */

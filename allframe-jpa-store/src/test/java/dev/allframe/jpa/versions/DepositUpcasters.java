@@ -1,6 +1,6 @@
 package dev.allframe.jpa.versions;
 
-import dev.allframe.Upcaster;
+import dev.allframe.event.Upcaster;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 

@@ -1,6 +1,6 @@
 package dev.allframe.jpa.versions;
 
-import dev.allframe.EventType;
+import dev.allframe.event.EventType;
 import java.math.BigDecimal;
 
 @EventType(name = "Deposited", version = 2)

@@ -1,6 +1,6 @@
 package dev.allframe.jpa.versions;
 
-import dev.allframe.JsonUpcaster;
+import dev.allframe.event.JsonUpcaster;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,6 +1,6 @@
 package dev.allframe.jpa.versions;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 import java.math.BigDecimal;
 
 public record Withdraw(@StreamId String accountId, BigDecimal amount) {

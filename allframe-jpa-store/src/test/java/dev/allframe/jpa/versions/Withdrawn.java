@@ -1,6 +1,6 @@
 package dev.allframe.jpa.versions;
 
-import dev.allframe.EventType;
+import dev.allframe.event.EventType;
 import java.math.BigDecimal;
 
 /** Versions 1 and 2 exist only as stored JSON, brought up by {@link LegacyJson}. */

@@ -1,8 +1,8 @@
 package dev.allframe.liberty;
 
 import dev.allframe.Handlers;
-import dev.allframe.Projection;
-import dev.allframe.SagaStep;
+import dev.allframe.projection.Projection;
+import dev.allframe.saga.SagaStep;
 import dev.allframe.cdi.AllFrameExtension;
 import io.openliberty.cdi.spi.CDIExtensionMetadata;
 import jakarta.enterprise.inject.spi.Extension;

@@ -15,6 +15,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -57,7 +58,10 @@ class AllFrameCdiExtensionMetadataTest {
         return type.asSubclass(Annotation.class);
     }
 
-    /** The top-level classes of package {@code dev.allframe}, read from wherever the API was loaded from. */
+    /** The API's packages: {@code dev.allframe} and one package per feature. */
+    private static final List<String> API_PACKAGES = List.of("", "command", "query", "projection", "saga", "event");
+
+    /** The top-level classes of the API packages, read from wherever the API was loaded from. */
     private static List<Class<?>> apiClasses() throws IOException, URISyntaxException {
         URL handlers = Handlers.class.getResource("Handlers.class");
         if ("jar".equals(handlers.getProtocol())) {
@@ -68,13 +72,18 @@ class AllFrameCdiExtensionMetadataTest {
         return classesIn(Path.of(handlers.toURI()).getParent());
     }
 
-    private static List<Class<?>> classesIn(Path packageDirectory) throws IOException {
-        try (Stream<Path> files = Files.list(packageDirectory)) {
-            return files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith(".class") && !name.contains("$") && !name.equals("package-info.class"))
-                    .<Class<?>>map(name -> load("dev.allframe." + name.substring(0, name.length() - ".class".length())))
-                    .toList();
+    private static List<Class<?>> classesIn(Path root) throws IOException {
+        List<Class<?>> classes = new ArrayList<>();
+        for (String feature : API_PACKAGES) {
+            String packageName = feature.isEmpty() ? "dev.allframe" : "dev.allframe." + feature;
+            try (Stream<Path> files = Files.list(feature.isEmpty() ? root : root.resolve(feature))) {
+                files.map(file -> file.getFileName().toString())
+                        .filter(name -> name.endsWith(".class") && !name.contains("$") && !name.equals("package-info.class"))
+                        .map(name -> load(packageName + "." + name.substring(0, name.length() - ".class".length())))
+                        .forEach(classes::add);
+            }
         }
+        return classes;
     }
 
     private static Class<?> load(String name) {

@@ -3,8 +3,8 @@ package dev.allframe.it.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.allframe.CommandBus;
-import dev.allframe.ConcurrencyConflictException;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.it.Deployments;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;

@@ -1,7 +1,7 @@
 package dev.allframe.it.config;
 
-import dev.allframe.CommandBus;
-import dev.allframe.CommandHandler;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -3,8 +3,8 @@ package dev.allframe.it.discovery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.allframe.CommandBus;
-import dev.allframe.CommandResult;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.CommandResult;
 import dev.allframe.it.Deployments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.Bean;

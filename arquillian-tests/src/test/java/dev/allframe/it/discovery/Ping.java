@@ -1,6 +1,6 @@
 package dev.allframe.it.discovery;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 
 public record Ping(@StreamId String channel) {
 }

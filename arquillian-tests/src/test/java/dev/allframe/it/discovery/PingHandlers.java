@@ -1,6 +1,6 @@
 package dev.allframe.it.discovery;
 
-import dev.allframe.CommandHandler;
+import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
 
 /** Its only bean-defining annotation is AllFrame's {@code @Handlers} stereotype. */

@@ -1,6 +1,6 @@
 package dev.allframe.it.dispatch;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 
 public record AddItem(@StreamId String cartId, String item) {
 }

@@ -1,7 +1,7 @@
 package dev.allframe.it.dispatch;
 
-import dev.allframe.Apply;
-import dev.allframe.InitialState;
+import dev.allframe.command.Apply;
+import dev.allframe.command.InitialState;
 import java.util.ArrayList;
 import java.util.List;
 

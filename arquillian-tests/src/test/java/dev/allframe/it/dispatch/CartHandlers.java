@@ -1,10 +1,10 @@
 package dev.allframe.it.dispatch;
 
-import dev.allframe.CommandHandler;
-import dev.allframe.CommandRejectedException;
+import dev.allframe.command.CommandHandler;
+import dev.allframe.command.CommandRejectedException;
 import dev.allframe.Handlers;
-import dev.allframe.QueryHandler;
-import dev.allframe.eventstore.EventStore;
+import dev.allframe.query.QueryHandler;
+import dev.allframe.spi.event.EventStore;
 import jakarta.inject.Inject;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.allframe.it.dispatch;
 
-import dev.allframe.Query;
+import dev.allframe.query.Query;
 import java.util.List;
 
 public record CartItems(String cartId) implements Query<List<String>> {

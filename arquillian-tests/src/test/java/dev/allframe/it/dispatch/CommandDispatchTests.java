@@ -3,12 +3,12 @@ package dev.allframe.it.dispatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.allframe.CommandBus;
-import dev.allframe.CommandRejectedException;
-import dev.allframe.CommandResult;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.CommandRejectedException;
+import dev.allframe.command.CommandResult;
 import dev.allframe.EventEnvelope;
-import dev.allframe.QueryBus;
-import dev.allframe.eventstore.EventStore;
+import dev.allframe.query.QueryBus;
+import dev.allframe.spi.event.EventStore;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

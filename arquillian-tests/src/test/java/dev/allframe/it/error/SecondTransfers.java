@@ -1,6 +1,6 @@
 package dev.allframe.it.error;
 
-import dev.allframe.CommandHandler;
+import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
 
 @Handlers

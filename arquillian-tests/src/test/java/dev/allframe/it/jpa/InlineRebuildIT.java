@@ -3,9 +3,9 @@ package dev.allframe.it.jpa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.allframe.CommandBus;
-import dev.allframe.ProjectionRegistry;
-import dev.allframe.ProjectionState;
+import dev.allframe.command.CommandBus;
+import dev.allframe.projection.ProjectionRegistry;
+import dev.allframe.projection.ProjectionState;
 import dev.allframe.it.Deployments;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;

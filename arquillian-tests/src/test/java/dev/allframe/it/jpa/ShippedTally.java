@@ -1,7 +1,7 @@
 package dev.allframe.it.jpa;
 
-import dev.allframe.Projection;
-import dev.allframe.ProjectionMode;
+import dev.allframe.projection.Projection;
+import dev.allframe.projection.ProjectionMode;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** An inline projection in memory, filled from the stored events by a rebuild. */

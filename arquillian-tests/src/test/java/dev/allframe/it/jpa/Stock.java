@@ -1,7 +1,7 @@
 package dev.allframe.it.jpa;
 
-import dev.allframe.Apply;
-import dev.allframe.InitialState;
+import dev.allframe.command.Apply;
+import dev.allframe.command.InitialState;
 
 /** What the warehouse holds of one article, folded from its stream; a record, so it can be snapshotted. */
 public record Stock(int onHand) {

@@ -1,7 +1,7 @@
 package dev.allframe.it.jpa;
 
-import dev.allframe.CommandBus;
-import dev.allframe.CommandResult;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.CommandResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,6 +1,6 @@
 package dev.allframe.it.projections;
 
-import dev.allframe.Projection;
+import dev.allframe.projection.Projection;
 
 /** An async projection that cannot take a note saying "forbidden". */
 @Projection("censor")

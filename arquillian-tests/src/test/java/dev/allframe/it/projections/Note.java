@@ -1,6 +1,6 @@
 package dev.allframe.it.projections;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 
 public record Note(@StreamId String board, String text) {
 }

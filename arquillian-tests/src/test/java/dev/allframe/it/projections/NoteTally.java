@@ -1,7 +1,7 @@
 package dev.allframe.it.projections;
 
-import dev.allframe.Projection;
-import dev.allframe.ProjectionMode;
+import dev.allframe.projection.Projection;
+import dev.allframe.projection.ProjectionMode;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An inline projection: counted before dispatch returns. */

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.allframe.CommandBus;
-import dev.allframe.CommandResult;
-import dev.allframe.ProjectionRegistry;
-import dev.allframe.ProjectionState;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.CommandResult;
+import dev.allframe.projection.ProjectionRegistry;
+import dev.allframe.projection.ProjectionState;
 import dev.allframe.it.Deployments;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

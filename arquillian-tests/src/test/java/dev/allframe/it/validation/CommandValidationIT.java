@@ -3,10 +3,10 @@ package dev.allframe.it.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.allframe.CommandBus;
-import dev.allframe.CommandValidationException;
-import dev.allframe.CommandValidationException.Violation;
-import dev.allframe.eventstore.EventStore;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.CommandValidationException;
+import dev.allframe.command.CommandValidationException.Violation;
+import dev.allframe.spi.event.EventStore;
 import dev.allframe.it.Deployments;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.allframe.it.validation;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;

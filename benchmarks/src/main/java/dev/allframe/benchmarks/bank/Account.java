@@ -1,7 +1,7 @@
 package dev.allframe.benchmarks.bank;
 
-import dev.allframe.Apply;
-import dev.allframe.InitialState;
+import dev.allframe.command.Apply;
+import dev.allframe.command.InitialState;
 
 /** AllFrame's aggregate state: folded from the stream before each deposit. */
 public record Account(boolean open, long balanceCents) {

@@ -1,7 +1,7 @@
 package dev.allframe.benchmarks.bank;
 
-import dev.allframe.CommandHandler;
-import dev.allframe.CommandRejectedException;
+import dev.allframe.command.CommandHandler;
+import dev.allframe.command.CommandRejectedException;
 
 /** AllFrame's handlers of the workloads. */
 public class BankHandlers {

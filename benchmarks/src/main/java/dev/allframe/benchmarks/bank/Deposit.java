@@ -1,6 +1,6 @@
 package dev.allframe.benchmarks.bank;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A deposit: needs the account's state, folded from its stream. */

@@ -1,6 +1,6 @@
 package dev.allframe.benchmarks.memory;
 
-import dev.allframe.CommandResult;
+import dev.allframe.command.CommandResult;
 import dev.allframe.benchmarks.bank.BankHandlers;
 import dev.allframe.benchmarks.bank.Ping;
 import dev.allframe.benchmarks.support.AllFrameBuses;

@@ -1,10 +1,10 @@
 package dev.allframe.benchmarks.memory;
 
-import dev.allframe.SagaContext;
-import dev.allframe.SagaDefinition;
-import dev.allframe.SagaOutcome;
-import dev.allframe.Step;
-import dev.allframe.StepResult;
+import dev.allframe.saga.SagaContext;
+import dev.allframe.saga.SagaDefinition;
+import dev.allframe.saga.SagaOutcome;
+import dev.allframe.saga.Step;
+import dev.allframe.saga.StepResult;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
 import dev.allframe.core.saga.SagaDefinitions;

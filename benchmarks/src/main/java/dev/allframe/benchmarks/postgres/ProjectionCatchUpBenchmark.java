@@ -1,6 +1,7 @@
 package dev.allframe.benchmarks.postgres;
 
-import dev.allframe.ProjectionMode;
+import dev.allframe.AllFrameDeploymentException;
+import dev.allframe.projection.ProjectionMode;
 import dev.allframe.benchmarks.bank.ItemAdded;
 import dev.allframe.benchmarks.support.BenchDatabase;
 import dev.allframe.core.Problems;
@@ -91,7 +92,7 @@ public class ProjectionCatchUpBenchmark {
         model = ProjectionInspector.inspect(List.of(new ProjectionBean(ItemCounter.class, NAME,
                 ProjectionMode.ASYNC)), problems).get(0);
         if (!problems.messages().isEmpty()) {
-            throw new IllegalStateException(String.join("\n", problems.messages()));
+            throw new AllFrameDeploymentException(problems.messages());
         }
     }
 

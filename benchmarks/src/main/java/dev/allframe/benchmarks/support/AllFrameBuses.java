@@ -1,6 +1,7 @@
 package dev.allframe.benchmarks.support;
 
-import dev.allframe.CommandHandler;
+import dev.allframe.AllFrameDeploymentException;
+import dev.allframe.command.CommandHandler;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.AllFrameConfig;
@@ -10,7 +11,7 @@ import dev.allframe.core.dispatch.MessageValidator;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.HandlerKind;
 import dev.allframe.core.handler.HandlerMethod;
-import dev.allframe.eventstore.EventStore;
+import dev.allframe.spi.event.EventStore;
 import jakarta.validation.Validation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class AllFrameBuses {
         Problems problems = new Problems();
         HandlerCatalog catalog = HandlerCatalog.build(methods, problems);
         if (!problems.messages().isEmpty()) {
-            throw new IllegalStateException(String.join("\n", problems.messages()));
+            throw new AllFrameDeploymentException(problems.messages());
         }
         return catalog;
     }

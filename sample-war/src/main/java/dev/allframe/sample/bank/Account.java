@@ -1,7 +1,7 @@
 package dev.allframe.sample.bank;
 
-import dev.allframe.Apply;
-import dev.allframe.InitialState;
+import dev.allframe.command.Apply;
+import dev.allframe.command.InitialState;
 import java.math.BigDecimal;
 
 /** What the command handlers need to know about an account, folded from its stream before each command. */

@@ -1,7 +1,7 @@
 package dev.allframe.sample.bank;
 
 import dev.allframe.Handlers;
-import dev.allframe.QueryHandler;
+import dev.allframe.query.QueryHandler;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;

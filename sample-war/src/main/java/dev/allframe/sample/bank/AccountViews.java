@@ -1,6 +1,6 @@
 package dev.allframe.sample.bank;
 
-import dev.allframe.Projection;
+import dev.allframe.projection.Projection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

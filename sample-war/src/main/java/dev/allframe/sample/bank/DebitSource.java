@@ -1,11 +1,11 @@
 package dev.allframe.sample.bank;
 
-import dev.allframe.CommandBus;
-import dev.allframe.SagaContext;
-import dev.allframe.SagaStep;
-import dev.allframe.Step;
-import dev.allframe.StepResult;
-import dev.allframe.eventstore.EventStore;
+import dev.allframe.command.CommandBus;
+import dev.allframe.saga.SagaContext;
+import dev.allframe.saga.SagaStep;
+import dev.allframe.saga.Step;
+import dev.allframe.saga.StepResult;
+import dev.allframe.spi.event.EventStore;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 

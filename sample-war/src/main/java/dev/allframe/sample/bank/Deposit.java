@@ -1,6 +1,6 @@
 package dev.allframe.sample.bank;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package dev.allframe.sample.bank;
 
-import dev.allframe.Query;
+import dev.allframe.query.Query;
 import java.util.Optional;
 
 /** The account {@code accountId}, or nothing when it was never opened. */

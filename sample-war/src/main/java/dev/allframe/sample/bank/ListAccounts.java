@@ -1,6 +1,6 @@
 package dev.allframe.sample.bank;
 
-import dev.allframe.Query;
+import dev.allframe.query.Query;
 import java.util.List;
 
 /** Every account, in the order they were opened. */

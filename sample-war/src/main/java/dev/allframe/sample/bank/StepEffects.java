@@ -1,7 +1,7 @@
 package dev.allframe.sample.bank;
 
-import dev.allframe.SagaContext;
-import dev.allframe.eventstore.IdempotencyKeys;
+import dev.allframe.saga.SagaContext;
+import dev.allframe.spi.event.IdempotencyKeys;
 
 /** What a transfer step's execution left behind, as its compensation needs to know. */
 final class StepEffects {

@@ -1,6 +1,6 @@
 package dev.allframe.sample.bank;
 
-import dev.allframe.CommandRejectedException;
+import dev.allframe.command.CommandRejectedException;
 
 /** A command names an account that was never opened. */
 public class UnknownAccountException extends CommandRejectedException {

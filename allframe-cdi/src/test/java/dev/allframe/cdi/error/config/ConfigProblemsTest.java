@@ -17,7 +17,7 @@ class ConfigProblemsTest {
                 "allframe.event-store", "files",
                 "allframe.command.retries", "2"), () -> Deployments.failure(TickHandler.class));
 
-        assertThat(failure.problems()).containsExactly(
+        assertThat(failure.problems()).map(String::valueOf).containsExactly(
                 "AF1011: Configuration key allframe.command.retries is not an AllFrame key; known keys:"
                         + " allframe.event-store, allframe.command.max-retries, allframe.snapshot.every,"
                         + " allframe.projection.batch-size, allframe.projection.poll-interval,"

@@ -9,7 +9,7 @@ class DuplicateHandlersTest {
 
     @Test
     void twoHandlersForOneCommandOrQueryTypeNameBothSites() {
-        assertThat(Deployments.failure(FirstHandlers.class, SecondHandlers.class).problems()).containsExactly(
+        assertThat(Deployments.failure(FirstHandlers.class, SecondHandlers.class).problems()).map(String::valueOf).containsExactly(
                 "AF1001: Command type dev.allframe.cdi.error.duplicates.Transfer has 2 handlers, it needs exactly one:"
                         + " dev.allframe.cdi.error.duplicates.FirstHandlers#transfer(Transfer),"
                         + " dev.allframe.cdi.error.duplicates.SecondHandlers#moveMoney(Transfer)",

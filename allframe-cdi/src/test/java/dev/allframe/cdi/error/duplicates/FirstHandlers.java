@@ -1,8 +1,8 @@
 package dev.allframe.cdi.error.duplicates;
 
-import dev.allframe.CommandHandler;
+import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
-import dev.allframe.QueryHandler;
+import dev.allframe.query.QueryHandler;
 
 @Handlers
 public class FirstHandlers {

@@ -1,7 +1,7 @@
 package dev.allframe.cdi.error.duplicates;
 
-import dev.allframe.CommandHandler;
-import dev.allframe.QueryHandler;
+import dev.allframe.command.CommandHandler;
+import dev.allframe.query.QueryHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped

@@ -1,6 +1,6 @@
 package dev.allframe.cdi.error.duplicates;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 
 public record Transfer(@StreamId String id) {
 }

@@ -1,6 +1,6 @@
 package dev.allframe.cdi.error.eventtypes;
 
-import dev.allframe.EventType;
+import dev.allframe.event.EventType;
 
 @EventType(name = "opened")
 public record Created(String id) {

@@ -9,7 +9,7 @@ class EventTypeClashTest {
 
     @Test
     void twoEventClassesStoredUnderOneNameFailTheDeployment() {
-        assertThat(Deployments.failure(ClashingHandlers.class).problems()).containsExactly(
+        assertThat(Deployments.failure(ClashingHandlers.class).problems()).map(String::valueOf).containsExactly(
                 "AF1024: Event classes dev.allframe.cdi.error.eventtypes.Created and"
                         + " dev.allframe.cdi.error.eventtypes.Opened are both stored as 'opened' version 1;"
                         + " give one of them another @EventType name");

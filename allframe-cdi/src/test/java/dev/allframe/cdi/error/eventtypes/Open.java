@@ -1,6 +1,6 @@
 package dev.allframe.cdi.error.eventtypes;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 
 public record Open(@StreamId String id) {
 }

@@ -1,7 +1,7 @@
 package dev.allframe.cdi.error.projections;
 
 import dev.allframe.EventEnvelope;
-import dev.allframe.Projection;
+import dev.allframe.projection.Projection;
 
 @Projection("broken")
 public class BrokenHandlers {

@@ -1,7 +1,7 @@
 package dev.allframe.cdi.error.projections;
 
-import dev.allframe.Projection;
-import dev.allframe.ProjectionMode;
+import dev.allframe.projection.Projection;
+import dev.allframe.projection.ProjectionMode;
 
 @Projection(value = "inline-replay", mode = ProjectionMode.INLINE, replayOnStart = true)
 public class InlineReplay {

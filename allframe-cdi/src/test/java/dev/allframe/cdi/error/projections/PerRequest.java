@@ -1,6 +1,6 @@
 package dev.allframe.cdi.error.projections;
 
-import dev.allframe.Projection;
+import dev.allframe.projection.Projection;
 import jakarta.enterprise.context.RequestScoped;
 
 @Projection("per-request")

@@ -12,7 +12,7 @@ class ProjectionProblemsTest {
     @Test
     void everyProjectionProblemIsReportedAtOnce() {
         assertThat(Deployments.failure(FirstBalances.class, SecondBalances.class, BrokenHandlers.class, Empty.class,
-                PerRequest.class, InlineReplay.class).problems()).containsExactly(
+                PerRequest.class, InlineReplay.class).problems()).map(String::valueOf).containsExactly(
                 "AF1030: Projection 'per-request' (" + PACKAGE + "PerRequest) is @RequestScoped, but projections run"
                         + " outside requests: make it @ApplicationScoped or @Dependent",
                 "AF1025: Projection name 'balances' is used by 2 beans, it needs exactly one: " + PACKAGE

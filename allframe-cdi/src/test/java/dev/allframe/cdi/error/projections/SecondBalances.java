@@ -1,6 +1,6 @@
 package dev.allframe.cdi.error.projections;
 
-import dev.allframe.Projection;
+import dev.allframe.projection.Projection;
 
 @Projection("balances")
 public class SecondBalances {

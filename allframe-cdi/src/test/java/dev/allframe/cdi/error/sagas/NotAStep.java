@@ -1,6 +1,6 @@
 package dev.allframe.cdi.error.sagas;
 
-import dev.allframe.SagaStep;
+import dev.allframe.saga.SagaStep;
 
 @SagaStep(saga = "pay", order = 2)
 public class NotAStep {

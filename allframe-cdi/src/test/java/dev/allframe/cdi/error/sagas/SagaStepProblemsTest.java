@@ -16,10 +16,10 @@ class SagaStepProblemsTest {
     void everySagaStepProblemIsReportedAtOnce() {
         assertThat(Deployments.failure(Deployments.weldWithFaultTolerance(FirstPayment.class, SecondPayment.class,
                 NotAStep.class, PackOne.class, PackTwo.class, SlowStep.class, ZeroStep.class, PerRequestStep.class))
-                .problems()).containsExactly(
+                .problems()).map(String::valueOf).containsExactly(
                 "AF1043: @SagaStep class " + PACKAGE + "PerRequestStep is @RequestScoped, but sagas run outside"
                         + " requests: make it @ApplicationScoped or @Dependent",
-                "AF1041: @SagaStep class " + PACKAGE + "NotAStep (saga 'pay') does not implement dev.allframe.Step",
+                "AF1041: @SagaStep class " + PACKAGE + "NotAStep (saga 'pay') does not implement dev.allframe.saga.Step",
                 "AF1042: @SagaStep class " + PACKAGE + "SlowStep has timeout 'soon': expected a positive duration"
                         + " such as 250ms, 2s, 5m or PT1S",
                 "AF1044: @SagaStep class " + PACKAGE + "ZeroStep has order 0: orders start at 1",
@@ -35,7 +35,7 @@ class SagaStepProblemsTest {
                 PACKAGE + "PackOne/execute/Timeout/value", "soon",
                 PACKAGE + "PackOne/execute/Retry/maxRetries", "-1"), () -> Deployments.failure(PackOne.class));
 
-        assertThat(failure.problems()).containsExactly(
+        assertThat(failure.problems()).map(String::valueOf).containsExactly(
                 "AF1010: Configuration value 'soon' of " + PACKAGE + "PackOne/execute/Timeout/value is invalid:"
                         + " expected a whole number above 0",
                 "AF1010: Configuration value '-1' of " + PACKAGE + "PackOne/execute/Retry/maxRetries is invalid:"

@@ -1,6 +1,6 @@
 package dev.allframe.cdi.error.sagastart;
 
-import dev.allframe.SagaDefinition;
+import dev.allframe.saga.SagaDefinition;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 

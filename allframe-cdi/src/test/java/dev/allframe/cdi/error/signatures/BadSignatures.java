@@ -1,8 +1,8 @@
 package dev.allframe.cdi.error.signatures;
 
-import dev.allframe.CommandHandler;
+import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
-import dev.allframe.QueryHandler;
+import dev.allframe.query.QueryHandler;
 import java.util.concurrent.CompletableFuture;
 
 @Handlers

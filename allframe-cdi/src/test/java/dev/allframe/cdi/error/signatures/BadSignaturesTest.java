@@ -11,7 +11,7 @@ class BadSignaturesTest {
 
     @Test
     void everyBadSignatureIsReportedWithItsSite() {
-        assertThat(Deployments.failure(BadSignatures.class).problems()).containsExactly(
+        assertThat(Deployments.failure(BadSignatures.class).problems()).map(String::valueOf).containsExactly(
                 "AF1013: @CommandHandler method " + SITE + "anyRunnable(Runnable) takes java.lang.Runnable as its"
                         + " message, but messages must be concrete application classes",
                 "AF1012: @CommandHandler method " + SITE + "generic(Ping) must be an instance method that is neither"

@@ -1,7 +1,7 @@
 package dev.allframe.cdi.error.states;
 
-import dev.allframe.Apply;
-import dev.allframe.InitialState;
+import dev.allframe.command.Apply;
+import dev.allframe.command.InitialState;
 
 public class BadMethods {
 

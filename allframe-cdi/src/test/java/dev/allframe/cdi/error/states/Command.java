@@ -1,6 +1,6 @@
 package dev.allframe.cdi.error.states;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 
 public record Command(@StreamId String id) {
 }

@@ -11,7 +11,7 @@ class StateProblemsTest {
 
     @Test
     void everyStateTypeProblemIsReported() {
-        assertThat(Deployments.failure(StateHandlers.class).problems()).containsExactly(
+        assertThat(Deployments.failure(StateHandlers.class).problems()).map(String::valueOf).containsExactly(
                 "AF1006: State type " + PACKAGE + "NoWayToStart of " + PACKAGE + "StateHandlers#a(Command, NoWayToStart)"
                         + " cannot be instantiated: give it a static @InitialState method or a no-argument constructor",
                 "AF1008: @Apply method " + PACKAGE + "BadMethods#staticApply(Event) must be an instance method taking"

@@ -1,6 +1,6 @@
 package dev.allframe.cdi.error.states;
 
-import dev.allframe.InitialState;
+import dev.allframe.command.InitialState;
 
 public record TwoStarts(int value) {
 

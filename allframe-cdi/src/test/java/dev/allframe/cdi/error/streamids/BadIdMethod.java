@@ -1,6 +1,6 @@
 package dev.allframe.cdi.error.streamids;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 
 public final class BadIdMethod {
 

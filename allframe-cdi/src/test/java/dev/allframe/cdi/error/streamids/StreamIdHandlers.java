@@ -1,6 +1,6 @@
 package dev.allframe.cdi.error.streamids;
 
-import dev.allframe.CommandHandler;
+import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
 import java.util.List;
 

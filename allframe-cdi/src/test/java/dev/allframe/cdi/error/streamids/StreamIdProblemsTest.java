@@ -9,7 +9,7 @@ class StreamIdProblemsTest {
 
     @Test
     void commandsWithoutAUsableStreamIdAreReported() {
-        assertThat(Deployments.failure(StreamIdHandlers.class).problems()).containsExactly(
+        assertThat(Deployments.failure(StreamIdHandlers.class).problems()).map(String::valueOf).containsExactly(
                 "AF1009: Command type dev.allframe.cdi.error.streamids.TwoIds marks 2 members with @StreamId, it"
                         + " needs at most one: dev.allframe.cdi.error.streamids.TwoIds.accountId,"
                         + " dev.allframe.cdi.error.streamids.TwoIds.otherId",
@@ -24,7 +24,7 @@ class StreamIdProblemsTest {
 
     @Test
     void aStatelessHandlerReturningEventsNeedsAStreamId() {
-        assertThat(Deployments.failure(StatelessAppender.class).problems()).containsExactly(
+        assertThat(Deployments.failure(StatelessAppender.class).problems()).map(String::valueOf).containsExactly(
                 "AF1017: @CommandHandler method dev.allframe.cdi.error.streamids.StatelessAppender#appendsSomewhere(Note)"
                         + " appends events, but command type dev.allframe.cdi.error.streamids.StatelessAppender$Note has"
                         + " no @StreamId member naming the stream");

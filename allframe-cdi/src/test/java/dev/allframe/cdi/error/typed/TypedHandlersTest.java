@@ -9,7 +9,7 @@ class TypedHandlersTest {
 
     @Test
     void aHandlerBeanMustKeepItsClassAmongItsTypes() {
-        assertThat(Deployments.failure(TypedHandlers.class).problems()).containsExactly(
+        assertThat(Deployments.failure(TypedHandlers.class).problems()).map(String::valueOf).containsExactly(
                 "AF1021: Bean dev.allframe.cdi.error.typed.TypedHandlers declares handler methods, but its bean types"
                         + " (@Typed) exclude its own class");
     }

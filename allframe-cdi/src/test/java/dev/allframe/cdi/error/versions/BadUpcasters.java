@@ -1,7 +1,7 @@
 package dev.allframe.cdi.error.versions;
 
-import dev.allframe.JsonUpcaster;
-import dev.allframe.Upcaster;
+import dev.allframe.event.JsonUpcaster;
+import dev.allframe.event.Upcaster;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 

@@ -1,7 +1,7 @@
 package dev.allframe.cdi.error.versions;
 
-import dev.allframe.EventType;
-import dev.allframe.UpcastFrom;
+import dev.allframe.event.EventType;
+import dev.allframe.event.UpcastFrom;
 
 @EventType(name = "Broken", version = 2)
 @UpcastFrom(Fork1.class)

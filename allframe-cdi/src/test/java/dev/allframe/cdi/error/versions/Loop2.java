@@ -1,6 +1,6 @@
 package dev.allframe.cdi.error.versions;
 
-import dev.allframe.EventType;
+import dev.allframe.event.EventType;
 
 @EventType(name = "Loop", version = 2)
 public record Loop2(String id) {

@@ -1,6 +1,6 @@
 package dev.allframe.cdi.error.versions;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 
 public record MakeGap(@StreamId String id) {
 }

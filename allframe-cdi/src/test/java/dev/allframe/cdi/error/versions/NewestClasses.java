@@ -1,6 +1,6 @@
 package dev.allframe.cdi.error.versions;
 
-import dev.allframe.CommandHandler;
+import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
 
 /** Declares the newest versions the application writes. */

@@ -11,7 +11,7 @@ class VersionProblemsTest {
 
     @Test
     void everyUpcasterProblemIsReportedAtOnce() {
-        assertThat(Deployments.failure(NewestClasses.class, BadUpcasters.class).problems()).containsExactly(
+        assertThat(Deployments.failure(NewestClasses.class, BadUpcasters.class).problems()).map(String::valueOf).containsExactly(
                 "AF1034: Upcaster " + P + "BadUpcasters#notAnEvent(Object) must turn one event class into another,"
                         + " but turns java.lang.Object into java.lang.String",
                 "AF1035: Upcaster " + P + "BadUpcasters#rename(Fork1) turns 'Fork' into 'Other'; an upcaster keeps"

@@ -1,6 +1,6 @@
 package dev.allframe.cdi.features.projections;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 
 public record Ping(@StreamId String id, String text) {
 }

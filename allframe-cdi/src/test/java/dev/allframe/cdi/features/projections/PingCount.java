@@ -1,8 +1,8 @@
 package dev.allframe.cdi.features.projections;
 
 import dev.allframe.EventEnvelope;
-import dev.allframe.Projection;
-import dev.allframe.ProjectionMode;
+import dev.allframe.projection.Projection;
+import dev.allframe.projection.ProjectionMode;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** An inline projection: up to date when dispatch returns. */

@@ -2,12 +2,12 @@ package dev.allframe.cdi.features.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allframe.CommandBus;
-import dev.allframe.CommandResult;
-import dev.allframe.ProjectionMode;
-import dev.allframe.ProjectionRegistry;
-import dev.allframe.ProjectionState;
-import dev.allframe.ProjectionStatus;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.CommandResult;
+import dev.allframe.projection.ProjectionMode;
+import dev.allframe.projection.ProjectionRegistry;
+import dev.allframe.projection.ProjectionState;
+import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.cdi.Deployments;
 import dev.allframe.cdi.TestConfig;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.allframe.cdi.features.sagas;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 
 public record Post(@StreamId String account, int amount) {
 }

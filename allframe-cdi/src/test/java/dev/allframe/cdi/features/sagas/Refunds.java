@@ -1,9 +1,9 @@
 package dev.allframe.cdi.features.sagas;
 
-import dev.allframe.SagaContext;
-import dev.allframe.SagaDefinition;
-import dev.allframe.Step;
-import dev.allframe.StepResult;
+import dev.allframe.saga.SagaContext;
+import dev.allframe.saga.SagaDefinition;
+import dev.allframe.saga.Step;
+import dev.allframe.saga.StepResult;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;

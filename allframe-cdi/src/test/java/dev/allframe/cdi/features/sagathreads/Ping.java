@@ -1,9 +1,9 @@
 package dev.allframe.cdi.features.sagathreads;
 
-import dev.allframe.SagaContext;
-import dev.allframe.SagaStep;
-import dev.allframe.Step;
-import dev.allframe.StepResult;
+import dev.allframe.saga.SagaContext;
+import dev.allframe.saga.SagaStep;
+import dev.allframe.saga.Step;
+import dev.allframe.saga.StepResult;
 import java.util.concurrent.CompletionStage;
 
 @SagaStep(saga = "ping", order = 1)

@@ -2,8 +2,8 @@ package dev.allframe.cdi.features.sagathreads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allframe.SagaOrchestrator;
-import dev.allframe.SagaOutcome;
+import dev.allframe.saga.SagaOrchestrator;
+import dev.allframe.saga.SagaOutcome;
 import dev.allframe.cdi.Deployments;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,9 @@
 package dev.allframe.cdi.features.store;
 
-import dev.allframe.eventstore.EventStore;
-import dev.allframe.eventstore.EventStoreContext;
-import dev.allframe.eventstore.EventStoreProvider;
+import dev.allframe.AllFrameMessage;
+import dev.allframe.spi.event.EventStore;
+import dev.allframe.spi.EventStoreContext;
+import dev.allframe.spi.EventStoreProvider;
 import dev.allframe.memory.InMemoryEventStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,9 @@ public class RecordingStoreProvider implements EventStoreProvider {
     }
 
     @Override
-    public List<String> check(EventStoreContext context) {
+    public List<AllFrameMessage> check(EventStoreContext context) {
         return context.config("allframe.jpa.persistence-unit").filter("broken"::equals)
-                .map(unit -> List.of("AF9001: the recording store cannot use unit " + unit)).orElse(List.of());
+                .map(unit -> List.of(new AllFrameMessage("AF9001", "the recording store cannot use unit " + unit))).orElse(List.of());
     }
 
     @Override

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.allframe.CommandBus;
-import dev.allframe.CommandResult;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.CommandResult;
 import dev.allframe.EventEnvelope;
-import dev.allframe.eventstore.EventStore;
+import dev.allframe.spi.event.EventStore;
 import dev.allframe.liberty.feature.app.Echo;
 import dev.allframe.liberty.feature.app.EchoHandlers;
 import dev.allframe.liberty.feature.app.Echoed;

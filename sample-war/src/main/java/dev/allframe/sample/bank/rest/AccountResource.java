@@ -2,9 +2,9 @@ package dev.allframe.sample.bank.rest;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.allframe.CommandBus;
-import dev.allframe.CommandResult;
-import dev.allframe.QueryBus;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.CommandResult;
+import dev.allframe.query.QueryBus;
 import dev.allframe.sample.bank.AccountView;
 import dev.allframe.sample.bank.AccountViews;
 import dev.allframe.sample.bank.Deposit;

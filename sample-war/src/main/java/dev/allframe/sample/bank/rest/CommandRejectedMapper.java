@@ -1,6 +1,6 @@
 package dev.allframe.sample.bank.rest;
 
-import dev.allframe.CommandRejectedException;
+import dev.allframe.command.CommandRejectedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

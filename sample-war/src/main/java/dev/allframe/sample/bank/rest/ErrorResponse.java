@@ -1,8 +1,8 @@
 package dev.allframe.sample.bank.rest;
 
 import dev.allframe.AllFrameException;
-import dev.allframe.CommandRejectedException;
-import dev.allframe.CommandValidationException;
+import dev.allframe.command.CommandRejectedException;
+import dev.allframe.command.CommandValidationException;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package dev.allframe.sample.bank.rest;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.allframe.ProjectionRegistry;
+import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.sample.bank.AccountViews;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

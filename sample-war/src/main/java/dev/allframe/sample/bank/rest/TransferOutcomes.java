@@ -1,8 +1,8 @@
 package dev.allframe.sample.bank.rest;
 
-import dev.allframe.CommandRejectedException;
-import dev.allframe.SagaOutcome;
-import dev.allframe.StepFailure;
+import dev.allframe.command.CommandRejectedException;
+import dev.allframe.saga.SagaOutcome;
+import dev.allframe.saga.StepFailure;
 import dev.allframe.sample.bank.Transfer;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -2,10 +2,10 @@ package dev.allframe.sample.bank.rest;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.allframe.CommandValidationException;
-import dev.allframe.SagaOrchestrator;
-import dev.allframe.SagaOutcome;
-import dev.allframe.eventstore.EventStore;
+import dev.allframe.command.CommandValidationException;
+import dev.allframe.saga.SagaOrchestrator;
+import dev.allframe.saga.SagaOutcome;
+import dev.allframe.spi.event.EventStore;
 import dev.allframe.sample.bank.Transfer;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package dev.allframe.sample.bank.rest;
 
-import dev.allframe.SagaOutcome;
+import dev.allframe.saga.SagaOutcome;
 import dev.allframe.sample.bank.Transfer;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.math.BigDecimal;

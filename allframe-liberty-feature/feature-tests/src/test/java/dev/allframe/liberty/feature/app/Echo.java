@@ -1,6 +1,6 @@
 package dev.allframe.liberty.feature.app;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 
 public record Echo(@StreamId String channel, String text) {
 }

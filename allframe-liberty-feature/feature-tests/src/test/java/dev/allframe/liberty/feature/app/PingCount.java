@@ -1,6 +1,6 @@
 package dev.allframe.liberty.feature.app;
 
-import dev.allframe.Apply;
+import dev.allframe.command.Apply;
 
 public record PingCount(int count) {
 

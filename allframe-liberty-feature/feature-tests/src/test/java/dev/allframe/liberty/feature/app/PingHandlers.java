@@ -1,6 +1,6 @@
 package dev.allframe.liberty.feature.app;
 
-import dev.allframe.CommandHandler;
+import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
 
 /** Found only through {@code @Handlers}, which the feature registers as bean-defining: the WAR has no beans.xml. */

@@ -1,6 +1,6 @@
 package dev.allframe.liberty.feature.duplicates;
 
-import dev.allframe.CommandHandler;
+import dev.allframe.command.CommandHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped

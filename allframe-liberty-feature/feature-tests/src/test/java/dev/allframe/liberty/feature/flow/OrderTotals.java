@@ -1,6 +1,6 @@
 package dev.allframe.liberty.feature.flow;
 
-import dev.allframe.Projection;
+import dev.allframe.projection.Projection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -1,6 +1,6 @@
 package dev.allframe.liberty.feature.flow;
 
-import dev.allframe.StreamId;
+import dev.allframe.command.StreamId;
 
 public record Place(@StreamId String order, int amount) {
 }

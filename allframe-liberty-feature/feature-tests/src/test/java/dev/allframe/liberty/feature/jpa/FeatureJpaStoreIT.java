@@ -3,9 +3,9 @@ package dev.allframe.liberty.feature.jpa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
-import dev.allframe.CommandBus;
+import dev.allframe.command.CommandBus;
 import dev.allframe.EventEnvelope;
-import dev.allframe.eventstore.EventStore;
+import dev.allframe.spi.event.EventStore;
 import dev.allframe.liberty.feature.app.Ping;
 import dev.allframe.liberty.feature.app.PingCount;
 import dev.allframe.liberty.feature.app.PingHandlers;

@@ -1,0 +1,48 @@
+package dev.allframe.command;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Optional metadata of a dispatch. Start from {@link #none()} and add what you need:
+ * {@code CommandOptions.none().correlationId("req-42").idempotencyKey("pay-7")}.
+ *
+ * @param correlationId  copied to every event; defaults to the command id
+ * @param causationId    copied to every event; defaults to the command id
+ * @param idempotencyKey when set, a second dispatch with the same key returns the first result and
+ *                       appends nothing
+ * @param headers        user metadata copied to every event
+ */
+public record CommandOptions(String correlationId, String causationId, String idempotencyKey,
+                             Map<String, String> headers) {
+
+    private static final CommandOptions NONE = new CommandOptions(null, null, null, Map.of());
+
+    public CommandOptions {
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    public static CommandOptions none() {
+        return NONE;
+    }
+
+    public CommandOptions correlationId(String id) {
+        return new CommandOptions(requireNonNull(id, "correlationId"), causationId, idempotencyKey, headers);
+    }
+
+    public CommandOptions causationId(String id) {
+        return new CommandOptions(correlationId, requireNonNull(id, "causationId"), idempotencyKey, headers);
+    }
+
+    public CommandOptions idempotencyKey(String key) {
+        return new CommandOptions(correlationId, causationId, requireNonNull(key, "idempotencyKey"), headers);
+    }
+
+    public CommandOptions header(String name, String value) {
+        Map<String, String> copy = new HashMap<>(headers);
+        copy.put(requireNonNull(name, "header name"), requireNonNull(value, "header value"));
+        return new CommandOptions(correlationId, causationId, idempotencyKey, copy);
+    }
+}

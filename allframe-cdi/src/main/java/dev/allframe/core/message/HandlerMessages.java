@@ -1,0 +1,141 @@
+package dev.allframe.core.message;
+
+import static dev.allframe.core.message.Texts.list;
+
+import dev.allframe.AllFrameMessage;
+import dev.allframe.MessageTemplate;
+import java.util.Collection;
+
+/** Deployment problems of command and query handlers, their aggregate states and stream ids. */
+public final class HandlerMessages {
+
+    static final MessageTemplate AF1001 = new MessageTemplate("AF1001",
+            "Command type %s has %s handlers, it needs exactly one: %s");
+    static final MessageTemplate AF1002 = new MessageTemplate("AF1002",
+            "Query type %s has %s handlers, it needs exactly one: %s");
+    static final MessageTemplate AF1003 = new MessageTemplate("AF1003",
+            "@CommandHandler method %s must take the command and optionally the aggregate state, but takes %s"
+            + " parameters");
+    static final MessageTemplate AF1004 = new MessageTemplate("AF1004",
+            "@CommandHandler method %s must return void, a Collection of events or one event, but returns %s");
+    static final MessageTemplate AF1005 = new MessageTemplate("AF1005",
+            "@CommandHandler method %s takes an aggregate state, but command type %s has no @StreamId member to"
+            + " load it from");
+    static final MessageTemplate AF1006 = new MessageTemplate("AF1006",
+            "State type %s of %s cannot be instantiated: give it a static @InitialState method or a no-argument"
+            + " constructor");
+    static final MessageTemplate AF1007 = new MessageTemplate("AF1007",
+            "@InitialState method %s must be static, take no parameters and return %s");
+    static final MessageTemplate AF1008 = new MessageTemplate("AF1008",
+            "@Apply method %s must be an instance method taking one event and returning void or %s");
+    static final MessageTemplate AF1009 = new MessageTemplate("AF1009",
+            "Command type %s marks %s members with @StreamId, it needs at most one: %s");
+    static final MessageTemplate AF1012 = new MessageTemplate("AF1012",
+            "@%s method %s must be an instance method that is neither private nor generic");
+    static final MessageTemplate AF1013 = new MessageTemplate("AF1013",
+            "@%s method %s takes %s as its message, but messages must be concrete application classes");
+    static final MessageTemplate AF1014 = new MessageTemplate("AF1014",
+            "%s declares Jakarta Validation constraints, but no Jakarta Validation provider is available (enable"
+            + " Liberty's beanValidation-3.0 feature or add a provider such as Hibernate Validator)");
+    static final MessageTemplate AF1015 = new MessageTemplate("AF1015",
+            "State type %s has %s @Apply methods for %s, it needs at most one: %s");
+    static final MessageTemplate AF1017 = new MessageTemplate("AF1017",
+            "@CommandHandler method %s appends events, but command type %s has no @StreamId member naming the"
+            + " stream");
+    static final MessageTemplate AF1018 = new MessageTemplate("AF1018",
+            "@QueryHandler method %s must take exactly one parameter, the query, but takes %s");
+    static final MessageTemplate AF1019 = new MessageTemplate("AF1019",
+            "@QueryHandler method %s must return the answer, but returns void");
+    static final MessageTemplate AF1020 = new MessageTemplate("AF1020",
+            "@CommandHandler(createsStream = true) method %s takes an aggregate state; a stateful handler already"
+            + " expects the version it loaded");
+    static final MessageTemplate AF1021 = new MessageTemplate("AF1021",
+            "Bean %s declares handler methods, but its bean types (@Typed) exclude its own class");
+    static final MessageTemplate AF1022 = new MessageTemplate("AF1022",
+            "State type %s has %s @InitialState methods, it needs at most one: %s");
+    static final MessageTemplate AF1023 = new MessageTemplate("AF1023",
+            "@StreamId member %s must be an instance field or a method without parameters returning a value");
+
+    private HandlerMessages() {
+    }
+
+    public static AllFrameMessage duplicateCommandHandlers(Class<?> commandType, Collection<String> sites) {
+        return AF1001.with(commandType.getName(), sites.size(), list(sites));
+    }
+
+    public static AllFrameMessage duplicateQueryHandlers(Class<?> queryType, Collection<String> sites) {
+        return AF1002.with(queryType.getName(), sites.size(), list(sites));
+    }
+
+    public static AllFrameMessage commandHandlerParameters(String site, int count) {
+        return AF1003.with(site, count);
+    }
+
+    public static AllFrameMessage commandHandlerReturnType(String site, String returnType) {
+        return AF1004.with(site, returnType);
+    }
+
+    public static AllFrameMessage statefulWithoutStreamId(String site, Class<?> commandType) {
+        return AF1005.with(site, commandType.getName());
+    }
+
+    public static AllFrameMessage stateNotInstantiable(Class<?> stateType, String site) {
+        return AF1006.with(stateType.getName(), site);
+    }
+
+    public static AllFrameMessage badInitialState(String site, Class<?> stateType) {
+        return AF1007.with(site, stateType.getName());
+    }
+
+    public static AllFrameMessage badApply(String site, Class<?> stateType) {
+        return AF1008.with(site, stateType.getName());
+    }
+
+    public static AllFrameMessage multipleStreamIds(Class<?> commandType, Collection<String> members) {
+        return AF1009.with(commandType.getName(), members.size(), list(members));
+    }
+
+    public static AllFrameMessage handlerModifiers(String annotation, String site) {
+        return AF1012.with(annotation, site);
+    }
+
+    public static AllFrameMessage notAConcreteMessageType(String annotation, String site, String type) {
+        return AF1013.with(annotation, site, type);
+    }
+
+    public static AllFrameMessage constraintsWithoutValidator(Class<?> messageType) {
+        return AF1014.with(messageType.getName());
+    }
+
+    public static AllFrameMessage duplicateApply(Class<?> stateType, Class<?> eventType, Collection<String> sites) {
+        return AF1015.with(stateType.getName(), sites.size(), eventType.getName(), list(sites));
+    }
+
+    public static AllFrameMessage appendsWithoutStreamId(String site, Class<?> commandType) {
+        return AF1017.with(site, commandType.getName());
+    }
+
+    public static AllFrameMessage queryHandlerParameters(String site, int count) {
+        return AF1018.with(site, count);
+    }
+
+    public static AllFrameMessage queryHandlerReturnsVoid(String site) {
+        return AF1019.with(site);
+    }
+
+    public static AllFrameMessage createsStreamWithState(String site) {
+        return AF1020.with(site);
+    }
+
+    public static AllFrameMessage handlerBeanTypeRestricted(Class<?> beanClass) {
+        return AF1021.with(beanClass.getName());
+    }
+
+    public static AllFrameMessage multipleInitialStates(Class<?> stateType, Collection<String> sites) {
+        return AF1022.with(stateType.getName(), sites.size(), list(sites));
+    }
+
+    public static AllFrameMessage badStreamIdMember(String member) {
+        return AF1023.with(member);
+    }
+}

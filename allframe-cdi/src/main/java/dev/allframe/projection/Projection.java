@@ -1,0 +1,41 @@
+package dev.allframe.projection;
+
+import dev.allframe.EventEnvelope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Stereotype;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A read model fed with events. The bean's methods named {@code on} are its handlers: each takes one
+ * event type (an interface or superclass receives all its implementations) and optionally the
+ * {@link EventEnvelope} as a second parameter. A no-argument method named {@code reset} clears the read
+ * model; it is required for {@link ProjectionRegistry#rebuild}.
+ *
+ * <p>A bean-defining stereotype: the class is discovered without a {@code beans.xml} and is
+ * {@link ApplicationScoped}.
+ */
+@Documented
+@Stereotype
+@ApplicationScoped
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Projection {
+
+    /** The projection's name, unique in the application. */
+    String value();
+
+    /** When the projection sees events: in the command's transaction, or after it from the global log. */
+    ProjectionMode mode() default ProjectionMode.ASYNC;
+
+    /**
+     * {@code true} for a projection that keeps its read model in memory: its checkpoint is kept in memory
+     * too, so that it replays the whole log each time the application starts. By default the checkpoint is
+     * kept by the event store (the JPA store's table), for read models that outlive the application.
+     * Async projections only.
+     */
+    boolean replayOnStart() default false;
+}

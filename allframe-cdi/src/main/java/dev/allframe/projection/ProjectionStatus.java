@@ -1,0 +1,36 @@
+package dev.allframe.projection;
+
+import java.time.Instant;
+
+/**
+ * A projection's state at one moment.
+ *
+ * @param position      global position of the last event applied (0: none yet)
+ * @param lastEventTime timestamp of that event, {@code null} when none
+ * @param head          the global log's head when the status was taken
+ * @param failure       why the projection stopped, when {@link ProjectionState#FAILED}
+ * @param rebuild       how far a rebuild has come, when {@link ProjectionState#REBUILDING}
+ */
+public record ProjectionStatus(String name, ProjectionMode mode, ProjectionState state, long position,
+                               Instant lastEventTime, long head, Failure failure, RebuildProgress rebuild) {
+
+    /** How many events the projection is behind the head. */
+    public long lag() {
+        return Math.max(0, head - position);
+    }
+
+    /**
+     * The event a projection failed on and why.
+     *
+     * @param position the failed event's global position
+     * @param message  the failure's message, with its id
+     */
+    public record Failure(long position, String streamId, long streamVersion, String typeName, String message) {
+    }
+
+    /**
+     * @param target the head position the rebuild replays up to
+     */
+    public record RebuildProgress(long replayed, long target) {
+    }
+}

@@ -1,0 +1,21 @@
+package dev.allframe.spi.event;
+
+import java.util.Optional;
+
+/**
+ * Turns stored events into the event objects handlers and projections see: the newest version of each
+ * event type, whatever version was stored. Stores call it on every read; nothing stored is changed.
+ */
+public interface EventDecoder {
+
+    /**
+     * The newest form of an event stored as {@code typeName} version {@code schemaVersion} with the JSON
+     * {@code json}; empty when neither a class nor an upcaster path is known for that type and version.
+     *
+     * @throws RuntimeException the JSON does not read as the class it is stored as, or an upcaster failed
+     */
+    Optional<Object> decode(String typeName, int schemaVersion, String json, EventSerializer serializer);
+
+    /** The newest form of an event object: the object itself when its class is the newest version. */
+    Object upcast(Object event);
+}

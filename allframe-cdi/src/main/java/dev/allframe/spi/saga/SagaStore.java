@@ -1,0 +1,44 @@
+package dev.allframe.spi.saga;
+
+import dev.allframe.saga.SagaLogEntry;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where sagas and their histories are kept. Each call is one transaction of its own, never the caller's.
+ * The in-memory store is used with the in-memory event store; an event store that also implements this
+ * role (the JPA store does) keeps its sagas in its database.
+ */
+public interface SagaStore {
+
+    /**
+     * Stores the saga and, when not {@code null}, the history entry (a new one, or the finished version of
+     * one with the same number), together.
+     *
+     * @throws dev.allframe.saga.SagaTakenOverException the saga is stored with another owner: another process
+     *                                             took it over
+     */
+    void save(SagaRecord saga, SagaLogEntry entry);
+
+    Optional<SagaRecord> find(UUID sagaId);
+
+    /** The saga's history, by entry number. */
+    List<SagaLogEntry> history(UUID sagaId);
+
+    /** Sagas running or compensating, oldest first. */
+    List<SagaRecord> unfinished();
+
+    /**
+     * Makes {@code owner} the owner of an unfinished saga whose lease ran out before {@code now}.
+     *
+     * @return the saga as taken over, or empty when it is finished, or its lease still runs (another
+     *         process took it first)
+     */
+    Optional<SagaRecord> claim(UUID sagaId, String owner, Instant now, Instant leaseUntil);
+
+    /** Extends the leases of those of {@code sagaIds} that are unfinished and still belong to {@code owner}. */
+    void renewLeases(String owner, Collection<UUID> sagaIds, Instant leaseUntil);
+}

@@ -1,0 +1,2 @@
+/** Where sagas, their leases and their histories are kept. */
+package dev.allframe.spi.saga;
