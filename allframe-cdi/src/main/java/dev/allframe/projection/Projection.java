@@ -10,10 +10,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A read model fed with events. The bean's methods named {@code on} are its handlers: each takes one
- * event type (an interface or superclass receives all its implementations) and optionally the
- * {@link EventEnvelope} as a second parameter. A no-argument method named {@code reset} clears the read
- * model; it is required for {@link ProjectionRegistry#rebuild}.
+ * A read model fed with events. Its {@link EventHandler} methods are its handlers: each takes one event type (an
+ * interface or superclass receives all its implementations) and optionally the {@link EventEnvelope} as a second
+ * parameter. A no-argument method named {@code reset} clears the read model; it is required for
+ * {@link ProjectionRegistry#rebuild}.
  *
  * <p>A bean-defining stereotype: the class is discovered without a {@code beans.xml} and is
  * {@link ApplicationScoped}.

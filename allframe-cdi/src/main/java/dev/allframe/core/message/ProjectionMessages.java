@@ -15,19 +15,22 @@ public final class ProjectionMessages {
     static final MessageTemplate AF1025 = new MessageTemplate("AF1025",
             "Projection name '%s' is used by %s beans, it needs exactly one: %s");
     static final MessageTemplate AF1026 = new MessageTemplate("AF1026",
-            "Projection '%s' handler %s takes no event: an on(...) method takes the event and optionally its"
-            + " EventEnvelope");
+            "Projection '%s' handler %s takes no event: an @EventHandler method takes the event and optionally"
+            + " its EventEnvelope");
     static final MessageTemplate AF1027 = new MessageTemplate("AF1027",
             "Projection '%s' has %s handlers for %s, it needs at most one: %s");
     static final MessageTemplate AF1028 = new MessageTemplate("AF1028",
             "Projection '%s' handler %s must take the event and optionally its EventEnvelope, nothing else");
     static final MessageTemplate AF1029 = new MessageTemplate("AF1029",
-            "Projection '%s' (%s) has no on(...) methods");
+            "Projection '%s' (%s) has no @EventHandler methods");
     static final MessageTemplate AF1030 = new MessageTemplate("AF1030",
             "Projection '%s' (%s) is @%s, but projections run outside requests: make it @ApplicationScoped or"
             + " @Dependent");
     static final MessageTemplate AF1060 = new MessageTemplate("AF1060",
             "Projection '%s' (%s) is inline and replayOnStart; only async projections replay the log at start");
+    static final MessageTemplate AF1061 = new MessageTemplate("AF1061",
+            "Projection '%s' method %s is named like a handler, but is not annotated @EventHandler: annotate it,"
+            + " or rename it if it is no handler");
     static final MessageTemplate AF1119 = new MessageTemplate("AF1119",
             "Projection '%s' failed on event %s at position %s (stream '%s', version %s) in %s: %s");
     static final MessageTemplate AF1120 = new MessageTemplate("AF1120",
@@ -75,6 +78,10 @@ public final class ProjectionMessages {
 
     public static AllFrameMessage inlineReplayOnStart(String projection, Class<?> beanClass) {
         return AF1060.with(projection, beanClass.getName());
+    }
+
+    public static AllFrameMessage unannotatedHandler(String projection, String site) {
+        return AF1061.with(projection, site);
     }
 
     public static AllFrameMessage projectionFailed(String projection, EventEnvelope event, String site,

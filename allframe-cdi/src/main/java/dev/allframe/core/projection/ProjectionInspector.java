@@ -1,6 +1,7 @@
 package dev.allframe.core.projection;
 
 import dev.allframe.EventEnvelope;
+import dev.allframe.projection.EventHandler;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.core.message.HandlerMessages;
 import dev.allframe.core.message.ProjectionMessages;
@@ -19,8 +20,8 @@ import java.util.TreeMap;
 /** Checks projection beans and builds their models; every problem is reported. */
 public final class ProjectionInspector {
 
-    /** The name of a projection's handler methods. */
-    public static final String HANDLER_NAME = "on";
+    /** The name handler methods had before they were annotated: such a method without the annotation is reported. */
+    static final String FORMER_HANDLER_NAME = "on";
     /** The name of a projection's reset method. */
     public static final String RESET_NAME = "reset";
 
@@ -58,7 +59,10 @@ public final class ProjectionInspector {
             if (method.getName().equals(RESET_NAME) && method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers())) {
                 reset = method;
             }
-            if (!method.getName().equals(HANDLER_NAME)) {
+            if (!method.isAnnotationPresent(EventHandler.class)) {
+                if (method.getName().equals(FORMER_HANDLER_NAME) && method.getParameterCount() > 0) {
+                    problems.add(ProjectionMessages.unannotatedHandler(bean.name(), Sites.of(method)));
+                }
                 continue;
             }
             handler(bean, method, problems).ifPresent(handler ->

@@ -1,5 +1,6 @@
 package dev.allframe.core.projection;
 
+import dev.allframe.projection.EventHandler;
 import dev.allframe.EventEnvelope;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,8 @@ public class Ledger {
     final AtomicInteger calls = new AtomicInteger();
     volatile String failOn;
     volatile CountDownLatch gate;
+
+    @EventHandler
 
     void on(Entry entry, EventEnvelope envelope) throws InterruptedException {
         CountDownLatch waitFor = gate;

@@ -2,6 +2,7 @@ package dev.allframe.core.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allframe.projection.EventHandler;
 import dev.allframe.EventEnvelope;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionState;
@@ -30,6 +31,8 @@ class RebuildAtScaleTest {
 
     public static class TickCounter {
         final AtomicLong count = new AtomicLong();
+
+        @EventHandler
 
         void on(Tick tick, EventEnvelope envelope) throws InterruptedException {
             count.incrementAndGet();

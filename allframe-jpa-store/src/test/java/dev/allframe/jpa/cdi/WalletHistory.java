@@ -1,5 +1,6 @@
 package dev.allframe.jpa.cdi;
 
+import dev.allframe.projection.EventHandler;
 import dev.allframe.EventEnvelope;
 import dev.allframe.projection.Projection;
 import dev.allframe.jpa.StoreTransaction;
@@ -7,6 +8,8 @@ import dev.allframe.jpa.StoreTransaction;
 /** A read model in the database, one row per wallet event, keyed by the event id. */
 @Projection("wallet-history")
 public class WalletHistory {
+
+    @EventHandler
 
     void on(WalletEvent event, EventEnvelope envelope) {
         long cents = event instanceof Deposited d ? d.cents() : -((Spent) event).cents();

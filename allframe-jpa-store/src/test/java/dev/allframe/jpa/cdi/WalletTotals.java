@@ -1,5 +1,6 @@
 package dev.allframe.jpa.cdi;
 
+import dev.allframe.projection.EventHandler;
 import dev.allframe.projection.Projection;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -8,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class WalletTotals {
 
     private final AtomicLong cents = new AtomicLong();
+
+    @EventHandler
 
     void on(WalletEvent event) {
         cents.addAndGet(event instanceof Deposited d ? d.cents() : -((Spent) event).cents());

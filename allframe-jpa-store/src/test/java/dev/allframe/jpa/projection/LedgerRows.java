@@ -1,5 +1,6 @@
 package dev.allframe.jpa.projection;
 
+import dev.allframe.projection.EventHandler;
 import dev.allframe.EventEnvelope;
 import dev.allframe.jpa.StoreTransaction;
 import java.util.List;
@@ -18,6 +19,8 @@ public class LedgerRows {
     volatile long pauseMillis;
     /** When a rebuild's thread applied events, as {@link System#nanoTime()}. */
     final List<Long> rebuildApplied = new CopyOnWriteArrayList<>();
+
+    @EventHandler
 
     void on(Credited credited, EventEnvelope envelope) throws InterruptedException {
         if (envelope.globalPosition() == blockAt) {

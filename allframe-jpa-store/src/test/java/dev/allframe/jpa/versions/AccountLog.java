@@ -1,5 +1,6 @@
 package dev.allframe.jpa.versions;
 
+import dev.allframe.projection.EventHandler;
 import dev.allframe.projection.Projection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class AccountLog {
 
     private final List<Object> seen = new CopyOnWriteArrayList<>();
+
+    @EventHandler
 
     void on(AccountEvent event) {
         seen.add(event);

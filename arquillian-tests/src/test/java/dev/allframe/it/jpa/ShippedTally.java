@@ -1,5 +1,6 @@
 package dev.allframe.it.jpa;
 
+import dev.allframe.projection.EventHandler;
 import dev.allframe.projection.Projection;
 import dev.allframe.projection.ProjectionMode;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,6 +11,8 @@ public class ShippedTally {
 
     private final AtomicLong shipments = new AtomicLong();
     private final AtomicLong applications = new AtomicLong();
+
+    @EventHandler
 
     void on(Shipped shipped) {
         shipments.incrementAndGet();

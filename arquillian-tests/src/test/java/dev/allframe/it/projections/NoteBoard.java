@@ -1,5 +1,6 @@
 package dev.allframe.it.projections;
 
+import dev.allframe.projection.EventHandler;
 import dev.allframe.projection.Projection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class NoteBoard {
 
     private final List<String> texts = new CopyOnWriteArrayList<>();
+
+    @EventHandler
 
     void on(Noted noted) {
         texts.add(noted.text());

@@ -1,5 +1,6 @@
 package dev.allframe.benchmarks.postgres;
 
+import dev.allframe.projection.EventHandler;
 import dev.allframe.AllFrameDeploymentException;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.benchmarks.bank.ItemAdded;
@@ -61,6 +62,8 @@ public class ProjectionCatchUpBenchmark {
     /** The projection: counts what it is given. */
     public static class ItemCounter {
         long count;
+
+        @EventHandler
 
         void on(ItemAdded event) {
             count++;

@@ -1,5 +1,6 @@
 package dev.allframe.sample.bank;
 
+import dev.allframe.projection.EventHandler;
 import dev.allframe.projection.Projection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,8 @@ public class AccountViews {
     public static final String NAME = "account-views";
 
     private final Map<String, AccountView> views = new LinkedHashMap<>();
+
+    @EventHandler
 
     synchronized void on(AccountEvent event) {
         views.compute(event.accountId(), (id, view) -> AccountView.next(view, event));

@@ -17,13 +17,16 @@ class ProjectionProblemsTest {
                         + " outside requests: make it @ApplicationScoped or @Dependent",
                 "AF1025: Projection name 'balances' is used by 2 beans, it needs exactly one: " + PACKAGE
                         + "FirstBalances, " + PACKAGE + "SecondBalances",
-                "AF1026: Projection 'broken' handler " + PACKAGE + "BrokenHandlers#on() takes no event: an on(...)"
-                        + " method takes the event and optionally its EventEnvelope",
+                "AF1026: Projection 'broken' handler " + PACKAGE + "BrokenHandlers#on() takes no event: an"
+                        + " @EventHandler method takes the event and optionally its EventEnvelope",
+                "AF1061: Projection 'broken' method " + PACKAGE + "BrokenHandlers#on(Opened, EventEnvelope, String) is"
+                        + " named like a handler, but is not annotated @EventHandler: annotate it, or rename it if it"
+                        + " is no handler",
                 "AF1028: Projection 'broken' handler " + PACKAGE + "BrokenHandlers#on(Opened, String) must take the"
                         + " event and optionally its EventEnvelope, nothing else",
                 "AF1027: Projection 'broken' has 2 handlers for " + PACKAGE + "Opened, it needs at most one: "
-                        + PACKAGE + "BrokenHandlers#on(Opened), " + PACKAGE + "BrokenHandlers#on(Opened, EventEnvelope)",
-                "AF1029: Projection 'empty' (" + PACKAGE + "Empty) has no on(...) methods",
+                        + PACKAGE + "BrokenHandlers#on(Opened), " + PACKAGE + "BrokenHandlers#whenOpened(Opened, EventEnvelope)",
+                "AF1029: Projection 'empty' (" + PACKAGE + "Empty) has no @EventHandler methods",
                 "AF1060: Projection 'inline-replay' (" + PACKAGE + "InlineReplay) is inline and replayOnStart; only async"
                         + " projections replay the log at start");
     }

@@ -1,9 +1,12 @@
 package dev.allframe.cdi.error.projections;
 
+import dev.allframe.projection.EventHandler;
 import dev.allframe.projection.Projection;
 
 @Projection("balances")
 public class SecondBalances {
+
+    @EventHandler
 
     void on(Opened opened) {
     }

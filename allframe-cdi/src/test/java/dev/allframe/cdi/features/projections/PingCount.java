@@ -1,5 +1,6 @@
 package dev.allframe.cdi.features.projections;
 
+import dev.allframe.projection.EventHandler;
 import dev.allframe.EventEnvelope;
 import dev.allframe.projection.Projection;
 import dev.allframe.projection.ProjectionMode;
@@ -11,6 +12,8 @@ public class PingCount {
 
     private final AtomicLong count = new AtomicLong();
     private volatile long lastPosition;
+
+    @EventHandler
 
     void on(Pinged pinged, EventEnvelope envelope) {
         count.incrementAndGet();

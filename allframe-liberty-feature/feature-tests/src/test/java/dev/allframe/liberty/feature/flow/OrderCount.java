@@ -1,5 +1,6 @@
 package dev.allframe.liberty.feature.flow;
 
+import dev.allframe.projection.EventHandler;
 import dev.allframe.projection.Projection;
 import dev.allframe.projection.ProjectionMode;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class OrderCount {
 
     private final AtomicInteger count = new AtomicInteger();
+
+    @EventHandler
 
     void on(Placed placed) {
         count.incrementAndGet();

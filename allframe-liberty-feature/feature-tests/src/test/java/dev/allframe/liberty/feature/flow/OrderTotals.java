@@ -1,5 +1,6 @@
 package dev.allframe.liberty.feature.flow;
 
+import dev.allframe.projection.EventHandler;
 import dev.allframe.projection.Projection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class OrderTotals {
 
     private final Map<String, Integer> totals = new ConcurrentHashMap<>();
+
+    @EventHandler
 
     void on(Placed placed) {
         totals.merge(placed.order(), placed.amount(), Integer::sum);
