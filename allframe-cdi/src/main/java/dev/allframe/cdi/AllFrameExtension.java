@@ -2,22 +2,10 @@ package dev.allframe.cdi;
 
 import dev.allframe.AllFrameDeploymentException;
 import dev.allframe.AllFrameMessage;
+import dev.allframe.EventStoreException;
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandHandler;
-import dev.allframe.query.QueryBus;
-import dev.allframe.EventStoreException;
-import dev.allframe.event.JsonUpcaster;
-import dev.allframe.projection.Projection;
-import dev.allframe.projection.ProjectionRegistry;
-import dev.allframe.query.QueryHandler;
-import dev.allframe.event.Upcaster;
-import dev.allframe.event.VersionRegistry;
-import dev.allframe.saga.SagaOrchestrator;
-import dev.allframe.saga.SagaStep;
 import dev.allframe.core.EventTypeRegistry;
-import dev.allframe.core.message.HandlerMessages;
-import dev.allframe.core.message.ProjectionMessages;
-import dev.allframe.core.message.StartMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.config.ConfigValues;
@@ -26,16 +14,28 @@ import dev.allframe.core.handler.EventClassCollector;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.HandlerKind;
 import dev.allframe.core.handler.HandlerMethod;
-import dev.allframe.core.projection.ProjectionInspector;
+import dev.allframe.core.message.HandlerMessages;
+import dev.allframe.core.message.ProjectionMessages;
+import dev.allframe.core.message.StartMessages;
 import dev.allframe.core.projection.ProjectionInspector.ProjectionBean;
+import dev.allframe.core.projection.ProjectionInspector;
 import dev.allframe.core.projection.ProjectionModel;
+import dev.allframe.core.saga.SagaStepInspector.SagaPlan;
+import dev.allframe.core.saga.StepPolicy;
 import dev.allframe.core.version.UpcasterMethod;
 import dev.allframe.core.version.VersionGraph;
 import dev.allframe.core.version.VersionGraphBuilder;
-import dev.allframe.core.saga.SagaStepInspector.SagaPlan;
-import dev.allframe.core.saga.StepPolicy;
-import dev.allframe.spi.event.EventStore;
+import dev.allframe.event.JsonUpcaster;
+import dev.allframe.event.Upcaster;
+import dev.allframe.event.VersionRegistry;
+import dev.allframe.projection.Projection;
+import dev.allframe.projection.ProjectionRegistry;
+import dev.allframe.query.QueryBus;
+import dev.allframe.query.QueryHandler;
+import dev.allframe.saga.SagaOrchestrator;
+import dev.allframe.saga.SagaStep;
 import dev.allframe.spi.EventStoreProvider;
+import dev.allframe.spi.event.EventStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
@@ -144,7 +144,7 @@ public class AllFrameExtension implements Extension {
         scopeProblems.messages().forEach(problems::add);
         ConfigValues configValues = CurrentConfig.values();
         EventStoreProviders providers = EventStoreProviders.load();
-        AllFrameConfig config = AllFrameConfig.read(configValues, providers.names(), problems);
+        AllFrameConfig config = AllFrameConfig.read(configValues, providers.names(), providers.configKeys(), problems);
         HandlerCatalog catalog = HandlerCatalog.build(handlerMethods, problems);
         handlerBeans.forEach((beanClass, bean) -> {
             if (!bean.getTypes().contains(beanClass)) {
@@ -158,15 +158,17 @@ public class AllFrameExtension implements Extension {
         Map<Class<?>, StepPolicy> stepPolicies = sagas.policies(configValues, sagaSettings, problems);
         EventTypeRegistry eventTypes = eventTypes(catalog, projections, problems);
         VersionGraph versions = VersionGraphBuilder.build(eventTypes, upcasterMethods, problems);
-        Optional<EventStoreProvider> provider = applicationEventStore ? Optional.empty() : providers.named(config.eventStore());
-        provider.ifPresent(p -> p.check(new CdiEventStoreContext(configValues, null, () -> eventTypes))
-                .forEach(problems::add));
+        Optional<EventStoreProvider> provider = providers.named(config.eventStore());
+        if (!applicationEventStore) {
+            provider.ifPresent(p -> problems.addAll(p.check(new CdiEventStoreContext(configValues, null,
+                    () -> eventTypes))));
+        }
         if (!problems.isEmpty()) {
             event.addDefinitionError(new AllFrameDeploymentException(problems.messages()));
             return;
         }
         runtime = new AllFrameRuntime(new AllFrameRuntime.Model(catalog, projections, versions, eventTypes), config,
-                beanManager, handlerBeans, deployedBeans, configValues, provider, applicationEventStore);
+                beanManager, handlerBeans, deployedBeans, configValues, provider.orElseThrow(), applicationEventStore);
         sagaRuntime = new SagaRuntime(sagaPlans, sagas.stepBeans(), stepPolicies, sagas.definitions(), sagaSettings,
                 beanManager);
         if (!applicationEventStore) {
@@ -208,10 +210,11 @@ public class AllFrameExtension implements Extension {
             return;
         }
         try {
-            runtime.startProjections();
-            List<AllFrameMessage> sagaProblems = sagaRuntime.start(runtime.eventStore(), runtime.eventTypes(), runtime.clock());
-            if (!sagaProblems.isEmpty()) {
-                event.addDeploymentProblem(new AllFrameDeploymentException(sagaProblems));
+            List<AllFrameMessage> problems = new ArrayList<>(runtime.startProjections());
+            problems.addAll(sagaRuntime.start(runtime.store(), runtime.storeName(), runtime.eventTypes(),
+                    runtime.clock()));
+            if (!problems.isEmpty()) {
+                event.addDeploymentProblem(new AllFrameDeploymentException(problems));
                 return;
             }
         } catch (RuntimeException e) {

@@ -1,11 +1,10 @@
 package dev.allframe.cdi;
 
 import dev.allframe.AllFrameException;
+import dev.allframe.AllFrameMessage;
 import dev.allframe.command.CommandBus;
-import dev.allframe.projection.ProjectionRegistry;
-import dev.allframe.query.QueryBus;
-import dev.allframe.core.message.StoreMessages;
 import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.core.Problems;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.config.ConfigValues;
 import dev.allframe.core.dispatch.CommandDispatcher;
@@ -13,30 +12,38 @@ import dev.allframe.core.dispatch.HandlerTargets;
 import dev.allframe.core.dispatch.MessageValidator;
 import dev.allframe.core.dispatch.QueryDispatcher;
 import dev.allframe.core.handler.HandlerCatalog;
+import dev.allframe.core.message.StoreMessages;
 import dev.allframe.core.projection.BoundProjection;
 import dev.allframe.core.projection.ProjectionEngine;
 import dev.allframe.core.projection.ProjectionModel;
 import dev.allframe.core.version.Upcasting;
 import dev.allframe.core.version.VersionGraph;
+import dev.allframe.projection.ProjectionRegistry;
+import dev.allframe.query.QueryBus;
+import dev.allframe.spi.EventStoreContext;
+import dev.allframe.spi.EventStoreProvider;
+import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.checkpoint.CheckpointStore;
 import dev.allframe.spi.event.EventDecoder;
 import dev.allframe.spi.event.EventStore;
-import dev.allframe.spi.EventStoreContext;
-import dev.allframe.spi.EventStoreProvider;
-import dev.allframe.memory.InMemoryCheckpoints;
-import dev.allframe.memory.InMemoryEventStore;
+import dev.allframe.spi.event.InlineSubscribers;
+import dev.allframe.spi.saga.SagaStore;
+import dev.allframe.spi.snapshot.SnapshotStore;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Builds AllFrame's beans once the container runs: binds handlers to their beans' contextual
  * references, finds the validator and the executor, and releases what it created at shutdown.
  */
 final class AllFrameRuntime {
+
+    private static final Logger LOG = Logger.getLogger(AllFrameRuntime.class.getName());
 
     private final HandlerCatalog catalog;
     private final List<ProjectionModel> projectionModels;
@@ -47,12 +54,12 @@ final class AllFrameRuntime {
     private final ApplicationBeans applicationBeans;
     private final EventTypeRegistry eventTypes;
     private final EventStoreContext storeContext;
-    private final Optional<EventStoreProvider> storeProvider;
+    private final EventStoreProvider storeProvider;
     private final boolean applicationEventStore;
     private final Object lock = new Object();
     private MessageValidator validator;
     private AsyncExecutor executor;
-    private EventStore ownStore;
+    private StoreCapabilities capabilities;
     private ProjectionEngine projections;
     private EventDecoder decoder;
 
@@ -62,7 +69,7 @@ final class AllFrameRuntime {
     }
 
     AllFrameRuntime(Model model, AllFrameConfig config, BeanManager beanManager, Map<Class<?>, Bean<?>> handlerBeans,
-                    List<Bean<?>> deployedBeans, ConfigValues configValues, Optional<EventStoreProvider> storeProvider,
+                    List<Bean<?>> deployedBeans, ConfigValues configValues, EventStoreProvider storeProvider,
                     boolean applicationEventStore) {
         this.applicationEventStore = applicationEventStore;
         this.catalog = model.catalog();
@@ -86,23 +93,39 @@ final class AllFrameRuntime {
     }
 
     /**
-     * The store AllFrame makes (in-memory, or the configured provider's), one per application. The buses
-     * use the instance itself rather than its client proxy, so that they see every role it implements,
-     * such as {@link dev.allframe.spi.snapshot.SnapshotStore}.
+     * The store and its roles: the application's (its {@code EventStore} bean and, for each further role, its
+     * bean of that role), or the one AllFrame makes with the configured provider, once per application.
      */
-    EventStore createEventStore() {
+    StoreCapabilities store() {
         synchronized (lock) {
-            if (ownStore == null) {
-                ownStore = storeProvider.map(provider -> provider.create(storeContext))
-                        .orElseGet(() -> new InMemoryEventStore(storeContext.clock(), decoder()));
+            if (capabilities == null) {
+                capabilities = applicationEventStore ? applicationStore() : storeProvider.create(storeContext);
             }
-            return ownStore;
+            return capabilities;
         }
+    }
+
+    /** How messages name the store. */
+    String storeName() {
+        return applicationEventStore ? "the application's event store" : "the '" + storeProvider.name() + "' event store";
+    }
+
+    private StoreCapabilities applicationStore() {
+        EventStore events = applicationBeans.find(EventStore.class).orElseThrow(() ->
+                new AllFrameException(StoreMessages.applicationEventStoreUnresolvable()));
+        return new StoreCapabilities(events, applicationBeans.find(InlineSubscribers.class),
+                applicationBeans.find(CheckpointStore.class), applicationBeans.find(SnapshotStore.class),
+                applicationBeans.find(SagaStore.class));
+    }
+
+    /** AllFrame's own event store, as its bean. */
+    EventStore createEventStore() {
+        return store().events();
     }
 
     void closeEventStore(Object store) {
         synchronized (lock) {
-            ownStore = null;
+            capabilities = null;
         }
         if (store instanceof AutoCloseable closeable) {
             ValidationSupport.close(closeable);
@@ -117,11 +140,6 @@ final class AllFrameRuntime {
         return new QueryDispatcher(catalog, targets(), validator());
     }
 
-    private EventStore store() {
-        return applicationEventStore ? applicationBeans.find(EventStore.class).orElseThrow(() ->
-                new AllFrameException(StoreMessages.applicationEventStoreUnresolvable())) : createEventStore();
-    }
-
     /** Upcasting when the application has upcasters, else the plain registry of event classes. */
     private EventDecoder decoder() {
         synchronized (lock) {
@@ -130,11 +148,6 @@ final class AllFrameRuntime {
             }
             return decoder;
         }
-    }
-
-    /** The store the buses use: the application's or AllFrame's own. */
-    EventStore eventStore() {
-        return store();
     }
 
     EventTypeRegistry eventTypes() {
@@ -149,18 +162,29 @@ final class AllFrameRuntime {
         return projectionModels.size();
     }
 
-    /** Binds the projections to their beans and starts feeding them; once, when the application starts. */
-    void startProjections() {
-        EventStore store = store();
-        CheckpointStore checkpoints = store instanceof CheckpointStore s ? s : new InMemoryCheckpoints();
+    /**
+     * Binds the projections to their beans and starts feeding them, once, when the application starts; the
+     * problems found instead, when the store lacks a role they need. Warns when snapshots are configured and the
+     * store keeps none.
+     */
+    List<AllFrameMessage> startProjections() {
+        StoreCapabilities store = store();
+        if (config.snapshotEvery() > 0 && store.snapshots().isEmpty()) {
+            LOG.warning(StoreMessages.noSnapshots(config.snapshotEvery(), storeName()).toString());
+        }
         HandlerTargets targets = targets();
         List<BoundProjection> bound = projectionModels.stream()
                 .map(model -> new BoundProjection(model, targets.targetFor(model.beanClass()))).toList();
-        ProjectionEngine engine = new ProjectionEngine(store, checkpoints, config.projections(), bound);
-        engine.start();
-        synchronized (lock) {
-            projections = engine;
-        }
+        Problems problems = new Problems();
+        Optional<ProjectionEngine> engine = ProjectionEngine.create(store, storeName(), config.projections(), bound,
+                problems);
+        engine.ifPresent(started -> {
+            started.start();
+            synchronized (lock) {
+                projections = started;
+            }
+        });
+        return problems.messages();
     }
 
     ProjectionRegistry projections() {

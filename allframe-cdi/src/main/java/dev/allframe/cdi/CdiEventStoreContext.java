@@ -1,8 +1,8 @@
 package dev.allframe.cdi;
 
 import dev.allframe.core.config.ConfigValues;
-import dev.allframe.spi.event.EventDecoder;
 import dev.allframe.spi.EventStoreContext;
+import dev.allframe.spi.event.EventDecoder;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -1,7 +1,8 @@
 package dev.allframe.cdi;
 
-import dev.allframe.core.config.AllFrameConfig;
+import dev.allframe.memory.InMemoryStoreProvider;
 import dev.allframe.spi.EventStoreProvider;
+import dev.allframe.spi.StoreConfigKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** The event stores on the application's class path, by the name {@code allframe.event-store} uses. */
+/**
+ * The stores on the application's class path, by the name {@code allframe.event-store} uses: the built-in
+ * in-memory store and every provider {@link ServiceLoader} finds.
+ */
 final class EventStoreProviders {
 
     private final Map<String, EventStoreProvider> byName;
@@ -20,6 +24,8 @@ final class EventStoreProviders {
 
     static EventStoreProviders load() {
         Map<String, EventStoreProvider> byName = new LinkedHashMap<>();
+        EventStoreProvider memory = new InMemoryStoreProvider();
+        byName.put(memory.name(), memory);
         for (ClassLoader loader : loaders()) {
             for (EventStoreProvider provider : ServiceLoader.load(EventStoreProvider.class, loader)) {
                 byName.putIfAbsent(provider.name(), provider);
@@ -28,12 +34,15 @@ final class EventStoreProviders {
         return new EventStoreProviders(byName);
     }
 
-    /** {@code memory} and every provider's name. */
+    /** Every store's name, the in-memory store's first. */
     List<String> names() {
-        List<String> names = new ArrayList<>();
-        names.add(AllFrameConfig.MEMORY_STORE);
-        names.addAll(byName.keySet());
-        return names;
+        return List.copyOf(byName.keySet());
+    }
+
+    /** The configuration keys of every store. */
+    List<String> configKeys() {
+        return byName.values().stream().flatMap(provider -> provider.configKeys().stream())
+                .map(StoreConfigKey::key).distinct().toList();
     }
 
     Optional<EventStoreProvider> named(String name) {

@@ -1,16 +1,16 @@
 package dev.allframe.cdi;
 
-import dev.allframe.saga.SagaDefinition;
-import dev.allframe.saga.SagaStep;
-import dev.allframe.core.message.SagaMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.ConfigValues;
 import dev.allframe.core.config.SagaSettings;
+import dev.allframe.core.message.SagaMessages;
 import dev.allframe.core.saga.FaultToleranceKeys;
-import dev.allframe.core.saga.SagaStepInspector;
 import dev.allframe.core.saga.SagaStepInspector.SagaPlan;
 import dev.allframe.core.saga.SagaStepInspector.StepBean;
+import dev.allframe.core.saga.SagaStepInspector;
 import dev.allframe.core.saga.StepPolicy;
+import dev.allframe.saga.SagaDefinition;
+import dev.allframe.saga.SagaStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.spi.Bean;

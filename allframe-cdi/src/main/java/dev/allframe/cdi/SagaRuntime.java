@@ -1,13 +1,11 @@
 package dev.allframe.cdi;
 
 import dev.allframe.AllFrameMessage;
-import dev.allframe.saga.SagaDefinition;
-import dev.allframe.saga.SagaOrchestrator;
-import dev.allframe.saga.Step;
-import dev.allframe.core.message.SagaMessages;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.SagaSettings;
+import dev.allframe.core.message.SagaMessages;
+import dev.allframe.core.message.StoreMessages;
 import dev.allframe.core.saga.BoundedStepGuard;
 import dev.allframe.core.saga.SagaDefinitions;
 import dev.allframe.core.saga.SagaEngine;
@@ -17,9 +15,12 @@ import dev.allframe.core.saga.SagaStepInspector.PlannedStep;
 import dev.allframe.core.saga.SagaStepInspector.SagaPlan;
 import dev.allframe.core.saga.SagaStepModel;
 import dev.allframe.core.saga.StepPolicy;
-import dev.allframe.spi.event.EventStore;
-import dev.allframe.spi.saga.SagaStore;
 import dev.allframe.memory.InMemorySagaStore;
+import dev.allframe.saga.SagaDefinition;
+import dev.allframe.saga.SagaOrchestrator;
+import dev.allframe.saga.Step;
+import dev.allframe.spi.StoreCapabilities;
+import dev.allframe.spi.saga.SagaStore;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.time.Clock;
@@ -63,8 +64,12 @@ final class SagaRuntime {
         this.beanManager = beanManager;
     }
 
-    /** Builds the sagas and starts recovering unfinished ones; the problems found, empty when it started. */
-    List<AllFrameMessage> start(EventStore store, EventTypeRegistry eventTypes, Clock clock) {
+    /**
+     * Builds the sagas and starts recovering unfinished ones; the problems found, empty when it started.
+     *
+     * @param storeName how messages name the store
+     */
+    List<AllFrameMessage> start(StoreCapabilities store, String storeName, EventTypeRegistry eventTypes, Clock clock) {
         Problems problems = new Problems();
         SagaThreads pool = SagaThreads.create();
         Map<String, List<String>> sites = new TreeMap<>();
@@ -87,6 +92,9 @@ final class SagaRuntime {
                 problems.add(SagaMessages.duplicateSaga(name, definedBy));
             }
         });
+        if (!models.isEmpty() && store.sagas().isEmpty()) {
+            problems.add(StoreMessages.noSagaStore(models.stream().map(SagaModel::name).sorted().toList(), storeName));
+        }
         if (!problems.isEmpty()) {
             pool.close();
             return problems.messages();
@@ -94,8 +102,9 @@ final class SagaRuntime {
         if (!models.isEmpty() && pool.serverWithoutManagedExecutor()) {
             LOG.warning(SagaMessages.sagasWithoutManagedExecutor(AsyncExecutor.MANAGED_EXECUTOR).toString());
         }
-        SagaStore sagaStore = store instanceof SagaStore own ? own : new InMemorySagaStore();
-        SagaEngine started = new SagaEngine(models, sagaStore, store, eventTypes, pool, clock, settings.lease());
+        SagaStore sagaStore = store.sagas().orElseGet(InMemorySagaStore::new);
+        SagaEngine started = new SagaEngine(models, sagaStore, store.events(), eventTypes, pool, clock,
+                settings.lease());
         synchronized (lock) {
             threads = pool;
             engine = started;

@@ -1,9 +1,9 @@
 package dev.allframe.cdi;
 
-import dev.allframe.core.message.HandlerMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.dispatch.MessageValidator;
 import dev.allframe.core.handler.HandlerCatalog;
+import dev.allframe.core.message.HandlerMessages;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;

@@ -2,8 +2,8 @@ package dev.allframe.memory;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.EventEnvelope;
+import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.spi.event.AppendListener;
 import dev.allframe.spi.event.AppendListeners;
 import dev.allframe.spi.event.AppendRequest;

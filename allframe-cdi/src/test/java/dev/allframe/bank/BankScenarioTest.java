@@ -3,14 +3,14 @@ package dev.allframe.bank;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.allframe.cdi.Deployments;
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandRejectedException;
 import dev.allframe.command.CommandResult;
-import dev.allframe.command.CommandValidationException;
 import dev.allframe.command.CommandValidationException.Violation;
+import dev.allframe.command.CommandValidationException;
 import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.query.QueryBus;
-import dev.allframe.cdi.Deployments;
 import dev.allframe.spi.event.EventStore;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;

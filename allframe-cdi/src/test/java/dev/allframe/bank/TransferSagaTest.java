@@ -2,14 +2,14 @@ package dev.allframe.bank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allframe.EventEnvelope;
+import dev.allframe.cdi.Deployments;
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandRejectedException;
-import dev.allframe.EventEnvelope;
 import dev.allframe.query.QueryBus;
 import dev.allframe.saga.SagaOrchestrator;
 import dev.allframe.saga.SagaOutcome;
 import dev.allframe.saga.StepFailure;
-import dev.allframe.cdi.Deployments;
 import dev.allframe.spi.event.EventStore;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;

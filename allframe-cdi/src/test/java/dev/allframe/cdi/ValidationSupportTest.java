@@ -2,9 +2,9 @@ package dev.allframe.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allframe.command.CommandHandler;
 import dev.allframe.bank.AccountCommands;
 import dev.allframe.bank.Deposit;
+import dev.allframe.command.CommandHandler;
 import dev.allframe.core.Problems;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.HandlerKind;

@@ -1,7 +1,7 @@
 package dev.allframe.memory;
 
-import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.conformance.EventStoreConformanceTest;
+import dev.allframe.spi.event.EventStore;
 
 class InMemoryEventStoreConformanceTest extends EventStoreConformanceTest {
 

@@ -1,7 +1,7 @@
 package dev.allframe.memory;
 
-import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.conformance.EventStoreIdempotencyConformanceTest;
+import dev.allframe.spi.event.EventStore;
 
 class InMemoryEventStoreIdempotencyConformanceTest extends EventStoreIdempotencyConformanceTest {
 

@@ -3,10 +3,10 @@ package dev.allframe.readme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.allframe.cdi.Deployments;
 import dev.allframe.command.CommandRejectedException;
 import dev.allframe.command.CommandResult;
 import dev.allframe.command.CommandValidationException;
-import dev.allframe.cdi.Deployments;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -1,12 +1,12 @@
 package dev.allframe.testing;
 
 import dev.allframe.EventEnvelope;
+import dev.allframe.memory.InMemoryEventStore;
 import dev.allframe.spi.event.AppendListener;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.Subscription;
-import dev.allframe.memory.InMemoryEventStore;
 import java.util.List;
 import java.util.Optional;
 

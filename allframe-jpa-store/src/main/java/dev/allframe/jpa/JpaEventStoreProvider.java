@@ -2,11 +2,12 @@ package dev.allframe.jpa;
 
 import dev.allframe.AllFrameMessage;
 import dev.allframe.EventStoreException;
-import dev.allframe.spi.event.EventSerializer;
-import dev.allframe.spi.event.EventStore;
+import dev.allframe.jpa.internal.JpaStoreMessages;
 import dev.allframe.spi.EventStoreContext;
 import dev.allframe.spi.EventStoreProvider;
-import dev.allframe.jpa.internal.JpaStoreMessages;
+import dev.allframe.spi.StoreCapabilities;
+import dev.allframe.spi.StoreConfigKey;
+import dev.allframe.spi.event.EventSerializer;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -46,17 +47,23 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
     static final String CREATE_SCHEMA = "allframe.jpa.create-schema";
 
     @Override
+    public List<StoreConfigKey> configKeys() {
+        return List.of(new StoreConfigKey(PERSISTENCE_UNIT, ""), new StoreConfigKey(CREATE_SCHEMA, "false"));
+    }
+
+    @Override
     public List<AllFrameMessage> check(EventStoreContext context) {
         String createSchema = createSchema(context);
         return createSchema.equals("true") || createSchema.equals("false") ? List.of()
                 : List.of(JpaStoreMessages.notABoolean(CREATE_SCHEMA, createSchema));
     }
 
+    /** The JPA store keeps every role: events, inline listeners, checkpoints, snapshots and sagas. */
     @Override
-    public EventStore create(EventStoreContext context) {
+    public StoreCapabilities create(EventStoreContext context) {
         JsonbEventSerializer serializer = serializer();
         try {
-            return create(context, serializer);
+            return StoreCapabilities.of(create(context, serializer));
         } catch (RuntimeException e) {
             try {
                 serializer.close();
@@ -67,7 +74,7 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
         }
     }
 
-    private EventStore create(EventStoreContext context, JsonbEventSerializer serializer) {
+    private JpaEventStore create(EventStoreContext context, JsonbEventSerializer serializer) {
         String unit = context.config(PERSISTENCE_UNIT).map(String::trim).orElse("");
         Optional<EntityManagerFactory> bean = context.bean(EntityManagerFactory.class);
         EntityManagerFactory factory = bean.orElseGet(() -> {

@@ -2,10 +2,10 @@ package dev.allframe.jpa;
 
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.spi.conformance.ConformanceEvent;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.EventSerializer;
 import dev.allframe.spi.event.NewEvent;
-import dev.allframe.spi.conformance.ConformanceEvent;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package dev.allframe.jpa;
 
-import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.conformance.EventStoreConcurrencyConformanceTest;
 import dev.allframe.spi.conformance.EventStoreConformanceTest;
 import dev.allframe.spi.conformance.EventStoreIdempotencyConformanceTest;
 import dev.allframe.spi.conformance.EventStoreSubscriptionConformanceTest;
+import dev.allframe.spi.event.EventStore;
 import org.junit.jupiter.api.Nested;
 
 /** The whole event-store conformance suite on H2. */

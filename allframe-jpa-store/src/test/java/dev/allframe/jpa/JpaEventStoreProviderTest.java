@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.allframe.EventStoreException;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.spi.EventStoreContext;
+import dev.allframe.spi.conformance.ConformanceEvent;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.EventDecoder;
 import dev.allframe.spi.event.EventStore;
-import dev.allframe.spi.EventStoreContext;
 import dev.allframe.spi.event.NewEvent;
-import dev.allframe.spi.conformance.ConformanceEvent;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.time.Clock;
@@ -59,7 +59,7 @@ class JpaEventStoreProviderTest {
     @Test
     void aNamedResourceLocalUnitIsOpenedGivenItsTablesAndClosedWithTheStore() throws Exception {
         EventStore store = provider.create(context(Map.of("allframe.jpa.persistence-unit", "allframe-standalone",
-                "allframe.jpa.create-schema", "true")));
+                "allframe.jpa.create-schema", "true"))).events();
         try {
             store.append("s", AppendCondition.noStream(), List.of(new NewEvent(EventIds.next(), "ConformanceEvent", 1,
                     new ConformanceEvent("one", 1), null, null, null)));
@@ -95,7 +95,7 @@ class JpaEventStoreProviderTest {
     void aResourceLocalUnitFromABeanIsUsedWithItsOwnTransactions() {
         EntityManagerFactory local = Persistence.createEntityManagerFactory("allframe-standalone");
         try {
-            EventStore store = provider.create(context(Map.of("allframe.jpa.create-schema", "true"), local));
+            EventStore store = provider.create(context(Map.of("allframe.jpa.create-schema", "true"), local)).events();
             store.append("from-bean", AppendCondition.noStream(), List.of(new NewEvent(EventIds.next(),
                     "ConformanceEvent", 1, new ConformanceEvent("one", 1), null, null, null)));
 

@@ -1,9 +1,9 @@
 package dev.allframe.jpa;
 
 import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.spi.conformance.ConformanceEvent;
 import dev.allframe.spi.event.EventDecoder;
 import dev.allframe.spi.event.EventSerializer;
-import dev.allframe.spi.conformance.ConformanceEvent;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.sql.Connection;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.core.EventIds;
+import dev.allframe.jpa.PostgresCondition.RequiresPostgres;
+import dev.allframe.spi.conformance.ConformanceEvent;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.NewEvent;
-import dev.allframe.spi.conformance.ConformanceEvent;
-import dev.allframe.jpa.PostgresCondition.RequiresPostgres;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,9 @@
 package dev.allframe.core.config;
 
-import dev.allframe.core.message.ConfigMessages;
 import dev.allframe.core.Problems;
+import dev.allframe.core.message.ConfigMessages;
 import dev.allframe.core.projection.ProjectionSettings;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -39,18 +40,22 @@ public record AllFrameConfig(String eventStore, int commandMaxRetries, int snaps
             public Iterable<String> keys() {
                 return List.of();
             }
-        }, List.of(MEMORY_STORE), new Problems());
+        }, List.of(MEMORY_STORE), List.of(), new Problems());
     }
 
     /**
      * Reads and checks every key; each bad value or unknown key is added to {@code problems}.
      *
      * @param eventStores the names {@code allframe.event-store} accepts
+     * @param storeKeys   the keys the stores on the class path read
      */
-    public static AllFrameConfig read(ConfigValues values, Collection<String> eventStores, Problems problems) {
+    public static AllFrameConfig read(ConfigValues values, Collection<String> eventStores,
+                                      Collection<String> storeKeys, Problems problems) {
+        List<String> known = new ArrayList<>(ConfigKey.names());
+        known.addAll(storeKeys);
         for (String key : values.keys()) {
-            if (key.startsWith(PREFIX) && !ConfigKey.names().contains(key)) {
-                problems.add(ConfigMessages.unknownConfigKey(key, ConfigKey.names()));
+            if (key.startsWith(PREFIX) && !known.contains(key)) {
+                problems.add(ConfigMessages.unknownConfigKey(key, known));
             }
         }
         String eventStore = text(values, ConfigKey.EVENT_STORE);

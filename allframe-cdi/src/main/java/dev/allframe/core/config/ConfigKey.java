@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Every {@code allframe.*} configuration key of every AllFrame module, with its default. The README's
- * table lists the same keys.
+ * Every {@code allframe.*} configuration key that allframe-cdi reads, with its default; stores declare their
+ * own keys ({@link dev.allframe.spi.EventStoreProvider#configKeys()}). The configuration reference lists the
+ * same keys.
  */
 public enum ConfigKey {
     EVENT_STORE("allframe.event-store", "memory"),
@@ -16,9 +17,7 @@ public enum ConfigKey {
     PROJECTION_MAX_RETRIES("allframe.projection.max-retries", "3"),
     PROJECTION_RETRY_BACKOFF("allframe.projection.retry-backoff", "100ms"),
     SAGA_STEP_TIMEOUT("allframe.saga.step-timeout", "30s"),
-    SAGA_LEASE("allframe.saga.lease", "30s"),
-    JPA_PERSISTENCE_UNIT("allframe.jpa.persistence-unit", ""),
-    JPA_CREATE_SCHEMA("allframe.jpa.create-schema", "false");
+    SAGA_LEASE("allframe.saga.lease", "30s");
 
     private final String key;
     private final String defaultValue;

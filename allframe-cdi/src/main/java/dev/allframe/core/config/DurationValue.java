@@ -1,7 +1,7 @@
 package dev.allframe.core.config;
 
-import dev.allframe.core.message.ConfigMessages;
 import dev.allframe.core.Problems;
+import dev.allframe.core.message.ConfigMessages;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;

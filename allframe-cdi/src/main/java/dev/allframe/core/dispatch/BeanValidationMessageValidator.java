@@ -2,8 +2,8 @@ package dev.allframe.core.dispatch;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.allframe.command.CommandValidationException;
 import dev.allframe.command.CommandValidationException.Violation;
+import dev.allframe.command.CommandValidationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;

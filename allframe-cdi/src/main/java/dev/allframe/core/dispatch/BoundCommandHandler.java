@@ -1,11 +1,11 @@
 package dev.allframe.core.dispatch;
 
 import dev.allframe.command.HandlerFailedException;
-import dev.allframe.core.message.CommandMessages;
 import dev.allframe.core.handler.CommandHandlerModel;
 import dev.allframe.core.handler.ReturnShape;
 import dev.allframe.core.handler.StateModel;
 import dev.allframe.core.handler.StreamIdAccessor;
+import dev.allframe.core.message.CommandMessages;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Collection;

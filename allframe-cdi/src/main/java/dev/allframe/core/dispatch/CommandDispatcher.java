@@ -8,13 +8,14 @@ import dev.allframe.command.CommandResult;
 import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.command.IdempotencyKeyReusedException;
 import dev.allframe.command.NoHandlerException;
-import dev.allframe.core.message.CommandMessages;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.EventTypes;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.StateModel;
+import dev.allframe.core.message.CommandMessages;
+import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
@@ -49,14 +50,14 @@ public final class CommandDispatcher implements CommandBus {
     private final int maxRetries;
     private final Executor executor;
 
-    public CommandDispatcher(HandlerCatalog catalog, HandlerTargets targets, EventStore store,
+    public CommandDispatcher(HandlerCatalog catalog, HandlerTargets targets, StoreCapabilities store,
                              MessageValidator validator, AllFrameConfig config, Executor executor,
                              EventTypeRegistry eventTypes) {
         this.eventTypes = requireNonNull(eventTypes, "eventTypes");
-        this.store = requireNonNull(store, "store");
+        this.store = requireNonNull(store, "store").events();
         this.validator = requireNonNull(validator, "validator");
         this.executor = requireNonNull(executor, "executor");
-        this.states = new StateLoader(store, config.snapshotEvery());
+        this.states = new StateLoader(this.store, store.snapshots(), config.snapshotEvery());
         this.maxRetries = config.commandMaxRetries();
         Map<Class<?>, BoundCommandHandler> bound = new HashMap<>();
         catalog.commands().forEach((type, model) ->

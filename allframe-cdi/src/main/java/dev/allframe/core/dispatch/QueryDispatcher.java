@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.allframe.command.HandlerFailedException;
 import dev.allframe.command.NoHandlerException;
+import dev.allframe.core.handler.HandlerCatalog;
+import dev.allframe.core.message.CommandMessages;
 import dev.allframe.query.Query;
 import dev.allframe.query.QueryBus;
-import dev.allframe.core.message.CommandMessages;
-import dev.allframe.core.handler.HandlerCatalog;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package dev.allframe.core.dispatch;
 
 import dev.allframe.EventEnvelope;
-import dev.allframe.core.message.CommandMessages;
 import dev.allframe.core.handler.StateModel;
+import dev.allframe.core.message.CommandMessages;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.snapshot.Snapshot;
@@ -26,9 +26,9 @@ final class StateLoader {
     private final SnapshotStore snapshots;
     private final int snapshotEvery;
 
-    StateLoader(EventStore store, int snapshotEvery) {
+    StateLoader(EventStore store, Optional<SnapshotStore> snapshots, int snapshotEvery) {
         this.store = store;
-        this.snapshots = snapshotEvery > 0 && store instanceof SnapshotStore s ? s : null;
+        this.snapshots = snapshotEvery > 0 ? snapshots.orElse(null) : null;
         this.snapshotEvery = snapshotEvery;
     }
 

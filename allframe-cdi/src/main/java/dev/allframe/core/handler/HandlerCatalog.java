@@ -1,8 +1,8 @@
 package dev.allframe.core.handler;
 
-import dev.allframe.core.message.HandlerMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.Sites;
+import dev.allframe.core.message.HandlerMessages;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

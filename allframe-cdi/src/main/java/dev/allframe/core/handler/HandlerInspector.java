@@ -1,8 +1,8 @@
 package dev.allframe.core.handler;
 
-import dev.allframe.core.message.HandlerMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.Sites;
+import dev.allframe.core.message.HandlerMessages;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;

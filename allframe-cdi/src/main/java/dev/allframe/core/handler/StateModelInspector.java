@@ -2,9 +2,9 @@ package dev.allframe.core.handler;
 
 import dev.allframe.command.Apply;
 import dev.allframe.command.InitialState;
-import dev.allframe.core.message.HandlerMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.Sites;
+import dev.allframe.core.message.HandlerMessages;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;

@@ -1,7 +1,7 @@
 package dev.allframe.core.handler;
 
-import dev.allframe.command.CommandValidationException;
 import dev.allframe.command.CommandValidationException.Violation;
+import dev.allframe.command.CommandValidationException;
 import dev.allframe.core.message.CommandMessages;
 import java.lang.invoke.MethodHandle;
 import java.util.List;

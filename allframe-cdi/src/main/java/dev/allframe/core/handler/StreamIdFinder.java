@@ -1,9 +1,9 @@
 package dev.allframe.core.handler;
 
 import dev.allframe.command.StreamId;
-import dev.allframe.core.message.HandlerMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.Sites;
+import dev.allframe.core.message.HandlerMessages;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;

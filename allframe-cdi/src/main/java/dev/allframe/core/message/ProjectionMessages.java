@@ -38,7 +38,7 @@ public final class ProjectionMessages {
     static final MessageTemplate AF1121 = new MessageTemplate("AF1121",
             "Projection '%s' is inline; pause and resume apply to async projections");
     static final MessageTemplate AF1122 = new MessageTemplate("AF1122",
-            "Projection '%s' is inline, but the event store %s cannot run listeners inside its appends");
+            "Projection '%s' is inline, but %s cannot run listeners inside its appends");
     static final MessageTemplate AF1123 = new MessageTemplate("AF1123",
             "No projection is named '%s'; projections: %s");
     static final MessageTemplate AF1124 = new MessageTemplate("AF1124",

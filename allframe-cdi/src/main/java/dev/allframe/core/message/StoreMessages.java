@@ -1,18 +1,43 @@
 package dev.allframe.core.message;
 
+import static dev.allframe.core.message.Texts.list;
+
 import dev.allframe.AllFrameMessage;
 import dev.allframe.MessageTemplate;
+import java.util.Collection;
 
-/** The event store AllFrame uses and the roles it supports. */
+/** The store AllFrame uses and the roles it offers. */
 public final class StoreMessages {
 
     static final MessageTemplate AF1155 = new MessageTemplate("AF1155",
             "The application defines an EventStore bean, but no single one resolves for AllFrame's buses");
+    static final MessageTemplate AF1156 = new MessageTemplate("AF1156",
+            "Sagas %s need a saga store, but %s keeps no sagas: use a store that does (jpa), or define a"
+            + " SagaStore bean beside the application's EventStore bean");
+    static final MessageTemplate AF1157 = new MessageTemplate("AF1157",
+            "Async projections %s keep their positions in the store, but %s keeps no checkpoints: use a store"
+            + " that does (jpa), define a CheckpointStore bean beside the application's EventStore bean, or make"
+            + " them @Projection(replayOnStart = true)");
+    static final MessageTemplate AF1158 = new MessageTemplate("AF1158",
+            "allframe.snapshot.every is %s, but %s keeps no snapshots: aggregate states are folded from the"
+            + " streams' first events");
 
     private StoreMessages() {
     }
 
     public static AllFrameMessage applicationEventStoreUnresolvable() {
         return AF1155.with();
+    }
+
+    public static AllFrameMessage noSagaStore(Collection<String> sagas, String store) {
+        return AF1156.with(list(sagas), store);
+    }
+
+    public static AllFrameMessage noCheckpointStore(Collection<String> projections, String store) {
+        return AF1157.with(list(projections), store);
+    }
+
+    public static AllFrameMessage noSnapshots(int snapshotEvery, String store) {
+        return AF1158.with(snapshotEvery, store);
     }
 }

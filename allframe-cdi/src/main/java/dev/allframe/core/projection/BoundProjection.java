@@ -2,10 +2,10 @@ package dev.allframe.core.projection;
 
 import dev.allframe.AllFrameException;
 import dev.allframe.EventEnvelope;
-import dev.allframe.projection.ProjectionFailedException;
-import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.core.Sites;
 import dev.allframe.core.handler.TypeDistance;
+import dev.allframe.core.message.ProjectionMessages;
+import dev.allframe.projection.ProjectionFailedException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

@@ -2,11 +2,11 @@ package dev.allframe.core.projection;
 
 import dev.allframe.AllFrameException;
 import dev.allframe.EventEnvelope;
+import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.projection.ProjectionFailedException;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionState;
 import dev.allframe.projection.ProjectionStatus;
-import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.InlineSubscribers;
 import java.time.Duration;

@@ -1,20 +1,22 @@
 package dev.allframe.core.projection;
 
 import dev.allframe.AllFrameException;
+import dev.allframe.core.Problems;
+import dev.allframe.core.message.ProjectionMessages;
+import dev.allframe.core.message.StoreMessages;
 import dev.allframe.projection.NoSuchProjectionException;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.projection.ProjectionStatus;
-import dev.allframe.core.message.ProjectionMessages;
-import dev.allframe.spi.checkpoint.CheckpointStore;
+import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.InlineSubscribers;
 import dev.allframe.spi.event.Subscription;
-import dev.allframe.memory.InMemoryCheckpoints;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -24,33 +26,58 @@ import java.util.TreeMap;
 public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable {
 
     private final EventStore store;
+    private final InlineSubscribers inlineListeners;
     private final ProjectionSettings settings;
     private final Map<String, TrackingProcessor> tracking = new TreeMap<>();
     private final Map<String, InlineProjection> inline = new TreeMap<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
 
-    public ProjectionEngine(EventStore store, CheckpointStore checkpoints, ProjectionSettings settings,
-                            List<BoundProjection> projections) {
+    private ProjectionEngine(EventStore store, InlineSubscribers inlineListeners, ProjectionSettings settings) {
         this.store = store;
+        this.inlineListeners = inlineListeners;
         this.settings = settings;
+    }
+
+    /**
+     * The engine of {@code projections} on {@code store}; empty, with the problems added, when the store lacks a
+     * role they need: inline listeners for inline projections, checkpoints for async projections that keep their
+     * position in the store (all but those that replay the log on start, whose position is kept in memory).
+     *
+     * @param storeName how messages name the store
+     */
+    public static Optional<ProjectionEngine> create(StoreCapabilities store, String storeName,
+                                                    ProjectionSettings settings, List<BoundProjection> projections,
+                                                    Problems problems) {
+        int before = problems.size();
+        ProjectionEngine engine = new ProjectionEngine(store.events(), store.inlineListeners().orElse(null), settings);
+        List<String> withoutCheckpoints = new ArrayList<>();
         for (BoundProjection projection : projections) {
             if (projection.model().mode() == ProjectionMode.INLINE) {
-                if (!(store instanceof InlineSubscribers)) {
-                    throw new AllFrameException(ProjectionMessages.noInlineSupport(projection.name(),
-                            store.getClass().getName()));
+                if (store.inlineListeners().isEmpty()) {
+                    problems.add(ProjectionMessages.noInlineSupport(projection.name(), storeName));
+                    continue;
                 }
-                inline.put(projection.name(), new InlineProjection(projection, store.headPosition()));
+                engine.inline.put(projection.name(), new InlineProjection(projection, store.events().headPosition()));
+            } else if (projection.model().replayOnStart()) {
+                engine.tracking.put(projection.name(), new TrackingProcessor(projection, store.events(),
+                        new InMemoryCheckpoints(), settings));
+            } else if (store.checkpoints().isEmpty()) {
+                withoutCheckpoints.add(projection.name());
             } else {
-                CheckpointStore kept = projection.model().replayOnStart() ? new InMemoryCheckpoints() : checkpoints;
-                tracking.put(projection.name(), new TrackingProcessor(projection, store, kept, settings));
+                engine.tracking.put(projection.name(), new TrackingProcessor(projection, store.events(),
+                        store.checkpoints().get(), settings));
             }
         }
+        if (!withoutCheckpoints.isEmpty()) {
+            problems.add(StoreMessages.noCheckpointStore(withoutCheckpoints, storeName));
+        }
+        return problems.size() > before ? Optional.empty() : Optional.of(engine);
     }
 
     /** Subscribes to the store and starts the tracking processors. */
     public void start() {
         for (InlineProjection projection : inline.values()) {
-            subscriptions.add(((InlineSubscribers) store).subscribeInline(projection::apply));
+            subscriptions.add(inlineListeners.subscribeInline(projection::apply));
         }
         subscriptions.add(store.subscribe(appended -> {
             inline.values().forEach(projection -> projection.committed(appended));
@@ -84,7 +111,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
     public void rebuild(String name) {
         InlineProjection inlineProjection = inline.get(name);
         if (inlineProjection != null) {
-            inlineProjection.rebuild((InlineSubscribers) store, settings.batchSize(), store.headPosition());
+            inlineProjection.rebuild(inlineListeners, settings.batchSize(), store.headPosition());
             return;
         }
         processor(name).rebuild();

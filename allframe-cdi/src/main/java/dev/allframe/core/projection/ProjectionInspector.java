@@ -1,12 +1,12 @@
 package dev.allframe.core.projection;
 
 import dev.allframe.EventEnvelope;
-import dev.allframe.projection.EventHandler;
-import dev.allframe.projection.ProjectionMode;
-import dev.allframe.core.message.HandlerMessages;
-import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.Sites;
+import dev.allframe.core.message.HandlerMessages;
+import dev.allframe.core.message.ProjectionMessages;
+import dev.allframe.projection.EventHandler;
+import dev.allframe.projection.ProjectionMode;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;

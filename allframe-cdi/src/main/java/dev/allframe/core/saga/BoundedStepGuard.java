@@ -4,15 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import dev.allframe.AllFrameException;
 import dev.allframe.AllFrameMessage;
+import dev.allframe.core.message.SagaMessages;
 import dev.allframe.saga.SagaContext;
 import dev.allframe.saga.Step;
 import dev.allframe.saga.StepResult;
-import dev.allframe.core.message.SagaMessages;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongFunction;

@@ -1,8 +1,8 @@
 package dev.allframe.core.saga;
 
-import dev.allframe.core.message.ConfigMessages;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.ConfigValues;
+import dev.allframe.core.message.ConfigMessages;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package dev.allframe.core.saga;
 
+import dev.allframe.core.Problems;
+import dev.allframe.core.message.SagaMessages;
 import dev.allframe.saga.SagaDefinition;
 import dev.allframe.saga.Step;
-import dev.allframe.core.message.SagaMessages;
-import dev.allframe.core.Problems;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,9 @@ package dev.allframe.core.saga;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.allframe.core.EventIds;
+import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.core.message.SagaMessages;
 import dev.allframe.saga.NoSuchSagaException;
 import dev.allframe.saga.SagaExecution;
 import dev.allframe.saga.SagaLogEntry;
@@ -9,9 +12,6 @@ import dev.allframe.saga.SagaOrchestrator;
 import dev.allframe.saga.SagaOutcome;
 import dev.allframe.saga.SagaState;
 import dev.allframe.saga.SagaStatus;
-import dev.allframe.core.message.SagaMessages;
-import dev.allframe.core.EventIds;
-import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.spi.event.AppendToEventStream;
 import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.spi.saga.SagaStore;

@@ -2,14 +2,14 @@ package dev.allframe.core.saga;
 
 import dev.allframe.AllFrameException;
 import dev.allframe.AllFrameMessage;
-import dev.allframe.saga.SagaLogEntry;
+import dev.allframe.core.message.SagaMessages;
 import dev.allframe.saga.SagaLogEntry.Action;
 import dev.allframe.saga.SagaLogEntry.Result;
+import dev.allframe.saga.SagaLogEntry;
 import dev.allframe.saga.SagaOutcome;
 import dev.allframe.saga.SagaState;
 import dev.allframe.saga.StepFailure;
 import dev.allframe.saga.StepResult;
-import dev.allframe.core.message.SagaMessages;
 import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.spi.saga.SagaStore;
 import java.time.Clock;

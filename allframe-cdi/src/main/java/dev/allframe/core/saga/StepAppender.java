@@ -1,9 +1,9 @@
 package dev.allframe.core.saga;
 
-import dev.allframe.saga.StepResult;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.EventTypes;
+import dev.allframe.saga.StepResult;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendToEventStream;

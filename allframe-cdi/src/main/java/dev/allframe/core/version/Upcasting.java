@@ -1,11 +1,11 @@
 package dev.allframe.core.version;
 
 import dev.allframe.EventStoreException;
-import dev.allframe.event.VersionRegistry.UpcasterKind;
-import dev.allframe.core.message.EventMessages;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.EventTypes;
 import dev.allframe.core.dispatch.HandlerTargets;
+import dev.allframe.core.message.EventMessages;
+import dev.allframe.event.VersionRegistry.UpcasterKind;
 import dev.allframe.spi.event.EventDecoder;
 import dev.allframe.spi.event.EventSerializer;
 import java.lang.invoke.MethodHandle;

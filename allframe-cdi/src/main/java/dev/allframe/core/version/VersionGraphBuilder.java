@@ -1,14 +1,14 @@
 package dev.allframe.core.version;
 
 import dev.allframe.EventStoreException;
-import dev.allframe.event.UpcastFrom;
-import dev.allframe.event.VersionRegistry.UpcasterKind;
-import dev.allframe.core.message.EventMessages;
 import dev.allframe.core.EventTypeRegistry;
-import dev.allframe.core.EventTypes;
 import dev.allframe.core.EventTypes.EventTypeName;
+import dev.allframe.core.EventTypes;
 import dev.allframe.core.Problems;
 import dev.allframe.core.Sites;
+import dev.allframe.core.message.EventMessages;
+import dev.allframe.event.UpcastFrom;
+import dev.allframe.event.VersionRegistry.UpcasterKind;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;

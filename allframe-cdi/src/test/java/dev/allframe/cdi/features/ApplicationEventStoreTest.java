@@ -3,10 +3,10 @@ package dev.allframe.cdi.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.allframe.command.CommandBus;
-import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.cdi.Deployments;
 import dev.allframe.cdi.TestConfig;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.spi.event.EventStore;
 import jakarta.enterprise.context.control.RequestContextController;
 import java.util.Map;

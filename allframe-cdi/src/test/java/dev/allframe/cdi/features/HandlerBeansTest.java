@@ -2,10 +2,10 @@ package dev.allframe.cdi.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allframe.command.CommandBus;
-import dev.allframe.command.CommandResult;
 import dev.allframe.EventEnvelope;
 import dev.allframe.cdi.Deployments;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.CommandResult;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;

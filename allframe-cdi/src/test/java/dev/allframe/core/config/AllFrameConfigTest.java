@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 class AllFrameConfigTest {
 
     private static final List<String> STORES = List.of("memory", "jpa");
+    private static final List<String> STORE_KEYS = List.of("allframe.jpa.persistence-unit", "allframe.jpa.create-schema");
 
     @Test
     void defaultsApplyWhenNothingIsSet() {
         Problems problems = new Problems();
 
-        AllFrameConfig config = AllFrameConfig.read(values(Map.of("other.key", "x")), STORES, problems);
+        AllFrameConfig config = AllFrameConfig.read(values(Map.of("other.key", "x")), STORES, STORE_KEYS, problems);
 
         assertThat(config).isEqualTo(new AllFrameConfig("memory", 3, 0));
         assertThat(config).isEqualTo(AllFrameConfig.defaults());
@@ -28,7 +29,7 @@ class AllFrameConfigTest {
         Problems problems = new Problems();
 
         AllFrameConfig config = AllFrameConfig.read(values(Map.of("allframe.command.max-retries", " 7 ",
-                "allframe.event-store", "memory")), STORES, problems);
+                "allframe.event-store", "memory")), STORES, STORE_KEYS, problems);
 
         assertThat(config).isEqualTo(new AllFrameConfig("memory", 7, 0));
         assertThat(problems.messages()).isEmpty();
@@ -39,7 +40,7 @@ class AllFrameConfigTest {
         Problems problems = new Problems();
 
         AllFrameConfig.read(values(Map.of("allframe.command.max-retries", "three",
-                "allframe.event-store", "cassandra", "allframe.comand.max-retries", "2")), STORES, problems);
+                "allframe.event-store", "cassandra", "allframe.comand.max-retries", "2")), STORES, STORE_KEYS, problems);
 
         assertThat(problems.messages()).map(String::valueOf).containsExactlyInAnyOrder(
                 "AF1011: Configuration key allframe.comand.max-retries is not an AllFrame key; known keys: "
@@ -59,7 +60,7 @@ class AllFrameConfigTest {
 
         AllFrameConfig config = AllFrameConfig.read(values(Map.of("allframe.projection.batch-size", "50",
                 "allframe.projection.poll-interval", "250ms", "allframe.projection.max-retries", "0",
-                "allframe.projection.retry-backoff", "PT2S")), STORES, problems);
+                "allframe.projection.retry-backoff", "PT2S")), STORES, STORE_KEYS, problems);
 
         assertThat(problems.messages()).isEmpty();
         assertThat(config.projections()).isEqualTo(new dev.allframe.core.projection.ProjectionSettings(50,
@@ -73,7 +74,7 @@ class AllFrameConfigTest {
         Problems problems = new Problems();
 
         AllFrameConfig.read(values(Map.of("allframe.projection.poll-interval", "soon",
-                "allframe.projection.retry-backoff", "0s")), STORES, problems);
+                "allframe.projection.retry-backoff", "0s")), STORES, STORE_KEYS, problems);
 
         assertThat(problems.messages()).map(String::valueOf).containsExactly(
                 "AF1010: Configuration value 'soon' of allframe.projection.poll-interval is invalid: expected a positive"
@@ -86,7 +87,7 @@ class AllFrameConfigTest {
     void negativeRetriesAreInvalid() {
         Problems problems = new Problems();
 
-        AllFrameConfig.read(values(Map.of("allframe.command.max-retries", "-1")), STORES, problems);
+        AllFrameConfig.read(values(Map.of("allframe.command.max-retries", "-1")), STORES, STORE_KEYS, problems);
 
         assertThat(problems.messages()).map(String::valueOf).containsExactly("AF1010: Configuration value '-1' of "
                 + "allframe.command.max-retries is invalid: expected a whole number, 0 or more");

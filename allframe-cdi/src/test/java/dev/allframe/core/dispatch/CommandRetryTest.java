@@ -3,8 +3,6 @@ package dev.allframe.core.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.allframe.command.CommandResult;
-import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.EventEnvelope;
 import dev.allframe.bank.Account;
 import dev.allframe.bank.AccountCommands;
@@ -12,6 +10,8 @@ import dev.allframe.bank.Deposit;
 import dev.allframe.bank.MoneyDeposited;
 import dev.allframe.bank.OpenAccount;
 import dev.allframe.bank.Withdraw;
+import dev.allframe.command.CommandResult;
+import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.memory.InMemoryEventStore;
 import dev.allframe.testing.InterferingEventStore;
 import java.math.BigDecimal;

@@ -3,14 +3,14 @@ package dev.allframe.core.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.allframe.command.CommandOptions;
-import dev.allframe.command.CommandResult;
 import dev.allframe.EventEnvelope;
-import dev.allframe.command.IdempotencyKeyReusedException;
 import dev.allframe.bank.AccountCommands;
 import dev.allframe.bank.Deposit;
 import dev.allframe.bank.OpenAccount;
 import dev.allframe.bank.Withdraw;
+import dev.allframe.command.CommandOptions;
+import dev.allframe.command.CommandResult;
+import dev.allframe.command.IdempotencyKeyReusedException;
 import dev.allframe.memory.InMemoryEventStore;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -2,14 +2,15 @@ package dev.allframe.core.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allframe.command.CommandResult;
 import dev.allframe.bank.Account;
 import dev.allframe.bank.AccountCommands;
 import dev.allframe.bank.Deposit;
 import dev.allframe.bank.OpenAccount;
 import dev.allframe.bank.Withdraw;
+import dev.allframe.command.CommandResult;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.config.AllFrameConfig;
+import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.snapshot.Snapshot;
 import dev.allframe.testing.SnapshottingEventStore;
 import java.math.BigDecimal;
@@ -19,7 +20,7 @@ class SnapshotDispatchTest {
 
     private final SnapshottingEventStore store = new SnapshottingEventStore();
     private final CommandDispatcher bus = new CommandDispatcher(TestBuses.catalog(new AccountCommands()),
-            type -> new AccountCommands(), store, TestBuses.VALIDATOR, new AllFrameConfig("memory", 3, 3),
+            type -> new AccountCommands(), StoreCapabilities.of(store), TestBuses.VALIDATOR, new AllFrameConfig("memory", 3, 3),
             Runnable::run, new EventTypeRegistry());
 
     @Test

@@ -3,13 +3,14 @@ package dev.allframe.core.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allframe.command.CommandHandler;
-import dev.allframe.query.QueryHandler;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.HandlerKind;
 import dev.allframe.core.handler.HandlerMethod;
+import dev.allframe.query.QueryHandler;
+import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.event.EventStore;
 import jakarta.validation.Validation;
 import java.lang.reflect.Method;
@@ -33,13 +34,13 @@ final class TestBuses {
     }
 
     static CommandDispatcher commandBus(EventStore store, int maxRetries, Executor executor, Object... handlers) {
-        return new CommandDispatcher(catalog(handlers), targets(handlers), store, VALIDATOR,
+        return new CommandDispatcher(catalog(handlers), targets(handlers), StoreCapabilities.of(store), VALIDATOR,
                 new AllFrameConfig("memory", maxRetries, 0), executor, new EventTypeRegistry());
     }
 
     static CommandDispatcher commandBus(EventStore store, MessageValidator validator, Executor executor,
                                         Object... handlers) {
-        return new CommandDispatcher(catalog(handlers), targets(handlers), store, validator,
+        return new CommandDispatcher(catalog(handlers), targets(handlers), StoreCapabilities.of(store), validator,
                 new AllFrameConfig("memory", 3, 0), executor, new EventTypeRegistry());
     }
 

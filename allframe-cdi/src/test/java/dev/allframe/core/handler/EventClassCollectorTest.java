@@ -3,15 +3,15 @@ package dev.allframe.core.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.allframe.command.CommandHandler;
 import dev.allframe.EventStoreException;
-import dev.allframe.event.EventType;
-import dev.allframe.command.StreamId;
 import dev.allframe.bank.AccountOpened;
 import dev.allframe.bank.MoneyDeposited;
 import dev.allframe.bank.MoneyWithdrawn;
+import dev.allframe.command.CommandHandler;
+import dev.allframe.command.StreamId;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
+import dev.allframe.event.EventType;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

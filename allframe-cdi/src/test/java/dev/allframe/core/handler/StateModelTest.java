@@ -3,8 +3,8 @@ package dev.allframe.core.handler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.allframe.command.Apply;
 import dev.allframe.EventEnvelope;
+import dev.allframe.command.Apply;
 import dev.allframe.command.HandlerFailedException;
 import dev.allframe.command.InitialState;
 import dev.allframe.core.EventIds;

@@ -1,10 +1,10 @@
 package dev.allframe.core.projection;
 
-import dev.allframe.projection.EventHandler;
 import dev.allframe.EventEnvelope;
+import dev.allframe.projection.EventHandler;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A test read model recording what it was given, failing on demand. */

@@ -4,28 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.allframe.AllFrameException;
-import dev.allframe.projection.NoSuchProjectionException;
-import dev.allframe.projection.ProjectionFailedException;
-import dev.allframe.projection.ProjectionMode;
-import dev.allframe.projection.ProjectionState;
-import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.Problems;
 import dev.allframe.core.projection.Ledger.Credit;
 import dev.allframe.core.projection.Ledger.Debit;
 import dev.allframe.core.projection.Ledger.Note;
 import dev.allframe.core.projection.ProjectionInspector.ProjectionBean;
+import dev.allframe.memory.InMemoryEventStore;
+import dev.allframe.projection.NoSuchProjectionException;
+import dev.allframe.projection.ProjectionFailedException;
+import dev.allframe.projection.ProjectionMode;
+import dev.allframe.projection.ProjectionState;
+import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.NewEvent;
-import dev.allframe.memory.InMemoryCheckpoints;
-import dev.allframe.memory.InMemoryEventStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -232,7 +231,7 @@ class ProjectionEngineTest {
     }
 
     private ProjectionEngine start(ProjectionSettings settings, BoundProjection... projections) {
-        ProjectionEngine engine = new ProjectionEngine(store, checkpoints, settings, List.of(projections));
+        ProjectionEngine engine = TestEngines.create(store, checkpoints, settings, projections);
         engines.add(engine);
         engine.start();
         return engine;

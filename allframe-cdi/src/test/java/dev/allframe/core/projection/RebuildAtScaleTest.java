@@ -2,17 +2,16 @@ package dev.allframe.core.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allframe.projection.EventHandler;
 import dev.allframe.EventEnvelope;
-import dev.allframe.projection.ProjectionMode;
-import dev.allframe.projection.ProjectionState;
-import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.Problems;
 import dev.allframe.core.projection.ProjectionInspector.ProjectionBean;
+import dev.allframe.projection.EventHandler;
+import dev.allframe.projection.ProjectionMode;
+import dev.allframe.projection.ProjectionState;
+import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.NewEvent;
-import dev.allframe.memory.InMemoryCheckpoints;
 import dev.allframe.testing.BatchWatchingEventStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,9 +59,9 @@ class RebuildAtScaleTest {
         Problems problems = new Problems();
         ProjectionModel model = ProjectionInspector.inspect(
                 List.of(new ProjectionBean(TickCounter.class, "ticks", ProjectionMode.ASYNC)), problems).get(0);
-        ProjectionEngine engine = new ProjectionEngine(store, new InMemoryCheckpoints(),
+        ProjectionEngine engine = TestEngines.create(store, new InMemoryCheckpoints(),
                 new ProjectionSettings(BATCH, Duration.ofMillis(50), 0, Duration.ofMillis(10)),
-                List.of(new BoundProjection(model, counter)));
+                new BoundProjection(model, counter));
         engine.start();
         try {
             assertThat(engine.awaitPosition("ticks", EVENTS, Duration.ofSeconds(60))).isTrue();

@@ -4,8 +4,8 @@ import static dev.allframe.spi.event.AppendCondition.any;
 import static dev.allframe.spi.event.AppendCondition.streamVersionEq;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.EventEnvelope;
+import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.NewEvent;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.EventEnvelope;
+import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.core.EventIds;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendRequest;

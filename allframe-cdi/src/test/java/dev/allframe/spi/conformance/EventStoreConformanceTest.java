@@ -6,8 +6,8 @@ import static dev.allframe.spi.event.AppendCondition.streamVersionEq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.EventEnvelope;
+import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.core.EventIds;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.NewEvent;

@@ -1,13 +1,13 @@
 package dev.allframe.jpa.internal;
 
-import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
+import dev.allframe.command.ConcurrencyConflictException;
+import dev.allframe.jpa.JpaTransactions;
 import dev.allframe.spi.event.AppendListeners;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.NewEvent;
-import dev.allframe.jpa.JpaTransactions;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.allframe.jpa.internal;
 
 import dev.allframe.EventStoreException;
+import dev.allframe.jpa.JpaTransactions;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
-import dev.allframe.jpa.JpaTransactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

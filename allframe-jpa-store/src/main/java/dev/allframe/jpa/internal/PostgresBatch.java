@@ -1,9 +1,9 @@
 package dev.allframe.jpa.internal;
 
 import dev.allframe.command.ConcurrencyConflictException;
+import dev.allframe.jpa.internal.PostgresAppender.Inserted;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
-import dev.allframe.jpa.internal.PostgresAppender.Inserted;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

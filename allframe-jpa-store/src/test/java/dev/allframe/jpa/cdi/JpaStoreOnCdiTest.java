@@ -3,11 +3,11 @@ package dev.allframe.jpa.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.allframe.EventEnvelope;
+import dev.allframe.cdi.AllFrameExtension;
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandRejectedException;
 import dev.allframe.command.CommandResult;
-import dev.allframe.EventEnvelope;
-import dev.allframe.cdi.AllFrameExtension;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.jpa.JpaEventStore;
 import dev.allframe.jpa.TestDatabase;

@@ -1,8 +1,8 @@
 package dev.allframe.jpa.cdi;
 
+import dev.allframe.Handlers;
 import dev.allframe.command.CommandHandler;
 import dev.allframe.command.CommandRejectedException;
-import dev.allframe.Handlers;
 import java.util.List;
 
 @Handlers

@@ -1,9 +1,9 @@
 package dev.allframe.jpa.cdi;
 
-import dev.allframe.projection.EventHandler;
 import dev.allframe.EventEnvelope;
-import dev.allframe.projection.Projection;
 import dev.allframe.jpa.StoreTransaction;
+import dev.allframe.projection.EventHandler;
+import dev.allframe.projection.Projection;
 
 /** A read model in the database, one row per wallet event, keyed by the event id. */
 @Projection("wallet-history")

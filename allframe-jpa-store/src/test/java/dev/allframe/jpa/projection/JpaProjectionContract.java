@@ -3,21 +3,22 @@ package dev.allframe.jpa.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.allframe.projection.ProjectionFailedException;
-import dev.allframe.projection.ProjectionMode;
-import dev.allframe.projection.ProjectionState;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
 import dev.allframe.core.projection.BoundProjection;
 import dev.allframe.core.projection.ProjectionEngine;
-import dev.allframe.core.projection.ProjectionInspector;
 import dev.allframe.core.projection.ProjectionInspector.ProjectionBean;
+import dev.allframe.core.projection.ProjectionInspector;
 import dev.allframe.core.projection.ProjectionSettings;
-import dev.allframe.spi.event.AppendCondition;
-import dev.allframe.spi.event.NewEvent;
 import dev.allframe.jpa.JpaEventStore;
 import dev.allframe.jpa.TestDatabase;
+import dev.allframe.projection.ProjectionFailedException;
+import dev.allframe.projection.ProjectionMode;
+import dev.allframe.projection.ProjectionState;
+import dev.allframe.spi.StoreCapabilities;
+import dev.allframe.spi.event.AppendCondition;
+import dev.allframe.spi.event.NewEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,7 +175,8 @@ abstract class JpaProjectionContract {
         var model = ProjectionInspector.inspect(List.of(new ProjectionBean(LedgerRows.class, "ledger", mode)), problems)
                 .get(0);
         assertThat(problems.messages()).isEmpty();
-        ProjectionEngine engine = new ProjectionEngine(store, store, SETTINGS, List.of(new BoundProjection(model, rows)));
+        ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(store), "the JPA store", SETTINGS,
+                List.of(new BoundProjection(model, rows)), problems).orElseThrow();
         engines.add(engine);
         engine.start();
         return engine;

@@ -1,8 +1,8 @@
 package dev.allframe.jpa.projection;
 
-import dev.allframe.projection.EventHandler;
 import dev.allframe.EventEnvelope;
 import dev.allframe.jpa.StoreTransaction;
+import dev.allframe.projection.EventHandler;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;

@@ -2,14 +2,14 @@ package dev.allframe.jpa.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.allframe.saga.SagaOrchestrator;
-import dev.allframe.saga.SagaState;
 import dev.allframe.core.EventTypeRegistry;
-import dev.allframe.spi.event.EventStore;
-import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.jpa.JpaEventStore;
 import dev.allframe.jpa.PostgresCondition.RequiresPostgres;
 import dev.allframe.jpa.TestDatabase;
+import dev.allframe.saga.SagaOrchestrator;
+import dev.allframe.saga.SagaState;
+import dev.allframe.spi.event.EventStore;
+import dev.allframe.spi.saga.SagaRecord;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;

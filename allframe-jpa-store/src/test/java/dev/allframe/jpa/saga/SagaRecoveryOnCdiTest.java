@@ -1,18 +1,18 @@
 package dev.allframe.jpa.saga;
 
-import dev.allframe.saga.SagaLogEntry;
-import dev.allframe.saga.SagaLogEntry.Action;
-import dev.allframe.saga.SagaLogEntry.Result;
-import dev.allframe.saga.SagaOrchestrator;
-import dev.allframe.saga.SagaState;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.jpa.JpaEventStore;
+import dev.allframe.jpa.TestDatabase;
+import dev.allframe.saga.SagaLogEntry.Action;
+import dev.allframe.saga.SagaLogEntry.Result;
+import dev.allframe.saga.SagaLogEntry;
+import dev.allframe.saga.SagaOrchestrator;
+import dev.allframe.saga.SagaState;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.NewEvent;
 import dev.allframe.spi.saga.SagaRecord;
-import dev.allframe.jpa.JpaEventStore;
-import dev.allframe.jpa.TestDatabase;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.allframe.jpa.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allframe.EventEnvelope;
-import dev.allframe.saga.SagaLogEntry;
 import dev.allframe.saga.SagaLogEntry.Action;
 import dev.allframe.saga.SagaLogEntry.Result;
+import dev.allframe.saga.SagaLogEntry;
 import dev.allframe.saga.SagaOrchestrator;
 import dev.allframe.saga.SagaState;
 import dev.allframe.saga.SagaStatus;

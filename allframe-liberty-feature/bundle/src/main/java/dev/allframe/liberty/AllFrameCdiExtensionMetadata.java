@@ -1,9 +1,9 @@
 package dev.allframe.liberty;
 
 import dev.allframe.Handlers;
+import dev.allframe.cdi.AllFrameExtension;
 import dev.allframe.projection.Projection;
 import dev.allframe.saga.SagaStep;
-import dev.allframe.cdi.AllFrameExtension;
 import io.openliberty.cdi.spi.CDIExtensionMetadata;
 import jakarta.enterprise.inject.spi.Extension;
 import java.lang.annotation.Annotation;

@@ -1,8 +1,8 @@
 package dev.allframe.it.config;
 
+import dev.allframe.Handlers;
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandHandler;
-import dev.allframe.Handlers;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;
 

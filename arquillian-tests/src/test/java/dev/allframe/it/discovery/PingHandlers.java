@@ -1,7 +1,7 @@
 package dev.allframe.it.discovery;
 
-import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
+import dev.allframe.command.CommandHandler;
 
 /** Its only bean-defining annotation is AllFrame's {@code @Handlers} stereotype. */
 @Handlers

@@ -1,8 +1,8 @@
 package dev.allframe.it.dispatch;
 
+import dev.allframe.Handlers;
 import dev.allframe.command.CommandHandler;
 import dev.allframe.command.CommandRejectedException;
-import dev.allframe.Handlers;
 import dev.allframe.query.QueryHandler;
 import dev.allframe.spi.event.EventStore;
 import jakarta.inject.Inject;

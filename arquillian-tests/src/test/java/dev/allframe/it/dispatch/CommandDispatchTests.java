@@ -3,10 +3,10 @@ package dev.allframe.it.dispatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.allframe.EventEnvelope;
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandRejectedException;
 import dev.allframe.command.CommandResult;
-import dev.allframe.EventEnvelope;
 import dev.allframe.query.QueryBus;
 import dev.allframe.spi.event.EventStore;
 import jakarta.inject.Inject;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allframe.command.CommandBus;
+import dev.allframe.it.Deployments;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.projection.ProjectionState;
-import dev.allframe.it.Deployments;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;

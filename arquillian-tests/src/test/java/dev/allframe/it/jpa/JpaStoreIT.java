@@ -3,14 +3,14 @@ package dev.allframe.it.jpa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.allframe.EventEnvelope;
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandRejectedException;
 import dev.allframe.command.CommandResult;
-import dev.allframe.EventEnvelope;
+import dev.allframe.it.Deployments;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.Subscription;
-import dev.allframe.it.Deployments;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandResult;
+import dev.allframe.it.Deployments;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.projection.ProjectionState;
-import dev.allframe.it.Deployments;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.allframe.saga.SagaLogEntry;
+import dev.allframe.it.Deployments;
 import dev.allframe.saga.SagaLogEntry.Action;
 import dev.allframe.saga.SagaLogEntry.Result;
+import dev.allframe.saga.SagaLogEntry;
 import dev.allframe.saga.SagaOrchestrator;
 import dev.allframe.saga.SagaOutcome;
 import dev.allframe.saga.SagaState;
 import dev.allframe.saga.SagaStatus;
 import dev.allframe.saga.StepFailure;
-import dev.allframe.it.Deployments;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.allframe.command.CommandBus;
-import dev.allframe.command.CommandValidationException;
 import dev.allframe.command.CommandValidationException.Violation;
-import dev.allframe.spi.event.EventStore;
+import dev.allframe.command.CommandValidationException;
 import dev.allframe.it.Deployments;
+import dev.allframe.spi.event.EventStore;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;

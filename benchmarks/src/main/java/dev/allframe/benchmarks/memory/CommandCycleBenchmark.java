@@ -1,11 +1,11 @@
 package dev.allframe.benchmarks.memory;
 
-import dev.allframe.command.CommandResult;
 import dev.allframe.benchmarks.bank.AccountWorkload;
 import dev.allframe.benchmarks.bank.BankHandlers;
 import dev.allframe.benchmarks.support.AllFrameBuses;
 import dev.allframe.benchmarks.support.AxonBuses;
 import dev.allframe.benchmarks.support.MapCache;
+import dev.allframe.command.CommandResult;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.dispatch.CommandDispatcher;
 import dev.allframe.memory.InMemoryEventStore;

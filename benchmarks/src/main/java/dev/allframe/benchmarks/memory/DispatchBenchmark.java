@@ -1,10 +1,10 @@
 package dev.allframe.benchmarks.memory;
 
-import dev.allframe.command.CommandResult;
 import dev.allframe.benchmarks.bank.BankHandlers;
 import dev.allframe.benchmarks.bank.Ping;
 import dev.allframe.benchmarks.support.AllFrameBuses;
 import dev.allframe.benchmarks.support.AxonBuses;
+import dev.allframe.command.CommandResult;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.dispatch.CommandDispatcher;
 import dev.allframe.memory.InMemoryEventStore;

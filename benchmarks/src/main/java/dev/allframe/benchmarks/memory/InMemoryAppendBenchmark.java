@@ -2,11 +2,11 @@ package dev.allframe.benchmarks.memory;
 
 import dev.allframe.benchmarks.bank.ItemAdded;
 import dev.allframe.core.EventIds;
+import dev.allframe.memory.InMemoryEventStore;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.NewEvent;
-import dev.allframe.memory.InMemoryEventStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.GenericDomainEventMessage;

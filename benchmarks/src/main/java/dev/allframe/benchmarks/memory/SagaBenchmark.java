@@ -1,10 +1,5 @@
 package dev.allframe.benchmarks.memory;
 
-import dev.allframe.saga.SagaContext;
-import dev.allframe.saga.SagaDefinition;
-import dev.allframe.saga.SagaOutcome;
-import dev.allframe.saga.Step;
-import dev.allframe.saga.StepResult;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
 import dev.allframe.core.saga.SagaDefinitions;
@@ -12,6 +7,11 @@ import dev.allframe.core.saga.SagaEngine;
 import dev.allframe.core.saga.SagaModel;
 import dev.allframe.memory.InMemoryEventStore;
 import dev.allframe.memory.InMemorySagaStore;
+import dev.allframe.saga.SagaContext;
+import dev.allframe.saga.SagaDefinition;
+import dev.allframe.saga.SagaOutcome;
+import dev.allframe.saga.Step;
+import dev.allframe.saga.StepResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,18 +1,19 @@
 package dev.allframe.benchmarks.postgres;
 
-import dev.allframe.projection.EventHandler;
 import dev.allframe.AllFrameDeploymentException;
-import dev.allframe.projection.ProjectionMode;
 import dev.allframe.benchmarks.bank.ItemAdded;
 import dev.allframe.benchmarks.support.BenchDatabase;
 import dev.allframe.core.Problems;
 import dev.allframe.core.projection.BoundProjection;
 import dev.allframe.core.projection.ProjectionEngine;
-import dev.allframe.core.projection.ProjectionInspector;
 import dev.allframe.core.projection.ProjectionInspector.ProjectionBean;
+import dev.allframe.core.projection.ProjectionInspector;
 import dev.allframe.core.projection.ProjectionModel;
 import dev.allframe.core.projection.ProjectionSettings;
 import dev.allframe.jpa.JpaEventStore;
+import dev.allframe.projection.EventHandler;
+import dev.allframe.projection.ProjectionMode;
+import dev.allframe.spi.StoreCapabilities;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.sql.Connection;
@@ -112,9 +113,11 @@ public class ProjectionCatchUpBenchmark {
     @Benchmark
     public long allFrame() throws InterruptedException {
         ItemCounter counter = new ItemCounter();
-        try (ProjectionEngine engine = new ProjectionEngine(store, store,
+        Problems problems = new Problems();
+        try (ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(store), "the JPA store",
                 new ProjectionSettings(BATCH, Duration.ofSeconds(1), 0, Duration.ofMillis(100)),
-                List.of(new BoundProjection(model, counter)))) {
+                List.of(new BoundProjection(model, counter)), problems)
+                .orElseThrow(() -> new AllFrameDeploymentException(problems.messages()))) {
             engine.start();
             if (!engine.awaitPosition(NAME, events, Duration.ofMinutes(5))) {
                 throw new IllegalStateException("the projection did not catch up: " + engine.status(NAME));

@@ -11,6 +11,7 @@ import dev.allframe.core.dispatch.MessageValidator;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.HandlerKind;
 import dev.allframe.core.handler.HandlerMethod;
+import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.event.EventStore;
 import jakarta.validation.Validation;
 import java.lang.reflect.Method;
@@ -30,7 +31,7 @@ public final class AllFrameBuses {
     }
 
     public static CommandDispatcher commandBus(EventStore store, EventTypeRegistry eventTypes, Object handler) {
-        return new CommandDispatcher(catalog(handler), beanClass -> handler, store, VALIDATOR,
+        return new CommandDispatcher(catalog(handler), beanClass -> handler, StoreCapabilities.of(store), VALIDATOR,
                 new AllFrameConfig(AllFrameConfig.MEMORY_STORE, 3, 0), Runnable::run, eventTypes);
     }
 

@@ -1,8 +1,8 @@
 package dev.allframe.sample.bank;
 
+import dev.allframe.Handlers;
 import dev.allframe.command.CommandHandler;
 import dev.allframe.command.CommandRejectedException;
-import dev.allframe.Handlers;
 
 /** The bank's rules: each handler sees the account as its events left it and decides what happens next. */
 @Handlers

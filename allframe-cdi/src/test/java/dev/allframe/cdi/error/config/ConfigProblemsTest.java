@@ -22,8 +22,7 @@ class ConfigProblemsTest {
                         + " allframe.event-store, allframe.command.max-retries, allframe.snapshot.every,"
                         + " allframe.projection.batch-size, allframe.projection.poll-interval,"
                         + " allframe.projection.max-retries, allframe.projection.retry-backoff,"
-                        + " allframe.saga.step-timeout, allframe.saga.lease,"
-                        + " allframe.jpa.persistence-unit, allframe.jpa.create-schema",
+                        + " allframe.saga.step-timeout, allframe.saga.lease, allframe.recording.unit",
                 "AF1016: allframe.event-store=files names no available event store; available: memory, recording",
                 "AF1010: Configuration value 'lots' of allframe.command.max-retries is invalid: expected a whole"
                         + " number, 0 or more");

@@ -1,7 +1,7 @@
 package dev.allframe.cdi.error.duplicates;
 
-import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
+import dev.allframe.command.CommandHandler;
 import dev.allframe.query.QueryHandler;
 
 @Handlers

@@ -1,7 +1,7 @@
 package dev.allframe.cdi.error.signatures;
 
-import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
+import dev.allframe.command.CommandHandler;
 import dev.allframe.query.QueryHandler;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,7 +1,7 @@
 package dev.allframe.cdi.error.streamids;
 
-import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
+import dev.allframe.command.CommandHandler;
 import java.util.List;
 
 @Handlers

@@ -1,7 +1,7 @@
 package dev.allframe.cdi.error.together;
 
-import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
+import dev.allframe.command.CommandHandler;
 import java.util.List;
 
 @Handlers

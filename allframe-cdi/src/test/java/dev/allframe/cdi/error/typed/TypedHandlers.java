@@ -1,7 +1,7 @@
 package dev.allframe.cdi.error.typed;
 
-import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
+import dev.allframe.command.CommandHandler;
 import jakarta.enterprise.inject.Typed;
 
 @Handlers

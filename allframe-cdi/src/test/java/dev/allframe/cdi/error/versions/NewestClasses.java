@@ -1,7 +1,7 @@
 package dev.allframe.cdi.error.versions;
 
-import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
+import dev.allframe.command.CommandHandler;
 
 /** Declares the newest versions the application writes. */
 @Handlers

@@ -1,7 +1,7 @@
 package dev.allframe.cdi.features.projections;
 
-import dev.allframe.projection.EventHandler;
 import dev.allframe.EventEnvelope;
+import dev.allframe.projection.EventHandler;
 import dev.allframe.projection.Projection;
 import dev.allframe.projection.ProjectionMode;
 import java.util.concurrent.atomic.AtomicLong;

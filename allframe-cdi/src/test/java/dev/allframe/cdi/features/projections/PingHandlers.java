@@ -1,7 +1,7 @@
 package dev.allframe.cdi.features.projections;
 
-import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
+import dev.allframe.command.CommandHandler;
 
 @Handlers
 public class PingHandlers {

@@ -2,14 +2,14 @@ package dev.allframe.cdi.features.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allframe.cdi.Deployments;
+import dev.allframe.cdi.TestConfig;
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandResult;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.projection.ProjectionState;
 import dev.allframe.projection.ProjectionStatus;
-import dev.allframe.cdi.Deployments;
-import dev.allframe.cdi.TestConfig;
 import java.time.Duration;
 import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -2,9 +2,9 @@ package dev.allframe.cdi.features.sagathreads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allframe.cdi.Deployments;
 import dev.allframe.saga.SagaOrchestrator;
 import dev.allframe.saga.SagaOutcome;
-import dev.allframe.cdi.Deployments;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

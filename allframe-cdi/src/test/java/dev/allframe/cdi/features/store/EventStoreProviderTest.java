@@ -3,15 +3,15 @@ package dev.allframe.cdi.features.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allframe.AllFrameDeploymentException;
-import dev.allframe.command.CommandBus;
 import dev.allframe.bank.AccountCommands;
 import dev.allframe.bank.AccountOpened;
 import dev.allframe.bank.MoneyDeposited;
 import dev.allframe.bank.OpenAccount;
 import dev.allframe.cdi.Deployments;
 import dev.allframe.cdi.TestConfig;
-import dev.allframe.spi.event.EventSerializer;
+import dev.allframe.command.CommandBus;
 import dev.allframe.spi.EventStoreContext;
+import dev.allframe.spi.event.EventSerializer;
 import java.util.Map;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class EventStoreProviderTest {
     @Test
     void theProvidersConfigurationProblemsFailTheDeployment() throws Exception {
         AllFrameDeploymentException failure = TestConfig.with(Map.of("allframe.event-store", "recording",
-                "allframe.jpa.persistence-unit", "broken"), () -> Deployments.failure(AccountCommands.class));
+                "allframe.recording.unit", "broken"), () -> Deployments.failure(AccountCommands.class));
 
         assertThat(failure.problems()).map(String::valueOf).containsExactly("AF9001: the recording store cannot use unit broken");
     }

@@ -1,15 +1,18 @@
 package dev.allframe.cdi.features.store;
 
 import dev.allframe.AllFrameMessage;
-import dev.allframe.spi.event.EventStore;
+import dev.allframe.memory.InMemoryEventStore;
 import dev.allframe.spi.EventStoreContext;
 import dev.allframe.spi.EventStoreProvider;
-import dev.allframe.memory.InMemoryEventStore;
+import dev.allframe.spi.StoreCapabilities;
+import dev.allframe.spi.StoreConfigKey;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A store provider found through ServiceLoader, recording the contexts it was given. */
 public class RecordingStoreProvider implements EventStoreProvider {
+
+    static final String UNIT = "allframe.recording.unit";
 
     static final List<EventStoreContext> CREATED_WITH = new ArrayList<>();
 
@@ -19,14 +22,19 @@ public class RecordingStoreProvider implements EventStoreProvider {
     }
 
     @Override
+    public List<StoreConfigKey> configKeys() {
+        return List.of(new StoreConfigKey(UNIT, ""));
+    }
+
+    @Override
     public List<AllFrameMessage> check(EventStoreContext context) {
-        return context.config("allframe.jpa.persistence-unit").filter("broken"::equals)
+        return context.config(UNIT).filter("broken"::equals)
                 .map(unit -> List.of(new AllFrameMessage("AF9001", "the recording store cannot use unit " + unit))).orElse(List.of());
     }
 
     @Override
-    public EventStore create(EventStoreContext context) {
+    public StoreCapabilities create(EventStoreContext context) {
         CREATED_WITH.add(context);
-        return new InMemoryEventStore(context.clock());
+        return StoreCapabilities.of(new InMemoryEventStore(context.clock()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.allframe.liberty.feature.app;
 
-import dev.allframe.command.CommandHandler;
 import dev.allframe.Handlers;
+import dev.allframe.command.CommandHandler;
 
 /** Found only through {@code @Handlers}, which the feature registers as bean-defining: the WAR has no beans.xml. */
 @Handlers

@@ -3,9 +3,9 @@ package dev.allframe.liberty.feature.flow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.allframe.EventEnvelope;
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandResult;
-import dev.allframe.EventEnvelope;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.projection.ProjectionState;
 import dev.allframe.saga.SagaOrchestrator;

@@ -3,13 +3,13 @@ package dev.allframe.liberty.feature.jpa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
-import dev.allframe.command.CommandBus;
 import dev.allframe.EventEnvelope;
-import dev.allframe.spi.event.EventStore;
+import dev.allframe.command.CommandBus;
 import dev.allframe.liberty.feature.app.Ping;
 import dev.allframe.liberty.feature.app.PingCount;
 import dev.allframe.liberty.feature.app.PingHandlers;
 import dev.allframe.liberty.feature.app.Pinged;
+import dev.allframe.spi.event.EventStore;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.io.File;

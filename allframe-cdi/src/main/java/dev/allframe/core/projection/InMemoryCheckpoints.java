@@ -1,4 +1,4 @@
-package dev.allframe.memory;
+package dev.allframe.core.projection;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.spi.checkpoint.CheckpointStore;

@@ -1,0 +1,13 @@
+package dev.allframe.cdi.features.capabilities;
+
+import dev.allframe.Handlers;
+import dev.allframe.command.CommandHandler;
+
+@Handlers
+public class PingHandlers {
+
+    @CommandHandler
+    Pinged ping(Ping ping) {
+        return new Pinged(ping.id());
+    }
+}

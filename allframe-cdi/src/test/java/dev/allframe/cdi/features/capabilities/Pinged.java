@@ -1,0 +1,4 @@
+package dev.allframe.cdi.features.capabilities;
+
+public record Pinged(String id) {
+}
