@@ -211,8 +211,9 @@ public class AllFrameExtension implements Extension {
         }
         try {
             List<AllFrameMessage> problems = new ArrayList<>(runtime.startProjections());
+            ServerWorkers.Found workers = runtime.workers();
             problems.addAll(sagaRuntime.start(runtime.store(), runtime.storeName(), runtime.eventTypes(),
-                    runtime.clock()));
+                    workers.workers(), workers.serverWithoutManagedExecutor()));
             if (!problems.isEmpty()) {
                 event.addDeploymentProblem(new AllFrameDeploymentException(problems));
                 return;
@@ -232,10 +233,12 @@ public class AllFrameExtension implements Extension {
                 applicationEventStore ? "application's" : runtime.config().eventStore()).toString());
     }
 
-    void stopProjections(@Observes BeforeShutdown event) {
+    /** Stops the projections and the sagas, then every thread and timer AllFrame started. */
+    void stop(@Observes BeforeShutdown event) {
         if (runtime != null) {
             runtime.stopProjections();
             sagaRuntime.stop();
+            runtime.closeWorkers();
         }
     }
 }

@@ -18,6 +18,8 @@ import dev.allframe.core.projection.ProjectionEngine;
 import dev.allframe.core.projection.ProjectionModel;
 import dev.allframe.core.version.Upcasting;
 import dev.allframe.core.version.VersionGraph;
+import dev.allframe.core.work.Lane;
+import dev.allframe.core.work.Workers;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.query.QueryBus;
 import dev.allframe.spi.EventStoreContext;
@@ -39,7 +41,8 @@ import java.util.logging.Logger;
 
 /**
  * Builds AllFrame's beans once the container runs: binds handlers to their beans' contextual
- * references, finds the validator and the executor, and releases what it created at shutdown.
+ * references, finds the validator and the workers (every thread AllFrame uses), and releases what it created at
+ * shutdown.
  */
 final class AllFrameRuntime {
 
@@ -58,7 +61,7 @@ final class AllFrameRuntime {
     private final boolean applicationEventStore;
     private final Object lock = new Object();
     private MessageValidator validator;
-    private AsyncExecutor executor;
+    private ServerWorkers.Found workers;
     private StoreCapabilities capabilities;
     private ProjectionEngine projections;
     private EventDecoder decoder;
@@ -133,7 +136,8 @@ final class AllFrameRuntime {
     }
 
     CommandBus createCommandBus() {
-        return new CommandDispatcher(catalog, targets(), store(), validator(), config, executor(), eventTypes);
+        return new CommandDispatcher(catalog, targets(), store(), validator(), config,
+                workers().workers().executor(Lane.DISPATCH), eventTypes);
     }
 
     QueryBus createQueryBus() {
@@ -176,8 +180,9 @@ final class AllFrameRuntime {
         List<BoundProjection> bound = projectionModels.stream()
                 .map(model -> new BoundProjection(model, targets.targetFor(model.beanClass()))).toList();
         Problems problems = new Problems();
+        Workers threads = workers().workers();
         Optional<ProjectionEngine> engine = ProjectionEngine.create(store, storeName(), config.projections(), bound,
-                problems);
+                threads.executor(Lane.PROJECTIONS), threads.timer(), problems);
         engine.ifPresent(started -> {
             started.start();
             synchronized (lock) {
@@ -201,13 +206,9 @@ final class AllFrameRuntime {
         }
     }
 
-    /** Shuts down what this runtime started (a thread pool of its own, a validator factory). */
+    /** Closes the validator factory this runtime made, with the command bus. */
     void close() {
         synchronized (lock) {
-            if (executor != null) {
-                executor.close();
-                executor = null;
-            }
             if (validator instanceof AutoCloseable closeable) {
                 ValidationSupport.close(closeable);
             }
@@ -231,12 +232,25 @@ final class AllFrameRuntime {
         }
     }
 
-    private AsyncExecutor executor() {
+    /**
+     * Every thread AllFrame uses: found once, when the application starts (on a thread with its context), and
+     * closed at shutdown.
+     */
+    ServerWorkers.Found workers() {
         synchronized (lock) {
-            if (executor == null) {
-                executor = AsyncExecutor.create();
+            if (workers == null) {
+                workers = ServerWorkers.find(clock());
             }
-            return executor;
+            return workers;
+        }
+    }
+
+    /** Stops every thread and timer AllFrame started; the last thing at shutdown. */
+    void closeWorkers() {
+        synchronized (lock) {
+            if (workers != null) {
+                workers.workers().close();
+            }
         }
     }
 }

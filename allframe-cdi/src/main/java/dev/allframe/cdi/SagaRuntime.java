@@ -15,6 +15,9 @@ import dev.allframe.core.saga.SagaStepInspector.PlannedStep;
 import dev.allframe.core.saga.SagaStepInspector.SagaPlan;
 import dev.allframe.core.saga.SagaStepModel;
 import dev.allframe.core.saga.StepPolicy;
+import dev.allframe.core.work.Lane;
+import dev.allframe.core.work.Timer;
+import dev.allframe.core.work.Workers;
 import dev.allframe.memory.InMemorySagaStore;
 import dev.allframe.saga.SagaDefinition;
 import dev.allframe.saga.SagaOrchestrator;
@@ -23,7 +26,6 @@ import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.saga.SagaStore;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,7 +38,7 @@ import java.util.stream.Collectors;
 /**
  * Binds the sagas to their beans once the container runs, checks what can only be checked then (the saga
  * names of produced definitions), and runs the saga engine with its leases and recovery until shutdown. Every
- * step's execution is bounded by a {@link BoundedStepGuard} on the sagas' threads.
+ * step's execution is bounded by a {@link BoundedStepGuard} on the steps' lane of AllFrame's workers.
  */
 final class SagaRuntime {
 
@@ -49,7 +51,6 @@ final class SagaRuntime {
     private final SagaSettings settings;
     private final BeanManager beanManager;
     private final Object lock = new Object();
-    private SagaThreads threads;
     private SagaEngine engine;
     private SagaLeases leases;
 
@@ -69,15 +70,17 @@ final class SagaRuntime {
      *
      * @param storeName how messages name the store
      */
-    List<AllFrameMessage> start(StoreCapabilities store, String storeName, EventTypeRegistry eventTypes, Clock clock) {
+    List<AllFrameMessage> start(StoreCapabilities store, String storeName, EventTypeRegistry eventTypes,
+                                Workers workers, boolean serverWithoutManagedExecutor) {
         Problems problems = new Problems();
-        SagaThreads pool = SagaThreads.create();
+        Executor steps = workers.executor(Lane.STEPS);
         Map<String, List<String>> sites = new TreeMap<>();
         List<SagaModel> models = new ArrayList<>();
         for (SagaPlan plan : plans) {
             sites.computeIfAbsent(plan.name(), n -> new ArrayList<>()).add("@SagaStep beans " + plan.steps().stream()
                     .map(step -> step.beanClass().getName()).collect(Collectors.joining(", ")));
-            models.add(new SagaModel(plan.name(), plan.steps().stream().map(step -> bind(step, pool)).toList()));
+            models.add(new SagaModel(plan.name(), plan.steps().stream()
+                    .map(step -> bind(step, steps, workers.timer())).toList()));
         }
         for (SagaDiscovery.DefinitionBean produced : definitionBeans) {
             Bean<?> bean = produced.bean();
@@ -85,7 +88,7 @@ final class SagaRuntime {
                     beanManager.createCreationalContext(bean));
             String site = "SagaDefinition produced by " + bean.getBeanClass().getName();
             sites.computeIfAbsent(definition.name(), n -> new ArrayList<>()).add(site);
-            SagaDefinitions.model(definition, site, settings.stepTimeout(), pool, problems).ifPresent(models::add);
+            SagaDefinitions.model(definition, site, settings.stepTimeout(), steps, workers.timer(), problems).ifPresent(models::add);
         }
         sites.forEach((name, definedBy) -> {
             if (definedBy.size() > 1) {
@@ -96,19 +99,19 @@ final class SagaRuntime {
             problems.add(StoreMessages.noSagaStore(models.stream().map(SagaModel::name).sorted().toList(), storeName));
         }
         if (!problems.isEmpty()) {
-            pool.close();
             return problems.messages();
         }
-        if (!models.isEmpty() && pool.serverWithoutManagedExecutor()) {
-            LOG.warning(SagaMessages.sagasWithoutManagedExecutor(AsyncExecutor.MANAGED_EXECUTOR).toString());
+        if (!models.isEmpty() && serverWithoutManagedExecutor) {
+            LOG.warning(SagaMessages.sagasWithoutManagedExecutor(ServerWorkers.MANAGED_EXECUTOR).toString());
         }
         SagaStore sagaStore = store.sagas().orElseGet(InMemorySagaStore::new);
-        SagaEngine started = new SagaEngine(models, sagaStore, store.events(), eventTypes, pool, clock,
+        SagaEngine started = new SagaEngine(models, sagaStore, store.events(), eventTypes,
+                workers.executor(Lane.SAGAS), workers.clock(),
                 settings.lease());
         synchronized (lock) {
-            threads = pool;
             engine = started;
-            leases = models.isEmpty() ? null : SagaLeases.start(started, settings.lease());
+            leases = models.isEmpty() ? null
+                    : SagaLeases.start(started, settings.lease(), workers.timer(), workers.executor(Lane.SAGAS));
         }
         return List.of();
     }
@@ -130,19 +133,16 @@ final class SagaRuntime {
             if (leases != null) {
                 leases.close();
             }
-            if (threads != null) {
-                threads.close();
-            }
         }
     }
 
-    private SagaStepModel bind(PlannedStep step, Executor executor) {
+    private SagaStepModel bind(PlannedStep step, Executor executor, Timer timer) {
         Bean<?> bean = stepBeans.get(step.beanClass());
         Step<Object> reference = erased(beanManager.getReference(bean, step.beanClass(),
                 beanManager.createCreationalContext(bean)));
         String site = step.beanClass().getName();
         return new SagaStepModel(step.position(), step.name(), site, reference,
-                new BoundedStepGuard(executor, site, policies.get(step.beanClass())));
+                new BoundedStepGuard(executor, timer, site, policies.get(step.beanClass())));
     }
 
     @SuppressWarnings("unchecked")

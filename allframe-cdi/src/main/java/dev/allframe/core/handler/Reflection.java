@@ -1,12 +1,12 @@
 package dev.allframe.core.handler;
 
+import dev.allframe.core.Sites;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import dev.allframe.core.Sites;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

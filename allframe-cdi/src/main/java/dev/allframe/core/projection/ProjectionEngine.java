@@ -4,6 +4,7 @@ import dev.allframe.AllFrameException;
 import dev.allframe.core.Problems;
 import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.core.message.StoreMessages;
+import dev.allframe.core.work.Timer;
 import dev.allframe.projection.NoSuchProjectionException;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionRegistry;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 
 /**
  * Runs the application's projections: inline ones inside the store's appends, async ones on tracking
@@ -25,17 +27,22 @@ import java.util.TreeMap;
  */
 public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable {
 
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
     private final EventStore store;
     private final InlineSubscribers inlineListeners;
     private final ProjectionSettings settings;
+    private final Executor executor;
     private final Map<String, TrackingProcessor> tracking = new TreeMap<>();
     private final Map<String, InlineProjection> inline = new TreeMap<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
 
-    private ProjectionEngine(EventStore store, InlineSubscribers inlineListeners, ProjectionSettings settings) {
+    private ProjectionEngine(EventStore store, InlineSubscribers inlineListeners, ProjectionSettings settings,
+                             Executor executor) {
         this.store = store;
         this.inlineListeners = inlineListeners;
         this.settings = settings;
+        this.executor = executor;
     }
 
     /**
@@ -44,12 +51,15 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
      * position in the store (all but those that replay the log on start, whose position is kept in memory).
      *
      * @param storeName how messages name the store
+     * @param executor  where async projections' batches and inline projections' rebuilds run
+     * @param timer     how async projections wait for the next poll and between retries
      */
     public static Optional<ProjectionEngine> create(StoreCapabilities store, String storeName,
                                                     ProjectionSettings settings, List<BoundProjection> projections,
-                                                    Problems problems) {
+                                                    Executor executor, Timer timer, Problems problems) {
         int before = problems.size();
-        ProjectionEngine engine = new ProjectionEngine(store.events(), store.inlineListeners().orElse(null), settings);
+        ProjectionEngine engine = new ProjectionEngine(store.events(), store.inlineListeners().orElse(null), settings,
+                executor);
         List<String> withoutCheckpoints = new ArrayList<>();
         for (BoundProjection projection : projections) {
             if (projection.model().mode() == ProjectionMode.INLINE) {
@@ -60,12 +70,12 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
                 engine.inline.put(projection.name(), new InlineProjection(projection, store.events().headPosition()));
             } else if (projection.model().replayOnStart()) {
                 engine.tracking.put(projection.name(), new TrackingProcessor(projection, store.events(),
-                        new InMemoryCheckpoints(), settings));
+                        new InMemoryCheckpoints(), settings, executor, timer));
             } else if (store.checkpoints().isEmpty()) {
                 withoutCheckpoints.add(projection.name());
             } else {
                 engine.tracking.put(projection.name(), new TrackingProcessor(projection, store.events(),
-                        store.checkpoints().get(), settings));
+                        store.checkpoints().get(), settings, executor, timer));
             }
         }
         if (!withoutCheckpoints.isEmpty()) {
@@ -89,7 +99,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
     @Override
     public void close() {
         subscriptions.forEach(Subscription::close);
-        tracking.values().forEach(TrackingProcessor::stop);
+        tracking.values().forEach(processor -> processor.stop(STOP_TIMEOUT));
     }
 
     @Override
@@ -111,7 +121,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
     public void rebuild(String name) {
         InlineProjection inlineProjection = inline.get(name);
         if (inlineProjection != null) {
-            inlineProjection.rebuild(inlineListeners, settings.batchSize(), store.headPosition());
+            inlineProjection.rebuild(inlineListeners, settings.batchSize(), store.headPosition(), executor);
             return;
         }
         processor(name).rebuild();

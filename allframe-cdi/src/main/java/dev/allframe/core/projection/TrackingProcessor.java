@@ -1,25 +1,32 @@
 package dev.allframe.core.projection;
 
+import static dev.allframe.AllFrameMessage.describe;
+
 import dev.allframe.AllFrameException;
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
 import dev.allframe.core.message.ProjectionMessages;
+import dev.allframe.core.work.Timer;
 import dev.allframe.projection.ProjectionFailedException;
+import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.spi.checkpoint.CheckpointStore;
 import dev.allframe.spi.event.ReadAllEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Feeds one async projection from the global log on a thread of its own: reads a batch after its
- * checkpoint, applies it and records the checkpoint (in one transaction where the checkpoint store has
- * them), and waits for the next append or the poll interval. A failing event is retried with backoff,
- * then the projection stops FAILED at that event until it is resumed; it never skips an event.
+ * Feeds one async projection from the global log in short tasks on an executor, never holding a thread while it
+ * waits: each task reads a batch after the checkpoint, applies it and records the checkpoint (in one transaction
+ * where the checkpoint store has them), and goes on until the log is read; then the timer brings it back after the
+ * poll interval, or an append does sooner. A failing event is retried after a back-off, then the projection stops
+ * FAILED at that event until it is resumed; it never skips an event. Whatever else a task throws ends in a visible
+ * state too: a store that fails is tried again after the poll interval, anything worse stops the projection FAILED.
  */
 final class TrackingProcessor {
 
@@ -29,16 +36,23 @@ final class TrackingProcessor {
     private final ReadAllEvents log;
     private final CheckpointStore checkpoints;
     private final ProjectionSettings settings;
-    private final TrackingState state;
-    private Thread thread;
+    private final ProjectionProgress progress;
+    private final TaskRunner runner;
+    private final Timer timer;
+    private volatile boolean resetRequested;
+    private volatile boolean waiting;
+    private int retries;
+    private Timer.Scheduled wakeUp;
 
     TrackingProcessor(BoundProjection projection, ReadAllEvents log, CheckpointStore checkpoints,
-                      ProjectionSettings settings) {
+                      ProjectionSettings settings, Executor executor, Timer timer) {
         this.projection = projection;
         this.log = log;
         this.checkpoints = checkpoints;
         this.settings = settings;
-        this.state = new TrackingState(projection.name());
+        this.progress = new ProjectionProgress(projection.name(), ProjectionMode.ASYNC, 0);
+        this.runner = new TaskRunner(executor, this::step, this::crashed);
+        this.timer = timer;
     }
 
     String name() {
@@ -46,75 +60,76 @@ final class TrackingProcessor {
     }
 
     void start() {
-        state.advance(checkpoints.checkpoint(name()), null);
-        thread = new Thread(this::run, "allframe-projection-" + name());
-        thread.setDaemon(true);
-        thread.start();
+        progress.advance(checkpoints.checkpoint(name()), null);
+        runner.request();
     }
 
-    void stop() {
-        state.stop();
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    /** Stops it: no task starts any more, and the one running, if any, is waited for up to {@code timeout}. */
+    void stop(Duration timeout) {
+        runner.stop();
+        cancelWakeUp();
+        runner.awaitIdle(timeout);
     }
 
     /** Something was appended: look at the log now rather than at the next poll. */
     void wake() {
-        state.wake();
+        if (!waiting) {
+            runner.request();
+        }
     }
 
     void pause() {
-        state.pause();
+        progress.pause();
     }
 
     void resume() {
-        state.resume();
+        retries = 0;
+        progress.resume();
+        runner.request();
     }
 
     void rebuild() {
         if (!projection.resettable()) {
             throw new AllFrameException(ProjectionMessages.projectionNotRebuildable(name()));
         }
-        state.requestRebuild(log.headPosition());
+        resetRequested = true;
+        progress.startRebuild(log.headPosition());
+        runner.request();
     }
 
     ProjectionStatus status(long head) {
-        return state.status(head);
+        return progress.status(head);
     }
 
     boolean awaitPosition(long target, Duration timeout) throws InterruptedException {
-        return state.awaitPosition(target, timeout);
+        return progress.awaitPosition(target, timeout);
     }
 
-    private void run() {
-        while (true) {
-            try {
-                if (!state.awaitRunnable()) {
-                    return;
-                }
-                if (state.takeResetRequest()) {
-                    reset();
-                }
-                List<EventEnvelope> batch = read();
-                if (!batch.isEmpty()) {
-                    applyWithRetries(batch);
-                } else if (!state.failed()) {
-                    state.idle(settings.pollInterval());
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, e, () -> ProjectionMessages.projectionStoreFailed(name()).toString());
-                if (!state.sleep(settings.pollInterval())) {
-                    return;
-                }
+    /** One task's work: at most one batch; {@code true} when there may be more to do at once. */
+    private boolean step() {
+        if (waiting || progress.held()) {
+            return false;
+        }
+        try {
+            if (resetRequested) {
+                resetRequested = false;
+                reset();
             }
+            List<EventEnvelope> batch = read();
+            if (batch.isEmpty()) {
+                progress.endRebuildWhenCaughtUp();
+                if (!progress.held()) {
+                    wakeUpAfter(settings.pollInterval(), false);
+                }
+                return false;
+            }
+            return apply(batch);
+        } catch (ProjectionFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> ProjectionMessages.projectionStoreFailed(name()).toString());
+            wakeUpAfter(settings.pollInterval(), true);
+            return false;
         }
     }
 
@@ -122,10 +137,10 @@ final class TrackingProcessor {
         try {
             checkpoints.reset(name(), projection::reset);
         } catch (RuntimeException e) {
-            state.requestReset();
+            resetRequested = true;
             throw e;
         }
-        state.advance(0, null);
+        progress.advance(0, null);
     }
 
     /**
@@ -134,7 +149,7 @@ final class TrackingProcessor {
      * FAILED at it with the store's message, rather than skipping it.
      */
     private List<EventEnvelope> read() {
-        long after = state.position();
+        long after = progress.position();
         try {
             return log.readAll(after, settings.batchSize());
         } catch (EventStoreException e) {
@@ -150,7 +165,8 @@ final class TrackingProcessor {
                     cursor = one.get(0).globalPosition();
                 } catch (EventStoreException unreadable) {
                     if (readable.isEmpty()) {
-                        stop(new ProjectionStatus.Failure(cursor + 1, null, 0, null, unreadable.getMessage()), unreadable);
+                        stop(new ProjectionStatus.Failure(cursor + 1, null, 0, null, unreadable.getMessage()),
+                                unreadable);
                     }
                     break;
                 }
@@ -159,35 +175,30 @@ final class TrackingProcessor {
         }
     }
 
-    private void applyWithRetries(List<EventEnvelope> batch) throws InterruptedException {
-        List<EventEnvelope> events = batch;
-        for (int attempt = 0; ; attempt++) {
-            try {
-                checkpoints.applyBatch(name(), events, projection::apply);
-                EventEnvelope last = events.get(events.size() - 1);
-                state.advance(last.globalPosition(), last.timestamp());
-                return;
-            } catch (ProjectionFailedException e) {
-                state.advanceTo(checkpoints.checkpoint(name()), events);
-                if (attempt >= settings.maxRetries()) {
-                    stopAt(e, events);
-                    return;
-                }
-                if (!state.sleep(settings.backoff(attempt))) {
-                    throw new InterruptedException();
-                }
-                events = log.readAll(state.position(), settings.batchSize());
-                if (events.isEmpty()) {
-                    return;
-                }
+    /** Applies the batch; on a failing event, tries again after a back-off, and in the end stops there. */
+    private boolean apply(List<EventEnvelope> batch) {
+        try {
+            checkpoints.applyBatch(name(), batch, projection::apply);
+        } catch (ProjectionFailedException e) {
+            progress.advanceTo(checkpoints.checkpoint(name()), batch);
+            if (retries >= settings.maxRetries()) {
+                retries = 0;
+                stopAt(e, batch);
+            } else {
+                wakeUpAfter(settings.backoff(retries++), true);
             }
+            return false;
         }
+        retries = 0;
+        EventEnvelope last = batch.get(batch.size() - 1);
+        progress.advance(last.globalPosition(), last.timestamp());
+        return true;
     }
 
     /** Applies what precedes the failing event, then stops the projection there. */
     private void stopAt(ProjectionFailedException failed, List<EventEnvelope> events) {
         long failing = failed.event().globalPosition();
-        long position = state.position();
+        long position = progress.position();
         List<EventEnvelope> before = events.stream()
                 .filter(e -> e.globalPosition() > position && e.globalPosition() < failing).toList();
         ProjectionFailedException cause = failed;
@@ -195,9 +206,9 @@ final class TrackingProcessor {
             try {
                 checkpoints.applyBatch(name(), before, projection::apply);
                 EventEnvelope last = before.get(before.size() - 1);
-                state.advance(last.globalPosition(), last.timestamp());
+                progress.advance(last.globalPosition(), last.timestamp());
             } catch (ProjectionFailedException earlier) {
-                state.advanceTo(checkpoints.checkpoint(name()), events);
+                progress.advanceTo(checkpoints.checkpoint(name()), events);
                 cause = earlier;
             }
         }
@@ -206,9 +217,50 @@ final class TrackingProcessor {
                 event.typeName(), cause.getMessage()), cause);
     }
 
-    private void stop(ProjectionStatus.Failure failure, RuntimeException cause) {
-        state.fail(failure);
+    /** Anything a task threw that the steps do not handle: the projection stops FAILED after its position. */
+    private void crashed(Throwable thrown) {
+        if (thrown instanceof ProjectionFailedException failed) {
+            EventEnvelope event = failed.event();
+            stop(new ProjectionStatus.Failure(event.globalPosition(), event.streamId(), event.streamVersion(),
+                    event.typeName(), failed.getMessage()), failed);
+            return;
+        }
+        stop(new ProjectionStatus.Failure(progress.position() + 1, null, 0, null, describe(thrown)), thrown);
+    }
+
+    private void stop(ProjectionStatus.Failure failure, Throwable cause) {
+        progress.fail(failure);
         LOG.log(Level.WARNING, cause, () -> ProjectionMessages.projectionStopped(name(), failure.position(),
                 failure.message()).toString());
+    }
+
+    /**
+     * Brings the processor back after {@code delay}. While {@code hold}, appends do not bring it back sooner: it
+     * waits out a back-off.
+     */
+    private void wakeUpAfter(Duration delay, boolean hold) {
+        synchronized (this) {
+            if (wakeUp != null) {
+                wakeUp.cancel();
+            }
+            waiting = hold;
+            try {
+                wakeUp = timer.schedule(delay, () -> {
+                    waiting = false;
+                    runner.request();
+                });
+            } catch (RejectedExecutionException stopping) {
+                wakeUp = null;
+            }
+        }
+    }
+
+    private void cancelWakeUp() {
+        synchronized (this) {
+            if (wakeUp != null) {
+                wakeUp.cancel();
+                wakeUp = null;
+            }
+        }
     }
 }

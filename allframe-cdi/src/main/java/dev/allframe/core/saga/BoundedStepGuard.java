@@ -5,15 +5,14 @@ import static java.util.Objects.requireNonNull;
 import dev.allframe.AllFrameException;
 import dev.allframe.AllFrameMessage;
 import dev.allframe.core.message.SagaMessages;
+import dev.allframe.core.work.Timer;
 import dev.allframe.saga.SagaContext;
 import dev.allframe.saga.Step;
 import dev.allframe.saga.StepResult;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongFunction;
 
@@ -27,12 +26,18 @@ import java.util.function.LongFunction;
 public final class BoundedStepGuard implements StepGuard {
 
     private final Executor executor;
+    private final Timer timer;
     private final String site;
     private final StepPolicy policy;
 
-    /** @param site how messages name the step: its class */
-    public BoundedStepGuard(Executor executor, String site, StepPolicy policy) {
+    /**
+     * @param executor where the step's attempts and compensation run
+     * @param timer    when their time is up, and when a retry starts
+     * @param site     how messages name the step: its class
+     */
+    public BoundedStepGuard(Executor executor, Timer timer, String site, StepPolicy policy) {
         this.executor = requireNonNull(executor, "executor");
+        this.timer = requireNonNull(timer, "timer");
         this.site = requireNonNull(site, "site");
         this.policy = requireNonNull(policy, "policy");
     }
@@ -68,14 +73,13 @@ public final class BoundedStepGuard implements StepGuard {
             if (error == null) {
                 return CompletableFuture.completedFuture(result);
             }
-            Throwable cause = unwrap(error);
+            Throwable cause = StepFailures.unwrap(error);
             if (retries >= policy.maxRetries() || !(cause instanceof Exception)) {
                 return CompletableFuture.<StepResult>failedFuture(cause);
             }
-            Executor later = CompletableFuture.delayedExecutor(policy.retryDelay().toMillis(), TimeUnit.MILLISECONDS,
-                    executor);
-            return CompletableFuture.supplyAsync(() -> null, later)
-                    .thenCompose(ignored -> attempt(step, context, retries + 1));
+            CompletableFuture<Void> later = new CompletableFuture<>();
+            timer.schedule(policy.retryDelay(), () -> later.complete(null));
+            return later.thenCompose(ignored -> attempt(step, context, retries + 1));
         }).thenCompose(next -> next);
     }
 
@@ -92,14 +96,22 @@ public final class BoundedStepGuard implements StepGuard {
     private <T> CompletableFuture<T> bounded(Work<T> work, LongFunction<AllFrameMessage> timedOut) {
         RunningThread running = new RunningThread();
         CompletableFuture<T> result = new CompletableFuture<>();
+        long millis = policy.timeout().toMillis();
+        Timer.Scheduled timeout = timer.schedule(policy.timeout(), () -> {
+            if (result.completeExceptionally(new TimeoutException(timedOut.apply(millis).toString()))) {
+                running.interrupt();
+            }
+        });
         executor.execute(() -> {
             running.enter();
             try {
                 CompletionStage<T> stage = work.start();
                 if (stage == null) {
+                    timeout.cancel();
                     result.completeExceptionally(new AllFrameException(SagaMessages.nullStepStage(site)));
                 } else {
                     stage.whenComplete((value, error) -> {
+                        timeout.cancel();
                         if (error != null) {
                             result.completeExceptionally(error);
                         } else {
@@ -108,15 +120,10 @@ public final class BoundedStepGuard implements StepGuard {
                     });
                 }
             } catch (Exception | LinkageError | AssertionError e) {
+                timeout.cancel();
                 result.completeExceptionally(e);
             } finally {
                 running.leave();
-            }
-        });
-        long millis = policy.timeout().toMillis();
-        CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, Runnable::run).execute(() -> {
-            if (result.completeExceptionally(new TimeoutException(timedOut.apply(millis).toString()))) {
-                running.interrupt();
             }
         });
         return result;
@@ -126,14 +133,6 @@ public final class BoundedStepGuard implements StepGuard {
     @FunctionalInterface
     private interface Work<T> {
         CompletionStage<T> start() throws Exception;
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     /** The thread in a step's {@code execute} or {@code compensate}, interrupted only while it is still there. */

@@ -2,6 +2,7 @@ package dev.allframe.core.saga;
 
 import dev.allframe.core.Problems;
 import dev.allframe.core.message.SagaMessages;
+import dev.allframe.core.work.Timer;
 import dev.allframe.saga.SagaDefinition;
 import dev.allframe.saga.Step;
 import java.time.Duration;
@@ -26,7 +27,7 @@ public final class SagaDefinitions {
      * @param site how messages name where the definition comes from
      */
     public static Optional<SagaModel> model(SagaDefinition<?> definition, String site, Duration defaultTimeout,
-                                            Executor executor, Problems problems) {
+                                            Executor executor, Timer timer, Problems problems) {
         if (definition.steps().isEmpty()) {
             problems.add(SagaMessages.emptySaga(definition.name(), site));
             return Optional.empty();
@@ -40,7 +41,7 @@ public final class SagaDefinitions {
             String stepClass = entry.step().getClass().getName();
             StepPolicy policy = StepPolicy.timeout(entry.timeout().orElse(defaultTimeout));
             steps.add(new SagaStepModel(position, entry.name(), stepClass, erased(entry.step()),
-                    new BoundedStepGuard(executor, stepClass, policy)));
+                    new BoundedStepGuard(executor, timer, stepClass, policy)));
         }
         int before = problems.size();
         byName.forEach((name, sites) -> {

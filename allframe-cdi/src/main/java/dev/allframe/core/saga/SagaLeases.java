@@ -1,52 +1,83 @@
 package dev.allframe.core.saga;
 
 import dev.allframe.core.message.SagaMessages;
+import dev.allframe.core.work.Timer;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps a {@link SagaEngine}'s leases alive and looks for sagas to recover, on a daemon thread of its own:
- * at start, then every half lease; leases are renewed every third of one.
+ * Keeps a {@link SagaEngine}'s leases alive and looks for sagas to recover: leases are renewed every third of a
+ * lease, recovery runs at start and then every half lease. Each is a task of its own on the executor, brought back
+ * by the timer once the last one ended, so that a slow recovery delays no renewal. Closing it stops both.
  */
 public final class SagaLeases implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SagaLeases.class.getName());
 
-    private final ScheduledExecutorService scheduler;
+    private final Timer timer;
+    private final Executor executor;
+    private final Object lock = new Object();
+    private final Timer.Scheduled[] scheduled = new Timer.Scheduled[2];
+    private boolean closed;
 
-    private SagaLeases(ScheduledExecutorService scheduler) {
-        this.scheduler = scheduler;
+    private SagaLeases(Timer timer, Executor executor) {
+        this.timer = timer;
+        this.executor = executor;
     }
 
-    public static SagaLeases start(SagaEngine engine, Duration lease) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "allframe-saga-leases");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long third = Math.max(1, lease.toMillis() / 3);
-        long half = Math.max(1, lease.toMillis() / 2);
-        scheduler.scheduleWithFixedDelay(() -> guarded("renewing leases", engine::renewLeases), third, third,
-                TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(() -> guarded("looking for sagas to recover", engine::recoverNow), 0, half,
-                TimeUnit.MILLISECONDS);
-        return new SagaLeases(scheduler);
+    public static SagaLeases start(SagaEngine engine, Duration lease, Timer timer, Executor executor) {
+        SagaLeases leases = new SagaLeases(timer, executor);
+        Duration third = Duration.ofMillis(Math.max(1, lease.toMillis() / 3));
+        Duration half = Duration.ofMillis(Math.max(1, lease.toMillis() / 2));
+        leases.every(0, third, third, "renewing leases", engine::renewLeases);
+        leases.every(1, Duration.ZERO, half, "looking for sagas to recover", engine::recoverNow);
+        return leases;
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            for (Timer.Scheduled next : scheduled) {
+                if (next != null) {
+                    next.cancel();
+                }
+            }
+        }
+    }
+
+    private void every(int slot, Duration first, Duration interval, String work, Runnable task) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            try {
+                scheduled[slot] = timer.schedule(first, () -> run(slot, interval, work, task));
+            } catch (RejectedExecutionException stopping) {
+                closed = true;
+            }
+        }
+    }
+
+    private void run(int slot, Duration interval, String work, Runnable task) {
+        try {
+            executor.execute(() -> {
+                guarded(work, task);
+                every(slot, interval, interval, work, task);
+            });
+        } catch (RejectedExecutionException stopping) {
+            close();
+        }
     }
 
     private static void guarded(String work, Runnable task) {
         try {
             task.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, SagaMessages.sagaStoreFailed(work).toString(), e);
         }
-    }
-
-    @Override
-    public void close() {
-        scheduler.shutdownNow();
     }
 }

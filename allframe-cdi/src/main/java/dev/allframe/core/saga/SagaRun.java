@@ -18,7 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
@@ -171,19 +170,11 @@ final class SagaRun {
         try {
             return result.get();
         } catch (ExecutionException e) {
-            throw new StepFailedException(unwrap(e.getCause()));
+            throw new StepFailedException(StepFailures.unwrap(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunAbortedException(SagaMessages.sagaInterrupted(saga.saga(), saga.id()), e);
         }
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private Instant now() {

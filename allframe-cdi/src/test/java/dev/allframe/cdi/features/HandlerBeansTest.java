@@ -40,6 +40,6 @@ class HandlerBeansTest {
         CommandResult result = bus.dispatchAsync(new Ping("q")).toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         Pinged pinged = result.events().get(0).event(Pinged.class);
-        assertThat(pinged.by()).startsWith("allframe-async-");
+        assertThat(pinged.by()).startsWith("allframe-dispatch-");
     }
 }

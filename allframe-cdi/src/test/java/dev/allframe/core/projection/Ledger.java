@@ -27,10 +27,10 @@ public class Ledger {
     final AtomicInteger resets = new AtomicInteger();
     final AtomicInteger calls = new AtomicInteger();
     volatile String failOn;
+    volatile String errorOn;
     volatile CountDownLatch gate;
 
     @EventHandler
-
     void on(Entry entry, EventEnvelope envelope) throws InterruptedException {
         CountDownLatch waitFor = gate;
         if (waitFor != null) {
@@ -40,6 +40,9 @@ public class Ledger {
         String text = entry + "@" + envelope.globalPosition();
         if (failOn != null && text.contains(failOn)) {
             throw new IllegalStateException("cannot book " + entry);
+        }
+        if (errorOn != null && text.contains(errorOn)) {
+            throw new LinkageError("cannot link " + entry);
         }
         seen.add(text);
     }

@@ -19,15 +19,21 @@ import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.NewEvent;
+import dev.allframe.spi.event.Subscription;
+import dev.allframe.testing.ForwardingEventStore;
+import dev.allframe.testing.ManualTimer;
+import dev.allframe.testing.QueuedExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The projection engine on a queued executor and a manual timer: each test runs the engine's tasks and moves its
+ * time itself, so that nothing depends on how busy the machine is.
+ */
 class ProjectionEngineTest {
 
     private static final ProjectionSettings FAST = new ProjectionSettings(3, Duration.ofMillis(50), 2,
@@ -35,6 +41,8 @@ class ProjectionEngineTest {
 
     private final InMemoryEventStore store = new InMemoryEventStore();
     private final InMemoryCheckpoints checkpoints = new InMemoryCheckpoints();
+    private final QueuedExecutor executor = new QueuedExecutor();
+    private final ManualTimer timer = new ManualTimer();
     private final List<ProjectionEngine> engines = new ArrayList<>();
 
     @AfterEach
@@ -45,12 +53,13 @@ class ProjectionEngineTest {
     @Test
     void anAsyncProjectionSeesEveryEventInOrderWithItsEnvelope() throws Exception {
         Ledger ledger = new Ledger();
-        ProjectionEngine engine = start(FAST, projection("ledger", ProjectionMode.ASYNC, ledger));
+        ProjectionEngine engine = start(store, FAST, projection("ledger", ProjectionMode.ASYNC, ledger));
 
         append("a", new Credit("a", 5), new Note("ignored"), new Debit("a", 2));
         AppendResult last = append("b", new Credit("b", 7));
+        executor.runAll();
 
-        assertThat(engine.awaitPosition("ledger", last.events().get(0).globalPosition(), Duration.ofSeconds(10))).isTrue();
+        assertThat(engine.awaitPosition("ledger", last.events().get(0).globalPosition(), Duration.ZERO)).isTrue();
         assertThat(ledger.seen).containsExactly("Credit[account=a, amount=5]@1", "Debit[account=a, amount=2]@3",
                 "Credit[account=b, amount=7]@4");
         ProjectionStatus status = engine.status("ledger");
@@ -60,22 +69,59 @@ class ProjectionEngineTest {
         assertThat(status.lag()).isZero();
         assertThat(status.lastEventTime()).isEqualTo(last.events().get(0).timestamp());
         assertThat(checkpoints.checkpoint("ledger")).isEqualTo(4);
+        assertThat(timer.pending()).as("an idle projection polls").containsExactly(FAST.pollInterval());
     }
 
     @Test
-    void aFailingEventIsRetriedThenStopsTheProjectionThereWithoutSkippingIt() throws Exception {
+    void withoutAnAppendToWakeItAProjectionLooksAtTheLogAfterThePollInterval() throws Exception {
+        ForwardingEventStore silent = new ForwardingEventStore() {
+            @Override
+            public Subscription subscribe(dev.allframe.spi.event.AppendListener listener) {
+                return () -> { };
+            }
+        };
+        Ledger ledger = new Ledger();
+        ProjectionEngine engine = start(silent, FAST, projection("ledger", ProjectionMode.ASYNC, ledger));
+        executor.runAll();
+
+        silent.append("a", AppendCondition.any(), newEvents(new Credit("a", 1)));
+        timer.advance(FAST.pollInterval().minusMillis(1));
+        executor.runAll();
+        assertThat(ledger.seen).isEmpty();
+
+        timer.advance(Duration.ofMillis(1));
+        executor.runAll();
+        assertThat(ledger.seen).containsExactly("Credit[account=a, amount=1]@1");
+        assertThat(engine.status("ledger").position()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingEventIsRetriedAfterItsBackOffThenStopsTheProjectionThereWithoutSkippingIt() throws Exception {
         Ledger failing = new Ledger();
         failing.failOn = "amount=13";
         Ledger healthy = new Ledger();
-        ProjectionEngine engine = start(FAST, projection("failing", ProjectionMode.ASYNC, failing),
+        ProjectionEngine engine = start(store, FAST, projection("failing", ProjectionMode.ASYNC, failing),
                 projection("healthy", ProjectionMode.ASYNC, healthy));
 
         append("a", new Credit("a", 1), new Credit("a", 13), new Credit("a", 2));
+        executor.runAll();
+        assertThat(failing.calls.get()).as("the first attempt").isEqualTo(1 + 1);
         AppendResult after = append("a", new Debit("a", 1));
+        executor.runAll();
+        assertThat(failing.calls.get()).as("an append does not cut the back-off short").isEqualTo(1 + 1);
+        timer.advance(FAST.backoff(0));
+        executor.runAll();
+        assertThat(failing.calls.get()).as("the first retry").isEqualTo(1 + 2);
+        assertThat(engine.status("failing").state()).isEqualTo(ProjectionState.RUNNING);
+        timer.advance(FAST.backoff(1).minusMillis(1));
+        executor.runAll();
+        assertThat(failing.calls.get()).as("the back-off doubles").isEqualTo(1 + 2);
+        timer.advance(Duration.ofMillis(1));
+        executor.runAll();
         long head = after.events().get(0).globalPosition();
 
-        assertThat(engine.awaitPosition("healthy", head, Duration.ofSeconds(10))).isTrue();
-        assertThat(engine.awaitPosition("failing", head, Duration.ofSeconds(10))).isFalse();
+        assertThat(engine.awaitPosition("healthy", head, Duration.ZERO)).isTrue();
+        assertThat(engine.awaitPosition("failing", head, Duration.ofSeconds(10))).as("fails at once").isFalse();
         ProjectionStatus status = engine.status("failing");
         assertThat(status.state()).isEqualTo(ProjectionState.FAILED);
         assertThat(status.position()).isEqualTo(1);
@@ -86,63 +132,108 @@ class ProjectionEngineTest {
         assertThat(failing.seen).containsExactly("Credit[account=a, amount=1]@1");
         assertThat(failing.calls.get()).isEqualTo(1 + 3);
         assertThat(healthy.seen).hasSize(4);
+        timer.advance(Duration.ofMinutes(1));
+        executor.runAll();
+        assertThat(failing.calls.get()).as("a failed projection stays where it stopped").isEqualTo(1 + 3);
 
         failing.failOn = null;
         engine.resume("failing");
+        executor.runAll();
 
-        assertThat(engine.awaitPosition("failing", head, Duration.ofSeconds(10))).isTrue();
+        assertThat(engine.awaitPosition("failing", head, Duration.ZERO)).isTrue();
         assertThat(failing.seen).containsExactly("Credit[account=a, amount=1]@1", "Credit[account=a, amount=13]@2",
                 "Credit[account=a, amount=2]@3", "Debit[account=a, amount=1]@4");
         assertThat(engine.status("failing").state()).isEqualTo(ProjectionState.RUNNING);
     }
 
     @Test
+    void anErrorInAHandlerStopsTheProjectionFailedAfterItsPosition() throws Exception {
+        Ledger ledger = new Ledger();
+        ledger.errorOn = "amount=2";
+        ProjectionEngine engine = start(store, FAST, projection("ledger", ProjectionMode.ASYNC, ledger));
+
+        append("a", new Credit("a", 1));
+        executor.runAll();
+        append("a", new Credit("a", 2));
+        executor.runAll();
+
+        ProjectionStatus status = engine.status("ledger");
+        assertThat(status.state()).isEqualTo(ProjectionState.FAILED);
+        assertThat(status.position()).isEqualTo(1);
+        assertThat(status.failure().position()).isEqualTo(2);
+        assertThat(status.failure().message())
+                .isEqualTo("java.lang.LinkageError: cannot link Credit[account=a, amount=2]");
+    }
+
+    @Test
     void aPausedProjectionWaitsAndCatchesUpWhenResumed() throws Exception {
         Ledger ledger = new Ledger();
-        ProjectionEngine engine = start(FAST, projection("ledger", ProjectionMode.ASYNC, ledger));
+        ProjectionEngine engine = start(store, FAST, projection("ledger", ProjectionMode.ASYNC, ledger));
         append("a", new Credit("a", 1));
-        assertThat(engine.awaitPosition("ledger", 1, Duration.ofSeconds(10))).isTrue();
+        executor.runAll();
+        assertThat(engine.awaitPosition("ledger", 1, Duration.ZERO)).isTrue();
 
         engine.pause("ledger");
-        // a projection stops after the batch it is in: a few poll intervals let any such batch end
-        Thread.sleep(FAST.pollInterval().multipliedBy(4).toMillis());
         append("a", new Credit("a", 2));
+        executor.runAll();
+        timer.advance(FAST.pollInterval().multipliedBy(4));
+        executor.runAll();
 
-        assertThat(engine.awaitPosition("ledger", 2, Duration.ofMillis(300))).isFalse();
+        assertThat(engine.awaitPosition("ledger", 2, Duration.ZERO)).isFalse();
         assertThat(engine.status("ledger").state()).isEqualTo(ProjectionState.PAUSED);
         assertThat(engine.status("ledger").lag()).isEqualTo(1);
         engine.resume("ledger");
-        assertThat(engine.awaitPosition("ledger", 2, Duration.ofSeconds(10))).isTrue();
+        executor.runAll();
+        assertThat(engine.awaitPosition("ledger", 2, Duration.ZERO)).isTrue();
         assertThat(ledger.seen).hasSize(2);
     }
 
     @Test
     void aRebuildResetsAndReplaysEverythingInBatches() throws Exception {
         Ledger ledger = new Ledger();
-        ProjectionEngine engine = start(FAST, projection("ledger", ProjectionMode.ASYNC, ledger));
+        ProjectionEngine engine = start(store, FAST, projection("ledger", ProjectionMode.ASYNC, ledger));
         for (int i = 0; i < 10; i++) {
             append("a", new Credit("a", i));
         }
-        assertThat(engine.awaitPosition("ledger", 10, Duration.ofSeconds(10))).isTrue();
+        executor.runAll();
+        assertThat(engine.awaitPosition("ledger", 10, Duration.ZERO)).isTrue();
         ledger.seen.add("stale entry");
-        ledger.gate = new CountDownLatch(1);
 
         engine.rebuild("ledger");
         ProjectionStatus rebuilding = engine.status("ledger");
+        executor.runOne();
+        ProjectionStatus firstBatch = engine.status("ledger");
+        executor.runAll();
 
         assertThat(rebuilding.state()).isEqualTo(ProjectionState.REBUILDING);
         assertThat(rebuilding.rebuild().target()).isEqualTo(10);
-        ledger.gate.countDown();
-        awaitState(engine, "ledger", ProjectionState.RUNNING);
+        assertThat(firstBatch.rebuild().replayed()).isEqualTo(FAST.batchSize());
+        assertThat(engine.status("ledger").state()).isEqualTo(ProjectionState.RUNNING);
         assertThat(ledger.resets.get()).isEqualTo(1);
         assertThat(ledger.seen).hasSize(10).doesNotContain("stale entry").first().isEqualTo("Credit[account=a, amount=0]@1");
         assertThat(engine.status("ledger").position()).isEqualTo(10);
     }
 
     @Test
+    void aClosedEngineRunsNothingMore() throws Exception {
+        Ledger ledger = new Ledger();
+        ProjectionEngine engine = start(store, FAST, projection("ledger", ProjectionMode.ASYNC, ledger));
+        executor.runAll();
+        assertThat(timer.pending()).isNotEmpty();
+
+        engine.close();
+        append("a", new Credit("a", 1));
+        timer.advance(Duration.ofMinutes(1));
+
+        assertThat(executor.runAll()).isZero();
+        assertThat(timer.pending()).isEmpty();
+        assertThat(ledger.seen).isEmpty();
+    }
+
+    @Test
     void anInlineProjectionIsAppliedBeforeTheAppendReturnsAndItsFailureAbortsTheAppend() throws Exception {
         Ledger ledger = new Ledger();
-        ProjectionEngine engine = start(FAST, projection("inline", ProjectionMode.INLINE, ledger));
+        ProjectionEngine engine = start(store, FAST, projection("inline", ProjectionMode.INLINE, ledger));
 
         append("a", new Credit("a", 1));
         assertThat(ledger.seen).containsExactly("Credit[account=a, amount=1]@1");
@@ -164,7 +255,7 @@ class ProjectionEngineTest {
     void anInlineProjectionIsRebuiltWhileAppendsWaitAndThenGoesOnWithTheNextAppend() throws Exception {
         append("a", new Credit("a", 1), new Credit("a", 2));
         Ledger ledger = new Ledger();
-        ProjectionEngine engine = start(FAST, projection("inline", ProjectionMode.INLINE, ledger));
+        ProjectionEngine engine = start(store, FAST, projection("inline", ProjectionMode.INLINE, ledger));
         append("a", new Credit("a", 3));
         assertThat(ledger.seen).as("an inline projection starts at the head").containsExactly(
                 "Credit[account=a, amount=3]@3");
@@ -173,15 +264,21 @@ class ProjectionEngineTest {
         ledger.gate = gate;
         engine.rebuild("inline");
         ProjectionStatus rebuilding = engine.status("inline");
-        CompletableFuture<AppendResult> during = CompletableFuture.supplyAsync(() -> append("b", new Credit("b", 4)));
-        Thread.sleep(200);
-        assertThat(during).as("appends wait for the rebuild").isNotDone();
-        assertThat(store.headPosition()).isEqualTo(3);
+        Thread rebuild = new Thread(executor::runAll, "rebuild");
+        rebuild.start();
+        awaitBlocked(rebuild);
+        AppendResult[] during = new AppendResult[1];
+        Thread appender = new Thread(() -> during[0] = append("b", new Credit("b", 4)), "appender");
+        appender.start();
+        awaitBlocked(appender);
+        assertThat(store.headPosition()).as("appends wait for the rebuild").isEqualTo(3);
         ledger.gate = null;
         gate.countDown();
+        rebuild.join(10_000);
+        appender.join(10_000);
 
-        during.get(10, TimeUnit.SECONDS);
-        assertThat(engine.awaitPosition("inline", 4, Duration.ofSeconds(10))).isTrue();
+        assertThat(during[0].events().get(0).globalPosition()).isEqualTo(4);
+        assertThat(engine.awaitPosition("inline", 4, Duration.ZERO)).isTrue();
         assertThat(rebuilding.state()).isEqualTo(ProjectionState.REBUILDING);
         assertThat(rebuilding.rebuild().target()).isEqualTo(3);
         assertThat(ledger.resets).hasValue(1);
@@ -197,41 +294,43 @@ class ProjectionEngineTest {
     void aFailedInlineRebuildStopsTheProjectionFailedAtTheEventUntilTheNextRebuild() throws Exception {
         append("a", new Credit("a", 1), new Credit("a", 2));
         Ledger ledger = new Ledger();
-        ProjectionEngine engine = start(FAST, projection("inline", ProjectionMode.INLINE, ledger));
+        ProjectionEngine engine = start(store, FAST, projection("inline", ProjectionMode.INLINE, ledger));
         ledger.failOn = "amount=2";
 
         engine.rebuild("inline");
-        awaitState(engine, "inline", ProjectionState.FAILED);
+        executor.runAll();
         append("b", new Credit("b", 3));
 
         ProjectionStatus failed = engine.status("inline");
+        assertThat(failed.state()).isEqualTo(ProjectionState.FAILED);
         assertThat(failed.failure().position()).isEqualTo(2);
         assertThat(failed.failure().streamId()).isEqualTo("a");
         assertThat(failed.failure().message()).startsWith(
                 "AF1119: Projection 'inline' failed on event Ledger.Credit at position 2");
         assertThat(ledger.seen).as("appends pass a failed inline projection by")
                 .containsExactly("Credit[account=a, amount=1]@1");
-        assertThat(engine.awaitPosition("inline", 1, Duration.ofMillis(50))).isFalse();
+        assertThat(engine.awaitPosition("inline", 1, Duration.ofSeconds(10))).as("fails at once").isFalse();
 
         ledger.failOn = null;
         engine.rebuild("inline");
-        assertThat(engine.awaitPosition("inline", 3, Duration.ofSeconds(10))).isTrue();
+        executor.runAll();
+        assertThat(engine.awaitPosition("inline", 3, Duration.ZERO)).isTrue();
         assertThat(ledger.seen).containsExactly("Credit[account=a, amount=1]@1", "Credit[account=a, amount=2]@2",
                 "Credit[account=b, amount=3]@3");
     }
 
-
     @Test
     void unknownNamesAreRefusedWithTheKnownOnes() {
-        ProjectionEngine engine = start(FAST, projection("ledger", ProjectionMode.ASYNC, new Ledger()));
+        ProjectionEngine engine = start(store, FAST, projection("ledger", ProjectionMode.ASYNC, new Ledger()));
 
         assertThatThrownBy(() -> engine.status("ledgr"))
                 .isInstanceOf(NoSuchProjectionException.class)
                 .hasMessage("AF1123: No projection is named 'ledgr'; projections: ledger");
     }
 
-    private ProjectionEngine start(ProjectionSettings settings, BoundProjection... projections) {
-        ProjectionEngine engine = TestEngines.create(store, checkpoints, settings, projections);
+    private ProjectionEngine start(dev.allframe.spi.event.EventStore on, ProjectionSettings settings,
+                                   BoundProjection... projections) {
+        ProjectionEngine engine = TestEngines.create(on, checkpoints, settings, executor, timer, projections);
         engines.add(engine);
         engine.start();
         return engine;
@@ -246,19 +345,24 @@ class ProjectionEngineTest {
     }
 
     private AppendResult append(String stream, Object... events) {
+        return store.append(stream, AppendCondition.any(), newEvents(events));
+    }
+
+    private static List<NewEvent> newEvents(Object... events) {
         List<NewEvent> newEvents = new ArrayList<>();
         for (Object event : events) {
             newEvents.add(new NewEvent(EventIds.next(), dev.allframe.core.EventTypes.of(event.getClass()).name(), 1,
                     event, null, null, null));
         }
-        return store.append(stream, AppendCondition.any(), newEvents);
+        return newEvents;
     }
 
-    private static void awaitState(ProjectionEngine engine, String name, ProjectionState state) throws InterruptedException {
+    /** Waits until {@code thread} waits for a lock or a latch: it cannot go on until the test lets it. */
+    private static void awaitBlocked(Thread thread) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (engine.status(name).state() != state) {
-            assertThat(System.nanoTime()).as("%s reaches %s", name, state).isLessThan(deadline);
-            Thread.sleep(10);
+        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.BLOCKED) {
+            assertThat(System.nanoTime()).as("%s blocks", thread.getName()).isLessThan(deadline);
+            Thread.onSpinWait();
         }
     }
 }

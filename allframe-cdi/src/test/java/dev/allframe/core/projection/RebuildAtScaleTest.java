@@ -13,6 +13,8 @@ import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.NewEvent;
 import dev.allframe.testing.BatchWatchingEventStore;
+import dev.allframe.testing.ManualTimer;
+import dev.allframe.testing.QueuedExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +34,8 @@ class RebuildAtScaleTest {
         final AtomicLong count = new AtomicLong();
 
         @EventHandler
-
-        void on(Tick tick, EventEnvelope envelope) throws InterruptedException {
+        void on(Tick tick, EventEnvelope envelope) {
             count.incrementAndGet();
-            if (envelope.globalPosition() % 20_000 == 0) {
-                Thread.sleep(30);
-            }
         }
 
         void reset() {
@@ -59,22 +57,22 @@ class RebuildAtScaleTest {
         Problems problems = new Problems();
         ProjectionModel model = ProjectionInspector.inspect(
                 List.of(new ProjectionBean(TickCounter.class, "ticks", ProjectionMode.ASYNC)), problems).get(0);
+        QueuedExecutor executor = new QueuedExecutor();
         ProjectionEngine engine = TestEngines.create(store, new InMemoryCheckpoints(),
-                new ProjectionSettings(BATCH, Duration.ofMillis(50), 0, Duration.ofMillis(10)),
-                new BoundProjection(model, counter));
+                new ProjectionSettings(BATCH, Duration.ofMillis(50), 0, Duration.ofMillis(10)), executor,
+                new ManualTimer(), new BoundProjection(model, counter));
         engine.start();
         try {
-            assertThat(engine.awaitPosition("ticks", EVENTS, Duration.ofSeconds(60))).isTrue();
+            executor.runAll();
+            assertThat(engine.awaitPosition("ticks", EVENTS, Duration.ZERO)).isTrue();
 
             engine.rebuild("ticks");
             List<ProjectionStatus> seen = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             ProjectionStatus status;
             do {
                 status = engine.status("ticks");
                 seen.add(status);
-                Thread.sleep(5);
-            } while (status.state() == ProjectionState.REBUILDING && System.nanoTime() < deadline);
+            } while (executor.runOne());
 
             assertThat(status.state()).isEqualTo(ProjectionState.RUNNING);
             assertThat(status.position()).isEqualTo(EVENTS);

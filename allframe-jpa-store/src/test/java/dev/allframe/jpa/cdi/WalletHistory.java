@@ -10,7 +10,6 @@ import dev.allframe.projection.Projection;
 public class WalletHistory {
 
     @EventHandler
-
     void on(WalletEvent event, EventEnvelope envelope) {
         long cents = event instanceof Deposited d ? d.cents() : -((Spent) event).cents();
         StoreTransaction.entityManager()

@@ -11,7 +11,6 @@ public class WalletTotals {
     private final AtomicLong cents = new AtomicLong();
 
     @EventHandler
-
     void on(WalletEvent event) {
         cents.addAndGet(event instanceof Deposited d ? d.cents() : -((Spent) event).cents());
     }

@@ -21,7 +21,6 @@ public class LedgerRows {
     final List<Long> rebuildApplied = new CopyOnWriteArrayList<>();
 
     @EventHandler
-
     void on(Credited credited, EventEnvelope envelope) throws InterruptedException {
         if (envelope.globalPosition() == blockAt) {
             blocked.countDown();

@@ -22,6 +22,7 @@ import dev.allframe.saga.SagaTakenOverException;
 import dev.allframe.saga.Step;
 import dev.allframe.saga.StepResult;
 import dev.allframe.spi.saga.SagaRecord;
+import dev.allframe.testing.ManualTimer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -245,7 +246,8 @@ abstract class JpaSagaStoreContract {
                     }
                 });
         Problems problems = new Problems();
-        return new SagaEngine(List.of(SagaDefinitions.model(transfer, "test", Duration.ofMinutes(1), threads, problems)
+        return new SagaEngine(List.of(SagaDefinitions.model(transfer, "test", Duration.ofMinutes(1), threads,
+                new ManualTimer(), problems)
                 .orElseThrow()), sagaStore, sagaStore,
                 new EventTypeRegistry(), threads, engineClock, LEASE);
     }

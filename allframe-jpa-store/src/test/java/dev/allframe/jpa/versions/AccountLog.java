@@ -12,7 +12,6 @@ public class AccountLog {
     private final List<Object> seen = new CopyOnWriteArrayList<>();
 
     @EventHandler
-
     void on(AccountEvent event) {
         seen.add(event);
     }

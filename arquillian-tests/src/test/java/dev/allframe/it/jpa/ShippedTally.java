@@ -13,7 +13,6 @@ public class ShippedTally {
     private final AtomicLong applications = new AtomicLong();
 
     @EventHandler
-
     void on(Shipped shipped) {
         shipments.incrementAndGet();
         applications.incrementAndGet();

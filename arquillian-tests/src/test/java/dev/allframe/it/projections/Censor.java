@@ -8,7 +8,6 @@ import dev.allframe.projection.Projection;
 public class Censor {
 
     @EventHandler
-
     void on(Noted noted) {
         if (noted.text().equals("forbidden")) {
             throw new IllegalArgumentException("forbidden note on " + noted.board());

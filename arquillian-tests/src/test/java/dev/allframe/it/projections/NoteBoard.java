@@ -12,7 +12,6 @@ public class NoteBoard {
     private final List<String> texts = new CopyOnWriteArrayList<>();
 
     @EventHandler
-
     void on(Noted noted) {
         texts.add(noted.text());
     }

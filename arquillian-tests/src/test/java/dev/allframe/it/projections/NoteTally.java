@@ -12,7 +12,6 @@ public class NoteTally {
     private final AtomicInteger count = new AtomicInteger();
 
     @EventHandler
-
     void on(Noted noted) {
         count.incrementAndGet();
     }

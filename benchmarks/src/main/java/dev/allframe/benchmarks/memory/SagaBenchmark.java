@@ -5,6 +5,7 @@ import dev.allframe.core.Problems;
 import dev.allframe.core.saga.SagaDefinitions;
 import dev.allframe.core.saga.SagaEngine;
 import dev.allframe.core.saga.SagaModel;
+import dev.allframe.core.work.ScheduledTimer;
 import dev.allframe.memory.InMemoryEventStore;
 import dev.allframe.memory.InMemorySagaStore;
 import dev.allframe.saga.SagaContext;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,6 +66,7 @@ public class SagaBenchmark {
     @State(Scope.Thread)
     public static class AllFrame {
         private ExecutorService executor;
+        private ScheduledExecutorService scheduler;
         private SagaModel model;
         private SagaEngine engine;
         private long started;
@@ -71,10 +74,12 @@ public class SagaBenchmark {
         @Setup
         public void start() {
             executor = Executors.newFixedThreadPool(4);
+            scheduler = Executors.newSingleThreadScheduledExecutor();
             Problems problems = new Problems();
             Noop step = new Noop();
             model = SagaDefinitions.model(SagaDefinition.<String>named("transfer").step("debit", step)
-                            .step("credit", step), "SagaBenchmark", Duration.ofSeconds(30), executor, problems)
+                            .step("credit", step), "SagaBenchmark", Duration.ofSeconds(30), executor,
+                            new ScheduledTimer(scheduler), problems)
                     .orElseThrow(() -> new IllegalStateException(problems.messages().toString()));
             restart();
         }
@@ -98,6 +103,7 @@ public class SagaBenchmark {
         @TearDown
         public void stop() {
             executor.shutdownNow();
+            scheduler.shutdownNow();
         }
     }
 

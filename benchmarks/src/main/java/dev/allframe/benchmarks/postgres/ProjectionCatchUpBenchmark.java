@@ -65,7 +65,6 @@ public class ProjectionCatchUpBenchmark {
         long count;
 
         @EventHandler
-
         void on(ItemAdded event) {
             count++;
         }

@@ -19,7 +19,6 @@ public class AccountViews {
     private final Map<String, AccountView> views = new LinkedHashMap<>();
 
     @EventHandler
-
     synchronized void on(AccountEvent event) {
         views.compute(event.accountId(), (id, view) -> AccountView.next(view, event));
     }

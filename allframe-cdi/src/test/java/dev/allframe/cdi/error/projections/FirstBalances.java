@@ -7,7 +7,6 @@ import dev.allframe.projection.Projection;
 public class FirstBalances {
 
     @EventHandler
-
     void on(Opened opened) {
     }
 }

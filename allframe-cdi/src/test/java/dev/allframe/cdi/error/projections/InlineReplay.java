@@ -8,7 +8,6 @@ import dev.allframe.projection.ProjectionMode;
 public class InlineReplay {
 
     @EventHandler
-
     void on(Opened opened) {
     }
 }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.RequestScoped;
 public class PerRequest {
 
     @EventHandler
-
     void on(Opened opened) {
     }
 }

@@ -7,7 +7,6 @@ import dev.allframe.projection.Projection;
 public class SecondBalances {
 
     @EventHandler
-
     void on(Opened opened) {
     }
 }

@@ -14,7 +14,6 @@ public class PingCount {
     private volatile long lastPosition;
 
     @EventHandler
-
     void on(Pinged pinged, EventEnvelope envelope) {
         count.incrementAndGet();
         lastPosition = envelope.globalPosition();

@@ -12,7 +12,6 @@ public class PingLog {
     private final List<String> texts = new CopyOnWriteArrayList<>();
 
     @EventHandler
-
     void on(Pinged pinged) {
         if (pinged.text().equals("poison")) {
             throw new IllegalArgumentException("poison ping");

@@ -71,7 +71,7 @@ class SagaThreadsTest {
                 + " sagas run on AllFrame's own threads, on which the server may give steps none of the application's"
                 + " context (a step dispatching a command can fail then); on Open Liberty enable the concurrent-3.0"
                 + " feature");
-        assertThat(thread).startsWith("allframe-saga-");
+        assertThat(thread).startsWith("allframe-steps-");
     }
 
     @Test
@@ -92,7 +92,7 @@ class SagaThreadsTest {
 
     @Test
     void withoutAServerSagasRunOnAllFramesThreadsWithoutAWarning() {
-        assertThat(ping()).startsWith("allframe-saga-");
+        assertThat(ping()).startsWith("allframe-steps-");
         assertThat(warnings).isEmpty();
     }
 

@@ -12,7 +12,6 @@ public class OrderCount {
     private final AtomicInteger count = new AtomicInteger();
 
     @EventHandler
-
     void on(Placed placed) {
         count.incrementAndGet();
     }

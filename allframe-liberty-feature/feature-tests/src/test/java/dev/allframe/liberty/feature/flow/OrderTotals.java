@@ -12,7 +12,6 @@ public class OrderTotals {
     private final Map<String, Integer> totals = new ConcurrentHashMap<>();
 
     @EventHandler
-
     void on(Placed placed) {
         totals.merge(placed.order(), placed.amount(), Integer::sum);
     }
