@@ -1,0 +1,37 @@
+package dev.allframe.docs.snippets;
+
+import java.util.List;
+import java.util.Map;
+
+/** Classes compiled from blocks, loadable by a class loader of their own over the tests' class path. */
+final class Compiled extends ClassLoader {
+
+    private final Map<String, byte[]> classes;
+
+    Compiled(Map<String, byte[]> classes) {
+        super("snippets", Compiled.class.getClassLoader());
+        this.classes = Map.copyOf(classes);
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] bytes = classes.get(name);
+        if (bytes == null) {
+            throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+    }
+
+    /** Every class compiled, loaded. */
+    List<Class<?>> all() {
+        return classes.keySet().stream().sorted().<Class<?>>map(this::load).toList();
+    }
+
+    Class<?> load(String name) {
+        try {
+            return loadClass(name);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("the pages define no class " + name, e);
+        }
+    }
+}
