@@ -27,7 +27,8 @@ class SnippetsCompileTest {
 
     @Test
     void thePagesHaveJavaBlocksOnEveryGuidePage() {
-        assertThat(UNITS.stream().map(Unit::name).toList()).hasSizeGreaterThan(10);
+        assertThat(UNITS.stream().map(Unit::name)).contains("bank", "commands-options", "projections-registry",
+                "versioning", "sagas", "store-producer");
         assertThat(UNITS.stream().flatMap(unit -> unit.blocks().stream()).map(block -> block.page().toString()))
                 .contains("README.md", Path.of("docs", "guide", "commands.md").toString(),
                         Path.of("docs", "guide", "projections.md").toString(),
