@@ -1,14 +1,18 @@
 package dev.allframe.docs.snippets;
 
+import dev.allframe.cdi.AllFrameExtension;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
 
 /**
  * An application the pages show, ready to run: its compiled classes and the files its blocks marked
@@ -50,6 +54,15 @@ final class Example {
 
     Compiled classes() {
         return classes;
+    }
+
+    /** A CDI container with AllFrame and every class of the example, as strict as Liberty's. */
+    WeldContainer start() {
+        return new Weld(UUID.randomUUID().toString()).disableDiscovery()
+                .property("org.jboss.weld.construction.relaxed", false)
+                .addExtension(new AllFrameExtension())
+                .addBeanClasses(classes.all().toArray(Class<?>[]::new))
+                .initialize();
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.allframe.docs.snippets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allframe.EventEnvelope;
-import dev.allframe.cdi.AllFrameExtension;
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandResult;
 import dev.allframe.projection.ProjectionRegistry;
@@ -18,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +38,7 @@ class FirstApplicationTest {
         Example bank = Example.of("bank", null, directory);
 
         bank.run(() -> {
-            try (WeldContainer container = start(bank)) {
+            try (WeldContainer container = bank.start()) {
                 assertThat(firstSteps(bank, container)).isEqualTo(readmeOutput());
                 assertNothingStoredForTheRefusedCommands(bank, container);
             }
@@ -54,11 +51,11 @@ class FirstApplicationTest {
         Example bank = Example.of("bank", "bank-jpa", directory);
 
         bank.run(() -> {
-            try (WeldContainer container = start(bank)) {
+            try (WeldContainer container = bank.start()) {
                 assertThat(firstSteps(bank, container)).isEqualTo(readmeOutput());
                 assertNothingStoredForTheRefusedCommands(bank, container);
             }
-            try (WeldContainer restarted = start(bank)) {
+            try (WeldContainer restarted = bank.start()) {
                 List<EventEnvelope> stream = restarted.select(EventStore.class).get().readStream("A-1", 1, 10);
                 assertThat(stream).extracting(EventEnvelope::typeName).containsExactly("AccountEvent.Opened",
                         "AccountEvent.Deposited", "AccountEvent.Withdrawn", "AccountEvent.Deposited");
@@ -70,14 +67,6 @@ class FirstApplicationTest {
             }
             return null;
         });
-    }
-
-    private static WeldContainer start(Example example) {
-        return new Weld(UUID.randomUUID().toString()).disableDiscovery()
-                .property("org.jboss.weld.construction.relaxed", false)
-                .addExtension(new AllFrameExtension())
-                .addBeanClasses(example.classes().all().toArray(Class<?>[]::new))
-                .initialize();
     }
 
     private static String firstSteps(Example bank, WeldContainer container) throws Exception {
