@@ -10,7 +10,9 @@ import java.util.function.Consumer;
 /**
  * Runs one piece of work as tasks on an executor, one task at a time however often it is asked to: a request while
  * a task runs makes it run once more afterwards, so that nothing asked for is missed and nothing runs twice at
- * once. No thread is held between tasks. Whatever a task throws goes to the crash handler.
+ * once. No thread is held between tasks. Whatever a task throws goes to the crash handler. Stopping interrupts the
+ * task running then, so that work blocked in a handler ends (its transaction rolls back) instead of holding its
+ * locks after the application has gone.
  */
 final class TaskRunner {
 
@@ -21,7 +23,7 @@ final class TaskRunner {
     private final Object lock = new Object();
     private volatile boolean again;
     private volatile boolean stopped;
-    private boolean running;
+    private Thread running;
 
     /**
      * @param work    one task's work; {@code true} when there is more to do at once
@@ -45,9 +47,14 @@ final class TaskRunner {
         }
     }
 
-    /** No task starts any more. */
+    /** No task starts any more, and the one running now is interrupted. */
     void stop() {
-        stopped = true;
+        synchronized (lock) {
+            stopped = true;
+            if (running != null) {
+                running.interrupt();
+            }
+        }
     }
 
     /** Waits up to {@code timeout} for the task running now, if any. */
@@ -55,7 +62,7 @@ final class TaskRunner {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
             long left;
-            while (running && (left = deadline - System.nanoTime()) > 0) {
+            while (running != null && (left = deadline - System.nanoTime()) > 0) {
                 try {
                     lock.wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
@@ -72,7 +79,7 @@ final class TaskRunner {
                 queued.set(false);
                 return;
             }
-            running = true;
+            running = Thread.currentThread();
         }
         again = false;
         boolean more = false;
@@ -82,9 +89,12 @@ final class TaskRunner {
             crashed.accept(thrown);
         } finally {
             synchronized (lock) {
-                running = false;
+                running = null;
                 queued.set(false);
                 lock.notifyAll();
+                if (stopped) {
+                    Thread.interrupted();
+                }
             }
         }
         if ((more || again) && !stopped) {

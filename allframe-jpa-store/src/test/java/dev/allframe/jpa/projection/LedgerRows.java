@@ -17,7 +17,7 @@ public class LedgerRows {
     final CountDownLatch blocked = new CountDownLatch(1);
     volatile int failAmount = -1;
     volatile long pauseMillis;
-    /** When a rebuild's thread applied events, as {@link System#nanoTime()}. */
+    /** When the projections' threads (an inline projection's rebuild) applied events, as {@link System#nanoTime()}. */
     final List<Long> rebuildApplied = new CopyOnWriteArrayList<>();
 
     @EventHandler
@@ -26,7 +26,7 @@ public class LedgerRows {
             blocked.countDown();
             new CountDownLatch(1).await();
         }
-        if (Thread.currentThread().getName().startsWith("allframe-rebuild-")) {
+        if (Thread.currentThread().getName().startsWith("allframe-projections-")) {
             rebuildApplied.add(System.nanoTime());
         }
         if (pauseMillis > 0) {

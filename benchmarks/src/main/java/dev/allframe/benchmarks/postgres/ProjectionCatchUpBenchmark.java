@@ -10,6 +10,8 @@ import dev.allframe.core.projection.ProjectionInspector.ProjectionBean;
 import dev.allframe.core.projection.ProjectionInspector;
 import dev.allframe.core.projection.ProjectionModel;
 import dev.allframe.core.projection.ProjectionSettings;
+import dev.allframe.core.work.Lane;
+import dev.allframe.core.work.LaneWorkers;
 import dev.allframe.jpa.JpaEventStore;
 import dev.allframe.projection.EventHandler;
 import dev.allframe.projection.ProjectionMode;
@@ -20,6 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +61,7 @@ public class ProjectionCatchUpBenchmark {
 
     private BenchDatabase database;
     private JpaEventStore store;
+    private final LaneWorkers workers = LaneWorkers.own(Clock.systemUTC());
     private ProjectionModel model;
 
     /** The projection: counts what it is given. */
@@ -106,6 +110,7 @@ public class ProjectionCatchUpBenchmark {
 
     @TearDown
     public void close() throws Exception {
+        workers.close();
         database.close();
     }
 
@@ -115,8 +120,8 @@ public class ProjectionCatchUpBenchmark {
         Problems problems = new Problems();
         try (ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(store), "the JPA store",
                 new ProjectionSettings(BATCH, Duration.ofSeconds(1), 0, Duration.ofMillis(100)),
-                List.of(new BoundProjection(model, counter)), problems)
-                .orElseThrow(() -> new AllFrameDeploymentException(problems.messages()))) {
+                List.of(new BoundProjection(model, counter)), workers.executor(Lane.PROJECTIONS), workers.timer(),
+                problems).orElseThrow(() -> new AllFrameDeploymentException(problems.messages()))) {
             engine.start();
             if (!engine.awaitPosition(NAME, events, Duration.ofMinutes(5))) {
                 throw new IllegalStateException("the projection did not catch up: " + engine.status(NAME));
