@@ -9,7 +9,8 @@ import java.util.UUID;
  *
  * @param commandId     the id given to this dispatch
  * @param streamId      the command's stream, or {@code null} for a command without a stream id
- * @param streamVersion the stream's version after the dispatch
+ * @param streamVersion the stream's version after the dispatch (0 for a stream with no events yet), whether this
+ *                      dispatch appended or not; 0 for a command without a stream id
  * @param events        the appended events, in order
  * @param duplicate     {@code true} when the idempotency key had been used before: {@code events} are
  *                      those of the first dispatch and nothing was appended now

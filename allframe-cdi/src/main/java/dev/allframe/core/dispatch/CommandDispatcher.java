@@ -39,9 +39,6 @@ import java.util.concurrent.Executor;
  */
 public final class CommandDispatcher implements CommandBus {
 
-    /** The stream version a result reports when a stateless handler appended nothing: not read. */
-    public static final long VERSION_NOT_READ = -1;
-
     private final Map<Class<?>, BoundCommandHandler> handlers;
     private final EventStore store;
     private final MessageValidator validator;
@@ -115,12 +112,15 @@ public final class CommandDispatcher implements CommandBus {
                 }
             }
             StateLoader.LoadedState loaded = stateModel == null ? null : states.load(stateModel, streamId);
-            long version = loaded == null ? VERSION_NOT_READ : loaded.version();
             List<Object> events = handler.handle(command, loaded == null ? null : loaded.state(), streamId);
-            if (streamId == null || (events.isEmpty() && key == null)) {
+            if (streamId == null) {
+                return new CommandResult(commandId, null, 0, List.of(), false);
+            }
+            if (events.isEmpty() && key == null) {
+                long version = loaded != null ? loaded.version() : store.streamVersion(streamId);
                 return new CommandResult(commandId, streamId, version, List.of(), false);
             }
-            AppendCondition condition = stateModel != null ? AppendCondition.streamVersionEq(version)
+            AppendCondition condition = loaded != null ? AppendCondition.streamVersionEq(loaded.version())
                     : handler.createsStream() ? AppendCondition.noStream() : AppendCondition.any();
             try {
                 AppendResult appended = store.append(

@@ -139,9 +139,22 @@ class CommandDispatcherTest {
         CommandResult withoutStream = bus.dispatch(new Notify("hello"));
 
         assertThat(handlers.calls).isEqualTo(2);
-        assertThat(withStream.streamVersion()).isEqualTo(CommandDispatcher.VERSION_NOT_READ);
+        assertThat(withStream.streamVersion()).isZero();
         assertThat(withoutStream.streamId()).isNull();
+        assertThat(withoutStream.streamVersion()).isZero();
         assertThat(store.headPosition()).isZero();
+    }
+
+    @Test
+    void aStatelessHandlerThatAppendsNothingReportsTheStreamsVersion() {
+        bus.dispatch(new Many("s"));
+        long version = store.streamVersion("s");
+
+        CommandResult nothing = bus.dispatch(new None("s"));
+
+        assertThat(version).isPositive();
+        assertThat(nothing.streamVersion()).isEqualTo(version);
+        assertThat(nothing.events()).isEmpty();
     }
 
     @Test
