@@ -87,8 +87,4 @@ final class SagaDiscovery {
     List<DefinitionBean> definitions() {
         return List.copyOf(definitions);
     }
-
-    boolean hasSteps() {
-        return !steps.isEmpty();
-    }
 }

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -60,10 +59,5 @@ public record HandlerCatalog(Map<Class<?>, CommandHandlerModel> commands, Map<Cl
 
     private static String site(Object model) {
         return model instanceof CommandHandlerModel c ? c.site() : ((QueryHandlerModel) model).site();
-    }
-
-    /** The command handler of {@code commandType}, if any. */
-    public Optional<CommandHandlerModel> commandHandler(Class<?> commandType) {
-        return Optional.ofNullable(commands.get(commandType));
     }
 }
