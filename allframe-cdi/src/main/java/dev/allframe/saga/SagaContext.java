@@ -35,6 +35,14 @@ public interface SagaContext<I> {
      */
     String idempotencyKey();
 
+    /**
+     * The {@link #idempotencyKey()} of this step's execution, also while it compensates. A compensation finds out
+     * with it whether the execution's command took effect: the store keeps the key with the events that command
+     * appended ({@code EventStore.findByIdempotencyKey}), so that a step whose command was refused, or never ran,
+     * has nothing to undo.
+     */
+    String executionIdempotencyKey();
+
     /** Options for commands the step dispatches: the saga's id as correlation id and {@link #idempotencyKey()}. */
     default CommandOptions commandOptions() {
         return CommandOptions.none().correlationId(sagaId().toString()).idempotencyKey(idempotencyKey());

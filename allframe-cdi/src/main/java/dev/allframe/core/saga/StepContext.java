@@ -45,6 +45,15 @@ record StepContext(SagaRecord record, SagaStepModel model, SagaLogEntry.Action a
     /** {@code <saga id>:<step>:execute} or {@code <saga id>:<step>:compensate}. */
     @Override
     public String idempotencyKey() {
-        return record.id() + ":" + model.position() + ":" + action.name().toLowerCase(Locale.ROOT);
+        return key(action);
+    }
+
+    @Override
+    public String executionIdempotencyKey() {
+        return key(SagaLogEntry.Action.EXECUTE);
+    }
+
+    private String key(SagaLogEntry.Action of) {
+        return record.id() + ":" + model.position() + ":" + of.name().toLowerCase(Locale.ROOT);
     }
 }

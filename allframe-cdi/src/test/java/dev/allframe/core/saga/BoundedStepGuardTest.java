@@ -333,6 +333,11 @@ class BoundedStepGuardTest {
             public String idempotencyKey() {
                 return id + ":1:execute";
             }
+
+            @Override
+            public String executionIdempotencyKey() {
+                return idempotencyKey();
+            }
         };
     }
 }

@@ -106,6 +106,8 @@ class SagaEngineTest {
         assertThat(journal).containsExactly("execute reserve A->B 1:execute", "execute debit A->B 2:execute",
                 "execute credit A->B 3:execute", "compensate credit 3:compensate", "compensate debit 2:compensate",
                 "compensate reserve 1:compensate");
+        assertThat(debit.executionKeys).as("a compensation knows its execution's key")
+                .containsExactly(outcome.sagaId() + ":2:execute", outcome.sagaId() + ":2:execute");
         assertThat(engine.status(outcome.sagaId()).orElseThrow()).extracting("state", "failedStep", "failure")
                 .containsExactly(SagaState.COMPENSATED, 3, message);
         assertThat(engine.history(outcome.sagaId())).extracting(SagaLogEntry::step, SagaLogEntry::action,

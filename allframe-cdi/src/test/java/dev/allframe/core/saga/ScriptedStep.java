@@ -5,6 +5,7 @@ import dev.allframe.saga.Step;
 import dev.allframe.saga.StepResult;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +21,8 @@ final class ScriptedStep implements Step<String> {
     CountDownLatch blockUntil;
     /** When set, compensate waits for it, ignoring interrupts, for at most a minute. */
     CountDownLatch compensateBlockUntil;
+    /** The idempotency key each execution ran with, then the execution key each compensation was given. */
+    final List<String> executionKeys = new CopyOnWriteArrayList<>();
 
     ScriptedStep(String name, List<String> journal) {
         this.name = name;
@@ -29,6 +32,7 @@ final class ScriptedStep implements Step<String> {
     @Override
     public CompletionStage<StepResult> execute(SagaContext<String> context) {
         journal.add("execute " + name + " " + context.input() + " " + context.idempotencyKey().substring(37));
+        executionKeys.add(context.idempotencyKey());
         if (blockUntil != null) {
             awaitIgnoringInterrupts(blockUntil);
         }
@@ -41,6 +45,7 @@ final class ScriptedStep implements Step<String> {
     @Override
     public void compensate(SagaContext<String> context) {
         journal.add("compensate " + name + " " + context.idempotencyKey().substring(37));
+        executionKeys.add(context.executionIdempotencyKey());
         if (compensateBlockUntil != null) {
             awaitIgnoringInterrupts(compensateBlockUntil);
         }

@@ -11,10 +11,10 @@ final class StepEffects {
 
     /**
      * Whether the step's execution stored its command's events: it dispatched the command with the
-     * execution's idempotency key ({@code <saga id>:<step>:execute}), which the store keeps with them. A step
-     * whose command was refused has nothing to undo.
+     * execution's idempotency key, which the store keeps with them. A step whose command was refused has nothing
+     * to undo.
      */
     static boolean stored(SagaContext<?> compensation, IdempotencyKeys events) {
-        return events.findByIdempotencyKey(compensation.sagaId() + ":" + compensation.step() + ":execute").isPresent();
+        return events.findByIdempotencyKey(compensation.executionIdempotencyKey()).isPresent();
     }
 }
