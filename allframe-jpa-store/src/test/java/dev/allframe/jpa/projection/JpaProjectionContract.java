@@ -11,6 +11,8 @@ import dev.allframe.core.projection.ProjectionEngine;
 import dev.allframe.core.projection.ProjectionInspector.ProjectionBean;
 import dev.allframe.core.projection.ProjectionInspector;
 import dev.allframe.core.projection.ProjectionSettings;
+import dev.allframe.core.work.Lane;
+import dev.allframe.core.work.LaneWorkers;
 import dev.allframe.jpa.JpaEventStore;
 import dev.allframe.jpa.TestDatabase;
 import dev.allframe.projection.ProjectionFailedException;
@@ -19,6 +21,7 @@ import dev.allframe.projection.ProjectionState;
 import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.NewEvent;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +42,7 @@ abstract class JpaProjectionContract {
             Duration.ofMillis(10));
 
     private final List<ProjectionEngine> engines = new ArrayList<>();
+    private final LaneWorkers workers = LaneWorkers.own(Clock.systemUTC());
     private JpaEventStore store;
 
     abstract TestDatabase database();
@@ -53,6 +57,7 @@ abstract class JpaProjectionContract {
     @AfterEach
     void stopEngines() {
         engines.forEach(ProjectionEngine::close);
+        workers.close();
     }
 
     @Test
@@ -176,7 +181,8 @@ abstract class JpaProjectionContract {
                 .get(0);
         assertThat(problems.messages()).isEmpty();
         ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(store), "the JPA store", SETTINGS,
-                List.of(new BoundProjection(model, rows)), problems).orElseThrow();
+                List.of(new BoundProjection(model, rows)), workers.executor(Lane.PROJECTIONS), workers.timer(), problems)
+                .orElseThrow();
         engines.add(engine);
         engine.start();
         return engine;
