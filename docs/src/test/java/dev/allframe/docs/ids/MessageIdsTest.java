@@ -1,0 +1,120 @@
+package dev.allframe.docs.ids;
+
+import static java.util.stream.Collectors.groupingBy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of message ids, checked on the sources of allframe-cdi and allframe-jpa-store: each id is declared
+ * once, by a {@code MessageTemplate} constant named like it, inside its module's range of
+ * {@code reference/message-ranges.txt}, and asserted word for word by a test; no message is written by hand, and
+ * no logger is given a bare string. Each failure names the offending file and line.
+ */
+class MessageIdsTest {
+
+    private static final Pattern ID_AT_START = Pattern.compile("^AF\\d{4}:");
+    private static final Pattern LITERAL_LOGGED = Pattern.compile(
+            "\\b(?:LOG|LOGGER|log|logger)\\s*\\.\\s*(?:severe|warning|info|config|fine|finer|finest|log)\\s*\\("
+            + "\\s*(?:Level\\s*\\.\\s*\\w+\\s*,\\s*)?\"");
+
+    private static List<MessageDeclaration> declarations;
+
+    @BeforeAll
+    static void scan() {
+        declarations = CheckedModule.allDeclarations();
+        assertThat(declarations).as("the message constants found in the sources")
+                .extracting(MessageDeclaration::id).contains("AF1000", "AF1101", "AF1114", "AF2001");
+    }
+
+    @Test
+    void eachIdIsDeclaredOnce() {
+        Map<String, List<MessageDeclaration>> byId = new TreeMap<>(declarations.stream()
+                .collect(groupingBy(MessageDeclaration::id)));
+        List<String> twice = byId.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getKey() + " is declared " + e.getValue().size() + " times: " + e.getValue().stream()
+                        .map(MessageDeclaration::site).collect(Collectors.joining(", "))).toList();
+
+        assertThat(twice).as("ids declared more than once").isEmpty();
+    }
+
+    @Test
+    void eachConstantIsNamedLikeItsId() {
+        List<String> misnamed = declarations.stream().filter(d -> !d.field().equals(d.id()))
+                .map(d -> d.site() + ": constant " + d.field() + " holds " + d.id()).toList();
+
+        assertThat(misnamed).as("MessageTemplate constants not named like their ids").isEmpty();
+    }
+
+    @Test
+    void eachIdIsInARangeOfItsModule() {
+        List<MessageRange> ranges = MessageRange.read(CheckedModule.reference("message-ranges.txt"));
+        List<String> outside = declarations.stream()
+                .filter(d -> ranges.stream().noneMatch(r -> r.contains(d.id()) && r.module().equals(d.module())))
+                .map(d -> d.site() + ": " + d.id() + " is in no range of " + d.module()
+                        + " in reference/message-ranges.txt").toList();
+
+        assertThat(outside).as("ids outside their module's ranges").isEmpty();
+    }
+
+    @Test
+    void eachIdHasAnExactTextTest() {
+        Set<String> tested = CheckedModule.ALL.stream().flatMap(module -> module.tests().stream())
+                .flatMap(source -> source.literals().stream())
+                .flatMap(literal -> idsQuoted(literal.text()).stream()).collect(Collectors.toSet());
+        List<String> untested = declarations.stream().filter(d -> !tested.contains(d.id()))
+                .map(d -> d.site() + ": no test asserts the text of " + d.id()
+                        + " (a string literal with \"" + d.id() + ": ...\" in src/test/java)").toList();
+
+        assertThat(untested).as("ids without an exact-text test").isEmpty();
+    }
+
+    @Test
+    void noMessageIsWrittenByHand() {
+        List<String> handMade = new ArrayList<>();
+        for (CheckedModule module : CheckedModule.ALL) {
+            for (JavaSource source : module.main()) {
+                source.literals().stream().filter(l -> ID_AT_START.matcher(l.text().strip()).find())
+                        .forEach(l -> handMade.add(source.site(l.line()) + ": \"" + l.text()
+                                + "\" is a message written by hand; declare a MessageTemplate"));
+            }
+        }
+
+        assertThat(handMade).as("string literals in src/main that start with a message id").isEmpty();
+    }
+
+    @Test
+    void noLoggerIsGivenABareString() {
+        List<String> bare = new ArrayList<>();
+        for (CheckedModule module : CheckedModule.ALL) {
+            for (JavaSource source : module.main()) {
+                Matcher matcher = LITERAL_LOGGED.matcher(source.code());
+                while (matcher.find()) {
+                    bare.add(source.site(source.lineOf(matcher.start())) + ": " + matcher.group()
+                            + "... logs a string literal; log a message of a MessageTemplate");
+                }
+            }
+        }
+
+        assertThat(bare).as("logger calls in src/main with a string literal").isEmpty();
+    }
+
+    /** The ids a test literal asserts: each {@code AFnnnn: } in it. */
+    private static List<String> idsQuoted(String literal) {
+        List<String> ids = new ArrayList<>();
+        Matcher matcher = Pattern.compile("AF\\d{4}(?=: )").matcher(literal);
+        while (matcher.find()) {
+            ids.add(matcher.group());
+        }
+        return ids;
+    }
+}
