@@ -19,6 +19,7 @@ record MessageDeclaration(String module, String className, String field, String 
 
     private static final Pattern DECLARATION = Pattern.compile(
             "MessageTemplate\\s+(\\w+)\\s*=\\s*new\\s+MessageTemplate\\s*\\(\\s*\"([^\"]*)\"");
+    private static final Pattern CONSTRUCTION = Pattern.compile("new\\s+MessageTemplate\\s*\\(");
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
 
     /** Every declaration in {@code source}, outside comments. */
@@ -30,6 +31,24 @@ record MessageDeclaration(String module, String className, String field, String 
                     source.site(source.lineOf(matcher.start()))));
         }
         return found;
+    }
+
+    /** The lines of {@code source} that make a {@code MessageTemplate} other than as a constant declared so. */
+    static List<Integer> madeElsewhere(JavaSource source) {
+        List<int[]> declarations = new ArrayList<>();
+        Matcher declaration = DECLARATION.matcher(source.code());
+        while (declaration.find()) {
+            declarations.add(new int[] {declaration.start(), declaration.end()});
+        }
+        List<Integer> lines = new ArrayList<>();
+        Matcher construction = CONSTRUCTION.matcher(source.code());
+        while (construction.find()) {
+            int at = construction.start();
+            if (declarations.stream().noneMatch(d -> d[0] <= at && at < d[1])) {
+                lines.add(source.lineOf(at));
+            }
+        }
+        return lines;
     }
 
     private static String className(JavaSource source) {

@@ -70,6 +70,23 @@ class MessageIdsTest {
     }
 
     @Test
+    void theRangesDoNotOverlap() {
+        List<MessageRange> ranges = MessageRange.read(CheckedModule.reference("message-ranges.txt"));
+        List<String> overlapping = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            for (int j = i + 1; j < ranges.size(); j++) {
+                MessageRange one = ranges.get(i);
+                MessageRange other = ranges.get(j);
+                if (one.first() <= other.last() && other.first() <= one.last()) {
+                    overlapping.add(one + " overlaps " + other);
+                }
+            }
+        }
+
+        assertThat(overlapping).as("overlapping ranges in reference/message-ranges.txt").isEmpty();
+    }
+
+    @Test
     void eachIdHasAnExactTextTest() {
         Set<String> tested = CheckedModule.ALL.stream().flatMap(module -> module.tests().stream())
                 .flatMap(source -> source.literals().stream())
@@ -94,6 +111,20 @@ class MessageIdsTest {
         }
 
         assertThat(handMade).as("string literals in src/main that start with a message id").isEmpty();
+    }
+
+    @Test
+    void eachTemplateIsAConstant() {
+        List<String> elsewhere = new ArrayList<>();
+        for (CheckedModule module : CheckedModule.ALL) {
+            for (JavaSource source : module.main()) {
+                MessageDeclaration.madeElsewhere(source).forEach(line -> elsewhere.add(source.site(line)
+                        + ": a MessageTemplate made outside a constant declaration"
+                        + " (static final MessageTemplate AFnnnn = new MessageTemplate(\"AFnnnn\", ...))"));
+            }
+        }
+
+        assertThat(elsewhere).as("MessageTemplates that the catalogue and these rules cannot see").isEmpty();
     }
 
     @Test
