@@ -52,6 +52,19 @@ public final class LogCapture implements AutoCloseable {
         return records.stream().map(r -> r.getLevel() + " " + r.getMessage()).toList();
     }
 
+    /**
+     * The {@link #lines()} that mention {@code subject}: a stream, saga or projection of the test's own, so that
+     * what other tests' threads still log meanwhile does not count.
+     */
+    public List<String> linesAbout(String subject) {
+        return lines().stream().filter(line -> line.contains(subject)).toList();
+    }
+
+    /** The records whose message mentions {@code subject}, as {@link #linesAbout} picks them. */
+    public List<LogRecord> recordsAbout(String subject) {
+        return records.stream().filter(r -> r.getMessage() != null && r.getMessage().contains(subject)).toList();
+    }
+
     public List<LogRecord> records() {
         return List.copyOf(records);
     }

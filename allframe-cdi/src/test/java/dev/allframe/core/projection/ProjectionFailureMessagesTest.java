@@ -82,7 +82,7 @@ class ProjectionFailureMessagesTest {
     void aProjectionThatStopsIsWarnedAboutWithItsPositionAndCause() {
         Ledger ledger = new Ledger();
         ledger.errorOn = "amount=2";
-        start(store, projection("ledger", ProjectionMode.ASYNC, ledger));
+        start(store, projection("stopping-ledger", ProjectionMode.ASYNC, ledger));
         append(new Credit("a", 1));
         executor.runAll();
 
@@ -90,7 +90,7 @@ class ProjectionFailureMessagesTest {
             append(new Credit("a", 2));
             executor.runAll();
 
-            assertThat(log.lines()).containsExactly("WARNING AF1124: Projection 'ledger' stopped at position 2 after"
+            assertThat(log.linesAbout("'stopping-ledger'")).containsExactly("WARNING AF1124: Projection 'stopping-ledger' stopped at position 2 after"
                     + " its retries: java.lang.LinkageError: cannot link Credit[account=a, amount=2]");
         }
     }
@@ -106,12 +106,12 @@ class ProjectionFailureMessagesTest {
         Ledger ledger = new Ledger();
 
         try (LogCapture log = LogCapture.of(TrackingProcessor.class)) {
-            start(unreadable, projection("ledger", ProjectionMode.ASYNC, ledger));
+            start(unreadable, projection("unreadable-ledger", ProjectionMode.ASYNC, ledger));
             executor.runAll();
 
-            assertThat(log.lines()).containsExactly(
-                    "WARNING AF1126: Projection 'ledger' could not read or record its progress; it tries again");
-            assertThat(log.records().get(0).getThrown()).hasMessage("connection refused");
+            assertThat(log.linesAbout("'unreadable-ledger'")).containsExactly(
+                    "WARNING AF1126: Projection 'unreadable-ledger' could not read or record its progress; it tries again");
+            assertThat(log.recordsAbout("'unreadable-ledger'").get(0).getThrown()).hasMessage("connection refused");
         }
         assertThat(timer.pending()).containsExactly(FAST.pollInterval());
     }

@@ -88,7 +88,7 @@ class SagaRecoveryMessagesTest {
             assertThatThrownBy(() -> execution.outcome().toCompletableFuture().get(10, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .cause().hasMessage(message);
-            assertThat(log.lines()).containsExactly("WARNING " + message);
+            assertThat(log.linesAbout(execution.sagaId().toString())).containsExactly("WARNING " + message);
             assertThat(engine.status(execution.sagaId()).orElseThrow().state()).isEqualTo(SagaState.RUNNING);
         }
     }
@@ -109,7 +109,7 @@ class SagaRecoveryMessagesTest {
 
             assertThat(recovered.outcome().toCompletableFuture().get(10, TimeUnit.SECONDS).state())
                     .isEqualTo(SagaState.COMPENSATED);
-            assertThat(log.lines()).containsExactly("INFO AF1148: Recovering saga 'transfer' (" + id
+            assertThat(log.linesAbout(id.toString())).containsExactly("INFO AF1148: Recovering saga 'transfer' (" + id
                     + "), left RUNNING at step 2 by a stopped process: compensating");
         }
     }
@@ -144,7 +144,7 @@ class SagaRecoveryMessagesTest {
             assertThat(engine.recoverNow()).isEmpty();
             assertThat(engine.recoverNow()).isEmpty();
 
-            assertThat(log.lines()).containsExactly("WARNING AF1147: Saga " + id
+            assertThat(log.linesAbout(id.toString())).containsExactly("WARNING AF1147: Saga " + id
                     + " is unfinished, but this application defines no saga 'refund'; it is left as it is");
         }
         assertThat(sagaStore.find(id).orElseThrow().owner()).isEqualTo("dead-process");

@@ -30,9 +30,9 @@ class AppendListenersTest {
         try (LogCapture log = LogCapture.of(AppendListeners.class)) {
             listeners.notifyAppended(new AppendResult("account-7", 3, List.of(), false));
 
-            assertThat(log.lines()).containsExactly(
+            assertThat(log.linesAbout("'account-7'")).containsExactly(
                     "WARNING AF1114: Append listener the ledger listener failed on an append to stream 'account-7'");
-            assertThat(log.records().get(0).getThrown()).hasMessage("ledger table is gone");
+            assertThat(log.recordsAbout("'account-7'").get(0).getThrown()).hasMessage("ledger table is gone");
         }
         assertThat(told).containsExactly("account-7");
     }

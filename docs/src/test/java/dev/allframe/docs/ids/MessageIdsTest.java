@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules of message ids, checked on the sources of allframe-cdi and allframe-jpa-store: each id is declared
- * once, by a {@code MessageTemplate} constant named like it, inside its module's range of
- * {@code reference/message-ranges.txt}, and asserted word for word by a test; no message is written by hand, and
- * no logger is given a bare string. Each failure names the offending file and line.
+ * once, by a {@code MessageTemplate} constant named like it (no template is made anywhere else), inside a range of
+ * its module in {@code reference/message-ranges.txt} (whose ranges do not overlap), and asserted word for word by
+ * a test; no message is written by hand, and no logger is given a bare string. Each failure names the offending
+ * file and line.
  */
 class MessageIdsTest {
 
