@@ -195,7 +195,9 @@ public class AllFrameExtension implements Extension {
     private static EventTypeRegistry eventTypes(HandlerCatalog catalog, List<ProjectionModel> projections,
                                                 Problems problems) {
         EventTypeRegistry registry = new EventTypeRegistry();
-        for (Class<?> eventClass : EventClassCollector.collect(catalog, projections)) {
+        List<Class<?>> projected = projections.stream().flatMap(projection -> projection.eventTypes().stream())
+                .toList();
+        for (Class<?> eventClass : EventClassCollector.collect(catalog, projected)) {
             try {
                 registry.register(eventClass);
             } catch (EventStoreException e) {

@@ -1,6 +1,5 @@
 package dev.allframe.core.handler;
 
-import dev.allframe.core.projection.ProjectionModel;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -20,12 +19,10 @@ public final class EventClassCollector {
     private EventClassCollector() {
     }
 
-    /** What the handlers declare and what the projections' {@code on} methods take. */
-    public static Set<Class<?>> collect(HandlerCatalog catalog, List<ProjectionModel> projections) {
+    /** What the handlers declare and what the projections' event handlers take ({@code projectionEventTypes}). */
+    public static Set<Class<?>> collect(HandlerCatalog catalog, Collection<Class<?>> projectionEventTypes) {
         Set<Class<?>> classes = collect(catalog);
-        for (ProjectionModel projection : projections) {
-            projection.handlers().forEach(handler -> expand(handler.eventType(), classes));
-        }
+        projectionEventTypes.forEach(type -> expand(type, classes));
         return classes;
     }
 

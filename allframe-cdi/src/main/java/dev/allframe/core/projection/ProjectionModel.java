@@ -17,4 +17,9 @@ public record ProjectionModel(String name, ProjectionMode mode, boolean replayOn
     public ProjectionModel {
         handlers = List.copyOf(handlers);
     }
+
+    /** The event types its handlers take. */
+    public List<Class<?>> eventTypes() {
+        return handlers.stream().<Class<?>>map(ProjectionHandler::eventType).toList();
+    }
 }
