@@ -3,11 +3,14 @@ package dev.allframe.jpa;
 import static java.util.Objects.requireNonNull;
 
 import dev.allframe.EventEnvelope;
-import dev.allframe.command.ConcurrencyConflictException;
+import dev.allframe.EventStoreException;
+import dev.allframe.jpa.internal.AppendConditions;
 import dev.allframe.jpa.internal.Appender;
+import dev.allframe.jpa.internal.AutocommitConnections;
 import dev.allframe.jpa.internal.Checkpoints;
 import dev.allframe.jpa.internal.EventReader;
 import dev.allframe.jpa.internal.EventRowMapper;
+import dev.allframe.jpa.internal.JpaStoreMessages;
 import dev.allframe.jpa.internal.SagaRows;
 import dev.allframe.jpa.internal.SnapshotRows;
 import dev.allframe.saga.SagaLogEntry;
@@ -60,12 +63,18 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
 
     public JpaEventStore(JpaTransactions transactions, EventSerializer serializer, EventDecoder events, Clock clock) {
+        this(transactions, autocommitOf(transactions), serializer, events, clock);
+    }
+
+    /** A store that appends alone on {@code autocommit}'s connections, when there are some. */
+    JpaEventStore(JpaTransactions transactions, Optional<AutocommitConnections> autocommit, EventSerializer serializer,
+                  EventDecoder events, Clock clock) {
         this.transactions = requireNonNull(transactions, "transactions");
         this.clock = requireNonNull(clock, "clock");
         EventRowMapper mapper = new EventRowMapper(requireNonNull(serializer, "serializer"),
                 requireNonNull(events, "events"));
         this.reader = new EventReader(mapper);
-        this.appender = new Appender(mapper, reader, inlineListeners);
+        this.appender = new Appender(mapper, reader, inlineListeners, autocommit);
         this.snapshots = new SnapshotRows(serializer);
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         this.sagas = new SagaRows(serializer, context != null ? context : JpaEventStore.class.getClassLoader());
@@ -82,12 +91,22 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
             }
             return transactions.write(em -> appender.append(em, request, now), this::appended);
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e)) {
-                throw new ConcurrencyConflictException(request.streamId(), request.condition().expectedVersion(),
-                        streamVersion(request.streamId()));
+            Optional<SQLException> violation = integrityViolation(e);
+            if (violation.isEmpty()) {
+                throw e;
             }
-            throw e;
+            if (AppendConditions.expectedVersion(request.condition()).isEmpty()) {
+                throw new EventStoreException(JpaStoreMessages.refusedWithoutCondition(request.streamId(),
+                        violation.get().getSQLState()), e);
+            }
+            throw AppendConditions.conflict(request, streamVersion(request.streamId()));
         }
+    }
+
+    /** Only resource-local units hand out connections in autocommit mode; under JTA the server owns them. */
+    private static Optional<AutocommitConnections> autocommitOf(JpaTransactions transactions) {
+        return transactions instanceof ResourceLocalTransactions local ? Optional.of(local.autocommitConnections())
+                : Optional.empty();
     }
 
     private void appended(AppendResult result) {
@@ -255,12 +274,13 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         }
     }
 
-    private static boolean isUniqueViolation(Throwable thrown) {
+    /** The integrity constraint violation (SQL state class 23) that {@code thrown} comes from, if any. */
+    private static Optional<SQLException> integrityViolation(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
+                return Optional.of(sql);
             }
         }
-        return false;
+        return Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package dev.allframe.jpa;
 
 import dev.allframe.AllFrameMessage;
 import dev.allframe.EventStoreException;
+import dev.allframe.jpa.internal.HibernateJdbc;
 import dev.allframe.jpa.internal.JpaStoreMessages;
 import dev.allframe.spi.EventStoreContext;
 import dev.allframe.spi.EventStoreProvider;
@@ -18,8 +19,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.resource.transaction.spi.TransactionCoordinatorBuilder;
 
 /**
  * {@code allframe.event-store=jpa}. The store uses the application's {@link EntityManagerFactory} bean
@@ -83,7 +82,8 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
             }
             return Persistence.createEntityManagerFactory(unit);
         });
-        JpaTransactions transactions = isJta(factory) ? jta(factory) : new ResourceLocalTransactions(factory);
+        JpaTransactions transactions = HibernateJdbc.isJta(factory) ? jta(factory)
+                : new ResourceLocalTransactions(factory);
         if (createSchema(context).equals("true")) {
             JpaSchema.createIfMissing(transactions);
         }
@@ -102,16 +102,6 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
         } catch (LinkageError | RuntimeException e) {
             throw new EventStoreException(JpaStoreMessages.noJsonb(e), e);
         }
-    }
-
-    /**
-     * Whether the unit's transactions are JTA ones. Hibernate's transaction coordinator knows; the entity
-     * manager does not tell, as Hibernate hands out an {@code EntityTransaction} for a JTA unit too unless
-     * its JPA transaction compliance is switched on.
-     */
-    private static boolean isJta(EntityManagerFactory factory) {
-        return factory.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
-                .requireService(TransactionCoordinatorBuilder.class).isJta();
     }
 
     private static JpaTransactions jta(EntityManagerFactory factory) {

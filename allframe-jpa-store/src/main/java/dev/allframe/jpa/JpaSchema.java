@@ -1,6 +1,7 @@
 package dev.allframe.jpa;
 
 import dev.allframe.EventStoreException;
+import dev.allframe.jpa.internal.HibernateJdbc;
 import dev.allframe.jpa.internal.JpaStoreMessages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
-import org.hibernate.Session;
 
 /**
  * AllFrame's tables. Production databases get them from the scripts in
@@ -32,7 +32,7 @@ public final class JpaSchema {
 
     /** Creates the tables unless they exist; {@code true} when it created them. */
     public static boolean createIfMissing(JpaTransactions transactions) {
-        return transactions.write(em -> em.unwrap(Session.class).doReturningWork(JpaSchema::createIfMissing),
+        return transactions.write(em -> HibernateJdbc.onConnectionOf(em, JpaSchema::createIfMissing),
                 created -> { });
     }
 

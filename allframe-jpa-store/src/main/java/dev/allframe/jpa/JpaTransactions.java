@@ -4,11 +4,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.hibernate.jdbc.ReturningWork;
 
 /**
  * How the JPA store gets an {@link EntityManager} and a transaction: resource-local in Java SE, JTA in
- * an application server.
+ * an application server. With {@link ResourceLocalTransactions}, the store may also write on a connection of
+ * the unit in autocommit mode, where an append on PostgreSQL then commits in the round trip that stores it.
  */
 public interface JpaTransactions {
 
@@ -17,26 +17,6 @@ public interface JpaTransactions {
      * {@code afterCommit} once that transaction has committed.
      */
     <T> T write(Function<EntityManager, T> work, Consumer<T> afterCommit);
-
-    /**
-     * Whether {@link #autocommit} can run work: not with JTA, where the server owns the connections and a
-     * caller's transaction may be active.
-     */
-    default boolean autocommits() {
-        return false;
-    }
-
-    /**
-     * Runs {@code work} on a connection in autocommit mode, outside any transaction of the unit, and returns
-     * its result. On PostgreSQL the statements sent together before one sync then run as one implicit
-     * transaction that commits with their last reply: a write in one round trip instead of two. {@code work}
-     * may switch autocommit off for a transaction of its own, and must end it.
-     *
-     * @throws UnsupportedOperationException {@link #autocommits()} is {@code false}
-     */
-    default <T> T autocommit(ReturningWork<T> work) {
-        throw new UnsupportedOperationException("autocommit");
-    }
 
     /** Runs {@code work} with an entity manager for reading. */
     <T> T read(Function<EntityManager, T> work);

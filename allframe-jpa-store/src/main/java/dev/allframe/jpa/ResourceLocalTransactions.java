@@ -2,13 +2,13 @@ package dev.allframe.jpa;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.allframe.jpa.internal.AutocommitConnections;
+import dev.allframe.jpa.internal.HibernateJdbc;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.hibernate.Session;
-import org.hibernate.jdbc.ReturningWork;
 
 /** Transactions of a resource-local persistence unit: one entity manager and transaction per call. */
 public final class ResourceLocalTransactions implements JpaTransactions {
@@ -41,32 +41,9 @@ public final class ResourceLocalTransactions implements JpaTransactions {
         return result;
     }
 
-    @Override
-    public boolean autocommits() {
-        return true;
-    }
-
-    /** Switches the connection to autocommit for {@code work} if the pool hands it out without, and back after. */
-    @Override
-    public <T> T autocommit(ReturningWork<T> work) {
-        EntityManager em = factory.createEntityManager();
-        try {
-            return em.unwrap(Session.class).doReturningWork(connection -> {
-                boolean autocommit = connection.getAutoCommit();
-                if (!autocommit) {
-                    connection.setAutoCommit(true);
-                }
-                try {
-                    return work.execute(connection);
-                } finally {
-                    if (!autocommit) {
-                        connection.setAutoCommit(false);
-                    }
-                }
-            });
-        } finally {
-            em.close();
-        }
+    /** Connections of the unit in autocommit mode, for writes with nothing else in their transaction. */
+    AutocommitConnections autocommitConnections() {
+        return HibernateJdbc.autocommit(factory);
     }
 
     @Override

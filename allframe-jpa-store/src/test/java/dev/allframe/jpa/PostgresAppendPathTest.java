@@ -10,11 +10,12 @@ import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.jpa.PostgresCondition.RequiresPostgres;
+import dev.allframe.jpa.internal.AutocommitConnections;
+import dev.allframe.jpa.internal.JdbcWork;
 import dev.allframe.spi.conformance.ConformanceEvent;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.NewEvent;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -31,11 +33,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-import org.hibernate.jdbc.ReturningWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +65,7 @@ class PostgresAppendPathTest {
     }
 
     /** Resource-local transactions of a unit whose connections record what they send ({@link #counting}). */
-    private JpaTransactions countingTransactions() {
+    private ResourceLocalTransactions countingTransactions() {
         PGSimpleDataSource postgres = new PGSimpleDataSource();
         postgres.setURL(PostgresCondition.url());
         counting = new CountingDataSource(postgres);
@@ -77,6 +76,12 @@ class PostgresAppendPathTest {
 
     private static JpaEventStore store(JpaTransactions transactions) {
         return new JpaEventStore(transactions, new JsonbEventSerializer(),
+                EventTypeRegistry.of(List.of(ConformanceEvent.class)), Clock.systemUTC());
+    }
+
+    /** A store over {@code transactions} that appends alone on {@code autocommit}. */
+    private static JpaEventStore store(JpaTransactions transactions, AutocommitConnections autocommit) {
+        return new JpaEventStore(transactions, Optional.of(autocommit), new JsonbEventSerializer(),
                 EventTypeRegistry.of(List.of(ConformanceEvent.class)), Clock.systemUTC());
     }
 
@@ -224,10 +229,12 @@ class PostgresAppendPathTest {
                 "ConformanceEvent", 1, new ConformanceEvent("first", 0), null, null, null)), null));
         CountDownLatch leaderInside = new CountDownLatch(1);
         CountDownLatch leaderGoes = new CountDownLatch(1);
-        JpaTransactions gated = new GatedTransactions(countingTransactions(), leaderInside, leaderGoes);
+        ResourceLocalTransactions transactions = countingTransactions();
+        AutocommitConnections gated = new GatedConnections(transactions.autocommitConnections(), leaderInside,
+                leaderGoes);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            JpaEventStore store = store(gated);
+            JpaEventStore store = store(transactions, gated);
             store.headPosition();
             counting.executions().clear();
             List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
@@ -277,13 +284,14 @@ class PostgresAppendPathTest {
         TestDatabase.POSTGRESQL.freshStore();
         CountDownLatch leaderInside = new CountDownLatch(1);
         CountDownLatch leaderGoes = new CountDownLatch(1);
-        JpaTransactions gated = new GatedTransactions(TestDatabase.POSTGRESQL.transactions(), leaderInside, leaderGoes,
-                () -> {
+        ResourceLocalTransactions transactions = TestDatabase.POSTGRESQL.transactions();
+        AutocommitConnections gated = new GatedConnections(transactions.autocommitConnections(), leaderInside,
+                leaderGoes, () -> {
                     throw new AssertionError("the connection pool broke down");
                 });
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            JpaEventStore store = store(gated);
+            JpaEventStore store = store(transactions, gated);
             store.headPosition();
             List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
             Future<?> leader = pool.submit(() -> store.append(request("a", AppendCondition.noStream(), null, 1)));
@@ -334,22 +342,22 @@ class PostgresAppendPathTest {
     }
 
     /**
-     * Resource-local transactions whose first autocommit work waits, inside, until the test lets it go; the
-     * second runs {@code second} first.
+     * Autocommit connections whose first work waits, inside, until the test lets it go; the second runs
+     * {@code second} first.
      */
-    private static final class GatedTransactions implements JpaTransactions {
+    private static final class GatedConnections implements AutocommitConnections {
 
-        private final JpaTransactions real;
+        private final AutocommitConnections real;
         private final CountDownLatch inside;
         private final CountDownLatch goes;
         private final Runnable second;
         private final AtomicInteger calls = new AtomicInteger();
 
-        GatedTransactions(JpaTransactions real, CountDownLatch inside, CountDownLatch goes) {
+        GatedConnections(AutocommitConnections real, CountDownLatch inside, CountDownLatch goes) {
             this(real, inside, goes, () -> { });
         }
 
-        GatedTransactions(JpaTransactions real, CountDownLatch inside, CountDownLatch goes, Runnable second) {
+        GatedConnections(AutocommitConnections real, CountDownLatch inside, CountDownLatch goes, Runnable second) {
             this.real = real;
             this.inside = inside;
             this.goes = goes;
@@ -357,22 +365,7 @@ class PostgresAppendPathTest {
         }
 
         @Override
-        public <T> T write(Function<EntityManager, T> work, Consumer<T> afterCommit) {
-            return real.write(work, afterCommit);
-        }
-
-        @Override
-        public <T> T read(Function<EntityManager, T> work) {
-            return real.read(work);
-        }
-
-        @Override
-        public boolean autocommits() {
-            return true;
-        }
-
-        @Override
-        public <T> T autocommit(ReturningWork<T> work) {
+        public <T> T autocommit(JdbcWork<T> work) {
             int call = calls.incrementAndGet();
             if (call == 2) {
                 second.run();

@@ -50,7 +50,7 @@ public enum TestDatabase {
         return freshStore(EventTypeRegistry.of(List.of(ConformanceEvent.class)));
     }
 
-    public synchronized JpaTransactions transactions() {
+    public synchronized ResourceLocalTransactions transactions() {
         return new ResourceLocalTransactions(factory());
     }
 

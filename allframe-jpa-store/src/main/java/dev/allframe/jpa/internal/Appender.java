@@ -2,7 +2,6 @@ package dev.allframe.jpa.internal;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
-import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.jpa.JpaTransactions;
 import dev.allframe.spi.event.AppendListeners;
 import dev.allframe.spi.event.AppendRequest;
@@ -15,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.hibernate.Session;
-import org.hibernate.dialect.PostgreSQLDialect;
-import org.hibernate.engine.spi.SessionImplementor;
 
 /**
  * One append, inside the caller's transaction: lock the head row, honour an earlier use of the
@@ -33,35 +29,40 @@ public final class Appender {
     private final EventReader reader;
     private final AppendListeners inlineListeners;
     private final PostgresAppender postgres;
-    private final GroupCommit groupCommit;
+    private final Optional<GroupCommit> groupCommit;
     private volatile Boolean onPostgres;
 
-    public Appender(EventRowMapper mapper, EventReader reader, AppendListeners inlineListeners) {
+    /** @param autocommit connections for appends alone; empty when the unit offers none (JTA) */
+    public Appender(EventRowMapper mapper, EventReader reader, AppendListeners inlineListeners,
+                    Optional<AutocommitConnections> autocommit) {
         this.mapper = mapper;
         this.reader = reader;
         this.inlineListeners = inlineListeners;
-        this.postgres = new PostgresAppender(mapper);
-        this.groupCommit = new GroupCommit(postgres);
+        PostgresStatements statements = new PostgresStatements(mapper, GroupCommit.MAX_BATCH);
+        this.postgres = new PostgresAppender(statements);
+        PostgresBatch together = new PostgresBatch(statements);
+        this.groupCommit = autocommit.map(connections -> new GroupCommit(connections, postgres, together));
     }
 
     /**
      * Appends in a transaction of its own where the database allows it and nothing else has to run in the
-     * append's transaction: on PostgreSQL, without an idempotency key, no inline listener subscribed and the
-     * transactions resource-local. Committed in the same round trip, or together with the appends of other
-     * threads that were waiting at the same time ({@link GroupCommit}). Empty, with nothing done, otherwise.
+     * append's transaction: on PostgreSQL, without an idempotency key, no inline listener subscribed and
+     * connections in autocommit mode at hand (resource-local transactions). Committed in the same round trip,
+     * or together with the appends of other threads that were waiting at the same time ({@link GroupCommit}).
+     * Empty, with nothing done, otherwise.
      */
     public Optional<AppendResult> appendAlone(JpaTransactions transactions, AppendRequest request, Instant now) {
-        if (!takesPostgresPath(request) || !inlineListeners.isEmpty() || !transactions.autocommits()
-                || !onPostgres(() -> transactions.read(Appender::isPostgres))) {
+        if (groupCommit.isEmpty() || !takesPostgresPath(request) || !inlineListeners.isEmpty()
+                || !onPostgres(() -> transactions.read(HibernateJdbc::isPostgres))) {
             return Optional.empty();
         }
-        return Optional.of(groupCommit.append(transactions, request, now));
+        return Optional.of(groupCommit.get().append(request, now));
     }
 
     public AppendResult append(EntityManager em, AppendRequest request, Instant now) {
-        if (takesPostgresPath(request) && onPostgres(() -> isPostgres(em))) {
-            AppendResult result = em.unwrap(Session.class)
-                    .doReturningWork(connection -> postgres.append(connection, request, now));
+        if (takesPostgresPath(request) && onPostgres(() -> HibernateJdbc.isPostgres(em))) {
+            AppendResult result = HibernateJdbc.onConnectionOf(em,
+                    connection -> postgres.append(connection, request, now));
             inlineListeners.notifyInline(result);
             em.flush();
             return result;
@@ -75,13 +76,13 @@ public final class Appender {
         String streamId = request.streamId();
         long version = reader.streamVersionAtHead(em, streamId, head.position());
         if (!request.condition().acceptsVersion(version)) {
-            throw new ConcurrencyConflictException(streamId, request.condition().expectedVersion(), version);
+            throw AppendConditions.conflict(request, version);
         }
         List<NewEvent> events = request.events();
         List<EventEnvelope> stored = new ArrayList<>(events.size());
         long position = head.position();
         if (!events.isEmpty()) {
-            em.unwrap(Session.class).setJdbcBatchSize(Math.min(events.size(), 500));
+            HibernateJdbc.batchInserts(em, Math.min(events.size(), 500));
             for (NewEvent event : events) {
                 EventRow row = mapper.toRow(event, ++position, streamId, ++version, now);
                 em.persist(row);
@@ -122,10 +123,5 @@ public final class Appender {
             onPostgres = known;
         }
         return known;
-    }
-
-    private static boolean isPostgres(EntityManager em) {
-        return em.unwrap(SessionImplementor.class).getFactory().getJdbcServices().getDialect()
-                instanceof PostgreSQLDialect;
     }
 }

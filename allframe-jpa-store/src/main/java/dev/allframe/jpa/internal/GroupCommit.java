@@ -1,7 +1,6 @@
 package dev.allframe.jpa.internal;
 
 import dev.allframe.EventStoreException;
-import dev.allframe.jpa.JpaTransactions;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
 import java.sql.Connection;
@@ -32,18 +31,24 @@ final class GroupCommit {
     /** The most appends one transaction takes; more wait for the next. */
     static final int MAX_BATCH = 64;
 
+    private final AutocommitConnections connections;
     private final PostgresAppender postgres;
     private final PostgresBatch together;
     private final ReentrantLock appending = new ReentrantLock();
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
 
-    GroupCommit(PostgresAppender postgres) {
+    /**
+     * @param postgres appends one request alone
+     * @param together appends up to {@link #MAX_BATCH} requests in one round trip
+     */
+    GroupCommit(AutocommitConnections connections, PostgresAppender postgres, PostgresBatch together) {
+        this.connections = connections;
         this.postgres = postgres;
-        this.together = new PostgresBatch(postgres);
+        this.together = together;
     }
 
     /** Appends {@code request} alone or with the appends waiting beside it; throws what its append threw. */
-    AppendResult append(JpaTransactions transactions, AppendRequest request, Instant now) {
+    AppendResult append(AppendRequest request, Instant now) {
         Pending mine = new Pending(request, now);
         waiting.add(mine);
         appending.lock();
@@ -54,7 +59,7 @@ final class GroupCommit {
                     mine.fail(new EventStoreException(JpaStoreMessages.sharedAppendLost()));
                     break;
                 }
-                run(transactions, batch);
+                run(batch);
             }
         } finally {
             appending.unlock();
@@ -72,9 +77,9 @@ final class GroupCommit {
     }
 
     /** Settles every append of {@code batch}; an error that stops it settles those it leaves with that error. */
-    private void run(JpaTransactions transactions, List<Pending> batch) {
+    private void run(List<Pending> batch) {
         try {
-            settle(transactions, batch);
+            settle(batch);
         } catch (Error e) {
             EventStoreException failure = new EventStoreException(JpaStoreMessages.sharedAppendFailed(e), e);
             batch.stream().filter(pending -> !pending.settled()).forEach(pending -> pending.fail(failure));
@@ -82,14 +87,14 @@ final class GroupCommit {
         }
     }
 
-    private void settle(JpaTransactions transactions, List<Pending> batch) {
+    private void settle(List<Pending> batch) {
         if (batch.size() == 1) {
-            alone(transactions, batch.get(0));
+            alone(batch.get(0));
             return;
         }
         Shared shared = new Shared();
         try {
-            transactions.autocommit(connection -> {
+            connections.autocommit(connection -> {
                 inOneTransaction(connection, batch, shared);
                 return null;
             });
@@ -97,14 +102,14 @@ final class GroupCommit {
             if (shared.committing) {
                 batch.stream().filter(pending -> !pending.settled()).forEach(pending -> pending.fail(failed));
             } else {
-                batch.forEach(pending -> alone(transactions, pending.reset()));
+                batch.forEach(pending -> alone(pending.reset()));
             }
         }
     }
 
-    private void alone(JpaTransactions transactions, Pending pending) {
+    private void alone(Pending pending) {
         try {
-            pending.succeed(transactions.autocommit(connection -> postgres.appendAlone(connection, pending.request,
+            pending.succeed(connections.autocommit(connection -> postgres.appendAlone(connection, pending.request,
                     pending.now)));
         } catch (RuntimeException e) {
             pending.fail(e);
@@ -119,10 +124,11 @@ final class GroupCommit {
             List<Pending> appended = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 Pending pending = batch.get(i);
-                if (outcomes.get(i) instanceof PostgresBatch.Outcome.Appended done) {
+                PostgresBatch.Outcome outcome = outcomes.get(i);
+                if (outcome instanceof PostgresBatch.Outcome.Appended done) {
                     pending.stage(done.result());
                     appended.add(pending);
-                } else if (outcomes.get(i) instanceof PostgresBatch.Outcome.Refused refused) {
+                } else if (outcome instanceof PostgresBatch.Outcome.Refused refused) {
                     pending.fail(refused.conflict());
                 }
             }

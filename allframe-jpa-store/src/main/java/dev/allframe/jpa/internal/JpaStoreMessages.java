@@ -64,6 +64,9 @@ public final class JpaStoreMessages {
     static final MessageTemplate AF2025 = new MessageTemplate("AF2025",
             "The append did not finish: the thread that took it to write it together with other appends stopped"
             + " before it was written; whether it was stored is unknown until the stream is read");
+    static final MessageTemplate AF2026 = new MessageTemplate("AF2026",
+            "The append to stream '%s' accepts any version, yet the database refused it with SQL state %s, an"
+            + " integrity constraint (is one of its event ids stored already?); nothing of it was stored");
 
     private JpaStoreMessages() {
     }
@@ -144,5 +147,9 @@ public final class JpaStoreMessages {
 
     public static AllFrameMessage sharedAppendLost() {
         return AF2025.with();
+    }
+
+    public static AllFrameMessage refusedWithoutCondition(String streamId, String sqlState) {
+        return AF2026.with(streamId, sqlState);
     }
 }
