@@ -1,0 +1,192 @@
+package dev.allframe.spi.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.allframe.core.EventIds;
+import dev.allframe.saga.SagaLogEntry;
+import dev.allframe.saga.SagaLogEntry.Action;
+import dev.allframe.saga.SagaLogEntry.Result;
+import dev.allframe.saga.SagaState;
+import dev.allframe.saga.SagaTakenOverException;
+import dev.allframe.spi.saga.SagaRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sagas and their histories as the saga store keeps them: read back whole, histories by entry number, an entry
+ * replaced by its finished version, unfinished sagas oldest first, a saga stored under another owner refused,
+ * and leases claimed only once run out and renewed only for their owner. Every saga store must pass it; see
+ * {@link SagaStoreConformanceSupport} for how.
+ */
+public abstract class SagaStoreConformanceTest extends SagaStoreConformanceSupport {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    @Test
+    void aSavedSagaIsReadBackWholeAlsoByAnotherView() {
+        SagaRecord saga = new SagaRecord(EventIds.next(), "transfer", SagaState.COMPENSATING, 2, 3,
+                new ConformanceTransfer("A", "B", 25), Map.of("hold", new ConformanceReceipt("A", 25)), 2,
+                "no courier", "process-1", T0.plusSeconds(30), T0, T0.plusSeconds(5));
+
+        sagas.save(saga, null);
+
+        assertThat(sagas.find(saga.id())).contains(saga);
+        assertThat(sameSagas(sagas).find(saga.id())).contains(saga);
+        assertThat(sagas.history(saga.id())).isEmpty();
+    }
+
+    @Test
+    void anUnknownSagaIsNotFoundAndHasNoHistory() {
+        sagas.save(running("process-1", T0, T0.plusSeconds(30)), null);
+        UUID unknown = EventIds.next();
+
+        assertThat(sagas.find(unknown)).isEmpty();
+        assertThat(sagas.history(unknown)).isEmpty();
+    }
+
+    @Test
+    void aLaterSaveReplacesTheSaga() {
+        SagaRecord started = running("process-1", T0, T0.plusSeconds(30));
+        sagas.save(started, null);
+        SagaRecord further = started.withOutput("hold", new ConformanceReceipt("A", 5), T0.plusSeconds(1))
+                .at(SagaState.COMPLETED, 2, T0.plusSeconds(2));
+
+        sagas.save(further, null);
+
+        assertThat(sagas.find(started.id())).contains(further);
+    }
+
+    @Test
+    void aHistoryIsReadByEntryNumberWithEachEntryReplacedByItsFinishedVersion() {
+        SagaRecord saga = running("process-1", T0, T0.plusSeconds(30));
+        SagaLogEntry first = new SagaLogEntry(1, 1, "hold", Action.EXECUTE, Result.STARTED, null, T0, null);
+        SagaLogEntry second = new SagaLogEntry(2, 2, "deliver", Action.EXECUTE, Result.STARTED, null,
+                T0.plusSeconds(2), null);
+
+        sagas.save(saga, first);
+        sagas.save(saga, first.finish(Result.SUCCEEDED, null, T0.plusSeconds(1)));
+        sagas.save(saga, second);
+        sagas.save(saga, null);
+        sagas.save(saga, second.finish(Result.FAILED, "no courier", T0.plusSeconds(3)));
+
+        assertThat(sagas.history(saga.id())).containsExactly(
+                first.finish(Result.SUCCEEDED, null, T0.plusSeconds(1)),
+                second.finish(Result.FAILED, "no courier", T0.plusSeconds(3)));
+        assertThat(sameSagas(sagas).history(saga.id())).hasSize(2);
+    }
+
+    @Test
+    void historiesAreKeptPerSaga() {
+        SagaRecord one = running("process-1", T0, T0.plusSeconds(30));
+        SagaRecord other = running("process-1", T0, T0.plusSeconds(30));
+        SagaLogEntry entry = new SagaLogEntry(1, 1, "hold", Action.EXECUTE, Result.STARTED, null, T0, null);
+
+        sagas.save(one, entry);
+        sagas.save(other, null);
+
+        assertThat(sagas.history(one.id())).containsExactly(entry);
+        assertThat(sagas.history(other.id())).isEmpty();
+    }
+
+    @Test
+    void aSagaStoredUnderAnotherOwnerIsNeitherOverwrittenNorGivenAnEntry() {
+        SagaRecord mine = running("process-1", T0, T0.plusSeconds(30));
+        sagas.save(mine, null);
+        SagaRecord takenOver = sagas.claim(mine.id(), "process-2", T0.plusSeconds(31), T0.plusSeconds(61))
+                .orElseThrow();
+
+        assertThatThrownBy(() -> sagas.save(mine.at(SagaState.COMPLETED, 1, T0.plusSeconds(32)),
+                new SagaLogEntry(1, 1, "hold", Action.EXECUTE, Result.SUCCEEDED, null, T0, T0.plusSeconds(32))))
+                .isInstanceOf(SagaTakenOverException.class)
+                .hasMessage("AF1144: Saga 'transfer' (" + mine.id() + ") was taken over by process process-2 after"
+                        + " this process's lease ran out; this process stops working on it");
+
+        assertThat(sagas.find(mine.id())).contains(takenOver);
+        assertThat(sagas.history(mine.id())).isEmpty();
+    }
+
+    @Test
+    void unfinishedSagasAreThoseRunningOrCompensatingOldestFirst() {
+        SagaRecord newest = running("process-1", T0.plusSeconds(20), T0.plusSeconds(60));
+        SagaRecord oldest = running("process-1", T0, T0.plusSeconds(60)).at(SagaState.COMPENSATING, 1, T0);
+        SagaRecord middle = running("process-2", T0.plusSeconds(10), T0.plusSeconds(60));
+        sagas.save(newest, null);
+        sagas.save(oldest, null);
+        sagas.save(middle, null);
+        for (SagaState finished : Set.of(SagaState.COMPLETED, SagaState.COMPENSATED, SagaState.FAILED_COMPENSATION)) {
+            sagas.save(running("process-1", T0.plusSeconds(5), T0.plusSeconds(60)).at(finished, 1, T0), null);
+        }
+
+        assertThat(sagas.unfinished()).extracting(SagaRecord::id)
+                .containsExactly(oldest.id(), middle.id(), newest.id());
+    }
+
+    @Test
+    void aSagaWhoseLeaseRanOutIsClaimedOnceByItsNewOwner() {
+        SagaRecord saga = running("process-1", T0, T0.plusSeconds(30));
+        sagas.save(saga, null);
+
+        assertThat(sagas.claim(saga.id(), "process-2", T0.plusSeconds(29), T0.plusSeconds(59)))
+                .as("the lease still runs").isEmpty();
+        assertThat(sagas.find(saga.id())).contains(saga);
+
+        SagaRecord claimed = sagas.claim(saga.id(), "process-2", T0.plusSeconds(31), T0.plusSeconds(61))
+                .orElseThrow();
+
+        assertThat(claimed.owner()).isEqualTo("process-2");
+        assertThat(claimed.leaseUntil()).isEqualTo(T0.plusSeconds(61));
+        assertThat(claimed).usingRecursiveComparison().ignoringFields("owner", "leaseUntil", "updated")
+                .isEqualTo(saga);
+        assertThat(sagas.find(saga.id())).contains(claimed);
+        assertThat(sagas.claim(saga.id(), "process-3", T0.plusSeconds(32), T0.plusSeconds(62)))
+                .as("taken first by process-2, whose lease runs").isEmpty();
+    }
+
+    @Test
+    void finishedAndUnknownSagasCannotBeClaimed() {
+        SagaRecord done = running("process-1", T0, T0.plusSeconds(30)).at(SagaState.COMPLETED, 1, T0.plusSeconds(1));
+        sagas.save(done, null);
+
+        assertThat(sagas.claim(done.id(), "process-2", T0.plusSeconds(60), T0.plusSeconds(90))).isEmpty();
+        assertThat(sagas.claim(EventIds.next(), "process-2", T0.plusSeconds(60), T0.plusSeconds(90))).isEmpty();
+        assertThat(sagas.find(done.id())).contains(done);
+    }
+
+    @Test
+    void leasesAreRenewedOnlyForTheListedUnfinishedSagasOfTheirOwner() {
+        SagaRecord mine = running("process-1", T0, T0.plusSeconds(30));
+        SagaRecord notListed = running("process-1", T0, T0.plusSeconds(30));
+        SagaRecord others = running("process-2", T0, T0.plusSeconds(30));
+        SagaRecord finished = running("process-1", T0, T0.plusSeconds(30)).at(SagaState.COMPENSATED, 1, T0);
+        List.of(mine, notListed, others, finished).forEach(saga -> sagas.save(saga, null));
+
+        sagas.renewLeases("process-1", List.of(mine.id(), others.id(), finished.id()), T0.plusSeconds(60));
+
+        assertThat(sagas.find(mine.id()).orElseThrow().leaseUntil()).isEqualTo(T0.plusSeconds(60));
+        assertThat(sagas.find(mine.id()).orElseThrow().owner()).isEqualTo("process-1");
+        assertThat(sagas.find(notListed.id()).orElseThrow().leaseUntil()).isEqualTo(T0.plusSeconds(30));
+        assertThat(sagas.find(others.id()).orElseThrow().leaseUntil()).isEqualTo(T0.plusSeconds(30));
+        assertThat(sagas.find(finished.id()).orElseThrow().leaseUntil()).isEqualTo(T0.plusSeconds(30));
+    }
+
+    @Test
+    void renewingNoLeasesChangesNothing() {
+        SagaRecord saga = running("process-1", T0, T0.plusSeconds(30));
+        sagas.save(saga, null);
+
+        sagas.renewLeases("process-1", List.of(), T0.plusSeconds(60));
+
+        assertThat(sagas.find(saga.id())).contains(saga);
+    }
+
+    /** A new two-step transfer saga running its first step, started at {@code started}. */
+    private static SagaRecord running(String owner, Instant started, Instant leaseUntil) {
+        return new SagaRecord(EventIds.next(), "transfer", SagaState.RUNNING, 1, 2,
+                new ConformanceTransfer("A", "B", 5), Map.of(), 0, null, owner, leaseUntil, started, started);
+    }
+}
