@@ -51,13 +51,14 @@ public final class SnapshotRows {
         return Optional.of(json);
     }
 
+    /** Keeps {@code snapshot} unless a newer one is kept; one at the same version replaces it (a new state shape). */
     public void save(EntityManager em, Snapshot snapshot, String json, Instant now) {
         SnapshotRow row = em.find(SnapshotRow.class, snapshot.streamId());
         if (row == null) {
             row = new SnapshotRow(snapshot.streamId());
             row.update(snapshot.streamVersion(), snapshot.state().getClass().getName(), snapshot.stateFingerprint(), json, now);
             em.persist(row);
-        } else if (row.streamVersion() < snapshot.streamVersion()) {
+        } else if (row.streamVersion() <= snapshot.streamVersion()) {
             row.update(snapshot.streamVersion(), snapshot.state().getClass().getName(), snapshot.stateFingerprint(), json, now);
         }
     }
