@@ -10,6 +10,7 @@ import dev.allframe.jpa.internal.AutocommitConnections;
 import dev.allframe.jpa.internal.Checkpoints;
 import dev.allframe.jpa.internal.EventReader;
 import dev.allframe.jpa.internal.EventRowMapper;
+import dev.allframe.jpa.internal.HibernateJdbc;
 import dev.allframe.jpa.internal.JpaStoreMessages;
 import dev.allframe.jpa.internal.SagaRows;
 import dev.allframe.jpa.internal.SnapshotRows;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -61,6 +63,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     private final AppendListeners listeners = new AppendListeners();
     private final AppendListeners inlineListeners = new AppendListeners();
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
+    private final BooleanSupplier onPostgres;
 
     public JpaEventStore(JpaTransactions transactions, EventSerializer serializer, EventDecoder events, Clock clock) {
         this(transactions, autocommitOf(transactions), serializer, events, clock);
@@ -70,6 +73,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     JpaEventStore(JpaTransactions transactions, Optional<AutocommitConnections> autocommit, EventSerializer serializer,
                   EventDecoder events, Clock clock) {
         this.transactions = requireNonNull(transactions, "transactions");
+        this.onPostgres = () -> transactions.read(HibernateJdbc::isPostgres);
         this.clock = requireNonNull(clock, "clock");
         EventRowMapper mapper = new EventRowMapper(requireNonNull(serializer, "serializer"),
                 requireNonNull(events, "events"));
@@ -84,7 +88,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     public AppendResult append(AppendRequest request) {
         Instant now = now();
         try {
-            Optional<AppendResult> alone = appender.appendAlone(transactions, request, now);
+            Optional<AppendResult> alone = appender.appendAlone(onPostgres, request, now);
             if (alone.isPresent()) {
                 appended(alone.get());
                 return alone.get();

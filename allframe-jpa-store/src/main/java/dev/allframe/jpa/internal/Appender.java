@@ -2,7 +2,6 @@ package dev.allframe.jpa.internal;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
-import dev.allframe.jpa.JpaTransactions;
 import dev.allframe.spi.event.AppendListeners;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
@@ -13,7 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 
 /**
  * One append, inside the caller's transaction: lock the head row, honour an earlier use of the
@@ -50,10 +49,12 @@ public final class Appender {
      * connections in autocommit mode at hand (resource-local transactions). Committed in the same round trip,
      * or together with the appends of other threads that were waiting at the same time ({@link GroupCommit}).
      * Empty, with nothing done, otherwise.
+     *
+     * @param postgres asks the database whether it is PostgreSQL, the first time it matters
      */
-    public Optional<AppendResult> appendAlone(JpaTransactions transactions, AppendRequest request, Instant now) {
+    public Optional<AppendResult> appendAlone(BooleanSupplier postgres, AppendRequest request, Instant now) {
         if (groupCommit.isEmpty() || !takesPostgresPath(request) || !inlineListeners.isEmpty()
-                || !onPostgres(() -> transactions.read(HibernateJdbc::isPostgres))) {
+                || !onPostgres(postgres)) {
             return Optional.empty();
         }
         return Optional.of(groupCommit.get().append(request, now));
@@ -116,10 +117,10 @@ public final class Appender {
         return request.idempotencyKey() == null && !request.events().isEmpty();
     }
 
-    private boolean onPostgres(Supplier<Boolean> dialect) {
+    private boolean onPostgres(BooleanSupplier dialect) {
         Boolean known = onPostgres;
         if (known == null) {
-            known = dialect.get();
+            known = dialect.getAsBoolean();
             onPostgres = known;
         }
         return known;

@@ -38,7 +38,8 @@ public final class HibernateJdbc {
                 .requireService(TransactionCoordinatorBuilder.class).isJta();
     }
 
-    static boolean isPostgres(EntityManager em) {
+    /** Whether {@code em}'s unit runs on PostgreSQL. */
+    public static boolean isPostgres(EntityManager em) {
         return em.unwrap(SessionImplementor.class).getFactory().getJdbcServices().getDialect()
                 instanceof PostgreSQLDialect;
     }
