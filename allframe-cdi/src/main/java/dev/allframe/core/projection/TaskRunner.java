@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * Runs one piece of work as tasks on an executor, one task at a time however often it is asked to: a request while
  * a task runs makes it run once more afterwards, so that nothing asked for is missed and nothing runs twice at
- * once. No thread is held between tasks. Whatever a task throws goes to the crash handler. Stopping interrupts the
+ * once. No thread is held between tasks. Whatever a task throws goes to the crash handler, and so does an executor
+ * that refuses the task before it was stopped: work that cannot run is never silently not run. Stopping interrupts the
  * task running then, so that work blocked in a handler ends (its transaction rolls back) instead of holding its
  * locks after the application has gone.
  */
@@ -41,8 +42,11 @@ final class TaskRunner {
         if (!stopped && queued.compareAndSet(false, true)) {
             try {
                 executor.execute(this::run);
-            } catch (RejectedExecutionException stopping) {
+            } catch (RejectedExecutionException refused) {
                 queued.set(false);
+                if (!stopped) {
+                    crashed.accept(refused);
+                }
             }
         }
     }

@@ -320,6 +320,45 @@ class ProjectionEngineTest {
     }
 
     @Test
+    void anErrorDuringAnInlineRebuildStopsItFailedAndTheNextRebuildStartsOver() throws Exception {
+        append("a", new Credit("a", 1), new Credit("a", 2));
+        Ledger ledger = new Ledger();
+        ProjectionEngine engine = start(store, FAST, projection("inline", ProjectionMode.INLINE, ledger));
+        ledger.errorOn = "amount=2";
+
+        engine.rebuild("inline");
+        executor.runAll();
+
+        ProjectionStatus failed = engine.status("inline");
+        assertThat(failed.state()).as("not REBUILDING forever").isEqualTo(ProjectionState.FAILED);
+        assertThat(failed.failure().position()).isEqualTo(2);
+        assertThat(failed.failure().streamId()).isEqualTo("a");
+        assertThat(failed.failure().message()).isEqualTo("java.lang.LinkageError: cannot link Credit[account=a, amount=2]");
+
+        ledger.errorOn = null;
+        engine.rebuild("inline");
+        executor.runAll();
+        assertThat(engine.status("inline").state()).isEqualTo(ProjectionState.RUNNING);
+        assertThat(engine.awaitPosition("inline", 2, Duration.ZERO)).isTrue();
+    }
+
+    @Test
+    void aProjectionWhoseExecutorRefusesItsWorkStopsFailedInsteadOfFallingSilent() {
+        append("a", new Credit("a", 1));
+        ProjectionEngine engine = TestEngines.create(store, checkpoints, FAST, task -> {
+            throw new java.util.concurrent.RejectedExecutionException("no threads left");
+        }, timer, projection("ledger", ProjectionMode.ASYNC, new Ledger()));
+        engines.add(engine);
+
+        engine.start();
+
+        ProjectionStatus status = engine.status("ledger");
+        assertThat(status.state()).isEqualTo(ProjectionState.FAILED);
+        assertThat(status.failure().message())
+                .isEqualTo("java.util.concurrent.RejectedExecutionException: no threads left");
+    }
+
+    @Test
     void unknownNamesAreRefusedWithTheKnownOnes() {
         ProjectionEngine engine = start(store, FAST, projection("ledger", ProjectionMode.ASYNC, new Ledger()));
 
