@@ -21,7 +21,8 @@ import java.util.function.LongFunction;
  * with a {@link TimeoutException} ({@code AF1152}), whatever the step's thread still does: a step that
  * blocks and ignores interrupts is bounded too. The thread still in {@code execute} is interrupted then. A
  * failed or timed-out attempt is retried as its {@link StepPolicy} says. A compensation is bounded by the
- * same timeout ({@code AF1153}), and not retried: the saga records it as failed and compensates on.
+ * same timeout ({@code AF1153}), and not retried: the saga records it as failed and compensates on. Whatever a step
+ * throws, an {@link Error} too, ends its attempt at once as what it is; only exceptions are retried.
  */
 public final class BoundedStepGuard implements StepGuard {
 
@@ -60,7 +61,10 @@ public final class BoundedStepGuard implements StepGuard {
             if (cause instanceof Exception exception) {
                 throw exception;
             }
-            throw (Error) cause;
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new ExecutionException(cause);
         }
     }
 
@@ -119,7 +123,7 @@ public final class BoundedStepGuard implements StepGuard {
                         }
                     });
                 }
-            } catch (Exception | LinkageError | AssertionError e) {
+            } catch (Throwable e) {
                 timeout.cancel();
                 result.completeExceptionally(e);
             } finally {

@@ -169,6 +169,37 @@ class BoundedStepGuardTest {
     }
 
     @Test
+    void anErrorInAStepIsReportedAtOnceAsItIsAndNotRetried() throws Exception {
+        BoundedStepGuard guard = guard(new StepPolicy(Duration.ofSeconds(5), 3, Duration.ZERO));
+        AtomicInteger attempts = new AtomicInteger();
+        StackOverflowError overflow = new StackOverflowError("too deep");
+
+        CompletionStage<StepResult> stage = guard.execute(step(context -> {
+            attempts.incrementAndGet();
+            throw overflow;
+        }), context());
+
+        assertThatThrownBy(() -> stage.toCompletableFuture().get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).cause().isSameAs(overflow);
+        assertThat(attempts).hasValue(1);
+        assertThat(timer.pending()).as("no timeout is left behind").isEmpty();
+    }
+
+    @Test
+    void anErrorInACompensationIsThrownAtOnceAsItIs() {
+        BoundedStepGuard guard = guard(StepPolicy.timeout(Duration.ofSeconds(5)));
+        Error broken = new Error("ledger class broken");
+
+        CompletableFuture<Void> compensated = compensateElsewhere(guard, compensation(() -> {
+            throw broken;
+        }));
+
+        assertThatThrownBy(() -> compensated.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isSameAs(broken);
+        assertThat(timer.pending()).isEmpty();
+    }
+
+    @Test
     void noStageIsAnError() {
         BoundedStepGuard guard = guard(StepPolicy.timeout(Duration.ofSeconds(5)));
 
@@ -243,7 +274,7 @@ class BoundedStepGuardTest {
             try {
                 guard.compensate(step, context());
                 done.complete(null);
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 done.completeExceptionally(e);
             }
         });

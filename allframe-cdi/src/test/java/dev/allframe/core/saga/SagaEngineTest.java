@@ -93,6 +93,20 @@ class SagaEngineTest {
     }
 
     @Test
+    void anErrorInAStepFailsItAtOnceAsWhatItIsAndTheSagaCompensates() {
+        credit.executeError = new NoClassDefFoundError("com/example/Ledger");
+        SagaEngine engine = engine(transfer());
+
+        SagaOutcome outcome = engine.start("transfer", "A->B");
+
+        assertThat(outcome.state()).isEqualTo(SagaState.COMPENSATED);
+        assertThat(((SagaOutcome.Compensated) outcome).failure().message()).isEqualTo("AF1141: Step 3 'credit' of saga"
+                + " 'transfer' (" + outcome.sagaId() + ") failed: java.lang.NoClassDefFoundError: com/example/Ledger");
+        assertThat(journal).endsWith("compensate credit 3:compensate", "compensate debit 2:compensate",
+                "compensate reserve 1:compensate");
+    }
+
+    @Test
     void aFailedStepIsCompensatedWithEveryEarlierStepInReverseOrder() {
         credit.executeFailure = new IllegalStateException("account B is closed");
         SagaEngine engine = engine(transfer());

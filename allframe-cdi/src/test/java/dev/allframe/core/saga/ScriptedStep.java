@@ -16,6 +16,7 @@ final class ScriptedStep implements Step<String> {
     private final List<String> journal;
     Object output;
     RuntimeException executeFailure;
+    Error executeError;
     RuntimeException compensateFailure;
     /** When set, execute waits for it, ignoring interrupts, for at most a minute. */
     CountDownLatch blockUntil;
@@ -38,6 +39,9 @@ final class ScriptedStep implements Step<String> {
         }
         if (executeFailure != null) {
             throw executeFailure;
+        }
+        if (executeError != null) {
+            throw executeError;
         }
         return output == null ? StepResult.done() : StepResult.output(output).stage();
     }
