@@ -19,7 +19,8 @@ import java.util.function.LongFunction;
 /**
  * Runs each attempt of a step's execution on an executor and stops waiting for it when its time is up,
  * with a {@link TimeoutException} ({@code AF1152}), whatever the step's thread still does: a step that
- * blocks and ignores interrupts is bounded too. The thread still in {@code execute} is interrupted then. A
+ * blocks and ignores interrupts is bounded too. The time counts from when the attempt is handed to the executor; an
+ * attempt whose time is up before a thread took it never starts. The thread still in {@code execute} is interrupted then. A
  * failed or timed-out attempt is retried as its {@link StepPolicy} says. A compensation is bounded by the
  * same timeout ({@code AF1153}), and not retried: the saga records it as failed and compensates on. Whatever a step
  * throws, an {@link Error} too, ends its attempt at once as what it is; only exceptions are retried.
@@ -107,7 +108,9 @@ public final class BoundedStepGuard implements StepGuard {
             }
         });
         executor.execute(() -> {
-            running.enter();
+            if (!running.enter(result)) {
+                return;
+            }
             try {
                 CompletionStage<T> stage = work.start();
                 if (stage == null) {
@@ -144,8 +147,13 @@ public final class BoundedStepGuard implements StepGuard {
 
         private Thread thread;
 
-        synchronized void enter() {
+        /** Takes the work on this thread, unless its time was up before a thread took it: then it never starts. */
+        synchronized boolean enter(CompletableFuture<?> result) {
+            if (result.isDone()) {
+                return false;
+            }
             thread = Thread.currentThread();
+            return true;
         }
 
         synchronized void leave() {

@@ -8,6 +8,7 @@ import dev.allframe.saga.SagaContext;
 import dev.allframe.saga.Step;
 import dev.allframe.saga.StepResult;
 import dev.allframe.testing.ManualTimer;
+import dev.allframe.testing.QueuedExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -197,6 +198,24 @@ class BoundedStepGuardTest {
         assertThatThrownBy(() -> compensated.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isSameAs(broken);
         assertThat(timer.pending()).isEmpty();
+    }
+
+    @Test
+    void anAttemptWhoseTimeIsUpBeforeAThreadTookItNeverStarts() throws Exception {
+        QueuedExecutor busy = new QueuedExecutor();
+        BoundedStepGuard guard = new BoundedStepGuard(busy, timer, SITE, StepPolicy.timeout(Duration.ofMillis(100)));
+        AtomicInteger started = new AtomicInteger();
+
+        CompletionStage<StepResult> stage = guard.execute(step(context -> {
+            started.incrementAndGet();
+            return StepResult.done();
+        }), context());
+        timer.advance(Duration.ofMillis(100));
+        busy.runAll();
+
+        assertThatThrownBy(() -> stage.toCompletableFuture().get()).cause().isInstanceOf(TimeoutException.class)
+                .hasMessage("AF1152: Step com.example.Credit did not finish within 100 ms");
+        assertThat(started).as("the step never ran").hasValue(0);
     }
 
     @Test
