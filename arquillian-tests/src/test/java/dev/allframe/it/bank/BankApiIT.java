@@ -158,6 +158,62 @@ class BankApiIT {
     }
 
     @Test
+    void anOwnerNameOverItsLimitIsABadRequestAndNothingIsOpened() throws Exception {
+        assertAnswer(400, """
+                {"error": "AF1103",
+                 "message": "AF1103: dev.allframe.sample.bank.OpenAccount is invalid: owner: must be at most 100 characters",
+                 "violations": [{"path": "owner", "message": "must be at most 100 characters"}]}""",
+                bank.post("accounts", "{\"id\": \"long-owner\", \"owner\": \"" + "A".repeat(101) + "\"}"));
+        assertEquals(404, bank.get("accounts/long-owner").statusCode());
+    }
+
+    @Test
+    void anAmountBeyondCentsOrTwelveDigitsIsABadRequestAndStoresNothing() throws Exception {
+        bank.post("accounts", """
+                {"id": "huge-1", "owner": "Ada"}""");
+        String violation = """
+                {"error": "AF1103",
+                 "message": "AF1103: dev.allframe.sample.bank.Deposit is invalid: amount: must have at most 12 digits before the point and 2 after it",
+                 "violations": [{"path": "amount", "message": "must have at most 12 digits before the point and 2 after it"}]}""";
+
+        assertAnswer(400, violation, bank.post("accounts/huge-1/deposits", """
+                {"amount": 1E+999999999}"""));
+        assertAnswer(400, violation, bank.post("accounts/huge-1/deposits", """
+                {"amount": 1e400}"""));
+        assertAnswer(400, violation, bank.post("accounts/huge-1/deposits", """
+                {"amount": 0.001}"""));
+        assertAnswer(200, """
+                {"id": "huge-1", "owner": "Ada", "balance": 0}""", bank.get("accounts/huge-1"));
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitIsRefusedBeforeItIsRead() throws Exception {
+        String digits = "9".repeat(10 * 1024 * 1024);
+
+        HttpResponse<String> response = bank.post("accounts/nobody/deposits", "{\"amount\": " + digits + "}");
+
+        assertAnswer(413, """
+                {"error": "BANK006",
+                 "message": "BANK006: The request body is larger than the 16384 bytes this bank accepts"}""", response);
+    }
+
+    @Test
+    void requestsTheResourcesDoNotTakeAreAnsweredInJsonToo() throws Exception {
+        assertAnswer(415, """
+                {"error": "BANK007",
+                 "message": "BANK007: HTTP 415 Unsupported Media Type: POST accounts"}""",
+                bank.raw("POST", "accounts", "text/plain", "application/json", "id=A"));
+        assertAnswer(405, """
+                {"error": "BANK007",
+                 "message": "BANK007: HTTP 405 Method Not Allowed: DELETE accounts"}""",
+                bank.raw("DELETE", "accounts", null, "application/json", null));
+        assertAnswer(406, """
+                {"error": "BANK007",
+                 "message": "BANK007: HTTP 406 Not Acceptable: GET accounts"}""",
+                bank.raw("GET", "accounts", null, "text/csv", null));
+    }
+
+    @Test
     void listsTheAccountsInTheOrderTheyWereOpened() throws Exception {
         bank.post("accounts", """
                 {"id": "list-2", "owner": "Grace"}""");

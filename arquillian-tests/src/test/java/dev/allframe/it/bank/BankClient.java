@@ -36,6 +36,18 @@ final class BankClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A request as a careless or hostile client sends it: any method, content type, accept header and body. */
+    HttpResponse<String> raw(String method, String path, String contentType, String accept, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Accept", accept)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,10 +1,14 @@
 package dev.allframe.sample.bank;
 
 import dev.allframe.command.StreamId;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.math.BigDecimal;
 
 /** Takes {@code amount} out of the account, if its balance covers it. */
-public record Withdraw(@StreamId @NotNull String accountId, @NotNull @Positive BigDecimal amount) {
+public record Withdraw(
+        @StreamId @NotNull String accountId,
+        @NotNull @Positive @Digits(integer = 12, fraction = 2, message = "must have at most 12 digits before the point and 2 after it")
+        BigDecimal amount) {
 }

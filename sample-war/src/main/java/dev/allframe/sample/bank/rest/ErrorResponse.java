@@ -17,13 +17,15 @@ public record ErrorResponse(String error, String message, String reason, List<Vi
     /**
      * The sample's own message ids: an account id that names no account; a body that is not the expected
      * JSON; views that have not caught up with a stored command; a transfer the saga undid; a transfer it
-     * could not fully undo.
+     * could not fully undo; a body over the size limit; a request the resources do not take.
      */
     static final String UNKNOWN_ACCOUNT = "BANK001";
     static final String UNREADABLE_BODY = "BANK002";
     static final String VIEWS_BEHIND = "BANK003";
     static final String TRANSFER_UNDONE = "BANK004";
     static final String TRANSFER_NOT_UNDONE = "BANK005";
+    static final String BODY_TOO_LARGE = "BANK006";
+    static final String NOT_TAKEN = "BANK007";
 
     static ErrorResponse of(AllFrameException e) {
         return new ErrorResponse(e.messageId(), e.getMessage(), null, null, null);
@@ -64,6 +66,16 @@ public record ErrorResponse(String error, String message, String reason, List<Vi
         return new ErrorResponse(TRANSFER_NOT_UNDONE, TRANSFER_NOT_UNDONE + ": The transfer of " + transfer.amount()
                 + " from " + transfer.from() + " to " + transfer.to() + " failed (" + reason
                 + ") and was not fully undone: " + failures, reason, null, transfer);
+    }
+
+    static ErrorResponse bodyTooLarge(int limit) {
+        return new ErrorResponse(BODY_TOO_LARGE, BODY_TOO_LARGE + ": The request body is larger than the " + limit
+                + " bytes this bank accepts", null, null, null);
+    }
+
+    static ErrorResponse httpError(int status, String reason, String method, String path) {
+        return new ErrorResponse(NOT_TAKEN, NOT_TAKEN + ": HTTP " + status + " " + reason + ": " + method + " " + path,
+                null, null, null);
     }
 
     /** One violated constraint: the property path (empty for the whole command) and the message. */

@@ -6,12 +6,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** A request body that is missing, malformed or of the wrong shape: 400 Bad Request. */
+/** A request body that is missing, malformed or of the wrong shape: 400 Bad Request; one cut off at the size limit: 413. */
 @Provider
 public class UnreadableBodyMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.BodyTooLargeException) {
+                return BodyTooLargeMapper.answer();
+            }
+        }
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ErrorResponse.unreadableBody(e.getMessage())).build();
     }
