@@ -187,14 +187,15 @@ class BankApiIT {
     }
 
     @Test
-    void aBodyOverTheSizeLimitIsRefusedBeforeItIsRead() throws Exception {
+    void aBodyOverTheSizeLimitIsRefusedDeclaredOrChunked() throws Exception {
         String digits = "9".repeat(10 * 1024 * 1024);
 
-        HttpResponse<String> response = bank.post("accounts/nobody/deposits", "{\"amount\": " + digits + "}");
-
-        assertAnswer(413, """
+        String tooLarge = """
                 {"error": "BANK006",
-                 "message": "BANK006: The request body is larger than the 16384 bytes this bank accepts"}""", response);
+                 "message": "BANK006: The request body is larger than the 16384 bytes this bank accepts"}""";
+
+        assertAnswer(413, tooLarge, bank.post("accounts/nobody/deposits", "{\"amount\": " + digits + "}"));
+        assertAnswer(413, tooLarge, bank.postChunked("accounts/nobody/deposits", "{\"amount\": " + digits + "}"));
     }
 
     @Test

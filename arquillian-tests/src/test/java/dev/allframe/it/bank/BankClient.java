@@ -36,6 +36,14 @@ final class BankClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST whose body is sent in chunks, with no length declared up front. */
+    HttpResponse<String> postChunked(String path, String json) throws IOException, InterruptedException {
+        byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+    }
+
     /** A request as a careless or hostile client sends it: any method, content type, accept header and body. */
     HttpResponse<String> raw(String method, String path, String contentType, String accept, String body)
             throws IOException, InterruptedException {
