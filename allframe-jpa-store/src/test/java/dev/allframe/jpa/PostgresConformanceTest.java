@@ -1,90 +1,13 @@
 package dev.allframe.jpa;
 
 import dev.allframe.jpa.PostgresCondition.RequiresPostgres;
-import dev.allframe.core.EventTypeRegistry;
-import dev.allframe.spi.checkpoint.CheckpointStore;
-import dev.allframe.spi.conformance.CheckpointStoreConformanceTest;
-import dev.allframe.spi.conformance.EventStoreConcurrencyConformanceTest;
-import dev.allframe.spi.conformance.EventStoreConformanceTest;
-import dev.allframe.spi.conformance.EventStoreIdempotencyConformanceTest;
-import dev.allframe.spi.conformance.EventStoreSubscriptionConformanceTest;
-import dev.allframe.spi.conformance.SagaStoreConformanceTest;
-import dev.allframe.spi.conformance.SnapshotStoreConformanceTest;
-import dev.allframe.spi.event.EventStore;
-import dev.allframe.spi.saga.SagaStore;
-import dev.allframe.spi.snapshot.SnapshotStore;
-import org.junit.jupiter.api.Nested;
 
-/** The whole store conformance suite (events, checkpoints, snapshots, sagas) on Postgres. */
+/** The whole store conformance suite on PostgreSQL. */
 @RequiresPostgres
-class PostgresConformanceTest {
+class PostgresConformanceTest extends JpaConformanceSuite {
 
-    private static final TestDatabase DATABASE = TestDatabase.POSTGRESQL;
-
-    @Nested
-    class AppendAndRead extends EventStoreConformanceTest {
-        @Override
-        protected EventStore createStore() {
-            return DATABASE.freshStore();
-        }
-    }
-
-    @Nested
-    class Idempotency extends EventStoreIdempotencyConformanceTest {
-        @Override
-        protected EventStore createStore() {
-            return DATABASE.freshStore();
-        }
-    }
-
-    @Nested
-    class Subscriptions extends EventStoreSubscriptionConformanceTest {
-        @Override
-        protected EventStore createStore() {
-            return DATABASE.freshStore();
-        }
-    }
-
-    @Nested
-    class Concurrency extends EventStoreConcurrencyConformanceTest {
-        @Override
-        protected EventStore createStore() {
-            return DATABASE.freshStore();
-        }
-    }
-
-    @Nested
-    class Checkpoints extends CheckpointStoreConformanceTest {
-        @Override
-        protected CheckpointStore createCheckpointStore() {
-            return DATABASE.freshStore();
-        }
-
-        /** A batch and its checkpoint commit together. */
-        @Override
-        protected boolean rollsBackFailedBatches() {
-            return true;
-        }
-    }
-
-    @Nested
-    class Snapshots extends SnapshotStoreConformanceTest {
-        @Override
-        protected SnapshotStore createSnapshotStore() {
-            return DATABASE.freshStore();
-        }
-    }
-
-    @Nested
-    class Sagas extends SagaStoreConformanceTest {
-        @Override
-        protected SagaStore createSagaStore() {
-            return DATABASE.freshStore(new EventTypeRegistry());
-        }
-
-        @Override
-        protected SagaStore sameSagas(SagaStore store) {
-            return DATABASE.freshStoreKeepingData(new EventTypeRegistry());
-        }
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRESQL;
     }
 }
