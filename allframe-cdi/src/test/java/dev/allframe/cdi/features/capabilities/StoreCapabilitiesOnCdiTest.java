@@ -10,13 +10,9 @@ import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.saga.SagaOrchestrator;
 import dev.allframe.saga.SagaOutcome;
 import dev.allframe.saga.SagaState;
+import dev.allframe.testing.LogCapture;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
@@ -60,36 +56,17 @@ class StoreCapabilitiesOnCdiTest {
 
     @Test
     void snapshotsThatTheStoreCannotKeepAreAWarning() throws Exception {
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger("dev.allframe.cdi.AllFrameRuntime");
-        logger.addHandler(handler);
-        try {
+        try (LogCapture log = LogCapture.of("dev.allframe.cdi.AllFrameRuntime")) {
             TestConfig.with(Map.of("allframe.snapshot.every", "5"), () -> {
                 try (WeldContainer container = Deployments.weld(PingHandlers.class).initialize()) {
                     return container.select(CommandBus.class).get().dispatch(new Ping("p"));
                 }
             });
-        } finally {
-            logger.removeHandler(handler);
-        }
 
-        assertThat(records).map(LogRecord::getMessage).containsExactly("AF1158: allframe.snapshot.every is 5, but"
-                + " the 'memory' event store keeps no snapshots: aggregate states are folded from the streams'"
-                + " first events");
+            assertThat(log.linesAbout("allframe.snapshot.every")).containsExactly(
+                    "WARNING AF1158: allframe.snapshot.every is 5, but the 'memory' event store keeps no snapshots:"
+                            + " aggregate states are folded from the streams' first events");
+        }
     }
 
     @Test
