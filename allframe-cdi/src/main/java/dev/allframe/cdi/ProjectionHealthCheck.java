@@ -8,8 +8,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
- * Readiness of the projections: DOWN while any of them is FAILED, naming it, its position and cause;
- * UP otherwise. Each projection's state and lag are reported either way.
+ * Readiness of the projections: DOWN while any of them is FAILED, naming it, its position and cause, or REBUILDING
+ * (replaying the log after a reset, or at start for one that keeps its read model in memory), with how far it came:
+ * its read model is not complete then. UP otherwise. Each projection's state and lag are reported either way.
  */
 final class ProjectionHealthCheck implements HealthCheck {
 
@@ -30,6 +31,9 @@ final class ProjectionHealthCheck implements HealthCheck {
             if (status.state() == ProjectionState.FAILED) {
                 response.down().withData(status.name() + ".failure", "position " + status.failure().position()
                         + ": " + status.failure().message());
+            } else if (status.state() == ProjectionState.REBUILDING && status.rebuild() != null) {
+                response.down().withData(status.name() + ".rebuild", "replayed up to " + status.rebuild().replayed()
+                        + " of " + status.rebuild().target());
             }
         }
         return response.build();

@@ -59,8 +59,19 @@ final class TrackingProcessor {
         return projection.name();
     }
 
+    /**
+     * Goes on from its checkpoint. A projection that replays the log at each start is REBUILDING until it has
+     * reached the head it found there, so that readiness and those who wait see its read model only once complete.
+     */
     void start() {
-        progress.advance(checkpoints.checkpoint(name()), null);
+        long checkpoint = checkpoints.checkpoint(name());
+        progress.advance(checkpoint, null);
+        if (projection.model().replayOnStart() && checkpoint == 0) {
+            long head = log.headPosition();
+            if (head > 0) {
+                progress.startRebuild(head);
+            }
+        }
         runner.request();
     }
 

@@ -359,6 +359,37 @@ class ProjectionEngineTest {
     }
 
     @Test
+    void aProjectionThatReplaysAtStartIsRebuildingUntilItReachedTheHeadItFoundThere() {
+        append("a", new Credit("a", 1), new Credit("a", 2), new Credit("a", 3), new Credit("a", 4));
+        Problems problems = new Problems();
+        ProjectionModel model = ProjectionInspector.inspect(
+                List.of(new ProjectionBean(Ledger.class, "replaying", ProjectionMode.ASYNC, true)), problems).get(0);
+        ProjectionEngine engine = start(store, FAST, new BoundProjection(model, new Ledger()));
+
+        ProjectionStatus starting = engine.status("replaying");
+        assertThat(starting.state()).isEqualTo(ProjectionState.REBUILDING);
+        assertThat(starting.rebuild()).isEqualTo(new ProjectionStatus.RebuildProgress(0, 4));
+        executor.runOne();
+        assertThat(engine.status("replaying").rebuild()).isEqualTo(new ProjectionStatus.RebuildProgress(3, 4));
+        executor.runAll();
+
+        ProjectionStatus caughtUp = engine.status("replaying");
+        assertThat(caughtUp.state()).isEqualTo(ProjectionState.RUNNING);
+        assertThat(caughtUp.position()).isEqualTo(4);
+        assertThat(caughtUp.rebuild()).isNull();
+    }
+
+    @Test
+    void aProjectionThatReplaysAtStartOnAnEmptyLogIsRunningAtOnce() {
+        Problems problems = new Problems();
+        ProjectionModel model = ProjectionInspector.inspect(
+                List.of(new ProjectionBean(Ledger.class, "replaying", ProjectionMode.ASYNC, true)), problems).get(0);
+        ProjectionEngine engine = start(store, FAST, new BoundProjection(model, new Ledger()));
+
+        assertThat(engine.status("replaying").state()).isEqualTo(ProjectionState.RUNNING);
+    }
+
+    @Test
     void unknownNamesAreRefusedWithTheKnownOnes() {
         ProjectionEngine engine = start(store, FAST, projection("ledger", ProjectionMode.ASYNC, new Ledger()));
 

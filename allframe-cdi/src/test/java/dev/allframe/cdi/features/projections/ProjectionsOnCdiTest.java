@@ -10,6 +10,7 @@ import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.projection.ProjectionState;
 import dev.allframe.projection.ProjectionStatus;
+import dev.allframe.testing.TestHealthResponses;
 import java.time.Duration;
 import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheck;

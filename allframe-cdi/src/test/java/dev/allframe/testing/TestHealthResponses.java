@@ -1,4 +1,4 @@
-package dev.allframe.cdi.features.projections;
+package dev.allframe.testing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.spi.HealthCheckResponseProvider;
 
 /** What a MicroProfile Health runtime gives checks to build their responses with. */
-final class TestHealthResponses implements HealthCheckResponseProvider {
+public final class TestHealthResponses implements HealthCheckResponseProvider {
 
     @Override
     public HealthCheckResponseBuilder createResponseBuilder() {

@@ -1,0 +1,80 @@
+package dev.allframe.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allframe.projection.ProjectionMode;
+import dev.allframe.projection.ProjectionRegistry;
+import dev.allframe.projection.ProjectionState;
+import dev.allframe.projection.ProjectionStatus;
+import dev.allframe.testing.TestHealthResponses;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ProjectionHealthCheckTest {
+
+    @BeforeEach
+    void responses() {
+        HealthCheckResponse.setResponseProvider(new TestHealthResponses());
+    }
+
+    @AfterEach
+    void noResponses() {
+        HealthCheckResponse.setResponseProvider(null);
+    }
+
+    @Test
+    void readinessIsDownWhileAProjectionReplaysTheLogAndUpOnceItCaughtUp() {
+        ProjectionStatus replaying = new ProjectionStatus("balances", ProjectionMode.ASYNC, ProjectionState.REBUILDING,
+                300, null, 1000, null, new ProjectionStatus.RebuildProgress(300, 1000));
+        ProjectionStatus running = new ProjectionStatus("balances", ProjectionMode.ASYNC, ProjectionState.RUNNING,
+                1000, null, 1000, null, null);
+
+        HealthCheckResponse down = new ProjectionHealthCheck(registry(replaying)).call();
+        HealthCheckResponse up = new ProjectionHealthCheck(registry(running)).call();
+
+        assertThat(down.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(down.getData().orElseThrow()).containsEntry("balances.state", "REBUILDING")
+                .containsEntry("balances.rebuild", "replayed up to 300 of 1000");
+        assertThat(up.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(up.getData().orElseThrow()).containsAllEntriesOf(Map.of("balances.state", "RUNNING",
+                "balances.lag", 0L));
+    }
+
+    private static ProjectionRegistry registry(ProjectionStatus status) {
+        return new ProjectionRegistry() {
+            @Override
+            public List<ProjectionStatus> list() {
+                return List.of(status);
+            }
+
+            @Override
+            public ProjectionStatus status(String name) {
+                return status;
+            }
+
+            @Override
+            public void rebuild(String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void pause(String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void resume(String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean awaitPosition(String name, long position, java.time.Duration timeout) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}
