@@ -91,15 +91,6 @@ final class ProjectionProgress {
         }
     }
 
-    boolean rebuilding() {
-        lock.lock();
-        try {
-            return rebuilding;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     void advance(long newPosition, Instant eventTime) {
         change(() -> {
             position = newPosition;

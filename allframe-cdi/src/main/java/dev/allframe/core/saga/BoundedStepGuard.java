@@ -69,10 +69,6 @@ public final class BoundedStepGuard implements StepGuard {
         }
     }
 
-    public StepPolicy policy() {
-        return policy;
-    }
-
     private CompletableFuture<StepResult> attempt(Step<Object> step, SagaContext<Object> context, int retries) {
         return once(step, context).handle((result, error) -> {
             if (error == null) {

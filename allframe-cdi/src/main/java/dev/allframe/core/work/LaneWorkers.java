@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,11 +55,6 @@ public final class LaneWorkers implements Workers {
     /** AllFrame's own threads only, for where there is no server. */
     public static LaneWorkers own(Clock clock) {
         return new LaneWorkers(null, null, null, clock);
-    }
-
-    /** Whether the lanes run on AllFrame's own threads rather than the server's. */
-    public boolean ownThreads() {
-        return managed == null;
     }
 
     @Override
@@ -108,20 +105,20 @@ public final class LaneWorkers implements Workers {
                 LOG.log(Level.WARNING, e, () -> WorkMessages.timedTaskFailed(e).toString());
             }
         });
-        entry.scheduled(new ScheduledTimer(scheduler).schedule(delay, run));
+        entry.scheduled(scheduler.schedule(run, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS));
         return entry;
     }
 
     /** A timed task, known before the scheduler may run it: one with no delay can run before it is handed back. */
     private final class PendingTask implements Timer.Scheduled {
 
-        private volatile Timer.Scheduled scheduled;
+        private volatile Future<?> scheduled;
         private volatile boolean cancelled;
 
-        void scheduled(Timer.Scheduled handle) {
-            scheduled = handle;
+        void scheduled(Future<?> future) {
+            scheduled = future;
             if (cancelled) {
-                handle.cancel();
+                future.cancel(false);
             }
         }
 
@@ -129,9 +126,9 @@ public final class LaneWorkers implements Workers {
         public void cancel() {
             cancelled = true;
             pending.remove(this);
-            Timer.Scheduled handle = scheduled;
-            if (handle != null) {
-                handle.cancel();
+            Future<?> future = scheduled;
+            if (future != null) {
+                future.cancel(false);
             }
         }
     }
