@@ -114,7 +114,8 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
         AppendOnlyLog<EventEnvelope> stream = streams.get(streamId);
         long version = stream == null ? 0 : stream.size();
         if (!request.condition().acceptsVersion(version)) {
-            throw new ConcurrencyConflictException(streamId, request.condition().expectedVersion(), version);
+            throw new ConcurrencyConflictException(streamId, request.condition().expectedVersion().orElseThrow(),
+                    version);
         }
         if (request.events().isEmpty()) {
             return new AppendResult(streamId, version, List.of(), false);

@@ -99,7 +99,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
             if (violation.isEmpty()) {
                 throw e;
             }
-            if (AppendConditions.expectedVersion(request.condition()).isEmpty()) {
+            if (request.condition().expectedVersion().isEmpty()) {
                 throw new EventStoreException(JpaStoreMessages.refusedWithoutCondition(request.streamId(),
                         violation.get().getSQLState()), e);
             }

@@ -1,5 +1,7 @@
 package dev.allframe.spi.event;
 
+import java.util.OptionalLong;
+
 /**
  * What must hold for an append to happen: nothing, the stream not existing yet, or the stream being at
  * an exact version.
@@ -24,8 +26,8 @@ public sealed interface AppendCondition {
     /** Whether a stream at {@code currentVersion} satisfies the condition. */
     boolean acceptsVersion(long currentVersion);
 
-    /** The version the condition expects, for error messages; -1 for {@link AnyVersion}. */
-    long expectedVersion();
+    /** The version the condition expects; empty for {@link AnyVersion}, which expects none. */
+    OptionalLong expectedVersion();
 
     /** No condition. */
     enum AnyVersion implements AppendCondition {
@@ -37,8 +39,8 @@ public sealed interface AppendCondition {
         }
 
         @Override
-        public long expectedVersion() {
-            return -1;
+        public OptionalLong expectedVersion() {
+            return OptionalLong.empty();
         }
     }
 
@@ -52,8 +54,8 @@ public sealed interface AppendCondition {
         }
 
         @Override
-        public long expectedVersion() {
-            return 0;
+        public OptionalLong expectedVersion() {
+            return OptionalLong.of(0);
         }
     }
 
@@ -72,8 +74,8 @@ public sealed interface AppendCondition {
         }
 
         @Override
-        public long expectedVersion() {
-            return version;
+        public OptionalLong expectedVersion() {
+            return OptionalLong.of(version);
         }
     }
 }

@@ -157,7 +157,7 @@ final class PostgresStatements {
 
     /** {@code ? OR version = ?}: whether any version will do, and else the version expected. */
     private static int bindCondition(PreparedStatement statement, int p, AppendRequest request) throws SQLException {
-        OptionalLong expected = AppendConditions.expectedVersion(request.condition());
+        OptionalLong expected = request.condition().expectedVersion();
         statement.setBoolean(p, expected.isEmpty());
         statement.setLong(p + 1, expected.orElse(0));
         return p + 2;

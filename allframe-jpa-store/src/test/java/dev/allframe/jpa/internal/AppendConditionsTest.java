@@ -14,16 +14,16 @@ class AppendConditionsTest {
 
     @Test
     void everyPermittedConditionIsMatched() {
-        assertThat(AppendCondition.class.getPermittedSubclasses()).as("the types AppendConditions matches")
+        assertThat(AppendCondition.class.getPermittedSubclasses()).as("the types whose expected versions are tested here")
                 .containsExactlyInAnyOrder(AppendCondition.AnyVersion.class, AppendCondition.NoStream.class,
                         AppendCondition.StreamVersionEq.class);
     }
 
     @Test
     void anyVersionExpectsNoVersionNoStreamZeroAndAnExactVersionItself() {
-        assertThat(AppendConditions.expectedVersion(AppendCondition.any())).isEqualTo(OptionalLong.empty());
-        assertThat(AppendConditions.expectedVersion(AppendCondition.noStream())).isEqualTo(OptionalLong.of(0));
-        assertThat(AppendConditions.expectedVersion(AppendCondition.streamVersionEq(7))).isEqualTo(OptionalLong.of(7));
+        assertThat(AppendCondition.any().expectedVersion()).isEqualTo(OptionalLong.empty());
+        assertThat(AppendCondition.noStream().expectedVersion()).isEqualTo(OptionalLong.of(0));
+        assertThat(AppendCondition.streamVersionEq(7).expectedVersion()).isEqualTo(OptionalLong.of(7));
     }
 
     @Test
