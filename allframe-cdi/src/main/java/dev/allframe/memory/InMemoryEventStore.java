@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.command.ConcurrencyConflictException;
+import dev.allframe.command.IdempotencyScopeClosedException;
 import dev.allframe.spi.event.AppendListener;
 import dev.allframe.spi.event.AppendListeners;
 import dev.allframe.spi.event.AppendRequest;
@@ -17,9 +18,12 @@ import dev.allframe.spi.event.Subscription;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -50,6 +54,8 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
     private final AppendOnlyLog<EventEnvelope> log = new AppendOnlyLog<>();
     private final Map<String, AppendOnlyLog<EventEnvelope>> streams = new ConcurrentHashMap<>();
     private final Map<String, AppendResult> idempotencyKeys = new ConcurrentHashMap<>();
+    private final Map<String, List<AppendResult>> scopes = new HashMap<>();
+    private final Set<String> closedScopes = new HashSet<>();
     private final AppendListeners listeners = new AppendListeners();
     private final AppendListeners inlineListeners = new AppendListeners();
 
@@ -79,9 +85,16 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
             if (earlier != null) {
                 return earlier.asDuplicate();
             }
+            String scope = request.idempotencyScope();
+            if (scope != null && closedScopes.contains(scope)) {
+                throw new IdempotencyScopeClosedException(request.streamId(), scope);
+            }
             result = appendLocked(request);
             if (key != null) {
                 idempotencyKeys.put(key, result);
+            }
+            if (scope != null) {
+                scopes.computeIfAbsent(scope, s -> new ArrayList<>()).add(result);
             }
         } finally {
             appendLock.unlock();
@@ -162,6 +175,19 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
     public Optional<AppendResult> findByIdempotencyKey(String key) {
         return Optional.ofNullable(idempotencyKeys.get(key))
                 .map(r -> new AppendResult(r.streamId(), r.streamVersion(), upcast(r.events()), true));
+    }
+
+    @Override
+    public List<AppendResult> closeScope(String scope) {
+        requireNonNull(scope, "scope");
+        appendLock.lock();
+        try {
+            closedScopes.add(scope);
+            return scopes.getOrDefault(scope, List.of()).stream()
+                    .map(r -> new AppendResult(r.streamId(), r.streamVersion(), upcast(r.events()), true)).toList();
+        } finally {
+            appendLock.unlock();
+        }
     }
 
     /** The envelopes with their events in the newest version; the same list when nothing needs upcasting. */

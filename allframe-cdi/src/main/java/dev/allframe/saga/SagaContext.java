@@ -1,6 +1,8 @@
 package dev.allframe.saga;
 
+import dev.allframe.EventEnvelope;
 import dev.allframe.command.CommandOptions;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,14 +38,26 @@ public interface SagaContext<I> {
     String idempotencyKey();
 
     /**
-     * The {@link #idempotencyKey()} of this step's execution, also while it compensates. A compensation finds out
-     * with it whether the execution's command took effect: the store keeps the key with the events that command
-     * appended ({@code EventStore.findByIdempotencyKey}), so that a step whose command was refused, or never ran,
-     * has nothing to undo.
+     * In a compensation: the events this step's execution stored through AllFrame, in order (the commands it
+     * dispatched with {@link #commandOptions()}, and the appends of its {@link StepResult}); empty when it stored
+     * none, because its command was refused, it never ran, or its time was up first. Final: before the compensation
+     * starts, the saga closes the execution's idempotency scope, so that nothing the execution still does (a thread
+     * that outlived its timeout) can be stored any more. What the step did outside AllFrame is its own to find out.
+     *
+     * @throws IllegalStateException in the step's execution
      */
-    String executionIdempotencyKey();
+    List<EventEnvelope> executionEvents();
 
-    /** Options for commands the step dispatches: the saga's id as correlation id and {@link #idempotencyKey()}. */
+    /** In a compensation: whether the step's execution stored any event ({@link #executionEvents()}). */
+    default boolean executionStored() {
+        return !executionEvents().isEmpty();
+    }
+
+    /**
+     * Options for commands the step dispatches: the saga's id as correlation id and {@link #idempotencyKey()}; in the
+     * execution, the execution as idempotency scope too ({@link CommandOptions#idempotencyScope()}), which keeps its
+     * commands from being stored once the saga compensates the step. Keep the scope when you suffix the key.
+     */
     default CommandOptions commandOptions() {
         return CommandOptions.none().correlationId(sagaId().toString()).idempotencyKey(idempotencyKey());
     }

@@ -46,6 +46,11 @@ public abstract class ForwardingEventStore implements EventStore {
     }
 
     @Override
+    public List<AppendResult> closeScope(String scope) {
+        return delegate.closeScope(scope);
+    }
+
+    @Override
     public Subscription subscribe(AppendListener listener) {
         return delegate.subscribe(listener);
     }

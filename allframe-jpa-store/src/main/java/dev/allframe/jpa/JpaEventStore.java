@@ -144,6 +144,13 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         return transactions.read(em -> reader.idempotencyKey(em, key));
     }
 
+    /** In a transaction of its own that holds the head row's lock, as appends do. */
+    @Override
+    public List<AppendResult> closeScope(String scope) {
+        requireNonNull(scope, "scope");
+        return transactions.write(em -> appender.closeScope(em, scope, now()), closed -> { });
+    }
+
     @Override
     public Subscription subscribe(AppendListener listener) {
         return listeners.add(listener);

@@ -28,7 +28,15 @@ CREATE TABLE allframe_idempotency_keys (
     stream_version BIGINT NOT NULL,
     first_position BIGINT NOT NULL,
     last_position BIGINT NOT NULL,
-    recorded_at TIMESTAMP(6) WITH TIME ZONE NOT NULL
+    recorded_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    idempotency_scope VARCHAR(200)
+);
+
+CREATE INDEX allframe_idempotency_keys_scope_ix ON allframe_idempotency_keys (idempotency_scope);
+
+CREATE TABLE allframe_closed_scopes (
+    idempotency_scope VARCHAR(200) PRIMARY KEY,
+    closed_at TIMESTAMP(6) WITH TIME ZONE NOT NULL
 );
 
 CREATE TABLE allframe_snapshots (

@@ -7,6 +7,7 @@ import dev.allframe.spi.conformance.EventStoreConcurrencyConformanceTest;
 import dev.allframe.spi.conformance.EventStoreConformanceTest;
 import dev.allframe.spi.conformance.EventStoreIdempotencyConformanceTest;
 import dev.allframe.spi.conformance.EventStoreSubscriptionConformanceTest;
+import dev.allframe.spi.conformance.IdempotencyScopeConformanceTest;
 import dev.allframe.spi.conformance.SagaStoreConformanceTest;
 import dev.allframe.spi.conformance.SnapshotStoreConformanceTest;
 import dev.allframe.spi.event.EventStore;
@@ -33,6 +34,14 @@ abstract class JpaConformanceSuite {
 
     @Nested
     class Idempotency extends EventStoreIdempotencyConformanceTest {
+        @Override
+        protected EventStore createStore() {
+            return database().freshStore();
+        }
+    }
+
+    @Nested
+    class Scopes extends IdempotencyScopeConformanceTest {
         @Override
         protected EventStore createStore() {
             return database().freshStore();

@@ -59,11 +59,14 @@ class JpaSchemaTest {
     void everyScriptHasTheSameTablesAndTheHeadRow() {
         for (String database : List.of("PostgreSQL", "H2", "Apache Derby")) {
             List<String> statements = JpaSchema.statements(JpaSchema.script(database));
-            assertThat(statements).as(database).hasSize(9)
+            assertThat(statements).as(database).hasSize(11)
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_events ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_head ("))
                     .anySatisfy(s -> assertThat(s).isEqualTo("INSERT INTO allframe_head (id, head_position) VALUES (1, 0)"))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_idempotency_keys ("))
+                    .anySatisfy(s -> assertThat(s).isEqualTo("CREATE INDEX allframe_idempotency_keys_scope_ix ON"
+                            + " allframe_idempotency_keys (idempotency_scope)"))
+                    .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_closed_scopes ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_snapshots ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_checkpoints ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_sagas ("))

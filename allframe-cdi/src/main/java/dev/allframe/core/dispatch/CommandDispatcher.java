@@ -124,7 +124,8 @@ public final class CommandDispatcher implements CommandBus {
                     : handler.createsStream() ? AppendCondition.noStream() : AppendCondition.any();
             try {
                 AppendResult appended = store.append(
-                        new AppendRequest(streamId, condition, newEvents(events, commandId, options), key));
+                        new AppendRequest(streamId, condition, newEvents(events, commandId, options), key,
+                                options.idempotencyScope()));
                 if (loaded != null) {
                     states.appended(stateModel, loaded, appended);
                 }

@@ -7,6 +7,7 @@ import static dev.allframe.core.message.Texts.listOrNone;
 import dev.allframe.AllFrameMessage;
 import dev.allframe.MessageTemplate;
 import java.util.Collection;
+import java.util.UUID;
 
 /** Sagas: deployment problems, step and compensation failures, leases and recovery. */
 public final class SagaMessages {
@@ -59,6 +60,12 @@ public final class SagaMessages {
             "The server has no %s: sagas run on AllFrame's own threads, on which the server may give steps none of"
             + " the application's context (a step dispatching a command can fail then); on Open Liberty enable"
             + " the concurrent-3.0 feature");
+    static final MessageTemplate AF1182 = new MessageTemplate("AF1182",
+            "Step %s '%s' of saga '%s' (%s) asked for its execution's events while it executes: only its"
+            + " compensation knows them");
+    static final MessageTemplate AF1183 = new MessageTemplate("AF1183",
+            "Closing the execution of step %s '%s' of saga '%s' (%s) before its compensation failed: %s; the"
+            + " compensation did not run");
 
     private SagaMessages() {
     }
@@ -150,5 +157,14 @@ public final class SagaMessages {
 
     public static AllFrameMessage sagasWithoutManagedExecutor(String executor) {
         return AF1154.with(executor);
+    }
+
+    public static AllFrameMessage executionEventsWhileExecuting(String saga, UUID sagaId, int step, String stepName) {
+        return AF1182.with(step, stepName, saga, sagaId);
+    }
+
+    public static AllFrameMessage closingExecutionFailed(String saga, UUID sagaId, int step, String stepName,
+                                                         Throwable cause) {
+        return AF1183.with(step, stepName, saga, sagaId, describe(cause));
     }
 }

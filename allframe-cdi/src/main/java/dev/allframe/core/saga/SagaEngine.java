@@ -12,7 +12,8 @@ import dev.allframe.saga.SagaOrchestrator;
 import dev.allframe.saga.SagaOutcome;
 import dev.allframe.saga.SagaState;
 import dev.allframe.saga.SagaStatus;
-import dev.allframe.spi.event.AppendToEventStream;
+import dev.allframe.spi.event.EventStore;
+import dev.allframe.spi.event.IdempotencyKeys;
 import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.spi.saga.SagaStore;
 import java.time.Clock;
@@ -47,6 +48,7 @@ public final class SagaEngine implements SagaOrchestrator {
     private final Map<String, SagaModel> sagas = new TreeMap<>();
     private final SagaStore store;
     private final StepAppender appender;
+    private final IdempotencyKeys keys;
     private final Executor executor;
     private final Clock clock;
     private final Duration lease;
@@ -54,11 +56,12 @@ public final class SagaEngine implements SagaOrchestrator {
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     private final Set<UUID> unknownReported = ConcurrentHashMap.newKeySet();
 
-    public SagaEngine(List<SagaModel> models, SagaStore store, AppendToEventStream events, EventTypeRegistry eventTypes,
+    public SagaEngine(List<SagaModel> models, SagaStore store, EventStore events, EventTypeRegistry eventTypes,
                       Executor executor, Clock clock, Duration lease) {
         models.forEach(model -> sagas.put(model.name(), model));
         this.store = requireNonNull(store, "store");
         this.appender = new StepAppender(requireNonNull(events, "events"), requireNonNull(eventTypes, "eventTypes"));
+        this.keys = events;
         this.executor = requireNonNull(executor, "executor");
         this.clock = requireNonNull(clock, "clock");
         this.lease = requireNonNull(lease, "lease");
@@ -88,7 +91,7 @@ public final class SagaEngine implements SagaOrchestrator {
             SagaRecord record = new SagaRecord(id, model.name(), SagaState.RUNNING, 0, model.steps().size(), input,
                     Map.of(), 0, null, owner, now.plus(lease), now, now);
             store.save(record, null);
-            return new SagaRun(model, record, 0, store, appender, clock).run();
+            return new SagaRun(model, record, 0, store, appender, keys, clock).run();
         }));
     }
 
@@ -149,7 +152,7 @@ public final class SagaEngine implements SagaOrchestrator {
                         LOG.info(SagaMessages.sagaRecovered(claimed.saga(), claimed.id(), claimed.state().name(),
                                 claimed.currentStep()).toString());
                         List<SagaLogEntry> history = store.history(claimed.id());
-                        return new SagaRun(model, claimed, history.size(), store, appender, clock).recover(history);
+                        return new SagaRun(model, claimed, history.size(), store, appender, keys, clock).recover(history);
                     }))));
         }
         return recovered;

@@ -2,6 +2,7 @@ package dev.allframe.core.saga;
 
 import dev.allframe.AllFrameException;
 import dev.allframe.AllFrameMessage;
+import dev.allframe.EventEnvelope;
 import dev.allframe.core.message.SagaMessages;
 import dev.allframe.saga.SagaLogEntry.Action;
 import dev.allframe.saga.SagaLogEntry.Result;
@@ -10,6 +11,8 @@ import dev.allframe.saga.SagaOutcome;
 import dev.allframe.saga.SagaState;
 import dev.allframe.saga.StepFailure;
 import dev.allframe.saga.StepResult;
+import dev.allframe.spi.event.AppendResult;
+import dev.allframe.spi.event.IdempotencyKeys;
 import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.spi.saga.SagaStore;
 import java.time.Clock;
@@ -23,25 +26,29 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * One saga's way through its steps, in the calling thread: executes them in order, and on a failure
- * compensates the failed step and every earlier one in reverse order. Each change is stored before the
- * work it announces, so that a process that dies leaves the last step that may have had an effect in the
- * store.
+ * compensates the failed step and every earlier one in reverse order; before a step's compensation, the
+ * idempotency scope of its execution is closed, so that what the execution stored is known and final. Each change
+ * is stored before the work it announces, so that a process that dies leaves the last step that may have had an
+ * effect in the store.
  */
 final class SagaRun {
 
     private final SagaModel model;
     private final SagaStore store;
     private final StepAppender appender;
+    private final IdempotencyKeys keys;
     private final Clock clock;
     private SagaRecord saga;
     private int entries;
 
-    SagaRun(SagaModel model, SagaRecord saga, int entries, SagaStore store, StepAppender appender, Clock clock) {
+    SagaRun(SagaModel model, SagaRecord saga, int entries, SagaStore store, StepAppender appender,
+            IdempotencyKeys keys, Clock clock) {
         this.model = model;
         this.saga = saga;
         this.entries = entries;
         this.store = store;
         this.appender = appender;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -116,9 +123,19 @@ final class SagaRun {
             SagaStepModel step = model.step(position);
             saga = saga.at(SagaState.COMPENSATING, position, now());
             SagaLogEntry entry = begin(step, Action.COMPENSATE);
+            List<EventEnvelope> executionEvents;
+            try {
+                executionEvents = closeExecution(step);
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                String message = SagaMessages.closingExecutionFailed(saga.saga(), saga.id(), position, step.name(),
+                        e).toString();
+                failures.add(new StepFailure(position, step.name(), message, e));
+                store.save(saga, entry.finish(Result.FAILED, message, now()));
+                continue;
+            }
             Throwable error = null;
             try {
-                step.guard().compensate(step.step(), new StepContext(saga, step, Action.COMPENSATE));
+                step.guard().compensate(step.step(), StepContext.compensation(saga, step, executionEvents));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RunAbortedException(SagaMessages.sagaInterrupted(saga.saga(), saga.id()), e);
@@ -141,6 +158,18 @@ final class SagaRun {
                 : new SagaOutcome.FailedCompensation(saga.id(), failure, failures);
     }
 
+    /**
+     * Closes the idempotency scope of the step's execution: nothing it still does through AllFrame can be stored
+     * from now on. What it stored before, in order.
+     */
+    private List<EventEnvelope> closeExecution(SagaStepModel step) {
+        List<EventEnvelope> stored = new ArrayList<>();
+        for (AppendResult append : keys.closeScope(StepContext.executionScope(saga, step))) {
+            stored.addAll(append.events());
+        }
+        return stored;
+    }
+
     private SagaLogEntry begin(SagaStepModel step, Action action) {
         SagaLogEntry entry = new SagaLogEntry(++entries, step.position(), step.name(), action, Result.STARTED, null,
                 now(), null);
@@ -152,7 +181,7 @@ final class SagaRun {
     private StepResult execute(SagaStepModel step) {
         CompletionStage<StepResult> stage;
         try {
-            stage = step.guard().execute(step.step(), new StepContext(saga, step, Action.EXECUTE));
+            stage = step.guard().execute(step.step(), StepContext.execution(saga, step));
         } catch (Exception | LinkageError | AssertionError e) {
             throw new StepFailedException(e);
         }

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Appends the events a step returned. Each append carries an idempotency key made of the saga, the step
- * and the append's place in the result, so a step that runs again appends nothing twice.
+ * and the append's place in the result, so a step that runs again appends nothing twice, and the step's
+ * execution as idempotency scope, so that nothing is appended once the saga compensates it.
  */
 final class StepAppender {
 
@@ -39,7 +40,8 @@ final class StepAppender {
                         headers));
             }
             String key = saga.id() + ":" + step.position() + ":append-" + (i + 1);
-            store.append(new AppendRequest(append.streamId(), AppendCondition.any(), events, key));
+            store.append(new AppendRequest(append.streamId(), AppendCondition.any(), events, key,
+                    StepContext.executionScope(saga, step)));
         }
     }
 }

@@ -1,10 +1,27 @@
 package dev.allframe.spi.event;
 
+import dev.allframe.command.IdempotencyScopeClosedException;
+import java.util.List;
 import java.util.Optional;
 
-/** Looks up the appends made with an idempotency key. */
+/**
+ * Looks up the appends made with an idempotency key, and closes scopes of keys. A scope groups the keys of one
+ * piece of work (a saga step's execution) so that whoever gives that work up can find out what it stored and keep
+ * it from storing anything more.
+ */
 public interface IdempotencyKeys {
 
     /** The result of the append that first used {@code key}, marked as duplicate; empty when unused. */
     Optional<AppendResult> findByIdempotencyKey(String key);
+
+    /**
+     * Closes {@code scope}: from the moment this returns, the store refuses every append carrying it with
+     * {@link IdempotencyScopeClosedException}, also one that was already waiting to be stored, and stores nothing of
+     * it (an append repeating a key stored before is a duplicate, as always). Atomic with the appends: each append of
+     * the scope was either stored before, and is in the answer, or is refused.
+     *
+     * @return the appends stored with the scope, in the order of their events' positions (those that stored no
+     *         event may come first), marked as duplicates; the same again when the scope is closed a second time
+     */
+    List<AppendResult> closeScope(String scope);
 }

@@ -1,5 +1,6 @@
 package dev.allframe.core.saga;
 
+import dev.allframe.EventEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -385,8 +386,8 @@ class BoundedStepGuardTest {
             }
 
             @Override
-            public String executionIdempotencyKey() {
-                return idempotencyKey();
+            public List<EventEnvelope> executionEvents() {
+                return List.of();
             }
         };
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.allframe.EventEnvelope;
+import dev.allframe.command.IdempotencyScopeClosedException;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
 import dev.allframe.memory.InMemoryEventStore;
@@ -120,8 +121,10 @@ class SagaEngineTest {
         assertThat(journal).containsExactly("execute reserve A->B 1:execute", "execute debit A->B 2:execute",
                 "execute credit A->B 3:execute", "compensate credit 3:compensate", "compensate debit 2:compensate",
                 "compensate reserve 1:compensate");
-        assertThat(debit.executionKeys).as("a compensation knows its execution's key")
-                .containsExactly(outcome.sagaId() + ":2:execute", outcome.sagaId() + ":2:execute");
+        assertThat(debit.executionKeys).as("an execution's commands carry its key, in its scope")
+                .containsExactly(outcome.sagaId() + ":2:execute in " + outcome.sagaId() + ":2:execute");
+        assertThat(debit.executionEventsSeen).as("its compensation knows it stored nothing")
+                .containsExactly(List.of());
         assertThat(engine.status(outcome.sagaId()).orElseThrow()).extracting("state", "failedStep", "failure")
                 .containsExactly(SagaState.COMPENSATED, 3, message);
         assertThat(engine.history(outcome.sagaId())).extracting(SagaLogEntry::step, SagaLogEntry::action,
@@ -172,6 +175,92 @@ class SagaEngineTest {
         assertThat(failure.cause()).isInstanceOf(TimeoutException.class);
         assertThat(journal).containsExactly("execute reserve A->B 1:execute", "execute debit A->B 2:execute",
                 "compensate debit 2:compensate", "compensate reserve 1:compensate");
+    }
+
+    @Test
+    void aCompensationIsGivenTheEventsItsExecutionStored() {
+        credit.executeFailure = new IllegalStateException("account B is closed");
+        debit.appendsTo = events;
+        SagaEngine engine = engine(transfer());
+
+        SagaOutcome outcome = engine.start("transfer", "A->B");
+
+        assertThat(outcome.state()).isEqualTo(SagaState.COMPENSATED);
+        assertThat(debit.executionEventsSeen).singleElement().satisfies(stored -> assertThat(stored)
+                .extracting(EventEnvelope::streamId, EventEnvelope::event)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ledger-debit", "debit A->B")));
+        assertThat(reserve.executionEventsSeen).containsExactly(List.of());
+        assertThat(credit.executionEventsSeen).containsExactly(List.of());
+    }
+
+    @Test
+    void anExecutionThatOutlivesItsTimeoutStoresNothingOnceTheSagaCompensatedIt() throws Exception {
+        debit.blockUntil = release;
+        debit.appendsTo = events;
+        SagaEngine engine = engine(SagaDefinition.<String>named("transfer").step("reserve", reserve)
+                .step("debit", debit, Duration.ofMillis(300)).step("credit", credit));
+
+        SagaExecution execution = engine.startAsync("transfer", "A->B");
+        awaitJournal("execute debit A->B 2:execute");
+        timer.advance(Duration.ofMillis(300));
+        SagaOutcome outcome = execution.outcome().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(outcome.state()).isEqualTo(SagaState.COMPENSATED);
+        assertThat(debit.executionEventsSeen).containsExactly(List.of());
+        release.countDown();
+
+        Object late = debit.appended.get(10, TimeUnit.SECONDS);
+        assertThat(late).isInstanceOf(IdempotencyScopeClosedException.class);
+        assertThat(((IdempotencyScopeClosedException) late).getMessage()).isEqualTo("AF1181: Append to stream"
+                + " 'ledger-debit' refused: its idempotency scope '" + outcome.sagaId() + ":2:execute' was closed (a"
+                + " saga compensated the step execution it belongs to); nothing was stored");
+        assertThat(events.readStream("ledger-debit", 1, 10)).isEmpty();
+        assertThat(events.headPosition()).isZero();
+    }
+
+    @Test
+    void anExecutionAskingForItsOwnEventsFailsSayingOnlyItsCompensationKnowsThem() {
+        Step<String> curious = new Step<>() {
+            @Override
+            public CompletionStage<StepResult> execute(SagaContext<String> context) {
+                context.executionEvents();
+                return StepResult.done();
+            }
+
+            @Override
+            public void compensate(SagaContext<String> context) {
+            }
+        };
+        SagaEngine engine = engine(SagaDefinition.<String>named("curious").step("peek", curious));
+
+        SagaOutcome outcome = engine.start("curious", "A");
+
+        assertThat(((SagaOutcome.Compensated) outcome).failure().message()).isEqualTo("AF1141: Step 1 'peek' of saga"
+                + " 'curious' (" + outcome.sagaId() + ") failed: java.lang.IllegalStateException: "
+                + "AF1182: Step 1 'peek' of saga 'curious' (" + outcome.sagaId() + ") asked for its execution's"
+                + " events while it executes: only its compensation knows them");
+    }
+
+    @Test
+    void aStoreThatCannotCloseTheExecutionFailsTheCompensationWithoutRunningIt() {
+        credit.executeFailure = new IllegalStateException("account B is closed");
+        SagaEngine engine = engineOn(transfer(), new dev.allframe.testing.ForwardingEventStore() {
+            @Override
+            public List<dev.allframe.spi.event.AppendResult> closeScope(String scope) {
+                if (scope.endsWith(":2:execute")) {
+                    throw new IllegalStateException("database down");
+                }
+                return super.closeScope(scope);
+            }
+        });
+
+        SagaOutcome outcome = engine.start("transfer", "A->B");
+
+        assertThat(outcome).isInstanceOf(SagaOutcome.FailedCompensation.class);
+        assertThat(((SagaOutcome.FailedCompensation) outcome).compensationFailures()).singleElement()
+                .extracting(StepFailure::message).isEqualTo("AF1183: Closing the execution of step 2 'debit' of saga"
+                        + " 'transfer' (" + outcome.sagaId() + ") before its compensation failed:"
+                        + " java.lang.IllegalStateException: database down; the compensation did not run");
+        assertThat(journal).endsWith("compensate credit 3:compensate", "compensate reserve 1:compensate");
     }
 
     @Test
@@ -374,11 +463,15 @@ class SagaEngineTest {
     }
 
     private SagaEngine engine(SagaDefinition<String> definition) {
+        return engineOn(definition, events);
+    }
+
+    private SagaEngine engineOn(SagaDefinition<String> definition, dev.allframe.spi.event.EventStore store) {
         Problems problems = new Problems();
         SagaModel model = SagaDefinitions.model(definition, "test", Duration.ofSeconds(20), threads, timer, problems)
                 .orElseThrow();
         assertThat(problems.messages()).isEmpty();
-        return new SagaEngine(List.of(model), sagaStore, events, new EventTypeRegistry(), threads, clock, LEASE);
+        return new SagaEngine(List.of(model), sagaStore, store, new EventTypeRegistry(), threads, clock, LEASE);
     }
 
     /** Waits until a step has written {@code entry}: it runs now, and its time counts. */

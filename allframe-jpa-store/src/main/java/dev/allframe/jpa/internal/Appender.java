@@ -2,6 +2,7 @@ package dev.allframe.jpa.internal;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
+import dev.allframe.command.IdempotencyScopeClosedException;
 import dev.allframe.spi.event.AppendListeners;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
@@ -16,7 +17,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One append, inside the caller's transaction: lock the head row, honour an earlier use of the
- * idempotency key, check the stream's version, then insert the events as one JDBC batch and raise the
+ * idempotency key, refuse a closed idempotency scope, check the stream's version, then insert the events as one JDBC batch and raise the
  * head. Everything after the lock is serialised across appenders, so the checks cannot race. On
  * PostgreSQL, appends of events without an idempotency key take a shorter path with the same guarantees
  * ({@link PostgresAppender}), in one round trip with their commit, or sharing a commit with other threads'
@@ -74,6 +75,10 @@ public final class Appender {
         if (earlier != null) {
             return reader.resultOf(em, earlier).asDuplicate();
         }
+        String scope = request.idempotencyScope();
+        if (scope != null && em.find(ClosedScopeRow.class, scope) != null) {
+            throw new IdempotencyScopeClosedException(request.streamId(), scope);
+        }
         String streamId = request.streamId();
         long version = reader.streamVersionAtHead(em, streamId, head.position());
         if (!request.condition().acceptsVersion(version)) {
@@ -93,7 +98,8 @@ public final class Appender {
         }
         if (key != null) {
             long first = stored.isEmpty() ? 0 : stored.get(0).globalPosition();
-            em.persist(new IdempotencyKeyRow(key, streamId, version, first, stored.isEmpty() ? 0 : position, now));
+            em.persist(new IdempotencyKeyRow(key, streamId, version, first, stored.isEmpty() ? 0 : position, now,
+                    scope));
         }
         em.flush();
         AppendResult result = new AppendResult(streamId, version, stored, false);
@@ -102,6 +108,20 @@ public final class Appender {
             em.flush();
         }
         return result;
+    }
+
+    /**
+     * Closes {@code scope} in {@code em}'s transaction, holding the head row's lock: an append of the scope either
+     * committed before, and is in the answer, or finds the scope closed.
+     */
+    public List<AppendResult> closeScope(EntityManager em, String scope, Instant now) {
+        lockHead(em);
+        List<AppendResult> stored = reader.appendsOfScope(em, scope);
+        if (em.find(ClosedScopeRow.class, scope) == null) {
+            em.persist(new ClosedScopeRow(scope, now));
+            em.flush();
+        }
+        return stored;
     }
 
     /** Locks the head row in {@code em}'s transaction: no other append starts until it ends. */

@@ -73,6 +73,14 @@ public final class EventReader {
         return row == null ? Optional.empty() : Optional.of(resultOf(em, row).asDuplicate());
     }
 
+    /** The appends stored with keys of {@code scope}, in the order of their events (none first), as duplicates. */
+    List<AppendResult> appendsOfScope(EntityManager em, String scope) {
+        return em.createQuery("select k from AllFrameIdempotencyKey k where k.scope = :scope"
+                        + " order by k.firstPosition, k.recordedAt, k.key", IdempotencyKeyRow.class)
+                .setParameter("scope", scope).getResultList().stream()
+                .map(key -> resultOf(em, key).asDuplicate()).toList();
+    }
+
     /** What the append that first used {@code key} stored. */
     AppendResult resultOf(EntityManager em, IdempotencyKeyRow key) {
         List<EventEnvelope> events = key.firstPosition() == 0 ? List.of()

@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /**
  * An idempotency key and the append it was first used for: the stream, the stream's version after the
- * append, and the positions of the events it stored (none when {@code firstPosition} is 0).
+ * append, the positions of the events it stored (none when {@code firstPosition} is 0), and the key's scope, if any.
  */
 @Entity(name = "AllFrameIdempotencyKey")
 @Table(name = "allframe_idempotency_keys")
@@ -33,17 +33,21 @@ public class IdempotencyKeyRow {
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
+    @Column(name = "idempotency_scope", length = 200)
+    private String scope;
+
     protected IdempotencyKeyRow() {
     }
 
     IdempotencyKeyRow(String key, String streamId, long streamVersion, long firstPosition, long lastPosition,
-                      Instant recordedAt) {
+                      Instant recordedAt, String scope) {
         this.key = key;
         this.streamId = streamId;
         this.streamVersion = streamVersion;
         this.firstPosition = firstPosition;
         this.lastPosition = lastPosition;
         this.recordedAt = recordedAt;
+        this.scope = scope;
     }
 
     public String streamId() {

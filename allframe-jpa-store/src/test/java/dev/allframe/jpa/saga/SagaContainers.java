@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
 
 /** The shipment saga's application in Weld SE, with SmallRye Fault Tolerance, on {@link SagaDatabase}. */
-final class SagaContainers {
+public final class SagaContainers {
 
     private SagaContainers() {
     }
@@ -32,7 +32,7 @@ final class SagaContainers {
     }
 
     /** Runs {@code action} with a MicroProfile Config of {@code properties}, registered for a fresh class loader. */
-    static <T> T withConfig(Map<String, String> properties, Callable<T> action) throws Exception {
+    public static <T> T withConfig(Map<String, String> properties, Callable<T> action) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(new URL[0], previous)) {

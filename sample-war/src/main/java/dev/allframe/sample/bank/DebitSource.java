@@ -5,7 +5,6 @@ import dev.allframe.saga.SagaContext;
 import dev.allframe.saga.SagaStep;
 import dev.allframe.saga.Step;
 import dev.allframe.saga.StepResult;
-import dev.allframe.spi.event.EventStore;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 
@@ -20,9 +19,6 @@ public class DebitSource implements Step<Transfer> {
     @Inject
     CommandBus commands;
 
-    @Inject
-    EventStore events;
-
     @Override
     public CompletionStage<StepResult> execute(SagaContext<Transfer> context) {
         Transfer transfer = context.input();
@@ -32,7 +28,7 @@ public class DebitSource implements Step<Transfer> {
 
     @Override
     public void compensate(SagaContext<Transfer> context) {
-        if (StepEffects.stored(context, events)) {
+        if (context.executionStored()) {
             Transfer transfer = context.input();
             commands.dispatch(new Deposit(transfer.from(), transfer.amount()), context.commandOptions());
         }

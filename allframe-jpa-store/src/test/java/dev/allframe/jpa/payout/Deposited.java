@@ -1,0 +1,4 @@
+package dev.allframe.jpa.payout;
+
+public record Deposited(String account, int amount) {
+}

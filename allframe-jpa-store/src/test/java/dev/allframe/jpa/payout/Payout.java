@@ -1,0 +1,4 @@
+package dev.allframe.jpa.payout;
+
+public record Payout(String from, String to, int amount) {
+}
