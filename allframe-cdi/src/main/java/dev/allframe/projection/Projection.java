@@ -32,10 +32,8 @@ public @interface Projection {
     ProjectionMode mode() default ProjectionMode.ASYNC;
 
     /**
-     * {@code true} for a projection that keeps its read model in memory: its checkpoint is kept in memory
-     * too, so that it replays the whole log each time the application starts. By default the checkpoint is
-     * kept by the event store (the JPA store's table), for read models that outlive the application.
-     * Async projections only.
+     * Where the read model lives: in memory (the default, rebuilt from the log at every start) or stored outside
+     * the application (going on from where it was). See {@link ReadModel}.
      */
-    boolean replayOnStart() default false;
+    ReadModel readModel() default ReadModel.MEMORY;
 }

@@ -26,8 +26,6 @@ public final class ProjectionMessages {
     static final MessageTemplate AF1030 = new MessageTemplate("AF1030",
             "Projection '%s' (%s) is @%s, but projections run outside requests: make it @ApplicationScoped or"
             + " @Dependent");
-    static final MessageTemplate AF1060 = new MessageTemplate("AF1060",
-            "Projection '%s' (%s) is inline and replayOnStart; only async projections replay the log at start");
     static final MessageTemplate AF1061 = new MessageTemplate("AF1061",
             "Projection '%s' method %s is named like a handler, but is not annotated @EventHandler: annotate it,"
             + " or rename it if it is no handler");
@@ -74,10 +72,6 @@ public final class ProjectionMessages {
 
     public static AllFrameMessage projectionScope(String projection, Class<?> beanClass, String scope) {
         return AF1030.with(projection, beanClass.getName(), scope);
-    }
-
-    public static AllFrameMessage inlineReplayOnStart(String projection, Class<?> beanClass) {
-        return AF1060.with(projection, beanClass.getName());
     }
 
     public static AllFrameMessage unannotatedHandler(String projection, String site) {

@@ -15,9 +15,9 @@ public final class StoreMessages {
             "Sagas %s need a saga store, but %s keeps no sagas: use a store that does (jpa), or define a"
             + " SagaStore bean beside the application's EventStore bean");
     static final MessageTemplate AF1157 = new MessageTemplate("AF1157",
-            "Async projections %s keep their positions in the store, but %s keeps no checkpoints: use a store"
-            + " that does (jpa), define a CheckpointStore bean beside the application's EventStore bean, or make"
-            + " them @Projection(replayOnStart = true)");
+            "Async projections %s keep their read models outside memory (readModel = STORED) and so their"
+            + " positions in the store, but %s keeps no checkpoints: use a store that does (jpa), define a"
+            + " CheckpointStore bean beside the application's EventStore bean, or keep their read models in memory");
     static final MessageTemplate AF1158 = new MessageTemplate("AF1158",
             "allframe.snapshot.every is %s, but %s keeps no snapshots: aggregate states are folded from the"
             + " streams' first events");

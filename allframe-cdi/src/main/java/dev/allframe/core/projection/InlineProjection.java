@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * Feeds one inline projection inside each append: a failing handler aborts the append. Its position follows the
- * appends committed while the application runs, starting at the head it found. A rebuild replays the whole log
+ * appends committed while the application runs, starting at the head it found; one whose read model is in memory
+ * replays the log up to there first ({@link #replayAtStart}). A rebuild replays the whole log
  * into it while appends wait (see {@link InlineSubscribers#rebuildInline}), as a task on the projections'
  * executor; meanwhile and after a failed rebuild, appends pass it by, and a new rebuild starts it over.
  */
@@ -61,6 +62,10 @@ final class InlineProjection {
         }
     }
 
+    boolean rebuiltAtStart() {
+        return projection.model().rebuiltAtStart();
+    }
+
     /**
      * Starts replaying the whole log into the projection on {@code executor}, once its {@code reset()} has cleared
      * it; does nothing while a rebuild runs.
@@ -69,22 +74,35 @@ final class InlineProjection {
         if (!projection.resettable()) {
             throw new AllFrameException(ProjectionMessages.projectionNotRebuildable(name()));
         }
+        startReplay(store, batchSize, head, executor, projection::reset);
+    }
+
+    /**
+     * At start, for a read model in memory, empty then: replays the log into it on {@code executor}, as a rebuild
+     * does, without needing a {@code reset()}.
+     */
+    void replayAtStart(InlineSubscribers store, int batchSize, long head, Executor executor) {
+        startReplay(store, batchSize, head, executor, projection.resettable() ? projection::reset : () -> { });
+    }
+
+    private void startReplay(InlineSubscribers store, int batchSize, long head, Executor executor, Runnable reset) {
         if (!rebuilding.compareAndSet(false, true)) {
             return;
         }
         applying = false;
         progress.startRebuild(head);
         try {
-            executor.execute(() -> replay(store, batchSize));
+            executor.execute(() -> replay(store, batchSize, reset));
         } catch (RuntimeException e) {
+            rebuilding.set(false);
             failed(e, null);
         }
     }
 
-    private void replay(InlineSubscribers store, int batchSize) {
+    private void replay(InlineSubscribers store, int batchSize, Runnable reset) {
         EventEnvelope[] current = new EventEnvelope[1];
         try {
-            store.rebuildInline(projection::reset, batchSize, event -> {
+            store.rebuildInline(reset, batchSize, event -> {
                 current[0] = event;
                 projection.apply(event);
             }, replayed -> progress.advance(replayed, null), () -> rebuilt(current[0]));

@@ -48,7 +48,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
     /**
      * The engine of {@code projections} on {@code store}; empty, with the problems added, when the store lacks a
      * role they need: inline listeners for inline projections, checkpoints for async projections that keep their
-     * position in the store (all but those that replay the log on start, whose position is kept in memory).
+     * position in the store (those whose read model is stored; one in memory keeps its position in memory too).
      *
      * @param storeName how messages name the store
      * @param executor  where async projections' batches and inline projections' rebuilds run
@@ -68,7 +68,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
                     continue;
                 }
                 engine.inline.put(projection.name(), new InlineProjection(projection, store.events().headPosition()));
-            } else if (projection.model().replayOnStart()) {
+            } else if (projection.model().rebuiltAtStart()) {
                 engine.tracking.put(projection.name(), new TrackingProcessor(projection, store.events(),
                         new InMemoryCheckpoints(), settings, executor, timer));
             } else if (store.checkpoints().isEmpty()) {
@@ -84,10 +84,19 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
         return problems.size() > before ? Optional.empty() : Optional.of(engine);
     }
 
-    /** Subscribes to the store and starts the tracking processors. */
+    /**
+     * Subscribes to the store, rebuilds the inline projections whose read models are in memory and starts the
+     * tracking processors.
+     */
     public void start() {
         for (InlineProjection projection : inline.values()) {
             subscriptions.add(inlineListeners.subscribeInline(projection::apply));
+        }
+        long head = store.headPosition();
+        for (InlineProjection projection : inline.values()) {
+            if (projection.rebuiltAtStart() && head > 0) {
+                projection.replayAtStart(inlineListeners, settings.batchSize(), head, executor);
+            }
         }
         subscriptions.add(store.subscribe(appended -> {
             inline.values().forEach(projection -> projection.committed(appended));

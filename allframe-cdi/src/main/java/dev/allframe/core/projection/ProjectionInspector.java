@@ -7,6 +7,7 @@ import dev.allframe.core.message.HandlerMessages;
 import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.projection.EventHandler;
 import dev.allframe.projection.ProjectionMode;
+import dev.allframe.projection.ReadModel;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -28,12 +29,8 @@ public final class ProjectionInspector {
     private ProjectionInspector() {
     }
 
-    /** A projection bean as discovered: its class, name and mode. */
-    public record ProjectionBean(Class<?> beanClass, String name, ProjectionMode mode, boolean replayOnStart) {
-
-        public ProjectionBean(Class<?> beanClass, String name, ProjectionMode mode) {
-            this(beanClass, name, mode, false);
-        }
+    /** A projection bean as discovered: its class, name, mode and where its read model lives. */
+    public record ProjectionBean(Class<?> beanClass, String name, ProjectionMode mode, ReadModel readModel) {
     }
 
     public static List<ProjectionModel> inspect(List<ProjectionBean> beans, Problems problems) {
@@ -74,9 +71,6 @@ public final class ProjectionInspector {
                         handlers.stream().map(h -> Sites.of(h.method())).toList()));
             }
         });
-        if (bean.replayOnStart() && bean.mode() == ProjectionMode.INLINE) {
-            problems.add(ProjectionMessages.inlineReplayOnStart(bean.name(), bean.beanClass()));
-        }
         if (byEventType.isEmpty() && problems.size() == before) {
             problems.add(ProjectionMessages.projectionWithoutHandlers(bean.name(), bean.beanClass()));
         }
@@ -84,7 +78,7 @@ public final class ProjectionInspector {
             return Optional.empty();
         }
         List<ProjectionHandler> handlers = byEventType.values().stream().map(list -> list.get(0)).toList();
-        return Optional.of(new ProjectionModel(bean.name(), bean.mode(), bean.replayOnStart(), bean.beanClass(), handlers,
+        return Optional.of(new ProjectionModel(bean.name(), bean.mode(), bean.readModel(), bean.beanClass(), handlers,
                 Optional.ofNullable(reset)));
     }
 

@@ -1,6 +1,7 @@
 package dev.allframe.core.projection;
 
 import dev.allframe.projection.ProjectionMode;
+import dev.allframe.projection.ReadModel;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
@@ -8,14 +9,19 @@ import java.util.Optional;
 /**
  * A checked projection.
  *
- * @param replayOnStart whether its checkpoint lives in memory, so that it replays the log at every start
- * @param reset         its no-argument {@code reset} method, needed to rebuild it
+ * @param readModel where its read model lives: in memory, rebuilt at every start, or stored
+ * @param reset     its no-argument {@code reset} method, needed to rebuild it
  */
-public record ProjectionModel(String name, ProjectionMode mode, boolean replayOnStart, Class<?> beanClass,
+public record ProjectionModel(String name, ProjectionMode mode, ReadModel readModel, Class<?> beanClass,
                               List<ProjectionHandler> handlers, Optional<Method> reset) {
 
     public ProjectionModel {
         handlers = List.copyOf(handlers);
+    }
+
+    /** Whether its read model is in memory, so that it is rebuilt from the log at every start. */
+    public boolean rebuiltAtStart() {
+        return readModel == ReadModel.MEMORY;
     }
 
     /** The event types its handlers take. */

@@ -66,7 +66,7 @@ final class TrackingProcessor {
     void start() {
         long checkpoint = checkpoints.checkpoint(name());
         progress.advance(checkpoint, null);
-        if (projection.model().replayOnStart() && checkpoint == 0) {
+        if (projection.model().rebuiltAtStart() && checkpoint == 0) {
             long head = log.headPosition();
             if (head > 0) {
                 progress.startRebuild(head);

@@ -16,6 +16,7 @@ import dev.allframe.projection.ProjectionFailedException;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionState;
 import dev.allframe.projection.ProjectionStatus;
+import dev.allframe.projection.ReadModel;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.NewEvent;
@@ -363,7 +364,7 @@ class ProjectionEngineTest {
         append("a", new Credit("a", 1), new Credit("a", 2), new Credit("a", 3), new Credit("a", 4));
         Problems problems = new Problems();
         ProjectionModel model = ProjectionInspector.inspect(
-                List.of(new ProjectionBean(Ledger.class, "replaying", ProjectionMode.ASYNC, true)), problems).get(0);
+                List.of(new ProjectionBean(Ledger.class, "replaying", ProjectionMode.ASYNC, ReadModel.MEMORY)), problems).get(0);
         ProjectionEngine engine = start(store, FAST, new BoundProjection(model, new Ledger()));
 
         ProjectionStatus starting = engine.status("replaying");
@@ -380,10 +381,53 @@ class ProjectionEngineTest {
     }
 
     @Test
+    void anInlineProjectionInMemoryIsReplayedAtStartBeforeItSeesTheNextAppend() {
+        append("a", new Credit("a", 1), new Credit("a", 2));
+        Problems problems = new Problems();
+        ProjectionModel model = ProjectionInspector.inspect(
+                List.of(new ProjectionBean(Ledger.class, "inline-memory", ProjectionMode.INLINE, ReadModel.MEMORY)),
+                problems).get(0);
+        Ledger ledger = new Ledger();
+        ProjectionEngine engine = start(store, FAST, new BoundProjection(model, ledger));
+
+        assertThat(engine.status("inline-memory").state()).isEqualTo(ProjectionState.REBUILDING);
+        assertThat(engine.status("inline-memory").rebuild()).isEqualTo(new ProjectionStatus.RebuildProgress(0, 2));
+        executor.runAll();
+        append("a", new Credit("a", 3));
+
+        assertThat(ledger.seen).containsExactly("Credit[account=a, amount=1]@1", "Credit[account=a, amount=2]@2",
+                "Credit[account=a, amount=3]@3");
+        assertThat(ledger.resets).as("a read model in memory is empty at start; reset() is called if it has one")
+                .hasValue(1);
+        ProjectionStatus running = engine.status("inline-memory");
+        assertThat(running.state()).isEqualTo(ProjectionState.RUNNING);
+        assertThat(running.position()).isEqualTo(3);
+    }
+
+    @Test
+    void anInlineProjectionWithAStoredReadModelGoesOnFromTheHeadAtStart() {
+        append("a", new Credit("a", 1), new Credit("a", 2));
+        Problems problems = new Problems();
+        ProjectionModel model = ProjectionInspector.inspect(
+                List.of(new ProjectionBean(Ledger.class, "inline-stored", ProjectionMode.INLINE, ReadModel.STORED)),
+                problems).get(0);
+        Ledger ledger = new Ledger();
+        ProjectionEngine engine = start(store, FAST, new BoundProjection(model, ledger));
+
+        assertThat(engine.status("inline-stored").state()).isEqualTo(ProjectionState.RUNNING);
+        append("a", new Credit("a", 3));
+        executor.runAll();
+
+        assertThat(ledger.seen).containsExactly("Credit[account=a, amount=3]@3");
+        assertThat(ledger.resets).hasValue(0);
+        assertThat(engine.status("inline-stored").position()).isEqualTo(3);
+    }
+
+    @Test
     void aProjectionThatReplaysAtStartOnAnEmptyLogIsRunningAtOnce() {
         Problems problems = new Problems();
         ProjectionModel model = ProjectionInspector.inspect(
-                List.of(new ProjectionBean(Ledger.class, "replaying", ProjectionMode.ASYNC, true)), problems).get(0);
+                List.of(new ProjectionBean(Ledger.class, "replaying", ProjectionMode.ASYNC, ReadModel.MEMORY)), problems).get(0);
         ProjectionEngine engine = start(store, FAST, new BoundProjection(model, new Ledger()));
 
         assertThat(engine.status("replaying").state()).isEqualTo(ProjectionState.RUNNING);
@@ -406,10 +450,11 @@ class ProjectionEngineTest {
         return engine;
     }
 
+    /** A projection whose read model is stored: it goes on from its checkpoint, or for an inline one the head. */
     static BoundProjection projection(String name, ProjectionMode mode, Object bean) {
         Problems problems = new Problems();
         List<ProjectionModel> models = ProjectionInspector.inspect(
-                List.of(new ProjectionBean(bean.getClass(), name, mode)), problems);
+                List.of(new ProjectionBean(bean.getClass(), name, mode, ReadModel.STORED)), problems);
         assertThat(problems.messages()).isEmpty();
         return new BoundProjection(models.get(0), bean);
     }

@@ -10,6 +10,7 @@ import dev.allframe.projection.EventHandler;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionState;
 import dev.allframe.projection.ProjectionStatus;
+import dev.allframe.projection.ReadModel;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.NewEvent;
 import dev.allframe.testing.BatchWatchingEventStore;
@@ -56,7 +57,7 @@ class RebuildAtScaleTest {
         TickCounter counter = new TickCounter();
         Problems problems = new Problems();
         ProjectionModel model = ProjectionInspector.inspect(
-                List.of(new ProjectionBean(TickCounter.class, "ticks", ProjectionMode.ASYNC)), problems).get(0);
+                List.of(new ProjectionBean(TickCounter.class, "ticks", ProjectionMode.ASYNC, ReadModel.STORED)), problems).get(0);
         QueuedExecutor executor = new QueuedExecutor();
         ProjectionEngine engine = TestEngines.create(store, new InMemoryCheckpoints(),
                 new ProjectionSettings(BATCH, Duration.ofMillis(50), 0, Duration.ofMillis(10)), executor,

@@ -4,9 +4,10 @@ import dev.allframe.EventEnvelope;
 import dev.allframe.jpa.StoreTransaction;
 import dev.allframe.projection.EventHandler;
 import dev.allframe.projection.Projection;
+import dev.allframe.projection.ReadModel;
 
 /** A read model in the database, one row per wallet event, keyed by the event id. */
-@Projection("wallet-history")
+@Projection(value = "wallet-history", readModel = ReadModel.STORED)
 public class WalletHistory {
 
     @EventHandler

@@ -5,7 +5,7 @@ import dev.allframe.projection.Projection;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A read model in memory: it replays the log at every start. */
-@Projection(value = "wallet-totals", replayOnStart = true)
+@Projection("wallet-totals")
 public class WalletTotals {
 
     private final AtomicLong cents = new AtomicLong();

@@ -17,6 +17,7 @@ import dev.allframe.jpa.JpaEventStore;
 import dev.allframe.jpa.TestDatabase;
 import dev.allframe.projection.ProjectionFailedException;
 import dev.allframe.projection.ProjectionMode;
+import dev.allframe.projection.ReadModel;
 import dev.allframe.projection.ProjectionState;
 import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.event.AppendCondition;
@@ -177,8 +178,8 @@ abstract class JpaProjectionContract {
 
     private ProjectionEngine start(LedgerRows rows, ProjectionMode mode) {
         Problems problems = new Problems();
-        var model = ProjectionInspector.inspect(List.of(new ProjectionBean(LedgerRows.class, "ledger", mode)), problems)
-                .get(0);
+        var model = ProjectionInspector.inspect(List.of(new ProjectionBean(LedgerRows.class, "ledger", mode,
+                ReadModel.STORED)), problems).get(0);
         assertThat(problems.messages()).isEmpty();
         ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(store), "the JPA store", SETTINGS,
                 List.of(new BoundProjection(model, rows)), workers.executor(Lane.PROJECTIONS), workers.timer(), problems)

@@ -15,6 +15,7 @@ import dev.allframe.core.work.LaneWorkers;
 import dev.allframe.jpa.JpaEventStore;
 import dev.allframe.projection.EventHandler;
 import dev.allframe.projection.ProjectionMode;
+import dev.allframe.projection.ReadModel;
 import dev.allframe.spi.StoreCapabilities;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -97,7 +98,7 @@ public class ProjectionCatchUpBenchmark {
         database.execute("UPDATE allframe_head SET head_position = " + events, "ANALYZE allframe_events");
         Problems problems = new Problems();
         model = ProjectionInspector.inspect(List.of(new ProjectionBean(ItemCounter.class, NAME,
-                ProjectionMode.ASYNC)), problems).get(0);
+                ProjectionMode.ASYNC, ReadModel.STORED)), problems).get(0);
         if (!problems.messages().isEmpty()) {
             throw new AllFrameDeploymentException(problems.messages());
         }

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The accounts as clients see them, kept up to date as events arrive. The views live in memory, so the
- * projection replays the log when the server starts.
+ * The accounts as clients see them, kept up to date as events arrive. The views live in memory (the default read
+ * model), so the projection is rebuilt from the log when the server starts.
  */
-@Projection(value = AccountViews.NAME, replayOnStart = true)
+@Projection(AccountViews.NAME)
 public class AccountViews {
 
     public static final String NAME = "account-views";

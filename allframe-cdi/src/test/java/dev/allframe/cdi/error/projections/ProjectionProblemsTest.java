@@ -12,7 +12,7 @@ class ProjectionProblemsTest {
     @Test
     void everyProjectionProblemIsReportedAtOnce() {
         assertThat(Deployments.failure(FirstBalances.class, SecondBalances.class, BrokenHandlers.class, Empty.class,
-                PerRequest.class, InlineReplay.class).problems()).map(String::valueOf).containsExactly(
+                PerRequest.class).problems()).map(String::valueOf).containsExactly(
                 "AF1030: Projection 'per-request' (" + PACKAGE + "PerRequest) is @RequestScoped, but projections run"
                         + " outside requests: make it @ApplicationScoped or @Dependent",
                 "AF1025: Projection name 'balances' is used by 2 beans, it needs exactly one: " + PACKAGE
@@ -26,8 +26,6 @@ class ProjectionProblemsTest {
                         + " event and optionally its EventEnvelope, nothing else",
                 "AF1027: Projection 'broken' has 2 handlers for " + PACKAGE + "Opened, it needs at most one: "
                         + PACKAGE + "BrokenHandlers#on(Opened), " + PACKAGE + "BrokenHandlers#whenOpened(Opened, EventEnvelope)",
-                "AF1029: Projection 'empty' (" + PACKAGE + "Empty) has no @EventHandler methods",
-                "AF1060: Projection 'inline-replay' (" + PACKAGE + "InlineReplay) is inline and replayOnStart; only async"
-                        + " projections replay the log at start");
+                "AF1029: Projection 'empty' (" + PACKAGE + "Empty) has no @EventHandler methods");
     }
 }

@@ -28,10 +28,10 @@ class StoreCapabilitiesOnCdiTest {
                 ProducedEventStore.class).problems()).map(String::valueOf).containsExactly(
                 "AF1122: Projection 'ping-log' is inline, but the application's event store cannot run listeners"
                         + " inside its appends",
-                "AF1157: Async projections ping-tally keep their positions in the store, but the application's"
-                        + " event store keeps no checkpoints: use a store that does (jpa), define a CheckpointStore"
-                        + " bean beside the application's EventStore bean, or make them"
-                        + " @Projection(replayOnStart = true)",
+                "AF1157: Async projections ping-tally keep their read models outside memory (readModel = STORED)"
+                        + " and so their positions in the store, but the application's event store keeps no"
+                        + " checkpoints: use a store that does (jpa), define a CheckpointStore bean beside the"
+                        + " application's EventStore bean, or keep their read models in memory",
                 "AF1156: Sagas ping-twice need a saga store, but the application's event store keeps no sagas: use"
                         + " a store that does (jpa), or define a SagaStore bean beside the application's EventStore"
                         + " bean");
