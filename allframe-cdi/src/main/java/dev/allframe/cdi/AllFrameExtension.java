@@ -120,7 +120,7 @@ public class AllFrameExtension implements Extension {
             return;
         }
         projectionBeans.add(new ProjectionBean(bean.getBeanClass(), projection.value(), projection.mode(),
-                projection.replayOnStart()));
+                projection.replayOnStart(), projection.onFailure()));
         handlerBeans.put(bean.getBeanClass(), bean);
     }
 

@@ -38,4 +38,10 @@ public @interface Projection {
      * Async projections only.
      */
     boolean replayOnStart() default false;
+
+    /**
+     * What the projection does with an event its handler still fails on after its retries: stop FAILED there (the
+     * default), or park it in the store's dead letters and go on. Async projections only.
+     */
+    FailurePolicy onFailure() default FailurePolicy.STOP;
 }

@@ -6,6 +6,7 @@ import dev.allframe.core.Sites;
 import dev.allframe.core.message.HandlerMessages;
 import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.projection.EventHandler;
+import dev.allframe.projection.FailurePolicy;
 import dev.allframe.projection.ProjectionMode;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -28,8 +29,13 @@ public final class ProjectionInspector {
     private ProjectionInspector() {
     }
 
-    /** A projection bean as discovered: its class, name and mode. */
-    public record ProjectionBean(Class<?> beanClass, String name, ProjectionMode mode, boolean replayOnStart) {
+    /** A projection bean as discovered: its class, name, mode and failure policy. */
+    public record ProjectionBean(Class<?> beanClass, String name, ProjectionMode mode, boolean replayOnStart,
+                                 FailurePolicy onFailure) {
+
+        public ProjectionBean(Class<?> beanClass, String name, ProjectionMode mode, boolean replayOnStart) {
+            this(beanClass, name, mode, replayOnStart, FailurePolicy.STOP);
+        }
 
         public ProjectionBean(Class<?> beanClass, String name, ProjectionMode mode) {
             this(beanClass, name, mode, false);
@@ -77,6 +83,9 @@ public final class ProjectionInspector {
         if (bean.replayOnStart() && bean.mode() == ProjectionMode.INLINE) {
             problems.add(ProjectionMessages.inlineReplayOnStart(bean.name(), bean.beanClass()));
         }
+        if (bean.onFailure() == FailurePolicy.PARK && bean.mode() == ProjectionMode.INLINE) {
+            problems.add(ProjectionMessages.inlineParking(bean.name(), bean.beanClass()));
+        }
         if (byEventType.isEmpty() && problems.size() == before) {
             problems.add(ProjectionMessages.projectionWithoutHandlers(bean.name(), bean.beanClass()));
         }
@@ -85,7 +94,7 @@ public final class ProjectionInspector {
         }
         List<ProjectionHandler> handlers = byEventType.values().stream().map(list -> list.get(0)).toList();
         return Optional.of(new ProjectionModel(bean.name(), bean.mode(), bean.replayOnStart(), bean.beanClass(), handlers,
-                Optional.ofNullable(reset)));
+                Optional.ofNullable(reset), bean.onFailure()));
     }
 
     private static Optional<ProjectionHandler> handler(ProjectionBean bean, Method method, Problems problems) {
