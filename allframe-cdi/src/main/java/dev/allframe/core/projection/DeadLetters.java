@@ -10,6 +10,7 @@ import dev.allframe.spi.deadletter.DeadLetterStore;
 import dev.allframe.spi.event.ReadAllEvents;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
  * One async projection's dead letters: parks the events it goes past, recorded with who, when and why, and applies
  * parked events again. A parked event is read back from the log by its position, so that it is applied as the log
  * holds it now (with the upcasters deployed since, for instance). The caller makes sure that parking and retries
- * take turns with the projection's batches.
+ * take turns with the projection's batches. Times are kept to the microsecond, as databases keep them.
  */
 final class DeadLetters {
 
@@ -50,7 +51,7 @@ final class DeadLetters {
      * @return the parked event; {@code null} when the checkpoint was past it already
      */
     ParkedEvent park(ProjectionStatus.Failure failure, int attempts, String parkedBy, String reason) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ParkedEvent parked = new ParkedEvent(projection.name(), failure.position(), failure.streamId(),
                 failure.streamVersion(), failure.typeName(), failure.message(), attempts, now, parkedBy, reason, now);
         return store().park(parked) ? parked : null;
@@ -82,7 +83,8 @@ final class DeadLetters {
                     applied.add(event.position());
                 }
             } catch (AllFrameException stillFailing) {
-                store.retryFailed(projection.name(), event.position(), stillFailing.getMessage(), clock.instant());
+                store.retryFailed(projection.name(), event.position(), stillFailing.getMessage(),
+                        clock.instant().truncatedTo(ChronoUnit.MICROS));
             }
         }
         List<ParkedEvent> still = store.parked(projection.name());

@@ -3,12 +3,16 @@ package dev.allframe.core.projection;
 import static dev.allframe.core.projection.ProjectionEngineTest.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.allframe.AllFrameDeploymentException;
 import dev.allframe.AllFrameException;
+import dev.allframe.EventEnvelope;
+import dev.allframe.EventStoreException;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypes;
 import dev.allframe.core.Problems;
+import dev.allframe.core.message.EventMessages;
 import dev.allframe.core.projection.Ledger.Credit;
 import dev.allframe.core.projection.ProjectionInspector.ProjectionBean;
 import dev.allframe.memory.InMemoryEventStore;
@@ -23,6 +27,7 @@ import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.checkpoint.CheckpointStore;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.NewEvent;
+import dev.allframe.testing.ForwardingEventStore;
 import dev.allframe.testing.LogCapture;
 import dev.allframe.testing.ManualTimer;
 import dev.allframe.testing.QueuedExecutor;
@@ -32,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -200,9 +206,39 @@ class ParkingTest {
 
         ParkedRetry retry = engine.retryParked("ledger");
 
-        assertThat(retry.stillParked()).extracting(ParkedEvent::failure, ParkedEvent::attempts).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(
-                        "AF1170: Projection 'ledger' parked the event at position 7, but the log has no event there", 4));
+        assertThat(retry.stillParked()).extracting(ParkedEvent::failure, ParkedEvent::attempts).containsExactly(tuple(
+                "AF1170: Projection 'ledger' parked the event at position 7, but the log has no event there", 4));
+    }
+
+    @Test
+    void anEventTheStoreCannotReadIsParkedAtOnceWithWhatIsKnownOfIt() {
+        EventStoreException unreadable = new EventStoreException(EventMessages.upcasterFailed("Upcasters#credit(V1)",
+                "Ledger.Credit v1", new IllegalStateException("no amount")));
+        ForwardingEventStore log = new ForwardingEventStore() {
+            @Override
+            public List<EventEnvelope> readAll(long afterPosition, int maxCount) {
+                if (afterPosition < 2 && afterPosition + maxCount >= 2) {
+                    throw unreadable;
+                }
+                return super.readAll(afterPosition, maxCount);
+            }
+        };
+        Ledger ledger = new Ledger();
+        ProjectionEngine engine = TestEngines.create(log, checkpoints, FAST, executor, timer, timer.clock(),
+                parking("ledger", ledger));
+        engines.add(engine);
+        engine.start();
+        Instant parkedAt = timer.clock().instant();
+        for (int amount = 1; amount <= 3; amount++) {
+            log.append("a", AppendCondition.any(), List.of(new NewEvent(EventIds.next(),
+                    EventTypes.of(Credit.class).name(), 1, new Credit("a", amount), null, null, null)));
+        }
+        executor.runAll();
+
+        assertThat(ledger.seen).containsExactly("Credit[account=a, amount=1]@1", "Credit[account=a, amount=3]@3");
+        assertThat(engine.parked("ledger")).containsExactly(new ParkedEvent("ledger", 2, null, 0, null,
+                unreadable.getMessage(), 1, parkedAt, ParkedEvent.BY_POLICY, ParkedEvent.RETRIES_USED_UP, parkedAt));
+        assertThat(engine.status("ledger").position()).isEqualTo(3);
     }
 
     @Test
@@ -249,8 +285,8 @@ class ParkingTest {
             }
 
             @Override
-            public void applyBatch(String projection, List<dev.allframe.EventEnvelope> events,
-                                   java.util.function.Consumer<dev.allframe.EventEnvelope> apply) {
+            public void applyBatch(String projection, List<EventEnvelope> events,
+                                   Consumer<EventEnvelope> apply) {
                 checkpoints.applyBatch(projection, events, apply);
             }
 
