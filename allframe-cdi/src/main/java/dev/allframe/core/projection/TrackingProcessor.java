@@ -53,7 +53,7 @@ final class TrackingProcessor {
     private volatile boolean resetRequested;
     private volatile boolean waiting;
     private int retries;
-    private int failedAttempts;
+    private volatile int failedAttempts;
     private boolean parkedOne;
     private Timer.Scheduled wakeUp;
 
