@@ -120,7 +120,7 @@ public class AllFrameExtension implements Extension {
             return;
         }
         projectionBeans.add(new ProjectionBean(bean.getBeanClass(), projection.value(), projection.mode(),
-                projection.readModel()));
+                projection.readModel(), projection.onFailure()));
         handlerBeans.put(bean.getBeanClass(), bean);
     }
 

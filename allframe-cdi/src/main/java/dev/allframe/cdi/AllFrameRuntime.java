@@ -26,6 +26,7 @@ import dev.allframe.spi.EventStoreContext;
 import dev.allframe.spi.EventStoreProvider;
 import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.checkpoint.CheckpointStore;
+import dev.allframe.spi.deadletter.DeadLetterStore;
 import dev.allframe.spi.event.EventDecoder;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.InlineSubscribers;
@@ -118,7 +119,7 @@ final class AllFrameRuntime {
                 new AllFrameException(StoreMessages.applicationEventStoreUnresolvable()));
         return new StoreCapabilities(events, applicationBeans.find(InlineSubscribers.class),
                 applicationBeans.find(CheckpointStore.class), applicationBeans.find(SnapshotStore.class),
-                applicationBeans.find(SagaStore.class));
+                applicationBeans.find(SagaStore.class), applicationBeans.find(DeadLetterStore.class));
     }
 
     /** AllFrame's own event store, as its bean. */
@@ -182,7 +183,7 @@ final class AllFrameRuntime {
         Problems problems = new Problems();
         Workers threads = workers().workers();
         Optional<ProjectionEngine> engine = ProjectionEngine.create(store, storeName(), config.projections(), bound,
-                threads.executor(Lane.PROJECTIONS), threads.timer(), problems);
+                threads.executor(Lane.PROJECTIONS), threads.timer(), clock(), problems);
         engine.ifPresent(started -> {
             started.start();
             synchronized (lock) {

@@ -7,8 +7,8 @@ import dev.allframe.spi.StoreCapabilities;
 
 /**
  * The built-in store ({@code allframe.event-store=memory}, the default): events, inline listeners, checkpoints
- * and sagas, all in memory and gone when the application stops; no snapshots, as folding a stream in memory
- * costs little.
+ * with the events projections parked, and sagas, all in memory and gone when the application stops; no
+ * snapshots, as folding a stream in memory costs little.
  */
 public final class InMemoryStoreProvider implements EventStoreProvider {
 
@@ -23,7 +23,8 @@ public final class InMemoryStoreProvider implements EventStoreProvider {
     @Override
     public StoreCapabilities create(EventStoreContext context) {
         InMemoryEventStore store = new InMemoryEventStore(context.clock(), context.events());
+        InMemoryCheckpoints checkpoints = new InMemoryCheckpoints();
         return StoreCapabilities.eventsOnly(store).withInlineListeners(store)
-                .withCheckpoints(new InMemoryCheckpoints()).withSagas(new InMemorySagaStore());
+                .withCheckpoints(checkpoints).withDeadLetters(checkpoints).withSagas(new InMemorySagaStore());
     }
 }

@@ -36,4 +36,10 @@ public @interface Projection {
      * the application (going on from where it was). See {@link ReadModel}.
      */
     ReadModel readModel() default ReadModel.MEMORY;
+
+    /**
+     * What the projection does with an event its handler still fails on after its retries: stop FAILED there (the
+     * default), or park it in the store's dead letters and go on. Async projections only.
+     */
+    FailurePolicy onFailure() default FailurePolicy.STOP;
 }

@@ -10,9 +10,22 @@ import java.time.Instant;
  * @param head          the global log's head when the status was taken
  * @param failure       why the projection stopped, when {@link ProjectionState#FAILED}
  * @param rebuild       how far a rebuild has come, when {@link ProjectionState#REBUILDING}
+ * @param parked        how many events the projection went past and keeps parked ({@link ProjectionRegistry#parked})
  */
 public record ProjectionStatus(String name, ProjectionMode mode, ProjectionState state, long position,
-                               Instant lastEventTime, long head, Failure failure, RebuildProgress rebuild) {
+                               Instant lastEventTime, long head, Failure failure, RebuildProgress rebuild,
+                               long parked) {
+
+    /** A status without parked events. */
+    public ProjectionStatus(String name, ProjectionMode mode, ProjectionState state, long position,
+                            Instant lastEventTime, long head, Failure failure, RebuildProgress rebuild) {
+        this(name, mode, state, position, lastEventTime, head, failure, rebuild, 0);
+    }
+
+    /** This status with {@code count} parked events. */
+    public ProjectionStatus withParked(long count) {
+        return new ProjectionStatus(name, mode, state, position, lastEventTime, head, failure, rebuild, count);
+    }
 
     /** How many events the projection is behind the head. */
     public long lag() {

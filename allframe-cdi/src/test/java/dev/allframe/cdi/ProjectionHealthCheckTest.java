@@ -2,6 +2,8 @@ package dev.allframe.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allframe.projection.ParkedEvent;
+import dev.allframe.projection.ParkedRetry;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.projection.ProjectionState;
@@ -44,6 +46,27 @@ class ProjectionHealthCheckTest {
                 "balances.lag", 0L));
     }
 
+    @Test
+    void parkedEventsAreReportedAndLeaveReadinessUpWhileAFailedProjectionMakesItDown() {
+        ProjectionStatus parking = new ProjectionStatus("balances", ProjectionMode.ASYNC, ProjectionState.RUNNING,
+                1000, null, 1000, null, null, 2);
+        ProjectionStatus clean = new ProjectionStatus("balances", ProjectionMode.ASYNC, ProjectionState.RUNNING,
+                1000, null, 1000, null, null);
+        ProjectionStatus failed = new ProjectionStatus("balances", ProjectionMode.ASYNC, ProjectionState.FAILED,
+                999, null, 1000, new ProjectionStatus.Failure(1000, "a", 3, "Deposited", "AF1119: broken"), null, 2);
+
+        HealthCheckResponse up = new ProjectionHealthCheck(registry(parking)).call();
+        HealthCheckResponse none = new ProjectionHealthCheck(registry(clean)).call();
+        HealthCheckResponse down = new ProjectionHealthCheck(registry(failed)).call();
+
+        assertThat(up.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(up.getData().orElseThrow()).containsEntry("balances.parked", 2L);
+        assertThat(none.getData().orElseThrow()).doesNotContainKey("balances.parked");
+        assertThat(down.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(down.getData().orElseThrow()).containsEntry("balances.parked", 2L)
+                .containsEntry("balances.failure", "position 1000: AF1119: broken");
+    }
+
     private static ProjectionRegistry registry(ProjectionStatus status) {
         return new ProjectionRegistry() {
             @Override
@@ -73,6 +96,26 @@ class ProjectionHealthCheckTest {
 
             @Override
             public boolean awaitPosition(String name, long position, java.time.Duration timeout) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public ParkedEvent skip(String name, String operator, String reason) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<ParkedEvent> parked(String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public ParkedRetry retryParked(String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public ParkedRetry retryParked(String name, long position) {
                 throw new UnsupportedOperationException();
             }
         };

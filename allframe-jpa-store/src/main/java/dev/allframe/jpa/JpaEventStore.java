@@ -8,14 +8,17 @@ import dev.allframe.jpa.internal.AppendConditions;
 import dev.allframe.jpa.internal.Appender;
 import dev.allframe.jpa.internal.AutocommitConnections;
 import dev.allframe.jpa.internal.Checkpoints;
+import dev.allframe.jpa.internal.DeadLetterRows;
 import dev.allframe.jpa.internal.EventReader;
 import dev.allframe.jpa.internal.EventRowMapper;
 import dev.allframe.jpa.internal.HibernateJdbc;
 import dev.allframe.jpa.internal.JpaStoreMessages;
 import dev.allframe.jpa.internal.SagaRows;
 import dev.allframe.jpa.internal.SnapshotRows;
+import dev.allframe.projection.ParkedEvent;
 import dev.allframe.saga.SagaLogEntry;
 import dev.allframe.spi.checkpoint.CheckpointStore;
+import dev.allframe.spi.deadletter.DeadLetterStore;
 import dev.allframe.spi.event.AppendListener;
 import dev.allframe.spi.event.AppendListeners;
 import dev.allframe.spi.event.AppendRequest;
@@ -49,10 +52,10 @@ import java.util.function.LongConsumer;
  * overtake; events go to the database as one JDBC batch per append; payloads are JSON text; reads are
  * paged. The tables come from the scripts in {@code META-INF/allframe/sql}, or from
  * {@link JpaSchema#createIfMissing} in development. It keeps sagas too, each change in a small transaction
- * of its own.
+ * of its own, and the events projections parked, each parked with the checkpoint past it in one transaction.
  */
-public final class JpaEventStore implements EventStore, SnapshotStore, CheckpointStore, InlineSubscribers,
-        SagaStore, AutoCloseable {
+public final class JpaEventStore implements EventStore, SnapshotStore, CheckpointStore, DeadLetterStore,
+        InlineSubscribers, SagaStore, AutoCloseable {
 
     private final JpaTransactions transactions;
     private final Clock clock;
@@ -216,6 +219,36 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
             Checkpoints.lock(em, projection, now);
             reset.run();
             Checkpoints.write(em, projection, 0, now);
+            return null;
+        }, done -> { });
+    }
+
+    /** In one transaction holding the checkpoint row's lock: the dead letter and the checkpoint past it. */
+    @Override
+    public boolean park(ParkedEvent event) {
+        return transactions.write(em -> DeadLetterRows.park(em, event, now()), parked -> { });
+    }
+
+    @Override
+    public List<ParkedEvent> parked(String projection) {
+        return transactions.read(em -> DeadLetterRows.parked(em, projection));
+    }
+
+    @Override
+    public long parkedCount(String projection) {
+        return transactions.read(em -> DeadLetterRows.count(em, projection));
+    }
+
+    /** In one transaction: the parked event's effects and the removal of its dead letter. */
+    @Override
+    public boolean applyParked(String projection, EventEnvelope event, Consumer<EventEnvelope> apply) {
+        return transactions.write(em -> DeadLetterRows.applyParked(em, projection, event, apply), applied -> { });
+    }
+
+    @Override
+    public void retryFailed(String projection, long position, String failure, Instant at) {
+        transactions.write(em -> {
+            DeadLetterRows.retryFailed(em, projection, position, failure, at);
             return null;
         }, done -> { });
     }

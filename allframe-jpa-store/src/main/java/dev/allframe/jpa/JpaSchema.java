@@ -26,11 +26,15 @@ public final class JpaSchema {
 
     private static final Logger LOG = Logger.getLogger(JpaSchema.class.getName());
     private static final String EVENTS_TABLE = "allframe_events";
+    private static final String DEAD_LETTERS_TABLE = "allframe_dead_letters";
 
     private JpaSchema() {
     }
 
-    /** Creates the tables unless they exist; {@code true} when it created them. */
+    /**
+     * Creates the tables unless they exist; {@code true} when it created them. A schema an earlier version made,
+     * without the dead letters' table, gets that table.
+     */
     public static boolean createIfMissing(JpaTransactions transactions) {
         return transactions.write(em -> HibernateJdbc.onConnectionOf(em, JpaSchema::createIfMissing),
                 created -> { });
@@ -40,6 +44,9 @@ public final class JpaSchema {
         DatabaseMetaData metaData = connection.getMetaData();
         String product = metaData.getDatabaseProductName();
         if (tableExists(metaData, connection.getCatalog(), connection.getSchema(), EVENTS_TABLE)) {
+            if (!tableExists(metaData, connection.getCatalog(), connection.getSchema(), DEAD_LETTERS_TABLE)) {
+                addDeadLetters(connection, product);
+            }
             return false;
         }
         try (Statement statement = connection.createStatement()) {
@@ -49,6 +56,15 @@ public final class JpaSchema {
         }
         LOG.info(JpaStoreMessages.schemaCreated(product).toString());
         return true;
+    }
+
+    private static void addDeadLetters(Connection connection, String product) throws SQLException {
+        String create = statements(script(product)).stream()
+                .filter(sql -> sql.startsWith("CREATE TABLE " + DEAD_LETTERS_TABLE + " ")).findFirst().orElseThrow();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(create);
+        }
+        LOG.info(JpaStoreMessages.deadLettersTableAdded(product).toString());
     }
 
     /** The script's statements, without comments. */

@@ -54,6 +54,22 @@ CREATE TABLE allframe_checkpoints (
     updated_at TIMESTAMP NOT NULL
 );
 
+-- Events async projections went past: each refers to its event by global position; payloads stay in the log.
+CREATE TABLE allframe_dead_letters (
+    projection VARCHAR(200) NOT NULL,
+    global_position BIGINT NOT NULL,
+    stream_id VARCHAR(200),
+    stream_version BIGINT NOT NULL,
+    type_name VARCHAR(200),
+    failure_message CLOB NOT NULL,
+    attempts INTEGER NOT NULL,
+    parked_at TIMESTAMP NOT NULL,
+    parked_by VARCHAR(200) NOT NULL,
+    reason CLOB NOT NULL,
+    last_attempt_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (projection, global_position)
+);
+
 CREATE TABLE allframe_sagas (
     saga_id VARCHAR(36) PRIMARY KEY,
     saga_name VARCHAR(200) NOT NULL,

@@ -8,6 +8,7 @@ import dev.allframe.core.EventIds;
 import dev.allframe.spi.conformance.ConformanceEvent;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.NewEvent;
+import dev.allframe.testing.LogCapture;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.sql.Connection;
@@ -56,10 +57,32 @@ class JpaSchemaTest {
     }
 
     @Test
+    void aSchemaMadeWithoutTheDeadLettersTableGetsIt() {
+        EntityManagerFactory factory = Persistence.createEntityManagerFactory("allframe-test",
+                Map.of("jakarta.persistence.jdbc.url", "jdbc:h2:mem:schema-upgrade;DB_CLOSE_DELAY=-1"));
+        try (LogCapture log = LogCapture.of(JpaSchema.class)) {
+            ResourceLocalTransactions transactions = new ResourceLocalTransactions(factory);
+            assertThat(JpaSchema.createIfMissing(transactions)).isTrue();
+            transactions.write(em -> em.createNativeQuery("DROP TABLE allframe_dead_letters").executeUpdate(),
+                    done -> { });
+
+            assertThat(JpaSchema.createIfMissing(transactions)).isFalse();
+
+            Object parked = transactions.read(em -> em.createNativeQuery("SELECT COUNT(*) FROM allframe_dead_letters")
+                    .getSingleResult());
+            assertThat(parked).isEqualTo(0L);
+            assertThat(log.linesAbout("allframe_dead_letters")).containsExactly("INFO AF2027: Added the table"
+                    + " allframe_dead_letters to AllFrame's tables on H2, which an earlier version created without it");
+        } finally {
+            factory.close();
+        }
+    }
+
+    @Test
     void everyScriptHasTheSameTablesAndTheHeadRow() {
         for (String database : List.of("PostgreSQL", "H2", "Apache Derby")) {
             List<String> statements = JpaSchema.statements(JpaSchema.script(database));
-            assertThat(statements).as(database).hasSize(11)
+            assertThat(statements).as(database).hasSize(12)
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_events ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_head ("))
                     .anySatisfy(s -> assertThat(s).isEqualTo("INSERT INTO allframe_head (id, head_position) VALUES (1, 0)"))
@@ -69,6 +92,7 @@ class JpaSchemaTest {
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_closed_scopes ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_snapshots ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_checkpoints ("))
+                    .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_dead_letters ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_sagas ("))
                     .anySatisfy(s -> assertThat(s).isEqualTo("CREATE INDEX allframe_sagas_state_ix ON allframe_sagas (saga_state)"))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_saga_steps ("));

@@ -45,6 +45,31 @@ public final class ProjectionMessages {
             "Resetting projection '%s' failed: %s");
     static final MessageTemplate AF1126 = new MessageTemplate("AF1126",
             "Projection '%s' could not read or record its progress; it tries again");
+    static final MessageTemplate AF1161 = new MessageTemplate("AF1161",
+            "Projection '%s' (%s) is inline and onFailure = PARK; an inline projection's failure rolls its command"
+            + " back, so only async projections park events");
+    static final MessageTemplate AF1162 = new MessageTemplate("AF1162",
+            "Async projections %s park failing events (onFailure = PARK), but %s keeps no dead letters: use a store"
+            + " that does (jpa), define a DeadLetterStore bean beside the application's CheckpointStore bean, or make"
+            + " them @Projection(onFailure = STOP)");
+    static final MessageTemplate AF1163 = new MessageTemplate("AF1163",
+            "Projection '%s' is %s, not FAILED: only a failed projection has an event to skip");
+    static final MessageTemplate AF1164 = new MessageTemplate("AF1164",
+            "Projection '%s' has no event parked at position %s; parked: %s");
+    static final MessageTemplate AF1165 = new MessageTemplate("AF1165",
+            "Projection '%s' parked the event at position %s after its retries (onFailure = PARK) and goes on: %s");
+    static final MessageTemplate AF1166 = new MessageTemplate("AF1166",
+            "Projection '%s': %s skipped the event at position %s (%s) and the projection goes on; it failed with: %s");
+    static final MessageTemplate AF1167 = new MessageTemplate("AF1167",
+            "Projection '%s' retried its parked events: applied %s; still parked %s");
+    static final MessageTemplate AF1168 = new MessageTemplate("AF1168",
+            "Projection '%s' is inline; skipping and parking events apply to async projections");
+    static final MessageTemplate AF1169 = new MessageTemplate("AF1169",
+            "Projection '%s' cannot park events: %s keeps no dead letters");
+    static final MessageTemplate AF1170 = new MessageTemplate("AF1170",
+            "Projection '%s' parked the event at position %s, but the log has no event there");
+    static final MessageTemplate AF1171 = new MessageTemplate("AF1171",
+            "Skipping the event of projection '%s' needs the operator's name and a reason, both not blank");
 
     private ProjectionMessages() {
     }
@@ -110,5 +135,51 @@ public final class ProjectionMessages {
 
     public static AllFrameMessage projectionStoreFailed(String projection) {
         return AF1126.with(projection);
+    }
+
+    public static AllFrameMessage inlineParking(String projection, Class<?> beanClass) {
+        return AF1161.with(projection, beanClass.getName());
+    }
+
+    public static AllFrameMessage noDeadLetterStore(Collection<String> projections, String store) {
+        return AF1162.with(list(projections), store);
+    }
+
+    public static AllFrameMessage skipNotFailed(String projection, String state) {
+        return AF1163.with(projection, state);
+    }
+
+    public static AllFrameMessage noSuchParkedEvent(String projection, long position, Collection<Long> parked) {
+        return AF1164.with(projection, position, listOrNone(parked.stream().map(String::valueOf).toList()));
+    }
+
+    public static AllFrameMessage eventParked(String projection, long position, String failure) {
+        return AF1165.with(projection, position, failure);
+    }
+
+    public static AllFrameMessage eventSkipped(String projection, String operator, long position, String reason,
+                                              String failure) {
+        return AF1166.with(projection, operator, position, reason, failure);
+    }
+
+    public static AllFrameMessage parkedRetried(String projection, Collection<Long> applied, Collection<Long> parked) {
+        return AF1167.with(projection, listOrNone(applied.stream().map(String::valueOf).toList()),
+                listOrNone(parked.stream().map(String::valueOf).toList()));
+    }
+
+    public static AllFrameMessage inlineSkip(String projection) {
+        return AF1168.with(projection);
+    }
+
+    public static AllFrameMessage noDeadLetters(String projection, String store) {
+        return AF1169.with(projection, store);
+    }
+
+    public static AllFrameMessage parkedEventMissing(String projection, long position) {
+        return AF1170.with(projection, position);
+    }
+
+    public static AllFrameMessage skipWithoutOperator(String projection) {
+        return AF1171.with(projection);
     }
 }

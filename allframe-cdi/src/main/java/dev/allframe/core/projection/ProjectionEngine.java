@@ -5,7 +5,10 @@ import dev.allframe.core.Problems;
 import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.core.message.StoreMessages;
 import dev.allframe.core.work.Timer;
+import dev.allframe.projection.FailurePolicy;
 import dev.allframe.projection.NoSuchProjectionException;
+import dev.allframe.projection.ParkedEvent;
+import dev.allframe.projection.ParkedRetry;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.projection.ProjectionStatus;
@@ -13,11 +16,14 @@ import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.InlineSubscribers;
 import dev.allframe.spi.event.Subscription;
+import dev.allframe.spi.deadletter.DeadLetterStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 
@@ -48,19 +54,22 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
     /**
      * The engine of {@code projections} on {@code store}; empty, with the problems added, when the store lacks a
      * role they need: inline listeners for inline projections, checkpoints for async projections that keep their
-     * position in the store (those whose read model is stored; one in memory keeps its position in memory too).
+     * position in the store (those whose read model is stored; one in memory keeps its position in memory too), dead
+     * letters beside those checkpoints for async projections that park failing events.
      *
      * @param storeName how messages name the store
      * @param executor  where async projections' batches and inline projections' rebuilds run
      * @param timer     how async projections wait for the next poll and between retries
+     * @param clock     when events are parked and retried
      */
     public static Optional<ProjectionEngine> create(StoreCapabilities store, String storeName,
                                                     ProjectionSettings settings, List<BoundProjection> projections,
-                                                    Executor executor, Timer timer, Problems problems) {
+                                                    Executor executor, Timer timer, Clock clock, Problems problems) {
         int before = problems.size();
         ProjectionEngine engine = new ProjectionEngine(store.events(), store.inlineListeners().orElse(null), settings,
                 executor);
         List<String> withoutCheckpoints = new ArrayList<>();
+        List<String> withoutDeadLetters = new ArrayList<>();
         for (BoundProjection projection : projections) {
             if (projection.model().mode() == ProjectionMode.INLINE) {
                 if (store.inlineListeners().isEmpty()) {
@@ -69,17 +78,26 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
                 }
                 engine.inline.put(projection.name(), new InlineProjection(projection, store.events().headPosition()));
             } else if (projection.model().rebuiltAtStart()) {
-                engine.tracking.put(projection.name(), new TrackingProcessor(projection, store.events(),
-                        new InMemoryCheckpoints(), settings, executor, timer));
+                InMemoryCheckpoints inMemory = new InMemoryCheckpoints();
+                engine.tracking.put(projection.name(), new TrackingProcessor(projection, store.events(), inMemory,
+                        new DeadLetters(projection, store.events(), inMemory, "memory", clock), settings, executor,
+                        timer));
             } else if (store.checkpoints().isEmpty()) {
                 withoutCheckpoints.add(projection.name());
+            } else if (projection.model().onFailure() == FailurePolicy.PARK && store.deadLetters().isEmpty()) {
+                withoutDeadLetters.add(projection.name());
             } else {
+                DeadLetterStore deadLetters = store.deadLetters().orElse(null);
                 engine.tracking.put(projection.name(), new TrackingProcessor(projection, store.events(),
-                        store.checkpoints().get(), settings, executor, timer));
+                        store.checkpoints().get(), new DeadLetters(projection, store.events(), deadLetters, storeName,
+                        clock), settings, executor, timer));
             }
         }
         if (!withoutCheckpoints.isEmpty()) {
             problems.add(StoreMessages.noCheckpointStore(withoutCheckpoints, storeName));
+        }
+        if (!withoutDeadLetters.isEmpty()) {
+            problems.add(ProjectionMessages.noDeadLetterStore(withoutDeadLetters, storeName));
         }
         return problems.size() > before ? Optional.empty() : Optional.of(engine);
     }
@@ -153,6 +171,30 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
                 : processor(name).awaitPosition(position, timeout);
     }
 
+    @Override
+    public ParkedEvent skip(String name, String operator, String reason) {
+        TrackingProcessor processor = parking(name);
+        if (operator == null || operator.isBlank() || reason == null || reason.isBlank()) {
+            throw new AllFrameException(ProjectionMessages.skipWithoutOperator(name));
+        }
+        return processor.skip(operator, reason);
+    }
+
+    @Override
+    public List<ParkedEvent> parked(String name) {
+        return inline.containsKey(name) ? List.of() : processor(name).parked();
+    }
+
+    @Override
+    public ParkedRetry retryParked(String name) {
+        return parking(name).retryParked(OptionalLong.empty());
+    }
+
+    @Override
+    public ParkedRetry retryParked(String name, long position) {
+        return parking(name).retryParked(OptionalLong.of(position));
+    }
+
     private ProjectionStatus status(String name, long head) {
         InlineProjection inlineProjection = inline.get(name);
         return inlineProjection != null ? inlineProjection.status(head) : processor(name).status(head);
@@ -167,6 +209,14 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
             throw new NoSuchProjectionException(ProjectionMessages.noSuchProjection(name, names()));
         }
         return processor;
+    }
+
+    /** The processor of an async projection, for parking its events. */
+    private TrackingProcessor parking(String name) {
+        if (inline.containsKey(name)) {
+            throw new AllFrameException(ProjectionMessages.inlineSkip(name));
+        }
+        return processor(name);
     }
 
     private List<String> names() {

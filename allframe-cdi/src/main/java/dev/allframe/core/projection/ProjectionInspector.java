@@ -6,6 +6,7 @@ import dev.allframe.core.Sites;
 import dev.allframe.core.message.HandlerMessages;
 import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.projection.EventHandler;
+import dev.allframe.projection.FailurePolicy;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ReadModel;
 import java.lang.reflect.Method;
@@ -29,8 +30,13 @@ public final class ProjectionInspector {
     private ProjectionInspector() {
     }
 
-    /** A projection bean as discovered: its class, name, mode and where its read model lives. */
-    public record ProjectionBean(Class<?> beanClass, String name, ProjectionMode mode, ReadModel readModel) {
+    /** A projection bean as discovered: its class, name, mode, where its read model lives and its failure policy. */
+    public record ProjectionBean(Class<?> beanClass, String name, ProjectionMode mode, ReadModel readModel,
+                                 FailurePolicy onFailure) {
+
+        public ProjectionBean(Class<?> beanClass, String name, ProjectionMode mode, ReadModel readModel) {
+            this(beanClass, name, mode, readModel, FailurePolicy.STOP);
+        }
     }
 
     public static List<ProjectionModel> inspect(List<ProjectionBean> beans, Problems problems) {
@@ -71,6 +77,9 @@ public final class ProjectionInspector {
                         handlers.stream().map(h -> Sites.of(h.method())).toList()));
             }
         });
+        if (bean.onFailure() == FailurePolicy.PARK && bean.mode() == ProjectionMode.INLINE) {
+            problems.add(ProjectionMessages.inlineParking(bean.name(), bean.beanClass()));
+        }
         if (byEventType.isEmpty() && problems.size() == before) {
             problems.add(ProjectionMessages.projectionWithoutHandlers(bean.name(), bean.beanClass()));
         }
@@ -79,7 +88,7 @@ public final class ProjectionInspector {
         }
         List<ProjectionHandler> handlers = byEventType.values().stream().map(list -> list.get(0)).toList();
         return Optional.of(new ProjectionModel(bean.name(), bean.mode(), bean.readModel(), bean.beanClass(), handlers,
-                Optional.ofNullable(reset)));
+                Optional.ofNullable(reset), bean.onFailure()));
     }
 
     private static Optional<ProjectionHandler> handler(ProjectionBean bean, Method method, Problems problems) {

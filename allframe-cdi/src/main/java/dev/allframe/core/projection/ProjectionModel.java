@@ -1,5 +1,6 @@
 package dev.allframe.core.projection;
 
+import dev.allframe.projection.FailurePolicy;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ReadModel;
 import java.lang.reflect.Method;
@@ -11,9 +12,10 @@ import java.util.Optional;
  *
  * @param readModel where its read model lives: in memory, rebuilt at every start, or stored
  * @param reset     its no-argument {@code reset} method, needed to rebuild it
+ * @param onFailure what it does with an event that still fails after the retries
  */
 public record ProjectionModel(String name, ProjectionMode mode, ReadModel readModel, Class<?> beanClass,
-                              List<ProjectionHandler> handlers, Optional<Method> reset) {
+                              List<ProjectionHandler> handlers, Optional<Method> reset, FailurePolicy onFailure) {
 
     public ProjectionModel {
         handlers = List.copyOf(handlers);

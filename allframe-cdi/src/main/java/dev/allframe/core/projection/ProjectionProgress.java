@@ -81,6 +81,16 @@ final class ProjectionProgress {
         }
     }
 
+    /** The failure the projection stopped at, {@code null} when it did not. */
+    ProjectionStatus.Failure failure() {
+        lock.lock();
+        try {
+            return failure;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Whether the projection may not go on now: paused, or stopped at a failure. */
     boolean held() {
         lock.lock();

@@ -7,6 +7,9 @@ import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
 import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.core.work.Timer;
+import dev.allframe.projection.FailurePolicy;
+import dev.allframe.projection.ParkedEvent;
+import dev.allframe.projection.ParkedRetry;
 import dev.allframe.projection.ProjectionFailedException;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionStatus;
@@ -15,6 +18,7 @@ import dev.allframe.spi.event.ReadAllEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
@@ -25,8 +29,13 @@ import java.util.logging.Logger;
  * waits: each task reads a batch after the checkpoint, applies it and records the checkpoint (in one transaction
  * where the checkpoint store has them), and goes on until the log is read; then the timer brings it back after the
  * poll interval, or an append does sooner. A failing event is retried after a back-off, then the projection stops
- * FAILED at that event until it is resumed; it never skips an event. Whatever else a task throws ends in a visible
+ * FAILED at that event until it is resumed, or an operator parks the event; a projection whose policy is to park
+ * parks the event itself and goes on. It never skips an event silently: a parked one is recorded in the dead
+ * letters, with the checkpoint past it in the same transaction. Whatever else a task throws ends in a visible
  * state too: a store that fails is tried again after the poll interval, anything worse stops the projection FAILED.
+ *
+ * <p>A task's batch, a skip and a retry of parked events each hold the processor's lock, so that the projection's
+ * handlers are called by one thread at a time.
  */
 final class TrackingProcessor {
 
@@ -39,14 +48,19 @@ final class TrackingProcessor {
     private final ProjectionProgress progress;
     private final TaskRunner runner;
     private final Timer timer;
+    private final DeadLetters deadLetters;
+    private final Object applying = new Object();
     private volatile boolean resetRequested;
     private volatile boolean waiting;
     private int retries;
+    private volatile int failedAttempts;
+    private boolean parkedOne;
     private Timer.Scheduled wakeUp;
 
     TrackingProcessor(BoundProjection projection, ReadAllEvents log, CheckpointStore checkpoints,
-                      ProjectionSettings settings, Executor executor, Timer timer) {
+                      DeadLetters deadLetters, ProjectionSettings settings, Executor executor, Timer timer) {
         this.projection = projection;
+        this.deadLetters = deadLetters;
         this.log = log;
         this.checkpoints = checkpoints;
         this.settings = settings;
@@ -109,7 +123,42 @@ final class TrackingProcessor {
     }
 
     ProjectionStatus status(long head) {
-        return progress.status(head);
+        return progress.status(head).withParked(deadLetters.count());
+    }
+
+    /**
+     * Parks the event the projection stopped FAILED at, recorded with {@code operator} and {@code reason}, and
+     * resumes it with the next event.
+     */
+    ParkedEvent skip(String operator, String reason) {
+        synchronized (applying) {
+            ProjectionStatus.Failure failure = progress.failure();
+            if (failure == null) {
+                throw new AllFrameException(ProjectionMessages.skipNotFailed(name(),
+                        progress.status(0).state().name()));
+            }
+            ParkedEvent parked = deadLetters.park(failure, failedAttempts, operator, reason);
+            if (parked == null) {
+                parked = deadLetters.list().stream().filter(p -> p.position() == failure.position()).findFirst()
+                        .orElseThrow(() -> new AllFrameException(ProjectionMessages.skipNotFailed(name(),
+                                "past that event")));
+            }
+            progress.advance(Math.max(failure.position(), checkpoints.checkpoint(name())), null);
+            LOG.warning(() -> ProjectionMessages.eventSkipped(name(), operator, failure.position(), reason,
+                    failure.message()).toString());
+            resume();
+            return parked;
+        }
+    }
+
+    ParkedRetry retryParked(OptionalLong position) {
+        synchronized (applying) {
+            return deadLetters.retry(position);
+        }
+    }
+
+    List<ParkedEvent> parked() {
+        return deadLetters.list();
     }
 
     boolean awaitPosition(long target, Duration timeout) throws InterruptedException {
@@ -118,6 +167,12 @@ final class TrackingProcessor {
 
     /** One task's work: at most one batch; {@code true} when there may be more to do at once. */
     private boolean step() {
+        synchronized (applying) {
+            return stepHoldingLock();
+        }
+    }
+
+    private boolean stepHoldingLock() {
         if (waiting || progress.held()) {
             return false;
         }
@@ -126,7 +181,11 @@ final class TrackingProcessor {
                 resetRequested = false;
                 reset();
             }
+            parkedOne = false;
             List<EventEnvelope> batch = read();
+            if (batch.isEmpty() && parkedOne) {
+                return true;
+            }
             if (batch.isEmpty()) {
                 progress.endRebuildWhenCaughtUp();
                 if (!progress.held()) {
@@ -157,7 +216,7 @@ final class TrackingProcessor {
     /**
      * The next batch. When the store cannot read an event in it (its type unknown, its payload no longer
      * readable), the batch is read again one event at a time up to that event, and the projection stops
-     * FAILED at it with the store's message, rather than skipping it.
+     * FAILED at it with the store's message, or parks it when that is its policy, rather than skipping it.
      */
     private List<EventEnvelope> read() {
         long after = progress.position();
@@ -176,8 +235,8 @@ final class TrackingProcessor {
                     cursor = one.get(0).globalPosition();
                 } catch (EventStoreException unreadable) {
                     if (readable.isEmpty()) {
-                        stop(new ProjectionStatus.Failure(cursor + 1, null, 0, null, unreadable.getMessage()),
-                                unreadable);
+                        giveUp(new ProjectionStatus.Failure(cursor + 1, null, 0, null, unreadable.getMessage()),
+                                null, 1, unreadable);
                     }
                     break;
                 }
@@ -186,7 +245,10 @@ final class TrackingProcessor {
         }
     }
 
-    /** Applies the batch; on a failing event, tries again after a back-off, and in the end stops there. */
+    /**
+     * Applies the batch; on a failing event, tries again after a back-off, and in the end stops there or parks the
+     * event.
+     */
     private boolean apply(List<EventEnvelope> batch) {
         try {
             checkpoints.applyBatch(name(), batch, projection::apply);
@@ -194,7 +256,7 @@ final class TrackingProcessor {
             progress.advanceTo(checkpoints.checkpoint(name()), batch);
             if (retries >= settings.maxRetries()) {
                 retries = 0;
-                stopAt(e, batch);
+                return giveUpAt(e, batch);
             } else {
                 wakeUpAfter(settings.backoff(retries++), true);
             }
@@ -206,8 +268,11 @@ final class TrackingProcessor {
         return true;
     }
 
-    /** Applies what precedes the failing event, then stops the projection there. */
-    private void stopAt(ProjectionFailedException failed, List<EventEnvelope> events) {
+    /**
+     * Applies what precedes the failing event, then stops the projection there or parks the event; {@code true}
+     * when it parked it and goes on. An earlier event that fails now is retried after the back-off first.
+     */
+    private boolean giveUpAt(ProjectionFailedException failed, List<EventEnvelope> events) {
         long failing = failed.event().globalPosition();
         long position = progress.position();
         List<EventEnvelope> before = events.stream()
@@ -223,19 +288,52 @@ final class TrackingProcessor {
                 cause = earlier;
             }
         }
+        if (cause != failed && parks()) {
+            wakeUpAfter(settings.backoff(retries++), true);
+            return false;
+        }
         EventEnvelope event = cause.event();
-        stop(new ProjectionStatus.Failure(event.globalPosition(), event.streamId(), event.streamVersion(),
-                event.typeName(), cause.getMessage()), cause);
+        return giveUp(new ProjectionStatus.Failure(event.globalPosition(), event.streamId(), event.streamVersion(),
+                event.typeName(), cause.getMessage()), event, settings.maxRetries() + 1, cause);
+    }
+
+    /**
+     * Parks the failed event and goes on when that is the projection's policy ({@code true}), else stops the
+     * projection FAILED at it.
+     *
+     * @param event the failed event, {@code null} when it could not be read
+     */
+    private boolean giveUp(ProjectionStatus.Failure failure, EventEnvelope event, int attempts, Throwable cause) {
+        if (!parks()) {
+            failedAttempts = attempts;
+            stop(failure, cause);
+            return false;
+        }
+        if (deadLetters.park(failure, attempts, ParkedEvent.BY_POLICY, ParkedEvent.RETRIES_USED_UP) != null) {
+            progress.advance(failure.position(), event == null ? null : event.timestamp());
+            LOG.log(Level.WARNING, cause, () -> ProjectionMessages.eventParked(name(), failure.position(),
+                    failure.message()).toString());
+        } else {
+            progress.advance(checkpoints.checkpoint(name()), null);
+        }
+        parkedOne = true;
+        return true;
+    }
+
+    private boolean parks() {
+        return projection.model().onFailure() == FailurePolicy.PARK;
     }
 
     /** Anything a task threw that the steps do not handle: the projection stops FAILED after its position. */
     private void crashed(Throwable thrown) {
         if (thrown instanceof ProjectionFailedException failed) {
             EventEnvelope event = failed.event();
+            failedAttempts = 1;
             stop(new ProjectionStatus.Failure(event.globalPosition(), event.streamId(), event.streamVersion(),
                     event.typeName(), failed.getMessage()), failed);
             return;
         }
+        failedAttempts = 1;
         stop(new ProjectionStatus.Failure(progress.position() + 1, null, 0, null, describe(thrown)), thrown);
     }
 

@@ -5,7 +5,9 @@ import dev.allframe.core.Problems;
 import dev.allframe.core.work.Timer;
 import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.checkpoint.CheckpointStore;
+import dev.allframe.spi.deadletter.DeadLetterStore;
 import dev.allframe.spi.event.EventStore;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -17,9 +19,18 @@ final class TestEngines {
 
     static ProjectionEngine create(EventStore store, CheckpointStore checkpoints, ProjectionSettings settings,
                                    Executor executor, Timer timer, BoundProjection... projections) {
+        return create(store, checkpoints, settings, executor, timer, Clock.systemUTC(), projections);
+    }
+
+    /** An engine whose store keeps dead letters beside its checkpoints, when {@code checkpoints} does. */
+    static ProjectionEngine create(EventStore store, CheckpointStore checkpoints, ProjectionSettings settings,
+                                   Executor executor, Timer timer, Clock clock, BoundProjection... projections) {
         Problems problems = new Problems();
-        return ProjectionEngine.create(StoreCapabilities.of(store).withCheckpoints(checkpoints), "the test store",
-                settings, List.of(projections), executor, timer, problems)
-                .orElseThrow(() -> new AllFrameDeploymentException(problems.messages()));
+        StoreCapabilities capabilities = StoreCapabilities.of(store).withCheckpoints(checkpoints);
+        if (checkpoints instanceof DeadLetterStore deadLetters) {
+            capabilities = capabilities.withDeadLetters(deadLetters);
+        }
+        return ProjectionEngine.create(capabilities, "the test store", settings, List.of(projections), executor,
+                timer, clock, problems).orElseThrow(() -> new AllFrameDeploymentException(problems.messages()));
     }
 }

@@ -67,6 +67,9 @@ public final class JpaStoreMessages {
     static final MessageTemplate AF2026 = new MessageTemplate("AF2026",
             "The append to stream '%s' accepts any version, yet the database refused it with SQL state %s, an"
             + " integrity constraint (is one of its event ids stored already?); nothing of it was stored");
+    static final MessageTemplate AF2027 = new MessageTemplate("AF2027",
+            "Added the table allframe_dead_letters to AllFrame's tables on %s, which an earlier version created"
+            + " without it");
 
     private JpaStoreMessages() {
     }
@@ -151,5 +154,9 @@ public final class JpaStoreMessages {
 
     public static AllFrameMessage refusedWithoutCondition(String streamId, String sqlState) {
         return AF2026.with(streamId, sqlState);
+    }
+
+    public static AllFrameMessage deadLettersTableAdded(String database) {
+        return AF2027.with(database);
     }
 }

@@ -182,7 +182,8 @@ abstract class JpaProjectionContract {
                 ReadModel.STORED)), problems).get(0);
         assertThat(problems.messages()).isEmpty();
         ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(store), "the JPA store", SETTINGS,
-                List.of(new BoundProjection(model, rows)), workers.executor(Lane.PROJECTIONS), workers.timer(), problems)
+                List.of(new BoundProjection(model, rows)), workers.executor(Lane.PROJECTIONS), workers.timer(), Clock.systemUTC(),
+                problems)
                 .orElseThrow();
         engines.add(engine);
         engine.start();

@@ -122,7 +122,7 @@ public class ProjectionCatchUpBenchmark {
         try (ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(store), "the JPA store",
                 new ProjectionSettings(BATCH, Duration.ofSeconds(1), 0, Duration.ofMillis(100)),
                 List.of(new BoundProjection(model, counter)), workers.executor(Lane.PROJECTIONS), workers.timer(),
-                problems).orElseThrow(() -> new AllFrameDeploymentException(problems.messages()))) {
+                Clock.systemUTC(), problems).orElseThrow(() -> new AllFrameDeploymentException(problems.messages()))) {
             engine.start();
             if (!engine.awaitPosition(NAME, events, Duration.ofMinutes(5))) {
                 throw new IllegalStateException("the projection did not catch up: " + engine.status(NAME));

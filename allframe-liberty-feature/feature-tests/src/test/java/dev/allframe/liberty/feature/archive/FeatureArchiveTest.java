@@ -48,7 +48,7 @@ class FeatureArchiveTest {
     void exposesExactlyThePackagesTheBundleExports() {
         List<String> api = ManifestHeader.names(feature.getValue("IBM-API-Package"));
 
-        assertEquals(List.of("dev.allframe", "dev.allframe.command", "dev.allframe.event", "dev.allframe.projection", "dev.allframe.query", "dev.allframe.saga", "dev.allframe.spi", "dev.allframe.spi.checkpoint", "dev.allframe.spi.event", "dev.allframe.spi.saga", "dev.allframe.spi.snapshot"), api);
+        assertEquals(List.of("dev.allframe", "dev.allframe.command", "dev.allframe.event", "dev.allframe.projection", "dev.allframe.query", "dev.allframe.saga", "dev.allframe.spi", "dev.allframe.spi.checkpoint", "dev.allframe.spi.deadletter", "dev.allframe.spi.event", "dev.allframe.spi.saga", "dev.allframe.spi.snapshot"), api);
         assertEquals(api, ManifestHeader.names(bundle.getValue("Export-Package")));
         assertTrue(ManifestHeader.clauses(feature.getValue("IBM-API-Package")).stream()
                 .allMatch(clause -> clause.endsWith("; type=\"api\"")), feature.getValue("IBM-API-Package"));
