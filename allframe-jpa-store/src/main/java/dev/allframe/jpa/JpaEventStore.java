@@ -229,6 +229,22 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         return transactions.write(em -> DeadLetterRows.park(em, event, now()), parked -> { });
     }
 
+    /**
+     * Two processes recording the same event at once: the second fails on the key and reads it as recorded, since the
+     * first one's row is there.
+     */
+    @Override
+    public boolean record(ParkedEvent event) {
+        try {
+            return transactions.write(em -> DeadLetterRows.record(em, event), recorded -> { });
+        } catch (PersistenceException e) {
+            if (integrityViolation(e).isPresent()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     @Override
     public List<ParkedEvent> parked(String projection) {
         return transactions.read(em -> DeadLetterRows.parked(em, projection));

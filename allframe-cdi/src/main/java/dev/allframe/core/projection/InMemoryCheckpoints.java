@@ -51,6 +51,16 @@ public final class InMemoryCheckpoints implements CheckpointStore, DeadLetterSto
     }
 
     @Override
+    public synchronized boolean record(ParkedEvent event) {
+        return parkedOf(event.projection()).putIfAbsent(event.position(), event) == null;
+    }
+
+    /** Moves the projection's checkpoint to {@code position}, unless it is there or past it already. */
+    synchronized void advanceTo(String projection, long position) {
+        checkpoints.merge(projection, position, Math::max);
+    }
+
+    @Override
     public synchronized List<ParkedEvent> parked(String projection) {
         return List.copyOf(parkedOf(projection).values());
     }

@@ -54,8 +54,9 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
     /**
      * The engine of {@code projections} on {@code store}; empty, with the problems added, when the store lacks a
      * role they need: inline listeners for inline projections, checkpoints for async projections that keep their
-     * position in the store (those whose read model is stored; one in memory keeps its position in memory too), dead
-     * letters beside those checkpoints for async projections that park failing events.
+     * position in the store (those whose read model is stored; one in memory keeps its position in memory, and the
+     * events it parks in the store when the store keeps dead letters), dead letters beside those checkpoints for async
+     * projections that park failing events.
      *
      * @param storeName how messages name the store
      * @param executor  where async projections' batches and inline projections' rebuilds run
@@ -77,6 +78,12 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
                     continue;
                 }
                 engine.inline.put(projection.name(), new InlineProjection(projection, store.events().headPosition()));
+            } else if (projection.model().rebuiltAtStart() && store.deadLetters().isPresent()) {
+                ReplayingCheckpoints replaying = new ReplayingCheckpoints(projection.name(),
+                        store.deadLetters().get());
+                engine.tracking.put(projection.name(), new TrackingProcessor(projection, store.events(), replaying,
+                        new DeadLetters(projection, store.events(), replaying, storeName, clock), settings, executor,
+                        timer));
             } else if (projection.model().rebuiltAtStart()) {
                 InMemoryCheckpoints inMemory = new InMemoryCheckpoints();
                 engine.tracking.put(projection.name(), new TrackingProcessor(projection, store.events(), inMemory,

@@ -20,6 +20,14 @@ public interface DeadLetterStore {
      */
     boolean park(ParkedEvent event);
 
+    /**
+     * Records {@code event} without moving any checkpoint, for a projection that keeps its position elsewhere (its
+     * read model is in memory, and replayed at each start, which goes past the events recorded here).
+     *
+     * @return {@code false}, with nothing changed, when the event is recorded already
+     */
+    boolean record(ParkedEvent event);
+
     /** The projection's parked events, in position order. */
     List<ParkedEvent> parked(String projection);
 

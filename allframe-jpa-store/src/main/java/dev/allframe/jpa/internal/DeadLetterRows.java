@@ -29,6 +29,16 @@ public final class DeadLetterRows {
         return true;
     }
 
+    /** Records {@code event} unless it is recorded already ({@code false} then); no checkpoint moves. */
+    public static boolean record(EntityManager em, ParkedEvent event) {
+        DeadLetterRow.Key key = new DeadLetterRow.Key(event.projection(), event.position());
+        if (em.find(DeadLetterRow.class, key) != null) {
+            return false;
+        }
+        em.persist(new DeadLetterRow(truncated(event)));
+        return true;
+    }
+
     public static List<ParkedEvent> parked(EntityManager em, String projection) {
         return em.createQuery("SELECT d FROM AllFrameDeadLetter d WHERE d.projection = :projection"
                         + " ORDER BY d.position", DeadLetterRow.class)

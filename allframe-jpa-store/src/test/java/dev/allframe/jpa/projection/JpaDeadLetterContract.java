@@ -128,6 +128,20 @@ abstract class JpaDeadLetterContract {
     }
 
     @Test
+    void anEventRecordedForAProjectionInMemoryMovesNoCheckpointAndIsRecordedOnce() {
+        credit(3);
+        Instant now = timer.clock().instant();
+        ParkedEvent poison = new ParkedEvent("ledger", 2, "acc", 2, "Credited", "AF1119: refused", 1, now, "alice",
+                "refunded by hand", now);
+
+        assertThat(store.record(poison)).isTrue();
+        assertThat(store.record(poison)).as("recorded already").isFalse();
+
+        assertThat(store.parked("ledger")).containsExactly(poison);
+        assertThat(store.checkpoint("ledger")).isZero();
+    }
+
+    @Test
     void aParkedEventAppliedAgainCommitsWithTheRemovalOfItsDeadLetterOrNotAtAll() {
         credit(2);
         LedgerAfterWriting ledger = new LedgerAfterWriting();
