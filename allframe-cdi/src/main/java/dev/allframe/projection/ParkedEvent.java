@@ -24,6 +24,10 @@ public record ParkedEvent(String projection, long position, String streamId, lon
 
     /** {@link #parkedBy()} of an event the projection's policy parked. */
     public static final String BY_POLICY = "@Projection(onFailure = PARK)";
+
+    /** The longest operator's name a store keeps. */
+    public static final int MAX_OPERATOR_LENGTH = 200;
+
     /** {@link #reason()} of an event the projection's policy parked. */
     public static final String RETRIES_USED_UP = "its retries were used up";
 

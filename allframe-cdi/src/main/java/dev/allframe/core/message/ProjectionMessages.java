@@ -69,7 +69,8 @@ public final class ProjectionMessages {
     static final MessageTemplate AF1170 = new MessageTemplate("AF1170",
             "Projection '%s' parked the event at position %s, but the log has no event there");
     static final MessageTemplate AF1171 = new MessageTemplate("AF1171",
-            "Skipping the event of projection '%s' needs the operator's name and a reason, both not blank");
+            "Skipping the event of projection '%s' needs the operator's name (up to 200 characters) and a reason, both"
+            + " not blank");
 
     private ProjectionMessages() {
     }

@@ -181,7 +181,8 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
     @Override
     public ParkedEvent skip(String name, String operator, String reason) {
         TrackingProcessor processor = parking(name);
-        if (operator == null || operator.isBlank() || reason == null || reason.isBlank()) {
+        if (operator == null || operator.isBlank() || operator.length() > ParkedEvent.MAX_OPERATOR_LENGTH
+                || reason == null || reason.isBlank()) {
             throw new AllFrameException(ProjectionMessages.skipWithoutOperator(name));
         }
         return processor.skip(operator, reason);

@@ -254,11 +254,13 @@ class ParkingTest {
                         + " to skip");
         assertThatThrownBy(() -> engine.skip("ledger", " ", "why"))
                 .isInstanceOf(AllFrameException.class)
-                .hasMessage("AF1171: Skipping the event of projection 'ledger' needs the operator's name and a reason,"
-                        + " both not blank");
+                .hasMessage("AF1171: Skipping the event of projection 'ledger' needs the operator's name (up to 200"
+                        + " characters) and a reason, both not blank");
+        assertThatThrownBy(() -> engine.skip("ledger", "a".repeat(201), "why"))
+                .hasMessageStartingWith("AF1171: ");
         assertThatThrownBy(() -> engine.skip("ledger", "alice", null))
-                .hasMessage("AF1171: Skipping the event of projection 'ledger' needs the operator's name and a reason,"
-                        + " both not blank");
+                .hasMessage("AF1171: Skipping the event of projection 'ledger' needs the operator's name (up to 200"
+                        + " characters) and a reason, both not blank");
         assertThatThrownBy(() -> engine.retryParked("ledger", 5))
                 .isInstanceOf(AllFrameException.class)
                 .hasMessage("AF1164: Projection 'ledger' has no event parked at position 5; parked: none");

@@ -33,6 +33,9 @@ class BankApiIT {
         return Deployments.sampleBank();
     }
 
+    /** The operator token the test server gives the bank (bank.operator-token in its server.xml). */
+    private static final String OPERATOR_TOKEN = "it-operator-token";
+
     @ArquillianResource
     URL base;
 
@@ -212,6 +215,44 @@ class BankApiIT {
                 {"error": "BANK007",
                  "message": "BANK007: HTTP 406 Not Acceptable: GET accounts"}""",
                 bank.raw("GET", "accounts", null, "text/csv", null));
+    }
+
+    @Test
+    void operatorsSeeTheProjectionsAndOnlyTheBanksTokenLetsThemAct() throws Exception {
+        HttpResponse<String> list = bank.get("operator/projections");
+        assertEquals(200, list.statusCode(), list::body);
+        JsonObject views = json(list.body()).asJsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(p -> p.getString("name").equals("account-views")).findFirst().orElseThrow();
+        assertEquals("RUNNING", views.getString("state"));
+        assertEquals(0, views.getInt("parked"));
+        assertAnswer(200, "[]", bank.get("operator/projections/account-views/parked"));
+
+        String skip = "{\"operator\": \"ops@bank.example\", \"reason\": \"cannot be applied\"}";
+        String notAnOperator = """
+                {"error": "BANK009",
+                 "message": "BANK009: Operator actions need the header X-Operator-Token with the bank's operator token"}""";
+        assertAnswer(403, notAnOperator, bank.postAsOperator("operator/projections/account-views/skip", skip, null));
+        assertAnswer(403, notAnOperator, bank.postAsOperator("operator/projections/account-views/skip", skip,
+                "guess"));
+        assertAnswer(403, notAnOperator, bank.postAsOperator("operator/projections/account-views/retry", "{}",
+                "guess"));
+
+        assertAnswer(409, """
+                {"error": "AF1163",
+                 "message": "AF1163: Projection 'account-views' is RUNNING, not FAILED: only a failed projection has an event to skip"}""",
+                bank.postAsOperator("operator/projections/account-views/skip", skip, OPERATOR_TOKEN));
+        assertAnswer(400, """
+                {"error": "AF1171",
+                 "message": "AF1171: Skipping the event of projection 'account-views' needs the operator's name (up to 200 characters) and a reason, both not blank"}""",
+                bank.postAsOperator("operator/projections/account-views/skip", "{\"reason\": \"x\"}",
+                        OPERATOR_TOKEN));
+        assertAnswer(404, """
+                {"error": "AF1123",
+                 "message": "AF1123: No projection is named 'ledger'; projections: account-views"}""",
+                bank.postAsOperator("operator/projections/ledger/retry", "{}", OPERATOR_TOKEN));
+        assertAnswer(200, """
+                {"applied": [], "stillParked": []}""",
+                bank.postAsOperator("operator/projections/account-views/retry", "{}", OPERATOR_TOKEN));
     }
 
     @Test

@@ -36,6 +36,16 @@ final class BankClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST with the operator's token in its header, or without the header when {@code token} is null. */
+    HttpResponse<String> postAsOperator(String path, String json, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("X-Operator-Token", token);
+        }
+        return send(request);
+    }
+
     /** A POST whose body is sent in chunks, with no length declared up front. */
     HttpResponse<String> postChunked(String path, String json) throws IOException, InterruptedException {
         byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);

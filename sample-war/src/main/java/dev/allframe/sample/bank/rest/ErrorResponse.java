@@ -3,6 +3,7 @@ package dev.allframe.sample.bank.rest;
 import dev.allframe.AllFrameException;
 import dev.allframe.command.CommandRejectedException;
 import dev.allframe.command.CommandValidationException;
+import dev.allframe.projection.ProjectionStatus;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
@@ -17,7 +18,8 @@ public record ErrorResponse(String error, String message, String reason, List<Vi
     /**
      * The sample's own message ids: an account id that names no account; a body that is not the expected
      * JSON; views that have not caught up with a stored command; a transfer the saga undid; a transfer it
-     * could not fully undo; a body over the size limit; a request the resources do not take.
+     * could not fully undo; a body over the size limit; a request the resources do not take; views that stopped at
+     * an event they cannot apply; an operator action without the operator's token.
      */
     static final String UNKNOWN_ACCOUNT = "BANK001";
     static final String UNREADABLE_BODY = "BANK002";
@@ -26,6 +28,8 @@ public record ErrorResponse(String error, String message, String reason, List<Vi
     static final String TRANSFER_NOT_UNDONE = "BANK005";
     static final String BODY_TOO_LARGE = "BANK006";
     static final String NOT_TAKEN = "BANK007";
+    static final String VIEWS_STOPPED = "BANK008";
+    static final String NOT_AN_OPERATOR = "BANK009";
 
     static ErrorResponse of(AllFrameException e) {
         return new ErrorResponse(e.messageId(), e.getMessage(), null, null, null);
@@ -76,6 +80,19 @@ public record ErrorResponse(String error, String message, String reason, List<Vi
     static ErrorResponse httpError(int status, String reason, String method, String path) {
         return new ErrorResponse(NOT_TAKEN, NOT_TAKEN + ": HTTP " + status + " " + reason + ": " + method + " " + path,
                 null, null, null);
+    }
+
+    static ErrorResponse viewsStopped(long position, ProjectionStatus.Failure failure) {
+        return new ErrorResponse(VIEWS_STOPPED, VIEWS_STOPPED + ": The command is stored at position " + position
+                + ", but the account views stopped at the event at position " + failure.position() + ": "
+                + failure.message() + "; until an operator lets them go on (docs/guide/sample.md, operators), the"
+                + " bank shows no account", null, null, null);
+    }
+
+    static ErrorResponse notAnOperator(boolean tokenConfigured) {
+        return new ErrorResponse(NOT_AN_OPERATOR, NOT_AN_OPERATOR + ": " + (tokenConfigured
+                ? "Operator actions need the header " + OperatorResource.TOKEN_HEADER + " with the bank's operator token"
+                : "Operator actions are off: the bank has no operator token (bank.operator-token)"), null, null, null);
     }
 
     /** One violated constraint: the property path (empty for the whole command) and the message. */

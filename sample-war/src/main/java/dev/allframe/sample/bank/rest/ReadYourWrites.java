@@ -3,6 +3,8 @@ package dev.allframe.sample.bank.rest;
 import static java.util.Objects.requireNonNull;
 
 import dev.allframe.projection.ProjectionRegistry;
+import dev.allframe.projection.ProjectionState;
+import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.sample.bank.AccountViews;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -21,10 +23,17 @@ public class ReadYourWrites {
         this.projections = requireNonNull(projections, "projections");
     }
 
-    /** Returns once the views include the event at {@code position}; {@link ViewsBehindException} after 5 seconds. */
+    /**
+     * Returns once the views include the event at {@code position}; {@link ViewsStoppedException} at once when they
+     * stopped before it, {@link ViewsBehindException} after 5 seconds.
+     */
     void await(long position) {
         try {
             if (!projections.awaitPosition(AccountViews.NAME, position, TIMEOUT)) {
+                ProjectionStatus status = projections.status(AccountViews.NAME);
+                if (status.state() == ProjectionState.FAILED) {
+                    throw new ViewsStoppedException(position, status.failure());
+                }
                 throw new ViewsBehindException(position);
             }
         } catch (InterruptedException e) {
