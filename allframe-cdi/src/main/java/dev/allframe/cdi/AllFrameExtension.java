@@ -79,6 +79,7 @@ public class AllFrameExtension implements Extension {
     private boolean applicationEventStore;
     private AllFrameRuntime runtime;
     private SagaRuntime sagaRuntime;
+    private List<AllFrameMessage> definitionProblems = List.of();
 
     <T> void collectHandlers(@Observes ProcessManagedBean<T> event) {
         Class<?> beanClass = event.getBean().getBeanClass();
@@ -163,33 +164,49 @@ public class AllFrameExtension implements Extension {
             provider.ifPresent(p -> problems.addAll(p.check(new CdiEventStoreContext(configValues, null,
                     () -> eventTypes))));
         }
-        if (!problems.isEmpty()) {
-            event.addDefinitionError(new AllFrameDeploymentException(problems.messages()));
-            return;
-        }
-        runtime = new AllFrameRuntime(new AllFrameRuntime.Model(catalog, projections, versions, eventTypes), config,
-                beanManager, handlerBeans, deployedBeans, configValues, provider.orElseThrow(), applicationEventStore);
         sagaRuntime = new SagaRuntime(sagaPlans, sagas.stepBeans(), stepPolicies, sagas.definitions(), sagaSettings,
                 beanManager);
+        if (problems.isEmpty()) {
+            runtime = new AllFrameRuntime(new AllFrameRuntime.Model(catalog, projections, versions, eventTypes),
+                    config, beanManager, handlerBeans, deployedBeans, configValues, provider.orElseThrow(),
+                    applicationEventStore);
+        } else {
+            definitionProblems = problems.messages();
+        }
         if (!applicationEventStore) {
             event.<EventStore>addBean().types(EventStore.class, Object.class).scope(ApplicationScoped.class)
-                    .createWith(context -> runtime.createEventStore())
-                    .destroyWith((store, context) -> runtime.closeEventStore(store));
+                    .createWith(context -> running().createEventStore())
+                    .destroyWith((store, context) -> running().closeEventStore(store));
         }
         event.addBean().types(CommandBus.class, Object.class).scope(ApplicationScoped.class)
-                .createWith(context -> runtime.createCommandBus())
-                .destroyWith((bus, context) -> runtime.close());
+                .createWith(context -> running().createCommandBus())
+                .destroyWith((bus, context) -> running().close());
         event.addBean().types(QueryBus.class, Object.class).scope(ApplicationScoped.class)
-                .createWith(context -> runtime.createQueryBus());
+                .createWith(context -> running().createQueryBus());
         event.addBean().types(ProjectionRegistry.class, Object.class).scope(ApplicationScoped.class)
-                .createWith(context -> runtime.projections());
+                .createWith(context -> running().projections());
         event.addBean().types(VersionRegistry.class, Object.class).scope(ApplicationScoped.class)
-                .createWith(context -> versions);
+                .createWith(context -> running().versions());
         event.addBean().types(SagaOrchestrator.class, Object.class).scope(ApplicationScoped.class)
-                .createWith(context -> sagaRuntime.orchestrator());
+                .createWith(context -> {
+                    running();
+                    return sagaRuntime.orchestrator();
+                });
         if (HealthSupport.available()) {
-            HealthSupport.register(event, runtime::projections);
+            HealthSupport.register(event, () -> running().projections());
         }
+    }
+
+    /**
+     * The runtime, once the deployment is right. The problems found while the beans were discovered are reported
+     * with those found once the container runs ({@link #announce}), in one exception; until then AllFrame's beans
+     * exist, so that the container gets that far, and fail if anything asks for them.
+     */
+    private AllFrameRuntime running() {
+        if (runtime == null) {
+            throw new AllFrameDeploymentException(definitionProblems);
+        }
+        return runtime;
     }
 
     private static EventTypeRegistry eventTypes(HandlerCatalog catalog, List<ProjectionModel> projections,
@@ -209,6 +226,15 @@ public class AllFrameExtension implements Extension {
 
     void announce(@Observes AfterDeploymentValidation event) {
         if (runtime == null) {
+            if (sagaRuntime != null) {
+                List<AllFrameMessage> problems = new ArrayList<>(definitionProblems);
+                try {
+                    problems.addAll(sagaRuntime.problemsOnceRunning());
+                } catch (RuntimeException e) {
+                    event.addDeploymentProblem(e);
+                }
+                event.addDeploymentProblem(new AllFrameDeploymentException(problems));
+            }
             return;
         }
         try {

@@ -172,6 +172,10 @@ final class AllFrameRuntime {
      * problems found instead, when the store lacks a role they need. Warns when snapshots are configured and the
      * store keeps none.
      */
+    VersionGraph versions() {
+        return versions;
+    }
+
     List<AllFrameMessage> startProjections() {
         StoreCapabilities store = store();
         if (config.snapshotEvery() > 0 && store.snapshots().isEmpty()) {

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -74,27 +75,12 @@ final class SagaRuntime {
                                 Workers workers, boolean serverWithoutManagedExecutor) {
         Problems problems = new Problems();
         Executor steps = workers.executor(Lane.STEPS);
-        Map<String, List<String>> sites = new TreeMap<>();
         List<SagaModel> models = new ArrayList<>();
         for (SagaPlan plan : plans) {
-            sites.computeIfAbsent(plan.name(), n -> new ArrayList<>()).add("@SagaStep beans " + plan.steps().stream()
-                    .map(step -> step.beanClass().getName()).collect(Collectors.joining(", ")));
             models.add(new SagaModel(plan.name(), plan.steps().stream()
                     .map(step -> bind(step, steps, workers.timer())).toList()));
         }
-        for (SagaDiscovery.DefinitionBean produced : definitionBeans) {
-            Bean<?> bean = produced.bean();
-            SagaDefinition<?> definition = (SagaDefinition<?>) beanManager.getReference(bean, produced.type(),
-                    beanManager.createCreationalContext(bean));
-            String site = "SagaDefinition produced by " + bean.getBeanClass().getName();
-            sites.computeIfAbsent(definition.name(), n -> new ArrayList<>()).add(site);
-            SagaDefinitions.model(definition, site, settings.stepTimeout(), steps, workers.timer(), problems).ifPresent(models::add);
-        }
-        sites.forEach((name, definedBy) -> {
-            if (definedBy.size() > 1) {
-                problems.add(SagaMessages.duplicateSaga(name, definedBy));
-            }
-        });
+        models.addAll(produced(steps, workers.timer(), problems));
         if (!models.isEmpty() && store.sagas().isEmpty()) {
             problems.add(StoreMessages.noSagaStore(models.stream().map(SagaModel::name).sorted().toList(), storeName));
         }
@@ -114,6 +100,49 @@ final class SagaRuntime {
                     : SagaLeases.start(started, settings.lease(), workers.timer(), workers.executor(Lane.SAGAS));
         }
         return List.of();
+    }
+
+    /**
+     * What only the running container can tell about the sagas, for a deployment that fails for other problems
+     * already: the produced definitions and the names defined more than once. Nothing is bound or started.
+     */
+    List<AllFrameMessage> problemsOnceRunning() {
+        Problems problems = new Problems();
+        Executor never = task -> {
+            throw new RejectedExecutionException("the deployment failed: no saga runs");
+        };
+        Timer noTime = (delay, task) -> {
+            throw new RejectedExecutionException("the deployment failed: no saga runs");
+        };
+        produced(never, noTime, problems);
+        return problems.messages();
+    }
+
+    /**
+     * The sagas of the produced definitions, each problem added to {@code problems}: a definition that is wrong,
+     * and a saga name defined more than once (by definitions or {@code @SagaStep} beans).
+     */
+    private List<SagaModel> produced(Executor steps, Timer timer, Problems problems) {
+        Map<String, List<String>> sites = new TreeMap<>();
+        for (SagaPlan plan : plans) {
+            sites.computeIfAbsent(plan.name(), n -> new ArrayList<>()).add("@SagaStep beans " + plan.steps().stream()
+                    .map(step -> step.beanClass().getName()).collect(Collectors.joining(", ")));
+        }
+        List<SagaModel> models = new ArrayList<>();
+        for (SagaDiscovery.DefinitionBean produced : definitionBeans) {
+            Bean<?> bean = produced.bean();
+            SagaDefinition<?> definition = (SagaDefinition<?>) beanManager.getReference(bean, produced.type(),
+                    beanManager.createCreationalContext(bean));
+            String site = "SagaDefinition produced by " + bean.getBeanClass().getName();
+            sites.computeIfAbsent(definition.name(), n -> new ArrayList<>()).add(site);
+            SagaDefinitions.model(definition, site, settings.stepTimeout(), steps, timer, problems).ifPresent(models::add);
+        }
+        sites.forEach((name, definedBy) -> {
+            if (definedBy.size() > 1) {
+                problems.add(SagaMessages.duplicateSaga(name, definedBy));
+            }
+        });
+        return models;
     }
 
     SagaOrchestrator orchestrator() {

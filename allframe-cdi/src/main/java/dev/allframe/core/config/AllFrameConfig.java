@@ -63,7 +63,7 @@ public record AllFrameConfig(String eventStore, int commandMaxRetries, int snaps
             problems.add(ConfigMessages.unknownEventStore(ConfigKey.EVENT_STORE.key(), eventStore, eventStores));
         }
         ProjectionSettings projections = new ProjectionSettings(
-                Math.max(1, wholeNumber(values, ConfigKey.PROJECTION_BATCH_SIZE, problems)),
+                wholeNumber(values, ConfigKey.PROJECTION_BATCH_SIZE, problems),
                 DurationValue.read(values, ConfigKey.PROJECTION_POLL_INTERVAL, problems),
                 wholeNumber(values, ConfigKey.PROJECTION_MAX_RETRIES, problems),
                 DurationValue.read(values, ConfigKey.PROJECTION_RETRY_BACKOFF, problems));
@@ -83,13 +83,14 @@ public record AllFrameConfig(String eventStore, int commandMaxRetries, int snaps
         }
         try {
             int value = Integer.parseInt(raw.get().trim());
-            if (value >= 0) {
+            if (value >= Integer.parseInt(key.least()) && value <= Integer.parseInt(key.most())) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // reported below, with the other invalid values
         }
-        problems.add(ConfigMessages.badConfigValue(key.key(), raw.get(), "a whole number, 0 or more"));
+        problems.add(ConfigMessages.badConfigValue(key.key(), raw.get(),
+                "a whole number from " + key.least() + " to " + key.most()));
         return Integer.parseInt(key.defaultValue());
     }
 }

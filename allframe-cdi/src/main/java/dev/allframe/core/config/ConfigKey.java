@@ -9,22 +9,40 @@ import java.util.List;
  * same keys.
  */
 public enum ConfigKey {
-    EVENT_STORE("allframe.event-store", "memory"),
-    COMMAND_MAX_RETRIES("allframe.command.max-retries", "3"),
-    SNAPSHOT_EVERY("allframe.snapshot.every", "0"),
-    PROJECTION_BATCH_SIZE("allframe.projection.batch-size", "500"),
-    PROJECTION_POLL_INTERVAL("allframe.projection.poll-interval", "1s"),
-    PROJECTION_MAX_RETRIES("allframe.projection.max-retries", "3"),
-    PROJECTION_RETRY_BACKOFF("allframe.projection.retry-backoff", "100ms"),
-    SAGA_STEP_TIMEOUT("allframe.saga.step-timeout", "30s"),
-    SAGA_LEASE("allframe.saga.lease", "30s");
+    EVENT_STORE("allframe.event-store", "memory", "", ""),
+    COMMAND_MAX_RETRIES("allframe.command.max-retries", "3", "0", "100"),
+    SNAPSHOT_EVERY("allframe.snapshot.every", "0", "0", "1000000"),
+    PROJECTION_BATCH_SIZE("allframe.projection.batch-size", "500", "1", "10000"),
+    PROJECTION_POLL_INTERVAL("allframe.projection.poll-interval", "1s", "10ms", "1h"),
+    PROJECTION_MAX_RETRIES("allframe.projection.max-retries", "3", "0", "100"),
+    PROJECTION_RETRY_BACKOFF("allframe.projection.retry-backoff", "100ms", "1ms", "1h"),
+    SAGA_STEP_TIMEOUT("allframe.saga.step-timeout", "30s", "1ms", "24h"),
+    SAGA_LEASE("allframe.saga.lease", "30s", "1s", "24h");
 
     private final String key;
     private final String defaultValue;
+    private final String least;
+    private final String most;
 
-    ConfigKey(String key, String defaultValue) {
+    /**
+     * @param least the smallest value accepted, blank for a key that is not a number or a duration
+     * @param most  the largest value accepted, in the same form
+     */
+    ConfigKey(String key, String defaultValue, String least, String most) {
         this.key = key;
         this.defaultValue = defaultValue;
+        this.least = least;
+        this.most = most;
+    }
+
+    /** The smallest value accepted, as written in the configuration reference. */
+    public String least() {
+        return least;
+    }
+
+    /** The largest value accepted, as written in the configuration reference. */
+    public String most() {
+        return most;
     }
 
     public String key() {

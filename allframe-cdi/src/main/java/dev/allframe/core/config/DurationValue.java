@@ -16,15 +16,25 @@ final class DurationValue {
     private DurationValue() {
     }
 
+    /** The longest step timeout a saga step may give itself, like {@code allframe.saga.step-timeout}. */
+    static final Duration LONGEST_STEP_TIMEOUT = Duration.ofHours(24);
+
+    /** The value of {@code key}, or its default when it is not a duration within the key's bounds (reported). */
     static Duration read(ConfigValues values, ConfigKey key, Problems problems) {
         String raw = values.value(key.key()).orElse(key.defaultValue());
         Duration parsed = parse(raw.trim());
-        if (parsed == null || parsed.isNegative() || parsed.isZero()) {
-            problems.add(ConfigMessages.badConfigValue(key.key(), raw,
-                    "a positive duration such as 250ms, 2s, 5m or PT1S"));
+        Duration least = parse(key.least());
+        Duration most = parse(key.most());
+        if (parsed == null || parsed.compareTo(least) < 0 || parsed.compareTo(most) > 0) {
+            problems.add(ConfigMessages.badConfigValue(key.key(), raw, expected(key)));
             return parse(key.defaultValue());
         }
         return parsed;
+    }
+
+    /** What a duration key accepts, as its invalid values are told. */
+    static String expected(ConfigKey key) {
+        return "a duration from " + key.least() + " to " + key.most() + ", such as 250ms, 2s, 5m or PT1S";
     }
 
     static Duration parse(String text) {

@@ -34,9 +34,10 @@ public record SagaSettings(Duration stepTimeout, Duration lease) {
         }, new Problems());
     }
 
-    /** A step timeout as {@code @SagaStep(timeout = ...)} gives it; empty when it is not a positive duration. */
+    /** A step timeout as {@code @SagaStep(timeout = ...)} gives it; empty when it is not a positive duration of at most 24 hours. */
     public static Optional<Duration> parseTimeout(String text) {
         Duration parsed = DurationValue.parse(text.trim());
-        return parsed == null || parsed.isNegative() || parsed.isZero() ? Optional.empty() : Optional.of(parsed);
+        return parsed == null || parsed.isNegative() || parsed.isZero()
+                || parsed.compareTo(DurationValue.LONGEST_STEP_TIMEOUT) > 0 ? Optional.empty() : Optional.of(parsed);
     }
 }

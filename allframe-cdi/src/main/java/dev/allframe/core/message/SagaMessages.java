@@ -17,7 +17,7 @@ public final class SagaMessages {
     static final MessageTemplate AF1041 = new MessageTemplate("AF1041",
             "@SagaStep class %s (saga '%s') does not implement dev.allframe.saga.Step");
     static final MessageTemplate AF1042 = new MessageTemplate("AF1042",
-            "@SagaStep class %s has timeout '%s': expected a positive duration such as 250ms, 2s, 5m or PT1S");
+            "@SagaStep class %s has timeout '%s': expected a duration above 0 and up to 24h, such as 250ms, 2s, 5m or PT1S");
     static final MessageTemplate AF1043 = new MessageTemplate("AF1043",
             "@SagaStep class %s is @%s, but sagas run outside requests: make it @ApplicationScoped or @Dependent");
     static final MessageTemplate AF1044 = new MessageTemplate("AF1044",

@@ -51,7 +51,7 @@ class AllFrameConfigTest {
                         + " allframe.jpa.persistence-unit, allframe.jpa.create-schema",
                 "AF1016: allframe.event-store=cassandra names no available event store; available: memory, jpa",
                 "AF1010: Configuration value 'three' of allframe.command.max-retries is invalid: expected a whole"
-                        + " number, 0 or more");
+                        + " number from 0 to 100");
     }
 
     @Test
@@ -77,10 +77,10 @@ class AllFrameConfigTest {
                 "allframe.projection.retry-backoff", "0s")), STORES, STORE_KEYS, problems);
 
         assertThat(problems.messages()).map(String::valueOf).containsExactly(
-                "AF1010: Configuration value 'soon' of allframe.projection.poll-interval is invalid: expected a positive"
-                        + " duration such as 250ms, 2s, 5m or PT1S",
-                "AF1010: Configuration value '0s' of allframe.projection.retry-backoff is invalid: expected a positive"
-                        + " duration such as 250ms, 2s, 5m or PT1S");
+                "AF1010: Configuration value 'soon' of allframe.projection.poll-interval is invalid: expected a duration"
+                        + " from 10ms to 1h, such as 250ms, 2s, 5m or PT1S",
+                "AF1010: Configuration value '0s' of allframe.projection.retry-backoff is invalid: expected a duration"
+                        + " from 1ms to 1h, such as 250ms, 2s, 5m or PT1S");
     }
 
     @Test
@@ -90,7 +90,48 @@ class AllFrameConfigTest {
         AllFrameConfig.read(values(Map.of("allframe.command.max-retries", "-1")), STORES, STORE_KEYS, problems);
 
         assertThat(problems.messages()).map(String::valueOf).containsExactly("AF1010: Configuration value '-1' of "
-                + "allframe.command.max-retries is invalid: expected a whole number, 0 or more");
+                + "allframe.command.max-retries is invalid: expected a whole number from 0 to 100");
+    }
+
+    @Test
+    void valuesThatParseButCannotWorkAreRefused() {
+        Problems problems = new Problems();
+
+        AllFrameConfig config = AllFrameConfig.read(values(new java.util.TreeMap<>(Map.of(
+                "allframe.projection.batch-size", "0",
+                "allframe.projection.poll-interval", "999999999999h",
+                "allframe.projection.max-retries", "1000",
+                "allframe.projection.retry-backoff", "2h",
+                "allframe.command.max-retries", "101",
+                "allframe.snapshot.every", "1000001"))), STORES, STORE_KEYS, problems);
+
+        assertThat(problems.messages()).map(String::valueOf).containsExactly(
+                "AF1010: Configuration value '0' of allframe.projection.batch-size is invalid: expected a whole number"
+                        + " from 1 to 10000",
+                "AF1010: Configuration value '999999999999h' of allframe.projection.poll-interval is invalid: expected"
+                        + " a duration from 10ms to 1h, such as 250ms, 2s, 5m or PT1S",
+                "AF1010: Configuration value '1000' of allframe.projection.max-retries is invalid: expected a whole"
+                        + " number from 0 to 100",
+                "AF1010: Configuration value '2h' of allframe.projection.retry-backoff is invalid: expected a duration"
+                        + " from 1ms to 1h, such as 250ms, 2s, 5m or PT1S",
+                "AF1010: Configuration value '101' of allframe.command.max-retries is invalid: expected a whole number"
+                        + " from 0 to 100",
+                "AF1010: Configuration value '1000001' of allframe.snapshot.every is invalid: expected a whole number"
+                        + " from 0 to 1000000");
+        assertThat(config).isEqualTo(AllFrameConfig.defaults());
+    }
+
+    @Test
+    void theBoundsThemselvesAreAccepted() {
+        Problems problems = new Problems();
+
+        AllFrameConfig config = AllFrameConfig.read(values(Map.of("allframe.projection.batch-size", "10000",
+                "allframe.projection.poll-interval", "10ms", "allframe.projection.retry-backoff", "PT1H",
+                "allframe.projection.max-retries", "100")), STORES, STORE_KEYS, problems);
+
+        assertThat(problems.messages()).isEmpty();
+        assertThat(config.projections()).isEqualTo(new dev.allframe.core.projection.ProjectionSettings(10000,
+                java.time.Duration.ofMillis(10), 100, java.time.Duration.ofHours(1)));
     }
 
     private static ConfigValues values(Map<String, String> map) {

@@ -24,7 +24,24 @@ class SagaSettingsTest {
 
         assertThat(settings).isEqualTo(new SagaSettings(Duration.ofMillis(750), Duration.ofSeconds(30)));
         assertThat(problems.messages()).map(String::valueOf).containsExactly("AF1010: Configuration value 'soon' of allframe.saga.lease"
-                + " is invalid: expected a positive duration such as 250ms, 2s, 5m or PT1S");
+                + " is invalid: expected a duration from 1s to 24h, such as 250ms, 2s, 5m or PT1S");
+    }
+
+    @Test
+    void leasesAndTimeoutsOutsideTheirBoundsAreRefused() {
+        Problems problems = new Problems();
+
+        SagaSettings settings = SagaSettings.read(values(Map.of("allframe.saga.step-timeout", "25h",
+                "allframe.saga.lease", "1ms")), problems);
+
+        assertThat(settings).isEqualTo(SagaSettings.defaults());
+        assertThat(problems.messages()).map(String::valueOf).containsExactly(
+                "AF1010: Configuration value '25h' of allframe.saga.step-timeout is invalid: expected a duration from"
+                        + " 1ms to 24h, such as 250ms, 2s, 5m or PT1S",
+                "AF1010: Configuration value '1ms' of allframe.saga.lease is invalid: expected a duration from 1s to"
+                        + " 24h, such as 250ms, 2s, 5m or PT1S");
+        assertThat(SagaSettings.parseTimeout("999999999999h")).isEmpty();
+        assertThat(SagaSettings.parseTimeout("24h")).contains(Duration.ofHours(24));
     }
 
     @Test

@@ -55,7 +55,7 @@ class DeploymentProblemsIT {
         assertDeploymentFails("bad-config",
                 "dev.allframe.AllFrameDeploymentException: AF1000: AllFrame found 1 deployment problem:",
                 "AF1010: Configuration value 'lots' of allframe.command.max-retries is invalid: "
-                        + "expected a whole number, 0 or more");
+                        + "expected a whole number from 0 to 100");
     }
 
     private void assertDeploymentFails(String deployment, String... expectedLines) throws Exception {

@@ -33,6 +33,17 @@ class ConfigurationPageTest {
     }
 
     @Test
+    void thePageGivesTheBoundsTheCodeChecks() throws IOException {
+        String page = Files.readString(page());
+        for (ConfigKey key : ConfigKey.values()) {
+            if (!key.least().isEmpty()) {
+                assertThat(page).as("bounds of %s", key.key()).contains("| `" + key.key() + "` | `"
+                        + key.defaultValue() + "` | `" + key.least() + "` to `" + key.most() + "` |");
+            }
+        }
+    }
+
+    @Test
     void theStoresOnTheClassPathAreTheInMemoryAndTheJpaStore() {
         assertThat(ServiceLoader.load(EventStoreProvider.class).stream().map(p -> p.get().name()))
                 .as("the stores whose keys this test compares").containsExactly("jpa");
@@ -54,11 +65,14 @@ class ConfigurationPageTest {
         }
     }
 
-    private static Map<String, String> keysOnThePage() throws IOException {
+    private static Path page() {
         Path root = Path.of("").toAbsolutePath();
-        Path page = Files.exists(root.resolve("docs/reference/configuration.md"))
+        return Files.exists(root.resolve("docs/reference/configuration.md"))
                 ? root.resolve("docs/reference/configuration.md") : root.resolve("reference/configuration.md");
-        Matcher row = ROW.matcher(Files.readString(page));
+    }
+
+    private static Map<String, String> keysOnThePage() throws IOException {
+        Matcher row = ROW.matcher(Files.readString(page()));
         Map<String, String> keys = new LinkedHashMap<>();
         while (row.find()) {
             String value = row.group(2).strip();

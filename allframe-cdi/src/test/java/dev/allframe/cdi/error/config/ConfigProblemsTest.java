@@ -25,6 +25,22 @@ class ConfigProblemsTest {
                         + " allframe.saga.step-timeout, allframe.saga.lease, allframe.recording.unit",
                 "AF1016: allframe.event-store=files names no available event store; available: memory, recording",
                 "AF1010: Configuration value 'lots' of allframe.command.max-retries is invalid: expected a whole"
-                        + " number, 0 or more");
+                        + " number from 0 to 100");
+    }
+
+    @Test
+    void valuesThatParseButCannotWorkFailTheDeployment() throws Exception {
+        AllFrameDeploymentException failure = TestConfig.with(Map.of(
+                "allframe.projection.batch-size", "0",
+                "allframe.projection.poll-interval", "9999999999h",
+                "allframe.saga.lease", "1ms"), () -> Deployments.failure(TickHandler.class));
+
+        assertThat(failure.problems()).map(String::valueOf).containsExactly(
+                "AF1010: Configuration value '0' of allframe.projection.batch-size is invalid: expected a whole number"
+                        + " from 1 to 10000",
+                "AF1010: Configuration value '9999999999h' of allframe.projection.poll-interval is invalid: expected"
+                        + " a duration from 10ms to 1h, such as 250ms, 2s, 5m or PT1S",
+                "AF1010: Configuration value '1ms' of allframe.saga.lease is invalid: expected a duration from 1s to"
+                        + " 24h, such as 250ms, 2s, 5m or PT1S");
     }
 }

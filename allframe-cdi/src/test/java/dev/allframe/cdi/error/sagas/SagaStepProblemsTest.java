@@ -20,7 +20,7 @@ class SagaStepProblemsTest {
                 "AF1043: @SagaStep class " + PACKAGE + "PerRequestStep is @RequestScoped, but sagas run outside"
                         + " requests: make it @ApplicationScoped or @Dependent",
                 "AF1041: @SagaStep class " + PACKAGE + "NotAStep (saga 'pay') does not implement dev.allframe.saga.Step",
-                "AF1042: @SagaStep class " + PACKAGE + "SlowStep has timeout 'soon': expected a positive duration"
+                "AF1042: @SagaStep class " + PACKAGE + "SlowStep has timeout 'soon': expected a duration above 0 and up to 24h,"
                         + " such as 250ms, 2s, 5m or PT1S",
                 "AF1044: @SagaStep class " + PACKAGE + "ZeroStep has order 0: orders start at 1",
                 "AF1040: Saga 'pay' has 2 steps with order 1, it needs one step per order: " + PACKAGE
