@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -106,20 +107,45 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
     }
 
     @Override
-    public void rebuildInline(Runnable reset, int batchSize, Consumer<EventEnvelope> apply, LongConsumer progress,
-                              Runnable done) {
+    public boolean rebuildInline(Runnable reset, int batchSize, Consumer<EventEnvelope> apply, LongConsumer progress,
+                                 Runnable done, BooleanSupplier stopped) {
+        if (stopped.getAsBoolean()) {
+            return false;
+        }
+        reset.run();
+        long after = 0;
+        List<EventEnvelope> batch;
+        do {
+            if (stopped.getAsBoolean()) {
+                return false;
+            }
+            batch = readAll(after, batchSize);
+            after = replay(batch, apply, progress, after);
+        } while (batch.size() == batchSize);
         appendLock.lock();
         try {
-            reset.run();
-            for (List<EventEnvelope> batch = readAll(0, batchSize); !batch.isEmpty();
-                 batch = readAll(batch.get(batch.size() - 1).globalPosition(), batchSize)) {
-                batch.forEach(apply);
-                progress.accept(batch.get(batch.size() - 1).globalPosition());
+            for (batch = readAll(after, batchSize); !batch.isEmpty(); batch = readAll(after, batchSize)) {
+                if (stopped.getAsBoolean()) {
+                    return false;
+                }
+                after = replay(batch, apply, progress, after);
             }
             done.run();
+            return true;
         } finally {
             appendLock.unlock();
         }
+    }
+
+    private static long replay(List<EventEnvelope> batch, Consumer<EventEnvelope> apply, LongConsumer progress,
+                               long after) {
+        if (batch.isEmpty()) {
+            return after;
+        }
+        batch.forEach(apply);
+        long last = batch.get(batch.size() - 1).globalPosition();
+        progress.accept(last);
+        return last;
     }
 
     private AppendResult appendLocked(AppendRequest request) {

@@ -32,6 +32,7 @@ import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.spi.saga.SagaStore;
 import dev.allframe.spi.snapshot.Snapshot;
 import dev.allframe.spi.snapshot.SnapshotStore;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -169,21 +170,51 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
      * and cleared after each batch, which keeps the memory a rebuild takes bounded by the batch size.
      */
     @Override
-    public void rebuildInline(Runnable reset, int batchSize, Consumer<EventEnvelope> apply, LongConsumer progress,
-                              Runnable done) {
+    public boolean rebuildInline(Runnable reset, int batchSize, Consumer<EventEnvelope> apply, LongConsumer progress,
+                                 Runnable done, BooleanSupplier stopped) {
+        if (stopped.getAsBoolean()) {
+            return false;
+        }
         transactions.write(em -> {
-            Appender.lockHead(em);
             reset.run();
-            for (List<EventEnvelope> batch = reader.readAll(em, 0, batchSize); !batch.isEmpty();
-                 batch = reader.readAll(em, batch.get(batch.size() - 1).globalPosition(), batchSize)) {
-                batch.forEach(apply);
-                em.flush();
-                em.clear();
-                progress.accept(batch.get(batch.size() - 1).globalPosition());
+            return null;
+        }, cleared -> { });
+        long after = 0;
+        List<EventEnvelope> batch;
+        do {
+            if (stopped.getAsBoolean()) {
+                return false;
+            }
+            long from = after;
+            batch = transactions.write(em -> replay(em, reader.readAll(em, from, batchSize), apply, progress),
+                    replayed -> { });
+            after = batch.isEmpty() ? after : batch.get(batch.size() - 1).globalPosition();
+        } while (batch.size() == batchSize);
+        long from = after;
+        return transactions.write(em -> {
+            Appender.lockHead(em);
+            for (List<EventEnvelope> rest = reader.readAll(em, from, batchSize); !rest.isEmpty();
+                 rest = reader.readAll(em, rest.get(rest.size() - 1).globalPosition(), batchSize)) {
+                if (stopped.getAsBoolean()) {
+                    return false;
+                }
+                replay(em, rest, apply, progress);
             }
             done.run();
-            return null;
+            return true;
         }, rebuilt -> { });
+    }
+
+    /** Applies {@code batch} in the transaction of {@code em} and reports its last position. */
+    private static List<EventEnvelope> replay(EntityManager em, List<EventEnvelope> batch,
+                                              Consumer<EventEnvelope> apply, LongConsumer progress) {
+        if (!batch.isEmpty()) {
+            batch.forEach(apply);
+            em.flush();
+            em.clear();
+            progress.accept(batch.get(batch.size() - 1).globalPosition());
+        }
+        return batch;
     }
 
     @Override

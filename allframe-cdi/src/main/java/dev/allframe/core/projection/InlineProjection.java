@@ -19,9 +19,10 @@ import java.util.logging.Logger;
 /**
  * Feeds one inline projection inside each append: a failing handler aborts the append. Its position follows the
  * appends committed while the application runs, starting at the head it found; one whose read model is in memory
- * replays the log up to there first ({@link #replayAtStart}). A rebuild replays the whole log
- * into it while appends wait (see {@link InlineSubscribers#rebuildInline}), as a task on the projections'
- * executor; meanwhile and after a failed rebuild, appends pass it by, and a new rebuild starts it over.
+ * replays the log up to there first ({@link #replayAtStart}). A rebuild replays the whole log into it, holding
+ * appends back only for the last stretch (see {@link InlineSubscribers#rebuildInline}), as a task on the
+ * projections' executor; meanwhile and after a failed rebuild, appends pass it by, and a new rebuild starts it
+ * over. Once {@linkplain #close closed}, a rebuild stops after the batch it is in.
  */
 final class InlineProjection {
 
@@ -31,6 +32,7 @@ final class InlineProjection {
     private final ProjectionProgress progress;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private volatile boolean applying = true;
+    private volatile boolean closed;
 
     InlineProjection(BoundProjection projection, long head) {
         this.projection = projection;
@@ -105,7 +107,7 @@ final class InlineProjection {
             store.rebuildInline(reset, batchSize, event -> {
                 current[0] = event;
                 projection.apply(event);
-            }, replayed -> progress.advance(replayed, null), () -> rebuilt(current[0]));
+            }, replayed -> progress.advance(replayed, null), () -> rebuilt(current[0]), () -> closed);
         } catch (Throwable e) {
             failed(e, e instanceof ProjectionFailedException failed ? failed.event() : current[0]);
         } finally {
@@ -116,7 +118,7 @@ final class InlineProjection {
     /** Still inside the rebuild's transaction: the next append applies the projection again. */
     private void rebuilt(EventEnvelope last) {
         progress.endRebuild(last);
-        applying = true;
+        applying = !closed;
     }
 
     private void failed(Throwable e, EventEnvelope event) {
@@ -128,6 +130,12 @@ final class InlineProjection {
         progress.fail(stopped);
         LOG.log(Level.WARNING, e, () -> ProjectionMessages.projectionStopped(name(), stopped.position(),
                 stopped.message()).toString());
+    }
+
+    /** Stops a rebuild after the batch it is in; nothing is applied any more. */
+    void close() {
+        closed = true;
+        applying = false;
     }
 
     ProjectionStatus status(long head) {

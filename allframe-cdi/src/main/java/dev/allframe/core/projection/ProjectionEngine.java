@@ -133,6 +133,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
     @Override
     public void close() {
         subscriptions.forEach(Subscription::close);
+        inline.values().forEach(InlineProjection::close);
         tracking.values().forEach(processor -> processor.stop(STOP_TIMEOUT));
     }
 

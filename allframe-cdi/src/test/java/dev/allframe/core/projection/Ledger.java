@@ -29,6 +29,15 @@ public class Ledger {
     volatile String failOn;
     volatile String errorOn;
     volatile CountDownLatch gate;
+    volatile Hold hold;
+
+    /** Holds the handler at the first event whose text contains {@code at}: it says so, then waits for release. */
+    public record Hold(String at, CountDownLatch reached, CountDownLatch release) {
+
+        public static Hold at(String at) {
+            return new Hold(at, new CountDownLatch(1), new CountDownLatch(1));
+        }
+    }
 
     @EventHandler
     void on(Entry entry, EventEnvelope envelope) throws InterruptedException {
@@ -38,6 +47,11 @@ public class Ledger {
         }
         calls.incrementAndGet();
         String text = entry + "@" + envelope.globalPosition();
+        Hold holding = hold;
+        if (holding != null && text.contains(holding.at())) {
+            holding.reached().countDown();
+            holding.release().await();
+        }
         if (failOn != null && text.contains(failOn)) {
             throw new IllegalStateException("cannot book " + entry);
         }

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -253,42 +254,72 @@ class ProjectionEngineTest {
     }
 
     @Test
-    void anInlineProjectionIsRebuiltWhileAppendsWaitAndThenGoesOnWithTheNextAppend() throws Exception {
-        append("a", new Credit("a", 1), new Credit("a", 2));
+    void anInlineRebuildHoldsAppendsBackOnlyForItsLastStretch() throws Exception {
+        for (int amount = 1; amount <= 7; amount++) {
+            append("a", new Credit("a", amount));
+        }
         Ledger ledger = new Ledger();
         ProjectionEngine engine = start(store, FAST, projection("inline", ProjectionMode.INLINE, ledger));
-        append("a", new Credit("a", 3));
-        assertThat(ledger.seen).as("an inline projection starts at the head").containsExactly(
-                "Credit[account=a, amount=3]@3");
-
-        CountDownLatch gate = new CountDownLatch(1);
-        ledger.gate = gate;
+        Ledger.Hold inTheBulk = Ledger.Hold.at("amount=7");
+        ledger.hold = inTheBulk;
         engine.rebuild("inline");
-        ProjectionStatus rebuilding = engine.status("inline");
         Thread rebuild = new Thread(executor::runAll, "rebuild");
         rebuild.start();
-        awaitBlocked(rebuild);
-        AppendResult[] during = new AppendResult[1];
-        Thread appender = new Thread(() -> during[0] = append("b", new Credit("b", 4)), "appender");
-        appender.start();
-        awaitBlocked(appender);
-        assertThat(store.headPosition()).as("appends wait for the rebuild").isEqualTo(3);
-        ledger.gate = null;
-        gate.countDown();
-        rebuild.join(10_000);
-        appender.join(10_000);
+        assertThat(inTheBulk.reached().await(10, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(during[0].events().get(0).globalPosition()).isEqualTo(4);
-        assertThat(engine.awaitPosition("inline", 4, Duration.ZERO)).isTrue();
-        assertThat(rebuilding.state()).isEqualTo(ProjectionState.REBUILDING);
-        assertThat(rebuilding.rebuild().target()).isEqualTo(3);
+        Thread duringTheBulk = new Thread(() -> append("b", new Credit("b", 8)), "during the bulk");
+        duringTheBulk.start();
+        duringTheBulk.join(10_000);
+        assertThat(duringTheBulk.isAlive()).as("an append while the rebuild replays the bulk does not wait").isFalse();
+        assertThat(store.headPosition()).isEqualTo(8);
+        assertThat(engine.status("inline").state()).isEqualTo(ProjectionState.REBUILDING);
+
+        Ledger.Hold inTheLastStretch = Ledger.Hold.at("amount=8");
+        ledger.hold = inTheLastStretch;
+        inTheBulk.release().countDown();
+        assertThat(inTheLastStretch.reached().await(10, TimeUnit.SECONDS)).isTrue();
+        Thread duringTheLastStretch = new Thread(() -> append("b", new Credit("b", 9)), "during the last stretch");
+        duringTheLastStretch.start();
+        awaitBlocked(duringTheLastStretch);
+        assertThat(store.headPosition()).as("the last stretch holds appends back").isEqualTo(8);
+        inTheLastStretch.release().countDown();
+        rebuild.join(10_000);
+        duringTheLastStretch.join(10_000);
+
         assertThat(ledger.resets).hasValue(1);
-        assertThat(ledger.seen).containsExactly("Credit[account=a, amount=1]@1", "Credit[account=a, amount=2]@2",
-                "Credit[account=a, amount=3]@3", "Credit[account=b, amount=4]@4");
+        assertThat(ledger.seen).as("every event once, in order").containsExactly("Credit[account=a, amount=1]@1",
+                "Credit[account=a, amount=2]@2", "Credit[account=a, amount=3]@3", "Credit[account=a, amount=4]@4",
+                "Credit[account=a, amount=5]@5", "Credit[account=a, amount=6]@6", "Credit[account=a, amount=7]@7",
+                "Credit[account=b, amount=8]@8", "Credit[account=b, amount=9]@9");
         ProjectionStatus status = engine.status("inline");
         assertThat(status.state()).isEqualTo(ProjectionState.RUNNING);
-        assertThat(status.position()).isEqualTo(4);
-        assertThat(status.rebuild()).isNull();
+        assertThat(status.position()).isEqualTo(9);
+    }
+
+    @Test
+    void closingTheEngineStopsAnInlineRebuildAfterTheBatchItIsIn() throws Exception {
+        for (int amount = 1; amount <= 7; amount++) {
+            append("a", new Credit("a", amount));
+        }
+        Ledger ledger = new Ledger();
+        ProjectionEngine engine = start(store, FAST, projection("inline", ProjectionMode.INLINE, ledger));
+        Ledger.Hold hold = Ledger.Hold.at("amount=2");
+        ledger.hold = hold;
+        engine.rebuild("inline");
+        Thread rebuild = new Thread(executor::runAll, "rebuild");
+        rebuild.start();
+        assertThat(hold.reached().await(10, TimeUnit.SECONDS)).isTrue();
+
+        engine.close();
+        hold.release().countDown();
+        rebuild.join(10_000);
+
+        assertThat(rebuild.isAlive()).isFalse();
+        assertThat(ledger.seen).as("the first batch of " + FAST.batchSize() + " ends, no other starts")
+                .containsExactly("Credit[account=a, amount=1]@1", "Credit[account=a, amount=2]@2",
+                        "Credit[account=a, amount=3]@3");
+        append("a", new Credit("a", 8));
+        assertThat(ledger.seen).as("a closed engine applies nothing").hasSize(3);
     }
 
     @Test

@@ -3,8 +3,6 @@ package dev.allframe.jpa.projection;
 import dev.allframe.EventEnvelope;
 import dev.allframe.jpa.StoreTransaction;
 import dev.allframe.projection.EventHandler;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -16,9 +14,15 @@ public class LedgerRows {
     volatile long blockAt = -1;
     final CountDownLatch blocked = new CountDownLatch(1);
     volatile int failAmount = -1;
-    volatile long pauseMillis;
-    /** When the projections' threads (an inline projection's rebuild) applied events, as {@link System#nanoTime()}. */
-    final List<Long> rebuildApplied = new CopyOnWriteArrayList<>();
+    volatile Hold hold;
+
+    /** Holds the handler at the event at {@code position}: it says so, then waits for release. */
+    record Hold(long position, CountDownLatch reached, CountDownLatch release) {
+
+        static Hold at(long position) {
+            return new Hold(position, new CountDownLatch(1), new CountDownLatch(1));
+        }
+    }
 
     @EventHandler
     void on(Credited credited, EventEnvelope envelope) throws InterruptedException {
@@ -26,11 +30,10 @@ public class LedgerRows {
             blocked.countDown();
             new CountDownLatch(1).await();
         }
-        if (Thread.currentThread().getName().startsWith("allframe-projections-")) {
-            rebuildApplied.add(System.nanoTime());
-        }
-        if (pauseMillis > 0) {
-            Thread.sleep(pauseMillis);
+        Hold holding = hold;
+        if (holding != null && envelope.globalPosition() == holding.position()) {
+            holding.reached().countDown();
+            holding.release().await();
         }
         if (credited.amount() == failAmount) {
             throw new IllegalStateException("refused " + credited);
