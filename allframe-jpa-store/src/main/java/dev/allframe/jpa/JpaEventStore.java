@@ -41,7 +41,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -67,6 +69,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     private final AppendListeners listeners = new AppendListeners();
     private final AppendListeners inlineListeners = new AppendListeners();
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
+    private final Set<String> checkpointRows = ConcurrentHashMap.newKeySet();
     private final BooleanSupplier onPostgres;
 
     public JpaEventStore(JpaTransactions transactions, EventSerializer serializer, EventDecoder events, Clock clock) {
@@ -223,28 +226,52 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     }
 
     /**
-     * Applies the batch and moves the checkpoint in one transaction, holding the checkpoint row's lock:
-     * a second process feeding the same projection waits, then skips what was applied meanwhile.
+     * Applies the batch and moves the checkpoint in one transaction, holding the checkpoint row's lock, when the
+     * checkpoint is still where the batch was read after: a second process feeding the same projection waits,
+     * then finds the checkpoint moved and applies nothing; so does a process whose checkpoint was moved back by a
+     * rebuild elsewhere or by hand.
      */
     @Override
-    public void applyBatch(String projection, List<EventEnvelope> events, Consumer<EventEnvelope> apply) {
-        transactions.write(em -> {
+    public long applyBatch(String projection, long after, List<EventEnvelope> events, Consumer<EventEnvelope> apply) {
+        createCheckpointRow(projection);
+        return transactions.write(em -> {
             Instant now = now();
             long checkpoint = Checkpoints.lock(em, projection, now);
-            long last = checkpoint;
-            for (EventEnvelope event : events) {
-                if (event.globalPosition() > checkpoint) {
-                    apply.accept(event);
-                    last = event.globalPosition();
-                }
+            if (checkpoint != after || events.isEmpty()) {
+                return checkpoint;
             }
+            events.forEach(apply);
+            long last = events.get(events.size() - 1).globalPosition();
             Checkpoints.write(em, projection, last, now);
             return last;
         }, done -> { });
     }
 
+    /**
+     * Makes sure the projection's checkpoint row exists before a transaction locks it, in a transaction of its own:
+     * two processes starting a projection at once would otherwise both insert it in their batch's transaction, and
+     * one batch would fail on the key. The one that loses here finds the other's row.
+     */
+    private void createCheckpointRow(String projection) {
+        if (checkpointRows.contains(projection)) {
+            return;
+        }
+        try {
+            transactions.write(em -> {
+                Checkpoints.create(em, projection, now());
+                return null;
+            }, created -> { });
+        } catch (RuntimeException e) {
+            if (!transactions.read(em -> Checkpoints.exists(em, projection))) {
+                throw e;
+            }
+        }
+        checkpointRows.add(projection);
+    }
+
     @Override
     public void reset(String projection, Runnable reset) {
+        createCheckpointRow(projection);
         transactions.write(em -> {
             Instant now = now();
             Checkpoints.lock(em, projection, now);
@@ -257,6 +284,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     /** In one transaction holding the checkpoint row's lock: the dead letter and the checkpoint past it. */
     @Override
     public boolean park(ParkedEvent event) {
+        createCheckpointRow(event.projection());
         return transactions.write(em -> DeadLetterRows.park(em, event, now()), parked -> { });
     }
 

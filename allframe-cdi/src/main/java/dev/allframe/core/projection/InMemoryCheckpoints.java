@@ -27,15 +27,21 @@ public final class InMemoryCheckpoints implements CheckpointStore, DeadLetterSto
     }
 
     @Override
-    public void applyBatch(String projection, List<EventEnvelope> events, Consumer<EventEnvelope> apply) {
+    public synchronized long applyBatch(String projection, long after, List<EventEnvelope> events,
+                                        Consumer<EventEnvelope> apply) {
+        long checkpoint = checkpoint(projection);
+        if (checkpoint != after) {
+            return checkpoint;
+        }
         for (EventEnvelope event : events) {
             apply.accept(event);
             checkpoints.put(projection, event.globalPosition());
         }
+        return checkpoint(projection);
     }
 
     @Override
-    public void reset(String projection, Runnable reset) {
+    public synchronized void reset(String projection, Runnable reset) {
         reset.run();
         checkpoints.put(projection, 0L);
     }

@@ -34,9 +34,9 @@ final class ReplayingCheckpoints implements CheckpointStore, DeadLetterStore {
 
     /** Applies the batch's events but those parked in the store, and moves the position past all of them. */
     @Override
-    public void applyBatch(String name, List<EventEnvelope> events, Consumer<EventEnvelope> apply) {
+    public long applyBatch(String name, long after, List<EventEnvelope> events, Consumer<EventEnvelope> apply) {
         Set<Long> parked = parkedPositions();
-        positions.applyBatch(name, events, event -> {
+        return positions.applyBatch(name, after, events, event -> {
             if (!parked.contains(event.globalPosition())) {
                 apply.accept(event);
             }

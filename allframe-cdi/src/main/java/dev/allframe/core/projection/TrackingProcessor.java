@@ -251,7 +251,7 @@ final class TrackingProcessor {
      */
     private boolean apply(List<EventEnvelope> batch) {
         try {
-            checkpoints.applyBatch(name(), batch, projection::apply);
+            applyAfterPosition(batch);
         } catch (ProjectionFailedException e) {
             progress.advanceTo(checkpoints.checkpoint(name()), batch);
             if (retries >= settings.maxRetries()) {
@@ -263,9 +263,23 @@ final class TrackingProcessor {
             return false;
         }
         retries = 0;
-        EventEnvelope last = batch.get(batch.size() - 1);
-        progress.advance(last.globalPosition(), last.timestamp());
         return true;
+    }
+
+    /**
+     * Applies {@code events}, read after the position, and moves the position past them; {@code false} when
+     * nothing was applied because another process moved the checkpoint meanwhile (it applied them, rebuilt the
+     * projection, or an operator moved it back): the position follows the checkpoint, to read again from there.
+     */
+    private boolean applyAfterPosition(List<EventEnvelope> events) {
+        long stored = checkpoints.applyBatch(name(), progress.position(), events, projection::apply);
+        EventEnvelope last = events.get(events.size() - 1);
+        if (stored == last.globalPosition()) {
+            progress.advance(stored, last.timestamp());
+            return true;
+        }
+        progress.advance(stored, null);
+        return false;
     }
 
     /**
@@ -280,9 +294,9 @@ final class TrackingProcessor {
         ProjectionFailedException cause = failed;
         if (!before.isEmpty()) {
             try {
-                checkpoints.applyBatch(name(), before, projection::apply);
-                EventEnvelope last = before.get(before.size() - 1);
-                progress.advance(last.globalPosition(), last.timestamp());
+                if (!applyAfterPosition(before)) {
+                    return true;
+                }
             } catch (ProjectionFailedException earlier) {
                 progress.advanceTo(checkpoints.checkpoint(name()), events);
                 cause = earlier;

@@ -288,9 +288,9 @@ class ParkingTest {
             }
 
             @Override
-            public void applyBatch(String projection, List<EventEnvelope> events,
+            public long applyBatch(String projection, long after, List<EventEnvelope> events,
                                    Consumer<EventEnvelope> apply) {
-                checkpoints.applyBatch(projection, events, apply);
+                return checkpoints.applyBatch(projection, after, events, apply);
             }
 
             @Override

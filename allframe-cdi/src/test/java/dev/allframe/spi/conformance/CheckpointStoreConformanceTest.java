@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +68,7 @@ public abstract class CheckpointStoreConformanceTest {
     void aBatchIsAppliedInOrderAndItsLastPositionBecomesTheCheckpoint() {
         List<Long> applied = new ArrayList<>();
 
-        checkpoints.applyBatch("totals", events(3, 5, 9), event -> applied.add(event.globalPosition()));
+        checkpoints.applyBatch("totals", 0, events(3, 5, 9), event -> applied.add(event.globalPosition()));
 
         assertThat(applied).containsExactly(3L, 5L, 9L);
         assertThat(checkpoints.checkpoint("totals")).isEqualTo(9);
@@ -74,24 +76,24 @@ public abstract class CheckpointStoreConformanceTest {
 
     @Test
     void eachBatchMovesTheCheckpointOn() {
-        checkpoints.applyBatch("totals", events(1, 2), ignore());
-        checkpoints.applyBatch("totals", events(3, 4, 5), ignore());
+        checkpoints.applyBatch("totals", 0, events(1, 2), ignore());
+        checkpoints.applyBatch("totals", 2, events(3, 4, 5), ignore());
 
         assertThat(checkpoints.checkpoint("totals")).isEqualTo(5);
     }
 
     @Test
     void anEmptyBatchLeavesTheCheckpointWhereItWas() {
-        checkpoints.applyBatch("totals", events(1, 2), ignore());
-        checkpoints.applyBatch("totals", List.of(), ignore());
+        checkpoints.applyBatch("totals", 0, events(1, 2), ignore());
+        checkpoints.applyBatch("totals", 2, List.of(), ignore());
 
         assertThat(checkpoints.checkpoint("totals")).isEqualTo(2);
     }
 
     @Test
     void checkpointsAreKeptPerProjection() {
-        checkpoints.applyBatch("totals", events(1, 2, 3), ignore());
-        checkpoints.applyBatch("history", events(1), ignore());
+        checkpoints.applyBatch("totals", 0, events(1, 2, 3), ignore());
+        checkpoints.applyBatch("history", 0, events(1), ignore());
 
         assertThat(checkpoints.checkpoint("totals")).isEqualTo(3);
         assertThat(checkpoints.checkpoint("history")).isEqualTo(1);
@@ -100,8 +102,8 @@ public abstract class CheckpointStoreConformanceTest {
 
     @Test
     void aResetRunsItsWorkAndSetsOnlyItsProjectionBackToZero() {
-        checkpoints.applyBatch("totals", events(1, 2, 3), ignore());
-        checkpoints.applyBatch("history", events(1, 2), ignore());
+        checkpoints.applyBatch("totals", 0, events(1, 2, 3), ignore());
+        checkpoints.applyBatch("history", 0, events(1, 2), ignore());
         List<String> reset = new ArrayList<>();
 
         checkpoints.reset("totals", () -> reset.add("totals"));
@@ -109,7 +111,7 @@ public abstract class CheckpointStoreConformanceTest {
         assertThat(reset).containsExactly("totals");
         assertThat(checkpoints.checkpoint("totals")).isZero();
         assertThat(checkpoints.checkpoint("history")).isEqualTo(2);
-        checkpoints.applyBatch("totals", events(1), ignore());
+        checkpoints.applyBatch("totals", 0, events(1), ignore());
         assertThat(checkpoints.checkpoint("totals")).isEqualTo(1);
     }
 
@@ -125,7 +127,7 @@ public abstract class CheckpointStoreConformanceTest {
 
     @Test
     void aFailingResetPropagatesAndLeavesTheCheckpoint() {
-        checkpoints.applyBatch("totals", events(1, 2), ignore());
+        checkpoints.applyBatch("totals", 0, events(1, 2), ignore());
         IllegalStateException failure = new IllegalStateException("read model gone");
 
         Throwable thrown = catchThrowable(() -> checkpoints.reset("totals", () -> {
@@ -138,11 +140,11 @@ public abstract class CheckpointStoreConformanceTest {
 
     @Test
     void aFailingBatchPropagatesAndLeavesTheCheckpointWhereTheAppliedEffectsAre() {
-        checkpoints.applyBatch("totals", events(1, 2), ignore());
+        checkpoints.applyBatch("totals", 0, events(1, 2), ignore());
         IllegalStateException failure = new IllegalStateException("handler broke");
         List<Long> applied = new ArrayList<>();
 
-        Throwable thrown = catchThrowable(() -> checkpoints.applyBatch("totals", events(3, 4, 5), event -> {
+        Throwable thrown = catchThrowable(() -> checkpoints.applyBatch("totals", 2, events(3, 4, 5), event -> {
             if (event.globalPosition() == 5) {
                 throw failure;
             }
@@ -154,6 +156,63 @@ public abstract class CheckpointStoreConformanceTest {
         assertThat(checkpoints.checkpoint("totals")).as(rollsBackFailedBatches()
                 ? "rolled back to the previous checkpoint" : "kept up to the last event applied")
                 .isEqualTo(rollsBackFailedBatches() ? 2 : 4);
+    }
+
+    @Test
+    void aBatchReadAfterAnotherPositionThanTheCheckpointAppliesNothingAndTellsWhereTheCheckpointIs() {
+        assertThat(checkpoints.applyBatch("totals", 0, events(1, 2, 3), ignore())).isEqualTo(3);
+        List<Long> applied = new ArrayList<>();
+
+        long found = checkpoints.applyBatch("totals", 1, events(2, 3, 4), event -> applied.add(event.globalPosition()));
+
+        assertThat(found).isEqualTo(3);
+        assertThat(applied).isEmpty();
+        assertThat(checkpoints.checkpoint("totals")).isEqualTo(3);
+    }
+
+    @Test
+    void aCheckpointMovedBackByAResetIsHonouredByABatchReadBefore() {
+        checkpoints.applyBatch("totals", 0, events(1, 2, 3, 4, 5), ignore());
+        checkpoints.reset("totals", () -> { });
+        List<Long> applied = new ArrayList<>();
+
+        assertThat(checkpoints.applyBatch("totals", 5, events(6, 7), event -> applied.add(event.globalPosition())))
+                .isZero();
+        assertThat(applied).isEmpty();
+        assertThat(checkpoints.applyBatch("totals", 0, events(1, 2), event -> applied.add(event.globalPosition())))
+                .isEqualTo(2);
+        assertThat(applied).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void ofTwoBatchesReadAfterOnePositionAtTheSameTimeOnlyOneIsApplied() throws Exception {
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Long> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = threads.submit(() -> checkpoints.applyBatch("totals", 0, events(1, 2), event -> {
+                applied.add(event.globalPosition());
+                reached.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(reached.await(10, TimeUnit.SECONDS)).isTrue();
+            var second = threads.submit(() -> checkpoints.applyBatch("totals", 0, events(1, 2),
+                    event -> applied.add(-event.globalPosition())));
+            release.countDown();
+
+            assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo(2);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(applied).containsExactly(1L, 2L);
+        assertThat(checkpoints.checkpoint("totals")).isEqualTo(2);
     }
 
     /** Events at the given global positions, of one stream. */

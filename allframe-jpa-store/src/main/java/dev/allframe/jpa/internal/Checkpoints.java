@@ -30,6 +30,20 @@ public final class Checkpoints {
         return row.position();
     }
 
+    /** Inserts the projection's row at 0, unless it is there. */
+    public static void create(EntityManager em, String projection, Instant now) {
+        if (em.find(CheckpointRow.class, projection) == null) {
+            CheckpointRow row = new CheckpointRow(projection);
+            row.moveTo(0, now);
+            em.persist(row);
+            em.flush();
+        }
+    }
+
+    public static boolean exists(EntityManager em, String projection) {
+        return em.find(CheckpointRow.class, projection) != null;
+    }
+
     public static void write(EntityManager em, String projection, long position, Instant now) {
         CheckpointRow row = em.find(CheckpointRow.class, projection);
         row.moveTo(position, now);

@@ -111,7 +111,7 @@ abstract class JpaDeadLetterContract {
         Instant now = timer.clock().instant();
         ParkedEvent poison = new ParkedEvent("ledger", 2, "acc", 2, "Credited", "AF1119: refused", 2, now, "alice",
                 "refunded by hand", now);
-        store.applyBatch("ledger", store.readAll(0, 1), event -> { });
+        store.applyBatch("ledger", 0, store.readAll(0, 1), event -> { });
 
         transactions.crashAfterNextWork = true;
         assertThatThrownBy(() -> store.park(poison)).isInstanceOf(PersistenceException.class)

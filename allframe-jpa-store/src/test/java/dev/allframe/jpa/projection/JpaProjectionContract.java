@@ -170,6 +170,35 @@ abstract class JpaProjectionContract {
         assertThat(store.headPosition()).isEqualTo(90);
     }
 
+    @Test
+    void aRebuildOnOneNodeIsNotUndoneByAnotherNodeRunningTheProjection() throws Exception {
+        credit(50);
+        ProjectionEngine nodeA = start(new LedgerRows(), ProjectionMode.ASYNC);
+        assertThat(nodeA.awaitPosition("ledger", 50, Duration.ofSeconds(20))).isTrue();
+        LedgerRows rowsOfB = new LedgerRows();
+        ProjectionEngine nodeB = start(database().freshStoreKeepingData(EventTypeRegistry.of(List.of(Credited.class))),
+                rowsOfB, ProjectionMode.ASYNC);
+        assertThat(nodeB.awaitPosition("ledger", 50, Duration.ofSeconds(20))).isTrue();
+
+        LedgerRows.Hold hold = LedgerRows.Hold.at(9);
+        rowsOfB.hold = hold;
+        nodeB.rebuild("ledger");
+        try {
+            assertThat(hold.reached().await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(rows()).as("B's rebuild reset the read model and replayed its first batch").isEqualTo(7);
+            credit(10);
+        } finally {
+            hold.release().countDown();
+        }
+
+        assertThat(nodeA.awaitPosition("ledger", 60, Duration.ofSeconds(30))).isTrue();
+        assertThat(nodeB.awaitPosition("ledger", 60, Duration.ofSeconds(30))).isTrue();
+        assertThat(store.checkpoint("ledger")).isEqualTo(60);
+        assertThat(rows()).as("every event applied once: the key refuses a second, none is missing").isEqualTo(60);
+        assertThat(nodeA.status("ledger").state()).isEqualTo(ProjectionState.RUNNING);
+        assertThat(nodeB.status("ledger").state()).isEqualTo(ProjectionState.RUNNING);
+    }
+
     /** Three threads appending ten credits each, one append per transaction. */
     private List<Future<?>> appendConcurrently(ExecutorService appenders) {
         List<Future<?>> appends = new ArrayList<>();
@@ -184,11 +213,16 @@ abstract class JpaProjectionContract {
     }
 
     private ProjectionEngine start(LedgerRows rows, ProjectionMode mode) {
+        return start(store, rows, mode);
+    }
+
+    /** An engine over {@code node}: another store instance on the same database stands for another server. */
+    private ProjectionEngine start(JpaEventStore node, LedgerRows rows, ProjectionMode mode) {
         Problems problems = new Problems();
         var model = ProjectionInspector.inspect(List.of(new ProjectionBean(LedgerRows.class, "ledger", mode,
                 ReadModel.STORED)), problems).get(0);
         assertThat(problems.messages()).isEmpty();
-        ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(store), "the JPA store", SETTINGS,
+        ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(node), "the JPA store", SETTINGS,
                 List.of(new BoundProjection(model, rows)), workers.executor(Lane.PROJECTIONS), workers.timer(), Clock.systemUTC(),
                 problems)
                 .orElseThrow();
