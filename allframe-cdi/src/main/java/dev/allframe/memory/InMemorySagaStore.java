@@ -27,7 +27,8 @@ public final class InMemorySagaStore implements SagaStore {
         if (stored != null && !stored.owner().equals(saga.owner())) {
             throw new SagaTakenOverException(saga.saga(), saga.id(), stored.owner());
         }
-        sagas.put(saga.id(), saga);
+        sagas.put(saga.id(), stored == null ? saga : saga.ownedBy(saga.owner(),
+                SagaRecord.later(stored.leaseUntil(), saga.leaseUntil()), saga.updated()));
         if (entry != null) {
             histories.computeIfAbsent(saga.id(), id -> new LinkedHashMap<>()).put(entry.number(), entry);
         }

@@ -8,11 +8,13 @@ import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.projection.ProjectionFailedException;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionStatus;
+import dev.allframe.projection.ReadModel;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.InlineSubscribers;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -142,7 +144,19 @@ final class InlineProjection {
         return progress.status(head);
     }
 
-    boolean awaitPosition(long target, Duration timeout) throws InterruptedException {
-        return progress.awaitPosition(target, timeout);
+    /**
+     * Waits until this process applied the event at {@code target}; a read model in the database has also applied
+     * what another process committed (it wrote the rows in its append's transaction), so the committed head the
+     * store reports answers for it while the projection is applying.
+     */
+    boolean awaitPosition(long target, Duration timeout, LongSupplier committedHead) throws InterruptedException {
+        if (progress.awaitPosition(target, Duration.ZERO) || appliedElsewhere(target, committedHead)) {
+            return true;
+        }
+        return progress.awaitPosition(target, timeout) || appliedElsewhere(target, committedHead);
+    }
+
+    private boolean appliedElsewhere(long target, LongSupplier committedHead) {
+        return projection.model().readModel() == ReadModel.STORED && applying && committedHead.getAsLong() >= target;
     }
 }

@@ -175,7 +175,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
     @Override
     public boolean awaitPosition(String name, long position, Duration timeout) throws InterruptedException {
         InlineProjection inlineProjection = inline.get(name);
-        return inlineProjection != null ? inlineProjection.awaitPosition(position, timeout)
+        return inlineProjection != null ? inlineProjection.awaitPosition(position, timeout, store::headPosition)
                 : processor(name).awaitPosition(position, timeout);
     }
 

@@ -57,6 +57,14 @@ public record SagaRecord(UUID id, String saga, SagaState state, int currentStep,
                 until, started, now);
     }
 
+    /** The later of two leases; {@code null} only when both are. */
+    public static Instant later(Instant lease, Instant other) {
+        if (lease == null) {
+            return other;
+        }
+        return other == null || lease.isAfter(other) ? lease : other;
+    }
+
     public SagaStatus status() {
         return new SagaStatus(id, saga, state, currentStep, steps, failedStep, failure, started, updated);
     }

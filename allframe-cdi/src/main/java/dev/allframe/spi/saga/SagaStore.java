@@ -16,7 +16,9 @@ public interface SagaStore {
 
     /**
      * Stores the saga and, when not {@code null}, the history entry (a new one, or the finished version of
-     * one with the same number), together.
+     * one with the same number), together. A save never moves a stored lease back: of the stored lease and the
+     * record's, the later one is kept, so that a save at a step boundary does not undo the renewals made while
+     * the step ran.
      *
      * @throws dev.allframe.saga.SagaTakenOverException the saga is stored with another owner: another process
      *                                             took it over

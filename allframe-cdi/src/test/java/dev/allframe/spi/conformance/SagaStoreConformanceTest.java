@@ -175,6 +175,23 @@ public abstract class SagaStoreConformanceTest extends SagaStoreConformanceSuppo
     }
 
     @Test
+    void aSaveAtAStepBoundaryKeepsTheLeaseItsOwnerRenewedMeanwhile() {
+        SagaRecord started = running("process-1", T0, T0.plusSeconds(30));
+        sagas.save(started, null);
+        sagas.renewLeases("process-1", List.of(started.id()), T0.plusSeconds(60));
+
+        sagas.save(started.withOutput("debit", "receipt", T0.plusSeconds(40)).at(SagaState.RUNNING, 2,
+                T0.plusSeconds(40)), null);
+
+        SagaRecord stored = sagas.find(started.id()).orElseThrow();
+        assertThat(stored.leaseUntil()).as("renewed, not undone by the save").isEqualTo(T0.plusSeconds(60));
+        assertThat(stored.currentStep()).isEqualTo(2);
+        assertThat(stored.outputs()).containsEntry("debit", "receipt");
+        assertThat(sagas.claim(started.id(), "process-2", T0.plusSeconds(45), T0.plusSeconds(75)))
+                .as("its owner is alive: the renewed lease still runs").isEmpty();
+    }
+
+    @Test
     void renewingNoLeasesChangesNothing() {
         SagaRecord saga = running("process-1", T0, T0.plusSeconds(30));
         sagas.save(saga, null);

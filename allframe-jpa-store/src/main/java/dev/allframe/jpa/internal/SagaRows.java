@@ -53,7 +53,9 @@ public final class SagaRows {
         } else if (!row.owner.equals(saga.owner())) {
             throw new SagaTakenOverException(saga.saga(), saga.id(), row.owner);
         } else {
+            Instant lease = row.leaseUntil;
             write(row, saga);
+            row.leaseUntil = SagaRecord.later(lease, saga.leaseUntil());
         }
         if (entry != null) {
             SagaStepRow step = em.find(SagaStepRow.class, new SagaStepRow.Key(id, entry.number()));

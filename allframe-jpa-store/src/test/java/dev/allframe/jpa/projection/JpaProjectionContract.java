@@ -199,6 +199,23 @@ abstract class JpaProjectionContract {
         assertThat(nodeB.status("ledger").state()).isEqualTo(ProjectionState.RUNNING);
     }
 
+    @Test
+    void anInlineProjectionInTheDatabaseHasAppliedWhatAnotherNodeCommitted() throws Exception {
+        ProjectionEngine nodeA = start(new LedgerRows(), ProjectionMode.INLINE);
+        JpaEventStore storeOfB = database().freshStoreKeepingData(EventTypeRegistry.of(List.of(Credited.class)));
+        ProjectionEngine nodeB = start(storeOfB, new LedgerRows(), ProjectionMode.INLINE);
+
+        long position = storeOfB.append("acc", AppendCondition.any(), List.of(new NewEvent(EventIds.next(),
+                "Credited", 1, new Credited("acc", 7), null, null, null))).events().get(0).globalPosition();
+
+        assertThat(nodeB.awaitPosition("ledger", position, Duration.ZERO)).isTrue();
+        assertThat(rows()).as("B's append wrote the read model in its transaction").isEqualTo(1);
+        assertThat(nodeA.awaitPosition("ledger", position, Duration.ZERO))
+                .as("A reads the same rows: it has applied what B committed").isTrue();
+        assertThat(nodeA.awaitPosition("ledger", position + 1, Duration.ofMillis(1)))
+                .as("nothing was committed there yet").isFalse();
+    }
+
     /** Three threads appending ten credits each, one append per transaction. */
     private List<Future<?>> appendConcurrently(ExecutorService appenders) {
         List<Future<?>> appends = new ArrayList<>();

