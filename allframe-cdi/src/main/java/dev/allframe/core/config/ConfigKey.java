@@ -17,7 +17,11 @@ public enum ConfigKey {
     PROJECTION_MAX_RETRIES("allframe.projection.max-retries", "3"),
     PROJECTION_RETRY_BACKOFF("allframe.projection.retry-backoff", "100ms"),
     SAGA_STEP_TIMEOUT("allframe.saga.step-timeout", "30s"),
-    SAGA_LEASE("allframe.saga.lease", "30s");
+    SAGA_LEASE("allframe.saga.lease", "30s"),
+    RETENTION_IDEMPOTENCY_KEYS("allframe.retention.idempotency-keys", "7d"),
+    RETENTION_SAGAS("allframe.retention.sagas", "30d"),
+    RETENTION_INTERVAL("allframe.retention.interval", "1h"),
+    RETENTION_BATCH_SIZE("allframe.retention.batch-size", "1000");
 
     private final String key;
     private final String defaultValue;
