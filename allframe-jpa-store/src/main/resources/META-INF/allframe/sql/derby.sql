@@ -94,7 +94,7 @@ CREATE TABLE allframe_sagas (
 
 CREATE INDEX allframe_sagas_state_ix ON allframe_sagas (saga_state);
 
-CREATE INDEX allframe_sagas_updated_ix ON allframe_sagas (saga_state, updated_at);
+CREATE INDEX allframe_sagas_updated_ix ON allframe_sagas (updated_at);
 
 CREATE TABLE allframe_saga_steps (
     saga_id VARCHAR(36) NOT NULL,

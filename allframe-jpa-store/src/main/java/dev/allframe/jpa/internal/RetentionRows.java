@@ -16,8 +16,9 @@ import java.util.Optional;
  * Removes idempotency keys, closed scopes and finished sagas whose retention passed, one bounded batch in the
  * caller's transaction, which should be short and of its own. None of it takes the head row's lock, so appends
  * go on meanwhile: the rows removed are old ones no append writes. On PostgreSQL each batch is one statement whose
- * rows are picked {@code FOR UPDATE SKIP LOCKED}, so that processes removing at the same time take disjoint
- * batches and never wait for each other. Elsewhere the batch is picked first and then removed by primary key; a
+ * rows are picked, oldest first by the index on their time, {@code FOR UPDATE SKIP LOCKED} into an array, then
+ * removed by primary key, so that processes removing at the same time take disjoint batches and never wait for
+ * each other (an {@code IN} subquery instead lets the planner scan the whole table for each batch). Elsewhere the batch is picked first and then removed by primary key; a
  * second process removing the same rows at the same time waits for the first and finds them gone. Either way a
  * row is removed once, and a batch that fails removes nothing.
  */
@@ -28,20 +29,20 @@ public final class RetentionRows {
     private static final List<String> UNFINISHED = Arrays.stream(SagaState.values()).filter(SagaState::unfinished)
             .map(SagaState::name).toList();
 
-    private static final String POSTGRES_KEYS = "DELETE FROM allframe_idempotency_keys WHERE idempotency_key IN ("
-            + "SELECT k.idempotency_key FROM allframe_idempotency_keys k WHERE k.recorded_at < ?"
+    private static final String POSTGRES_KEYS = "DELETE FROM allframe_idempotency_keys WHERE idempotency_key"
+            + " = ANY (ARRAY(SELECT k.idempotency_key FROM allframe_idempotency_keys k WHERE k.recorded_at < ?"
             + " AND (k.idempotency_scope IS NULL OR NOT EXISTS (SELECT 1 FROM allframe_closed_scopes c"
             + " WHERE c.idempotency_scope = k.idempotency_scope))"
-            + " ORDER BY k.recorded_at LIMIT ? FOR UPDATE OF k SKIP LOCKED)";
+            + " ORDER BY k.recorded_at LIMIT ? FOR UPDATE OF k SKIP LOCKED))";
     private static final String POSTGRES_SCOPES = "WITH scopes AS (DELETE FROM allframe_closed_scopes"
-            + " WHERE idempotency_scope IN (SELECT idempotency_scope FROM allframe_closed_scopes WHERE closed_at < ?"
-            + " ORDER BY closed_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING idempotency_scope),"
+            + " WHERE idempotency_scope = ANY (ARRAY(SELECT idempotency_scope FROM allframe_closed_scopes"
+            + " WHERE closed_at < ? ORDER BY closed_at LIMIT ? FOR UPDATE SKIP LOCKED)) RETURNING idempotency_scope),"
             + " scope_keys AS (DELETE FROM allframe_idempotency_keys"
             + " WHERE idempotency_scope IN (SELECT idempotency_scope FROM scopes))"
             + " SELECT count(*) FROM scopes";
-    private static final String POSTGRES_SAGAS = "WITH sagas AS (DELETE FROM allframe_sagas WHERE saga_id IN ("
+    private static final String POSTGRES_SAGAS = "WITH sagas AS (DELETE FROM allframe_sagas WHERE saga_id = ANY (ARRAY("
             + "SELECT saga_id FROM allframe_sagas WHERE saga_state IN (" + quoted(FINISHED) + ") AND updated_at < ?"
-            + " ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING saga_id),"
+            + " ORDER BY updated_at LIMIT ? FOR UPDATE SKIP LOCKED)) RETURNING saga_id),"
             + " steps AS (DELETE FROM allframe_saga_steps WHERE saga_id IN (SELECT saga_id FROM sagas))"
             + " SELECT count(*) FROM sagas";
 
