@@ -9,6 +9,7 @@ import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.config.ConfigValues;
+import dev.allframe.core.config.RetentionSettings;
 import dev.allframe.core.config.SagaSettings;
 import dev.allframe.core.handler.EventClassCollector;
 import dev.allframe.core.handler.HandlerCatalog;
@@ -80,6 +81,7 @@ public class AllFrameExtension implements Extension {
     private AllFrameRuntime runtime;
     private SagaRuntime sagaRuntime;
     private List<AllFrameMessage> definitionProblems = List.of();
+    private RetentionSettings retention;
 
     <T> void collectHandlers(@Observes ProcessManagedBean<T> event) {
         Class<?> beanClass = event.getBean().getBeanClass();
@@ -156,6 +158,7 @@ public class AllFrameExtension implements Extension {
         List<ProjectionModel> projections = ProjectionInspector.inspect(projectionBeans, problems);
         List<SagaPlan> sagaPlans = sagas.plans(problems);
         SagaSettings sagaSettings = SagaSettings.read(configValues, problems);
+        retention = RetentionSettings.read(configValues, problems);
         Map<Class<?>, StepPolicy> stepPolicies = sagas.policies(configValues, sagaSettings, problems);
         EventTypeRegistry eventTypes = eventTypes(catalog, projections, problems);
         VersionGraph versions = VersionGraphBuilder.build(eventTypes, upcasterMethods, problems);
@@ -246,6 +249,7 @@ public class AllFrameExtension implements Extension {
                 event.addDeploymentProblem(new AllFrameDeploymentException(problems));
                 return;
             }
+            runtime.startRetention(retention);
         } catch (RuntimeException e) {
             event.addDeploymentProblem(e);
             return;
@@ -261,11 +265,12 @@ public class AllFrameExtension implements Extension {
                 applicationEventStore ? "application's" : runtime.config().eventStore()).toString());
     }
 
-    /** Stops the projections and the sagas, then every thread and timer AllFrame started. */
+    /** Stops the projections, the sagas and retention, then every thread and timer AllFrame started. */
     void stop(@Observes BeforeShutdown event) {
         if (runtime != null) {
             runtime.stopProjections();
             sagaRuntime.stop();
+            runtime.stopRetention();
             runtime.closeWorkers();
         }
     }

@@ -7,6 +7,7 @@ import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.config.ConfigValues;
+import dev.allframe.core.config.RetentionSettings;
 import dev.allframe.core.dispatch.CommandDispatcher;
 import dev.allframe.core.dispatch.HandlerTargets;
 import dev.allframe.core.dispatch.MessageValidator;
@@ -16,6 +17,7 @@ import dev.allframe.core.message.StoreMessages;
 import dev.allframe.core.projection.BoundProjection;
 import dev.allframe.core.projection.ProjectionEngine;
 import dev.allframe.core.projection.ProjectionModel;
+import dev.allframe.core.retention.RetentionJob;
 import dev.allframe.core.version.Upcasting;
 import dev.allframe.core.version.VersionGraph;
 import dev.allframe.core.work.Lane;
@@ -65,6 +67,7 @@ final class AllFrameRuntime {
     private ServerWorkers.Found workers;
     private StoreCapabilities capabilities;
     private ProjectionEngine projections;
+    private RetentionJob retention;
     private EventDecoder decoder;
 
     /** What the extension found and checked at deployment. */
@@ -207,6 +210,29 @@ final class AllFrameRuntime {
         synchronized (lock) {
             if (projections != null) {
                 projections.close();
+            }
+        }
+    }
+
+    /**
+     * Starts removing old idempotency keys, closed scopes and finished sagas from the store, on the retention lane,
+     * unless the settings keep them for good.
+     */
+    void startRetention(RetentionSettings settings) {
+        StoreCapabilities store = store();
+        Workers threads = workers().workers();
+        RetentionJob job = new RetentionJob(settings, store.events(), store.sagas(), threads.timer(),
+                threads.executor(Lane.RETENTION), threads.clock());
+        synchronized (lock) {
+            retention = job;
+        }
+        job.start();
+    }
+
+    void stopRetention() {
+        synchronized (lock) {
+            if (retention != null) {
+                retention.close();
             }
         }
     }

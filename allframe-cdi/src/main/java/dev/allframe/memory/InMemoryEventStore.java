@@ -17,13 +17,14 @@ import dev.allframe.spi.event.NewEvent;
 import dev.allframe.spi.event.Subscription;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -34,6 +35,8 @@ import java.util.function.LongConsumer;
  * An event store in memory. Appends are serialised by one lock, which makes the global order gap-free
  * by construction: a position becomes visible to readers only after every lower one, and the events of
  * one append become visible together. Reads take no lock. Events are kept as the objects that were appended, so they should be immutable (records).
+ * Idempotency keys are kept in the order they were stored, and closed scopes in the order they were closed, so that
+ * retention removes the oldest under the append lock, a bounded number at a time.
  */
 public final class InMemoryEventStore implements EventStore, InlineSubscribers {
 
@@ -54,9 +57,10 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
     private final ReentrantLock appendLock = new ReentrantLock();
     private final AppendOnlyLog<EventEnvelope> log = new AppendOnlyLog<>();
     private final Map<String, AppendOnlyLog<EventEnvelope>> streams = new ConcurrentHashMap<>();
-    private final Map<String, AppendResult> idempotencyKeys = new ConcurrentHashMap<>();
-    private final Map<String, List<AppendResult>> scopes = new HashMap<>();
-    private final Set<String> closedScopes = new HashSet<>();
+    private final Map<String, StoredKey> idempotencyKeys = new ConcurrentHashMap<>();
+    private final ArrayDeque<StoredKey> keysInOrder = new ArrayDeque<>();
+    private final Map<String, List<String>> scopes = new HashMap<>();
+    private final LinkedHashMap<String, Instant> closedScopes = new LinkedHashMap<>();
     private final AppendListeners listeners = new AppendListeners();
     private final AppendListeners inlineListeners = new AppendListeners();
 
@@ -82,20 +86,22 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
         appendLock.lock();
         try {
             String key = request.idempotencyKey();
-            AppendResult earlier = key == null ? null : idempotencyKeys.get(key);
+            StoredKey earlier = key == null ? null : idempotencyKeys.get(key);
             if (earlier != null) {
-                return earlier.asDuplicate();
+                return earlier.result().asDuplicate();
             }
             String scope = request.idempotencyScope();
-            if (scope != null && closedScopes.contains(scope)) {
+            if (scope != null && closedScopes.containsKey(scope)) {
                 throw new IdempotencyScopeClosedException(request.streamId(), scope);
             }
             result = appendLocked(request);
             if (key != null) {
-                idempotencyKeys.put(key, result);
+                StoredKey stored = new StoredKey(key, result, scope, clock.instant());
+                idempotencyKeys.put(key, stored);
+                keysInOrder.add(stored);
             }
             if (scope != null) {
-                scopes.computeIfAbsent(scope, s -> new ArrayList<>()).add(result);
+                scopes.computeIfAbsent(scope, s -> new ArrayList<>()).add(key);
             }
         } finally {
             appendLock.unlock();
@@ -199,8 +205,7 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
 
     @Override
     public Optional<AppendResult> findByIdempotencyKey(String key) {
-        return Optional.ofNullable(idempotencyKeys.get(key))
-                .map(r -> new AppendResult(r.streamId(), r.streamVersion(), upcast(r.events()), true));
+        return Optional.ofNullable(idempotencyKeys.get(key)).map(stored -> duplicate(stored.result()));
     }
 
     @Override
@@ -208,12 +213,83 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
         requireNonNull(scope, "scope");
         appendLock.lock();
         try {
-            closedScopes.add(scope);
+            closedScopes.putIfAbsent(scope, clock.instant());
             return scopes.getOrDefault(scope, List.of()).stream()
-                    .map(r -> new AppendResult(r.streamId(), r.streamVersion(), upcast(r.events()), true)).toList();
+                    .map(key -> duplicate(idempotencyKeys.get(key).result())).toList();
         } finally {
             appendLock.unlock();
         }
+    }
+
+    /**
+     * Under the append lock, from the oldest key on. A key of a closed scope is left to its scope: it goes when the
+     * scope goes, which leaves its place in the order behind, to be passed over here.
+     */
+    @Override
+    public int pruneIdempotencyKeys(Instant before, int limit) {
+        requireNonNull(before, "before");
+        appendLock.lock();
+        try {
+            int removed = 0;
+            while (removed < limit && !keysInOrder.isEmpty()) {
+                StoredKey oldest = keysInOrder.peekFirst();
+                if (idempotencyKeys.get(oldest.key()) != oldest) {
+                    keysInOrder.removeFirst();
+                    continue;
+                }
+                if (!oldest.at().isBefore(before)) {
+                    break;
+                }
+                keysInOrder.removeFirst();
+                String key = oldest.key();
+                String scope = oldest.scope();
+                if (scope != null && closedScopes.containsKey(scope)) {
+                    continue;
+                }
+                idempotencyKeys.remove(key);
+                if (scope != null) {
+                    List<String> keysOfScope = scopes.get(scope);
+                    keysOfScope.remove(key);
+                    if (keysOfScope.isEmpty()) {
+                        scopes.remove(scope);
+                    }
+                }
+                removed++;
+            }
+            return removed;
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** Under the append lock, from the scope closed first on. */
+    @Override
+    public int pruneClosedScopes(Instant before, int limit) {
+        requireNonNull(before, "before");
+        appendLock.lock();
+        try {
+            int removed = 0;
+            Iterator<Map.Entry<String, Instant>> closed = closedScopes.entrySet().iterator();
+            while (removed < limit && closed.hasNext()) {
+                Map.Entry<String, Instant> oldest = closed.next();
+                if (!oldest.getValue().isBefore(before)) {
+                    break;
+                }
+                closed.remove();
+                List<String> keysOfScope = scopes.remove(oldest.getKey());
+                if (keysOfScope != null) {
+                    keysOfScope.forEach(idempotencyKeys::remove);
+                }
+                removed++;
+            }
+            return removed;
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private AppendResult duplicate(AppendResult result) {
+        return new AppendResult(result.streamId(), result.streamVersion(), upcast(result.events()), true);
     }
 
     /** The envelopes with their events in the newest version; the same list when nothing needs upcasting. */
@@ -239,5 +315,9 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
     @Override
     public Subscription subscribeInline(AppendListener listener) {
         return inlineListeners.add(listener);
+    }
+
+    /** A key with the result of the append that first used it, its scope ({@code null} for none) and when stored. */
+    private record StoredKey(String key, AppendResult result, String scope, Instant at) {
     }
 }

@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Sagas in memory, for the in-memory event store: they live as long as the application. */
+/**
+ * Sagas in memory, for the in-memory event store: they live as long as the application, or until retention removes
+ * them once finished.
+ */
 public final class InMemorySagaStore implements SagaStore {
 
     private final Map<UUID, SagaRecord> sagas = new LinkedHashMap<>();
@@ -67,5 +70,23 @@ public final class InMemorySagaStore implements SagaStore {
     public synchronized void renewLeases(String owner, Collection<UUID> sagaIds, Instant leaseUntil) {
         sagas.replaceAll((id, saga) -> sagaIds.contains(id) && saga.state().unfinished() && saga.owner().equals(owner)
                 ? saga.ownedBy(owner, leaseUntil, saga.updated()) : saga);
+    }
+
+    @Override
+    public synchronized Optional<Instant> oldestUnfinishedStart() {
+        return sagas.values().stream().filter(saga -> saga.state().unfinished()).map(SagaRecord::started)
+                .min(Comparator.naturalOrder());
+    }
+
+    @Override
+    public synchronized int pruneFinished(Instant before, int limit) {
+        List<SagaRecord> oldest = sagas.values().stream()
+                .filter(saga -> !saga.state().unfinished() && saga.updated().isBefore(before))
+                .sorted(Comparator.comparing(SagaRecord::updated)).limit(Math.max(0, limit)).toList();
+        for (SagaRecord saga : oldest) {
+            sagas.remove(saga.id());
+            histories.remove(saga.id());
+        }
+        return oldest.size();
     }
 }

@@ -7,6 +7,7 @@ import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.Subscription;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,5 +54,15 @@ public abstract class ForwardingEventStore implements EventStore {
     @Override
     public Subscription subscribe(AppendListener listener) {
         return delegate.subscribe(listener);
+    }
+
+    @Override
+    public int pruneIdempotencyKeys(Instant before, int limit) {
+        return delegate.pruneIdempotencyKeys(before, limit);
+    }
+
+    @Override
+    public int pruneClosedScopes(Instant before, int limit) {
+        return delegate.pruneClosedScopes(before, limit);
     }
 }

@@ -13,6 +13,7 @@ import dev.allframe.jpa.internal.EventReader;
 import dev.allframe.jpa.internal.EventRowMapper;
 import dev.allframe.jpa.internal.HibernateJdbc;
 import dev.allframe.jpa.internal.JpaStoreMessages;
+import dev.allframe.jpa.internal.RetentionRows;
 import dev.allframe.jpa.internal.SagaRows;
 import dev.allframe.jpa.internal.SnapshotRows;
 import dev.allframe.projection.ParkedEvent;
@@ -56,6 +57,8 @@ import java.util.function.LongConsumer;
  * paged. The tables come from the scripts in {@code META-INF/allframe/sql}, or from
  * {@link JpaSchema#createIfMissing} in development. It keeps sagas too, each change in a small transaction
  * of its own, and the events projections parked, each parked with the checkpoint past it in one transaction.
+ * Retention removes old idempotency keys, closed scopes and finished sagas in batches, each a short transaction
+ * of its own.
  */
 public final class JpaEventStore implements EventStore, SnapshotStore, CheckpointStore, DeadLetterStore,
         InlineSubscribers, SagaStore, AutoCloseable {
@@ -401,5 +404,32 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
             }
         }
         return Optional.empty();
+    }
+
+    /** In a short transaction of its own that takes no head row lock: appends go on meanwhile. */
+    @Override
+    public int pruneIdempotencyKeys(Instant before, int limit) {
+        requireNonNull(before, "before");
+        return limit < 1 ? 0 : transactions.write(em -> RetentionRows.pruneKeys(em, before, limit), removed -> { });
+    }
+
+    /** In a short transaction of its own that takes no head row lock: appends go on meanwhile. */
+    @Override
+    public int pruneClosedScopes(Instant before, int limit) {
+        requireNonNull(before, "before");
+        return limit < 1 ? 0
+                : transactions.write(em -> RetentionRows.pruneClosedScopes(em, before, limit), removed -> { });
+    }
+
+    @Override
+    public Optional<Instant> oldestUnfinishedStart() {
+        return transactions.read(RetentionRows::oldestUnfinishedStart);
+    }
+
+    @Override
+    public int pruneFinished(Instant before, int limit) {
+        requireNonNull(before, "before");
+        return limit < 1 ? 0
+                : transactions.write(em -> RetentionRows.pruneFinishedSagas(em, before, limit), removed -> { });
     }
 }

@@ -12,9 +12,12 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -27,13 +30,15 @@ public final class JpaSchema {
     private static final Logger LOG = Logger.getLogger(JpaSchema.class.getName());
     private static final String EVENTS_TABLE = "allframe_events";
     private static final String DEAD_LETTERS_TABLE = "allframe_dead_letters";
+    /** The indexes retention's deletes use, by table: added to schemas an earlier version created without them. */
+    private static final Map<String, String> RETENTION_INDEXES = retentionIndexes();
 
     private JpaSchema() {
     }
 
     /**
      * Creates the tables unless they exist; {@code true} when it created them. A schema an earlier version made,
-     * without the dead letters' table, gets that table.
+     * without the dead letters' table or the indexes retention uses, gets them.
      */
     public static boolean createIfMissing(JpaTransactions transactions) {
         return transactions.write(em -> HibernateJdbc.onConnectionOf(em, JpaSchema::createIfMissing),
@@ -47,6 +52,7 @@ public final class JpaSchema {
             if (!tableExists(metaData, connection.getCatalog(), connection.getSchema(), DEAD_LETTERS_TABLE)) {
                 addDeadLetters(connection, product);
             }
+            addRetentionIndexes(connection, product);
             return false;
         }
         try (Statement statement = connection.createStatement()) {
@@ -65,6 +71,36 @@ public final class JpaSchema {
             statement.execute(create);
         }
         LOG.info(JpaStoreMessages.deadLettersTableAdded(product).toString());
+    }
+
+    private static void addRetentionIndexes(Connection connection, String product) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, String> index : RETENTION_INDEXES.entrySet()) {
+            if (!indexExists(metaData, connection.getCatalog(), connection.getSchema(), index.getValue(),
+                    index.getKey())) {
+                missing.add(index.getKey());
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> statements = statements(script(product));
+        try (Statement statement = connection.createStatement()) {
+            for (String index : missing) {
+                statement.execute(statements.stream().filter(sql -> sql.startsWith("CREATE INDEX " + index + " "))
+                        .findFirst().orElseThrow());
+            }
+        }
+        LOG.info(JpaStoreMessages.retentionIndexesAdded(missing, product).toString());
+    }
+
+    private static Map<String, String> retentionIndexes() {
+        Map<String, String> indexes = new LinkedHashMap<>();
+        indexes.put("allframe_idempotency_keys_recorded_ix", "allframe_idempotency_keys");
+        indexes.put("allframe_closed_scopes_closed_ix", "allframe_closed_scopes");
+        indexes.put("allframe_sagas_updated_ix", "allframe_sagas");
+        return indexes;
     }
 
     /** The script's statements, without comments. */
@@ -105,6 +141,21 @@ public final class JpaSchema {
                     new String[] {"TABLE"})) {
                 if (tables.next()) {
                     return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the table, in the connection's current schema, has the index; names compare without case. */
+    private static boolean indexExists(DatabaseMetaData metaData, String catalog, String schema, String table,
+                                       String index) throws SQLException {
+        for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+            try (ResultSet indexes = metaData.getIndexInfo(catalog, schema, name, false, true)) {
+                while (indexes.next()) {
+                    if (index.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+                        return true;
+                    }
                 }
             }
         }

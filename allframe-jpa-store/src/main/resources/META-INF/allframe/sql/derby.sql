@@ -34,10 +34,15 @@ CREATE TABLE allframe_idempotency_keys (
 
 CREATE INDEX allframe_idempotency_keys_scope_ix ON allframe_idempotency_keys (idempotency_scope);
 
+-- Retention removes the oldest keys, scopes and finished sagas first: each by the index on its time.
+CREATE INDEX allframe_idempotency_keys_recorded_ix ON allframe_idempotency_keys (recorded_at);
+
 CREATE TABLE allframe_closed_scopes (
     idempotency_scope VARCHAR(200) PRIMARY KEY,
     closed_at TIMESTAMP NOT NULL
 );
+
+CREATE INDEX allframe_closed_scopes_closed_ix ON allframe_closed_scopes (closed_at);
 
 CREATE TABLE allframe_snapshots (
     stream_id VARCHAR(200) PRIMARY KEY,
@@ -88,6 +93,8 @@ CREATE TABLE allframe_sagas (
 );
 
 CREATE INDEX allframe_sagas_state_ix ON allframe_sagas (saga_state);
+
+CREATE INDEX allframe_sagas_updated_ix ON allframe_sagas (updated_at);
 
 CREATE TABLE allframe_saga_steps (
     saga_id VARCHAR(36) NOT NULL,

@@ -7,17 +7,20 @@ import dev.allframe.spi.conformance.EventStoreConcurrencyConformanceTest;
 import dev.allframe.spi.conformance.EventStoreConformanceTest;
 import dev.allframe.spi.conformance.EventStoreIdempotencyConformanceTest;
 import dev.allframe.spi.conformance.EventStoreSubscriptionConformanceTest;
+import dev.allframe.spi.conformance.IdempotencyRetentionConformanceTest;
 import dev.allframe.spi.conformance.IdempotencyScopeConformanceTest;
+import dev.allframe.spi.conformance.SagaRetentionConformanceTest;
 import dev.allframe.spi.conformance.SagaStoreConformanceTest;
 import dev.allframe.spi.conformance.SnapshotStoreConformanceTest;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.saga.SagaStore;
 import dev.allframe.spi.snapshot.SnapshotStore;
+import java.time.Clock;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The whole store conformance suite (events, checkpoints, snapshots, sagas), run on each database by a subclass that
- * names it.
+ * The whole store conformance suite (events, checkpoints, snapshots, sagas, and their retention), run on each
+ * database by a subclass that names it.
  */
 abstract class JpaConformanceSuite {
 
@@ -45,6 +48,14 @@ abstract class JpaConformanceSuite {
         @Override
         protected EventStore createStore() {
             return database().freshStore();
+        }
+    }
+
+    @Nested
+    class IdempotencyRetention extends IdempotencyRetentionConformanceTest {
+        @Override
+        protected EventStore createStore(Clock clock) {
+            return database().freshStore(clock);
         }
     }
 
@@ -88,6 +99,19 @@ abstract class JpaConformanceSuite {
 
     @Nested
     class Sagas extends SagaStoreConformanceTest {
+        @Override
+        protected SagaStore createSagaStore() {
+            return database().freshStore(new EventTypeRegistry());
+        }
+
+        @Override
+        protected SagaStore sameSagas(SagaStore store) {
+            return database().freshStoreKeepingData(new EventTypeRegistry());
+        }
+    }
+
+    @Nested
+    class SagaRetention extends SagaRetentionConformanceTest {
         @Override
         protected SagaStore createSagaStore() {
             return database().freshStore(new EventTypeRegistry());

@@ -79,22 +79,54 @@ class JpaSchemaTest {
     }
 
     @Test
+    void aSchemaMadeWithoutTheIndexesRetentionUsesGetsThem() {
+        EntityManagerFactory factory = Persistence.createEntityManagerFactory("allframe-test",
+                Map.of("jakarta.persistence.jdbc.url", "jdbc:h2:mem:schema-indexes;DB_CLOSE_DELAY=-1"));
+        try (LogCapture log = LogCapture.of(JpaSchema.class)) {
+            ResourceLocalTransactions transactions = new ResourceLocalTransactions(factory);
+            assertThat(JpaSchema.createIfMissing(transactions)).isTrue();
+            transactions.write(em -> em.createNativeQuery("DROP INDEX allframe_idempotency_keys_recorded_ix")
+                    .executeUpdate() + em.createNativeQuery("DROP INDEX allframe_sagas_updated_ix").executeUpdate(),
+                    done -> { });
+
+            assertThat(JpaSchema.createIfMissing(transactions)).isFalse();
+            assertThat(JpaSchema.createIfMissing(transactions)).isFalse();
+
+            Object indexes = transactions.read(em -> em.createNativeQuery("SELECT COUNT(*) FROM"
+                    + " INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME IN ('ALLFRAME_IDEMPOTENCY_KEYS_RECORDED_IX',"
+                    + " 'ALLFRAME_CLOSED_SCOPES_CLOSED_IX', 'ALLFRAME_SAGAS_UPDATED_IX')").getSingleResult());
+            assertThat(indexes).isEqualTo(3L);
+            assertThat(log.linesAbout("indexes")).containsExactly("INFO AF2045: Added the indexes"
+                    + " allframe_idempotency_keys_recorded_ix, allframe_sagas_updated_ix, which retention removes old"
+                    + " rows by, to AllFrame's tables on H2, which an earlier version created without them");
+        } finally {
+            factory.close();
+        }
+    }
+
+    @Test
     void everyScriptHasTheSameTablesAndTheHeadRow() {
         for (String database : List.of("PostgreSQL", "H2", "Apache Derby")) {
             List<String> statements = JpaSchema.statements(JpaSchema.script(database));
-            assertThat(statements).as(database).hasSize(12)
+            assertThat(statements).as(database).hasSize(15)
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_events ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_head ("))
                     .anySatisfy(s -> assertThat(s).isEqualTo("INSERT INTO allframe_head (id, head_position) VALUES (1, 0)"))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_idempotency_keys ("))
                     .anySatisfy(s -> assertThat(s).isEqualTo("CREATE INDEX allframe_idempotency_keys_scope_ix ON"
                             + " allframe_idempotency_keys (idempotency_scope)"))
+                    .anySatisfy(s -> assertThat(s).isEqualTo("CREATE INDEX allframe_idempotency_keys_recorded_ix ON"
+                            + " allframe_idempotency_keys (recorded_at)"))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_closed_scopes ("))
+                    .anySatisfy(s -> assertThat(s).isEqualTo("CREATE INDEX allframe_closed_scopes_closed_ix ON"
+                            + " allframe_closed_scopes (closed_at)"))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_snapshots ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_checkpoints ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_dead_letters ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_sagas ("))
                     .anySatisfy(s -> assertThat(s).isEqualTo("CREATE INDEX allframe_sagas_state_ix ON allframe_sagas (saga_state)"))
+                    .anySatisfy(s -> assertThat(s).isEqualTo("CREATE INDEX allframe_sagas_updated_ix ON allframe_sagas"
+                            + " (updated_at)"))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_saga_steps ("));
         }
     }

@@ -36,9 +36,19 @@ public enum TestDatabase {
 
     /** A store over this database with no events, keys or snapshots in it. */
     public JpaEventStore freshStore(EventDecoder eventClasses) {
+        return freshStore(eventClasses, Clock.systemUTC());
+    }
+
+    /** A store over this database with no events, keys or snapshots in it, whose time is {@code clock}'s. */
+    public JpaEventStore freshStore(EventDecoder eventClasses, Clock clock) {
         JpaTransactions transactions = transactions();
         empty(transactions);
-        return new JpaEventStore(transactions, new JsonbEventSerializer(), eventClasses, Clock.systemUTC());
+        return new JpaEventStore(transactions, new JsonbEventSerializer(), eventClasses, clock);
+    }
+
+    /** A store of the conformance suite's events over this database, emptied, whose time is {@code clock}'s. */
+    public JpaEventStore freshStore(Clock clock) {
+        return freshStore(EventTypeRegistry.of(List.of(ConformanceEvent.class)), clock);
     }
 
     /** A store over this database as it is. */

@@ -17,7 +17,11 @@ public enum ConfigKey {
     PROJECTION_MAX_RETRIES("allframe.projection.max-retries", "3", "0", "100"),
     PROJECTION_RETRY_BACKOFF("allframe.projection.retry-backoff", "100ms", "1ms", "1h"),
     SAGA_STEP_TIMEOUT("allframe.saga.step-timeout", "30s", "1ms", "24h"),
-    SAGA_LEASE("allframe.saga.lease", "30s", "1s", "24h");
+    SAGA_LEASE("allframe.saga.lease", "30s", "1s", "24h"),
+    RETENTION_IDEMPOTENCY_KEYS("allframe.retention.idempotency-keys", "7d", "", ""),
+    RETENTION_SAGAS("allframe.retention.sagas", "30d", "", ""),
+    RETENTION_INTERVAL("allframe.retention.interval", "1h", "10ms", "24h"),
+    RETENTION_BATCH_SIZE("allframe.retention.batch-size", "1000", "1", "10000");
 
     private final String key;
     private final String defaultValue;
@@ -25,7 +29,8 @@ public enum ConfigKey {
     private final String most;
 
     /**
-     * @param least the smallest value accepted, blank for a key that is not a number or a duration
+     * @param least the smallest value accepted, blank for a key that is not a number or a duration, or that checks
+     *              its values itself
      * @param most  the largest value accepted, in the same form
      */
     ConfigKey(String key, String defaultValue, String least, String most) {

@@ -1,5 +1,6 @@
 package dev.allframe.core.message;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,5 +29,20 @@ final class Texts {
     /** {@code 1 -> 2 -> 3}. */
     static String path(List<Integer> versions) {
         return versions.stream().map(String::valueOf).collect(Collectors.joining(" -> "));
+    }
+
+    /** As configured: {@code 7d}, {@code 36h}, {@code 90s}, {@code 250ms}, in the largest unit that measures it exactly. */
+    static String duration(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 86_400_000 == 0) {
+            return millis / 86_400_000 + "d";
+        }
+        if (millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis % 60_000 == 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 }

@@ -14,5 +14,7 @@ public enum Lane {
     /** Sagas: each run waits for its steps. */
     SAGAS,
     /** Saga steps' executions and compensations. */
-    STEPS
+    STEPS,
+    /** Retention: removing old idempotency keys, closed scopes and finished sagas, a batch at a time. */
+    RETENTION
 }

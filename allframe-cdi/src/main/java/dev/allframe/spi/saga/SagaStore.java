@@ -43,4 +43,20 @@ public interface SagaStore {
 
     /** Extends the leases of those of {@code sagaIds} that are unfinished and still belong to {@code owner}. */
     void renewLeases(String owner, Collection<UUID> sagaIds, Instant leaseUntil);
+
+    /**
+     * When the oldest of the unfinished sagas (running or compensating) started, also of one whose stored values
+     * no longer read; empty when none is unfinished. What an unfinished saga may still use is kept from that moment
+     * on.
+     */
+    Optional<Instant> oldestUnfinishedStart();
+
+    /**
+     * Removes up to {@code limit} finished sagas (completed, compensated, or failed compensating) last updated
+     * before {@code before}, oldest first, each with its history, in one short transaction of its own. Unfinished
+     * sagas are never removed. Calls of several processes at once are safe, each saga being removed once.
+     *
+     * @return how many sagas it removed: fewer than {@code limit} when it found no more
+     */
+    int pruneFinished(Instant before, int limit);
 }

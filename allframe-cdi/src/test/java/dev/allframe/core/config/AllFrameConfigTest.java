@@ -48,7 +48,8 @@ class AllFrameConfigTest {
                         + " allframe.projection.batch-size, allframe.projection.poll-interval,"
                         + " allframe.projection.max-retries, allframe.projection.retry-backoff,"
                         + " allframe.saga.step-timeout, allframe.saga.lease,"
-                        + " allframe.jpa.persistence-unit, allframe.jpa.create-schema",
+                        + " allframe.retention.idempotency-keys, allframe.retention.sagas, allframe.retention.interval,"
+                        + " allframe.retention.batch-size, allframe.jpa.persistence-unit, allframe.jpa.create-schema",
                 "AF1016: allframe.event-store=cassandra names no available event store; available: memory, jpa",
                 "AF1010: Configuration value 'three' of allframe.command.max-retries is invalid: expected a whole"
                         + " number from 0 to 100");

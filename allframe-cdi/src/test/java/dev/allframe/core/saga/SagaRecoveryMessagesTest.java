@@ -214,6 +214,16 @@ class SagaRecoveryMessagesTest {
             throw gone();
         }
 
+        @Override
+        public Optional<Instant> oldestUnfinishedStart() {
+            throw gone();
+        }
+
+        @Override
+        public int pruneFinished(Instant before, int limit) {
+            throw gone();
+        }
+
         private static IllegalStateException gone() {
             return new IllegalStateException("saga table is gone");
         }

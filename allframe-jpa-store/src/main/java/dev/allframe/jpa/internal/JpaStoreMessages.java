@@ -4,6 +4,7 @@ import static dev.allframe.AllFrameMessage.describe;
 
 import dev.allframe.AllFrameMessage;
 import dev.allframe.MessageTemplate;
+import java.util.Collection;
 
 /**
  * Every user-facing message of the allframe-jpa-store module, each a {@link MessageTemplate} named like its
@@ -70,6 +71,9 @@ public final class JpaStoreMessages {
     static final MessageTemplate AF2027 = new MessageTemplate("AF2027",
             "Added the table allframe_dead_letters to AllFrame's tables on %s, which an earlier version created"
             + " without it");
+    static final MessageTemplate AF2045 = new MessageTemplate("AF2045",
+            "Added the indexes %s, which retention removes old rows by, to AllFrame's tables on %s, which an earlier"
+            + " version created without them");
 
     private JpaStoreMessages() {
     }
@@ -158,5 +162,9 @@ public final class JpaStoreMessages {
 
     public static AllFrameMessage deadLettersTableAdded(String database) {
         return AF2027.with(database);
+    }
+
+    public static AllFrameMessage retentionIndexesAdded(Collection<String> indexes, String database) {
+        return AF2045.with(String.join(", ", indexes), database);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.allframe.EventStoreException;
+import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.saga.SagaEngine;
 import dev.allframe.jpa.JpaEventStore;
@@ -14,11 +15,14 @@ import dev.allframe.saga.SagaState;
 import dev.allframe.saga.SagaTakenOverException;
 import dev.allframe.spi.conformance.ConformanceTransfer;
 import dev.allframe.spi.conformance.SagaRecoveryConformanceTest;
+import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.spi.saga.SagaStore;
 import dev.allframe.testing.MutableClock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
@@ -31,6 +35,8 @@ import org.junit.jupiter.api.Test;
  * a new store over the same database, and stored values that no longer read reported and left as they are.
  */
 abstract class JpaSagaStoreContract extends SagaRecoveryConformanceTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
     abstract TestDatabase database();
 
@@ -113,5 +119,19 @@ abstract class JpaSagaStoreContract extends SagaRecoveryConformanceTest {
                 .as("the first process still owns the saga it could not hand over").isEqualTo(SagaState.COMPLETED);
         assertThatThrownBy(() -> readable.outcome().toCompletableFuture().get(20, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(SagaTakenOverException.class);
+    }
+
+    /** Retention keeps what an unfinished saga may use, also when the saga's stored values no longer read. */
+    @Test
+    void anUnfinishedSagaWhoseInputNoLongerReadsStillCountsAsTheOldestUnfinished() {
+        SagaRecord saga = new SagaRecord(EventIds.next(), "transfer", SagaState.RUNNING, 1, 2,
+                new ConformanceTransfer("A", "B", 5), Map.of(), 0, null, "process-1", T0.plusSeconds(30), T0, T0);
+        sagas.save(saga, null);
+        database().execute("UPDATE allframe_sagas SET input_type = 'com.example.Gone' WHERE saga_id = '"
+                + saga.id() + "'");
+
+        assertThat(sagas.unfinished()).isEmpty();
+        assertThat(sagas.oldestUnfinishedStart()).contains(T0);
+        assertThat(sagas.pruneFinished(T0.plusSeconds(3600), 100)).isZero();
     }
 }

@@ -22,7 +22,9 @@ class ConfigProblemsTest {
                         + " allframe.event-store, allframe.command.max-retries, allframe.snapshot.every,"
                         + " allframe.projection.batch-size, allframe.projection.poll-interval,"
                         + " allframe.projection.max-retries, allframe.projection.retry-backoff,"
-                        + " allframe.saga.step-timeout, allframe.saga.lease, allframe.recording.unit",
+                        + " allframe.saga.step-timeout, allframe.saga.lease,"
+                        + " allframe.retention.idempotency-keys, allframe.retention.sagas, allframe.retention.interval,"
+                        + " allframe.retention.batch-size, allframe.recording.unit",
                 "AF1016: allframe.event-store=files names no available event store; available: memory, recording",
                 "AF1010: Configuration value 'lots' of allframe.command.max-retries is invalid: expected a whole"
                         + " number from 0 to 100");
@@ -42,5 +44,24 @@ class ConfigProblemsTest {
                         + " a duration from 10ms to 1h, such as 250ms, 2s, 5m or PT1S",
                 "AF1010: Configuration value '1ms' of allframe.saga.lease is invalid: expected a duration from 1s to"
                         + " 24h, such as 250ms, 2s, 5m or PT1S");
+    }
+
+    @Test
+    void badRetentionValuesFailTheDeployment() throws Exception {
+        AllFrameDeploymentException failure = TestConfig.with(Map.of(
+                "allframe.retention.idempotency-keys", "-7d",
+                "allframe.retention.sagas", "a month",
+                "allframe.retention.interval", "0s",
+                "allframe.retention.batch-size", "-5"), () -> Deployments.failure(TickHandler.class));
+
+        assertThat(failure.problems()).map(String::valueOf).containsExactly(
+                "AF1010: Configuration value '-7d' of allframe.retention.idempotency-keys is invalid: expected a"
+                        + " positive duration such as 7d, 12h, 30m or P7D, or forever to keep them for good",
+                "AF1010: Configuration value 'a month' of allframe.retention.sagas is invalid: expected a positive"
+                        + " duration such as 7d, 12h, 30m or P7D, or forever to keep them for good",
+                "AF1010: Configuration value '0s' of allframe.retention.interval is invalid: expected a duration from 10ms to 24h,"
+                        + " such as 250ms, 2s, 5m or PT1S",
+                "AF1010: Configuration value '-5' of allframe.retention.batch-size is invalid: expected a whole number"
+                        + " from 1 to 10000");
     }
 }
