@@ -21,17 +21,42 @@ public final class EventRowMapper {
     private final EventSerializer serializer;
     private final EventDecoder decoder;
     private final Map<String, Class<?>> written = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Verified> verified = new ConcurrentHashMap<>();
 
     public EventRowMapper(EventSerializer serializer, EventDecoder decoder) {
         this.serializer = serializer;
         this.decoder = decoder;
     }
 
+    /**
+     * Refuses {@code event} if it would be stored but not read back equal to itself: written as JSON, then read as a
+     * read of its stream will read it, through the decoder, the event object must come back equal to the one
+     * appended (brought to its newest version). Checked at the first append of each event class; a class that passed
+     * is not checked again, one that failed is checked at its next append.
+     *
+     * @throws EventStoreException naming the class, the stream and what differed
+     */
+    public void verify(NewEvent event, String streamId) {
+        Object value = event.event();
+        Verified known = verified.get(value.getClass());
+        if (known != null && known.typeName().equals(event.typeName()) && known.schemaVersion() == event.schemaVersion()) {
+            return;
+        }
+        String json = payload(event, streamId);
+        Optional<String> difference = RoundTrip.difference(decoder.upcast(value), json,
+                text -> decoder.decode(event.typeName(), event.schemaVersion(), text, serializer)
+                        .orElseGet(() -> serializer.fromJson(text, value.getClass())), serializer);
+        if (difference.isPresent()) {
+            throw new EventStoreException(JpaStoreMessages.eventNotReadBack(value.getClass(), streamId,
+                    difference.get()));
+        }
+        verified.put(value.getClass(), new Verified(event.typeName(), event.schemaVersion()));
+    }
+
     EventRow toRow(NewEvent event, long position, String streamId, long version, Instant recordedAt) {
-        String payload;
+        String payload = payload(event, streamId);
         String metadata;
         try {
-            payload = serializer.toJson(event.event());
             metadata = event.metadata().isEmpty() ? null : serializer.toJson(event.metadata());
         } catch (RuntimeException e) {
             throw new EventStoreException(JpaStoreMessages.unwritableEvent(event.event().getClass().getName(), streamId, e), e);
@@ -82,6 +107,14 @@ public final class EventRowMapper {
                 row.causationId(), metadata, event.get());
     }
 
+    private String payload(NewEvent event, String streamId) {
+        try {
+            return serializer.toJson(event.event());
+        } catch (RuntimeException e) {
+            throw new EventStoreException(JpaStoreMessages.unwritableEvent(event.event().getClass().getName(), streamId, e), e);
+        }
+    }
+
     private Map<String, String> metadata(String json) {
         Map<?, ?> raw = serializer.fromJson(json, Map.class);
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -96,5 +129,9 @@ public final class EventRowMapper {
 
     private static String key(String typeName, int schemaVersion) {
         return typeName + '#' + schemaVersion;
+    }
+
+    /** The type an event class read back as itself from. */
+    private record Verified(String typeName, int schemaVersion) {
     }
 }

@@ -70,6 +70,9 @@ public final class JpaStoreMessages {
     static final MessageTemplate AF2027 = new MessageTemplate("AF2027",
             "Added the table allframe_dead_letters to AllFrame's tables on %s, which an earlier version created"
             + " without it");
+    static final MessageTemplate AF2031 = new MessageTemplate("AF2031",
+            "Event %s for stream '%s' does not read back equal to itself from its JSON: %s; nothing of the append was"
+            + " stored");
 
     private JpaStoreMessages() {
     }
@@ -158,5 +161,9 @@ public final class JpaStoreMessages {
 
     public static AllFrameMessage deadLettersTableAdded(String database) {
         return AF2027.with(database);
+    }
+
+    public static AllFrameMessage eventNotReadBack(Class<?> type, String streamId, String difference) {
+        return AF2031.with(type.getName(), streamId, difference);
     }
 }

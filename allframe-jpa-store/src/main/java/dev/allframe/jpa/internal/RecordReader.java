@@ -34,12 +34,22 @@ public final class RecordReader implements JsonbDeserializer<Record> {
             if (component == null) {
                 skip(parser, value);
             } else {
-                Object read = value == JsonParser.Event.VALUE_NULL ? null
-                        : context.deserialize(shape.readType(component, type), parser);
+                Object read = value == JsonParser.Event.VALUE_NULL ? null : read(context, parser, shape, component,
+                        type, recordClass);
                 arguments[component.index()] = read == null ? component.absent() : read;
             }
         }
         return (Record) shape.construct(arguments);
+    }
+
+    private static Object read(DeserializationContext context, JsonParser parser, RecordShape shape,
+                               RecordShape.Component component, Type type, Class<?> recordClass) {
+        try {
+            return context.deserialize(shape.readType(component, type), parser);
+        } catch (JsonbException e) {
+            throw new JsonbException("Property '" + component.property() + "' of " + recordClass.getName()
+                    + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private static void skip(JsonParser parser, JsonParser.Event value) {

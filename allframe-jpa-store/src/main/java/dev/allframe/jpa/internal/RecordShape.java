@@ -6,6 +6,7 @@ import jakarta.json.bind.annotation.JsonbTransient;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -58,7 +59,9 @@ final class RecordShape {
             Constructor<?> canonical = type.getDeclaredConstructor(parameterTypes);
             refuseUnsupportedAnnotations(type, canonical);
             canonical.setAccessible(true);
-            constructor = MethodHandles.lookup().unreflectConstructor(canonical);
+            constructor = MethodHandles.lookup().unreflectConstructor(canonical)
+                    .asSpreader(Object[].class, declared.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new JsonbException("Record " + type.getName() + " cannot be mapped to JSON: " + e.getMessage(), e);
         }
@@ -98,7 +101,7 @@ final class RecordShape {
 
     Object construct(Object[] arguments) {
         try {
-            return constructor.invokeWithArguments(arguments);
+            return (Object) constructor.invokeExact(arguments);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -125,7 +128,8 @@ final class RecordShape {
         boolean skipped = annotation(JsonbTransient.class, declared.getAccessor(), field) != null;
         refuseUnsupportedAnnotations(declared.getDeclaringRecord(), declared.getAccessor(), field);
         declared.getAccessor().setAccessible(true);
-        MethodHandle accessor = MethodHandles.lookup().unreflect(declared.getAccessor());
+        MethodHandle accessor = MethodHandles.lookup().unreflect(declared.getAccessor())
+                .asType(MethodType.methodType(Object.class, Object.class));
         String name = property == null || property.value().isEmpty() ? declared.getName() : property.value();
         return new Component(index, name, declared.getGenericType(), declared.getType(), accessor, skipped);
     }
@@ -199,7 +203,7 @@ final class RecordShape {
 
         Object valueOf(Object record) {
             try {
-                return accessor.invoke(record);
+                return (Object) accessor.invokeExact(record);
             } catch (RuntimeException | Error e) {
                 throw e;
             } catch (Throwable e) {
