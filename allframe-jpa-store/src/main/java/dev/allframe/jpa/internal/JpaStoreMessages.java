@@ -70,6 +70,9 @@ public final class JpaStoreMessages {
     static final MessageTemplate AF2027 = new MessageTemplate("AF2027",
             "Added the table allframe_dead_letters to AllFrame's tables on %s, which an earlier version created"
             + " without it");
+    static final MessageTemplate AF2030 = new MessageTemplate("AF2030",
+            "Event %s for stream '%s' would be stored as type '%s' version %s, which neither an event class nor an"
+            + " upcaster path is registered for, so no process could read it back; nothing of the append was stored");
     static final MessageTemplate AF2031 = new MessageTemplate("AF2031",
             "Event %s for stream '%s' does not read back equal to itself from its JSON: %s; nothing of the append was"
             + " stored");
@@ -165,5 +168,10 @@ public final class JpaStoreMessages {
 
     public static AllFrameMessage eventNotReadBack(Class<?> type, String streamId, String difference) {
         return AF2031.with(type.getName(), streamId, difference);
+    }
+
+    public static AllFrameMessage unregisteredEventType(Class<?> type, String streamId, String typeName,
+                                                       int schemaVersion) {
+        return AF2030.with(type.getName(), streamId, typeName, schemaVersion);
     }
 }
