@@ -10,19 +10,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The event classes an application uses, by stored type name and schema version. Filled at deployment
- * with every class the handlers declare, and with each class written at run time, so that a store can
- * turn a stored type name back into a class.
+ * The event classes an application uses, by stored type name and schema version. Filled at deployment with every
+ * class the handlers, states, projections and upcasters declare, and with nothing after that: every process of the
+ * application knows the same classes, so whatever one process stores, another can turn back into its class. An event
+ * of a class not registered is refused, not registered on the fly.
  */
 public final class EventTypeRegistry implements EventDecoder {
 
     private final Map<Key, Class<?>> classes = new ConcurrentHashMap<>();
-    private final ClassValue<EventTypes.EventTypeName> registered = new ClassValue<>() {
-        @Override
-        protected EventTypes.EventTypeName computeValue(Class<?> type) {
-            return register(type);
-        }
-    };
+    private final Map<Class<?>, EventTypes.EventTypeName> names = new ConcurrentHashMap<>();
 
     public static EventTypeRegistry of(Collection<Class<?>> eventClasses) {
         EventTypeRegistry registry = new EventTypeRegistry();
@@ -41,17 +37,21 @@ public final class EventTypeRegistry implements EventDecoder {
         if (earlier != null && earlier != eventClass) {
             throw new EventStoreException(EventMessages.eventTypeClash(type.name(), type.version(), earlier, eventClass));
         }
+        names.put(eventClass, type);
         return type;
     }
 
     /**
-     * The stored type of {@code eventClass}, registering the class the first time it is seen; after that a
-     * class-value lookup.
+     * The stored type of {@code event}, to be appended to {@code streamId}: a map lookup.
      *
-     * @throws EventStoreException another class has the same name and version
+     * @throws EventStoreException its class is not registered
      */
-    public EventTypes.EventTypeName typeOf(Class<?> eventClass) {
-        return registered.get(eventClass);
+    public EventTypes.EventTypeName typeOf(Object event, String streamId) {
+        EventTypes.EventTypeName type = names.get(event.getClass());
+        if (type == null) {
+            throw new EventStoreException(EventMessages.unknownEventClass(event.getClass(), streamId));
+        }
+        return type;
     }
 
     /** The class stored under {@code typeName} and {@code schemaVersion}, or empty when none is known. */

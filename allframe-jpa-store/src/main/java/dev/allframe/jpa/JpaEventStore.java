@@ -28,6 +28,7 @@ import dev.allframe.spi.event.EventDecoder;
 import dev.allframe.spi.event.EventSerializer;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.InlineSubscribers;
+import dev.allframe.spi.event.NewEvent;
 import dev.allframe.spi.event.Subscription;
 import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.spi.saga.SagaStore;
@@ -66,6 +67,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     private final JpaTransactions transactions;
     private final Clock clock;
     private final EventReader reader;
+    private final EventRowMapper eventRows;
     private final Appender appender;
     private final SnapshotRows snapshots;
     private final SagaRows sagas;
@@ -85,17 +87,20 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         this.transactions = requireNonNull(transactions, "transactions");
         this.onPostgres = () -> transactions.read(HibernateJdbc::isPostgres);
         this.clock = requireNonNull(clock, "clock");
-        EventRowMapper mapper = new EventRowMapper(requireNonNull(serializer, "serializer"),
-                requireNonNull(events, "events"));
-        this.reader = new EventReader(mapper);
-        this.appender = new Appender(mapper, reader, inlineListeners, autocommit);
+        this.eventRows = new EventRowMapper(requireNonNull(serializer, "serializer"), requireNonNull(events, "events"));
+        this.reader = new EventReader(eventRows);
+        this.appender = new Appender(eventRows, reader, inlineListeners, autocommit);
         this.snapshots = new SnapshotRows(serializer);
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         this.sagas = new SagaRows(serializer, context != null ? context : JpaEventStore.class.getClassLoader());
     }
 
+    /** Refuses, before anything is stored, an append holding an event that would not read back equal to itself. */
     @Override
     public AppendResult append(AppendRequest request) {
+        for (NewEvent event : request.events()) {
+            eventRows.verify(event, request.streamId());
+        }
         Instant now = now();
         try {
             Optional<AppendResult> alone = appender.appendAlone(onPostgres, request, now);

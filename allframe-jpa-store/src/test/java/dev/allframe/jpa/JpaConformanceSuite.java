@@ -98,6 +98,14 @@ abstract class JpaConformanceSuite {
     }
 
     @Nested
+    class EventsThatDoNotReadBack extends EventsThatDoNotReadBackContract {
+        @Override
+        TestDatabase database() {
+            return JpaConformanceSuite.this.database();
+        }
+    }
+
+    @Nested
     class Sagas extends SagaStoreConformanceTest {
         @Override
         protected SagaStore createSagaStore() {

@@ -87,13 +87,26 @@ public enum TestDatabase {
             if (this == POSTGRESQL) {
                 recreatePostgresSchema();
             }
-            Map<String, Object> properties = new HashMap<>();
-            properties.put("jakarta.persistence.jdbc.url", url);
-            properties.put("jakarta.persistence.jdbc.driver", driver);
-            factory = Persistence.createEntityManagerFactory("allframe-test", properties);
+            factory = unit();
             JpaSchema.createIfMissing(new ResourceLocalTransactions(factory));
         }
         return factory;
+    }
+
+    /**
+     * An entity manager factory of its own over this database, as a process started later would open it; the caller
+     * closes it.
+     */
+    public EntityManagerFactory newFactory() {
+        factory();
+        return unit();
+    }
+
+    private EntityManagerFactory unit() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("jakarta.persistence.jdbc.url", url);
+        properties.put("jakarta.persistence.jdbc.driver", driver);
+        return Persistence.createEntityManagerFactory("allframe-test", properties);
     }
 
     private void empty(JpaTransactions transactions) {

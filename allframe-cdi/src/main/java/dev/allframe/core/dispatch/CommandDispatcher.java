@@ -124,7 +124,7 @@ public final class CommandDispatcher implements CommandBus {
                     : handler.createsStream() ? AppendCondition.noStream() : AppendCondition.any();
             try {
                 AppendResult appended = store.append(
-                        new AppendRequest(streamId, condition, newEvents(events, commandId, options), key,
+                        new AppendRequest(streamId, condition, newEvents(events, streamId, commandId, options), key,
                                 options.idempotencyScope()));
                 if (loaded != null) {
                     states.appended(stateModel, loaded, appended);
@@ -151,13 +151,13 @@ public final class CommandDispatcher implements CommandBus {
                 appended.duplicate());
     }
 
-    private List<NewEvent> newEvents(List<Object> events, UUID commandId, CommandOptions options) {
+    private List<NewEvent> newEvents(List<Object> events, String streamId, UUID commandId, CommandOptions options) {
         String id = commandId.toString();
         String correlationId = options.correlationId() == null ? id : options.correlationId();
         String causationId = options.causationId() == null ? id : options.causationId();
         List<NewEvent> newEvents = new ArrayList<>(events.size());
         for (Object event : events) {
-            EventTypes.EventTypeName type = eventTypes.typeOf(event.getClass());
+            EventTypes.EventTypeName type = eventTypes.typeOf(event, streamId);
             newEvents.add(new NewEvent(EventIds.next(), type.name(), type.version(), event, correlationId,
                     causationId, options.headers()));
         }

@@ -44,6 +44,9 @@ final class HandlerInspector {
         ReturnShape shape = ReturnShape.of(method.getReturnType());
         if (shape == null) {
             problems.add(HandlerMessages.commandHandlerReturnType(site, method.getGenericReturnType().getTypeName()));
+        } else {
+            EventClassCollector.unknownClasses(method, shape).ifPresent(why -> problems.add(
+                    HandlerMessages.eventClassesUnknown(site, method.getGenericReturnType().getTypeName(), why)));
         }
         StreamIdFinder.Lookup streamId = streamIds.computeIfAbsent(commandType, t -> StreamIdFinder.find(t, problems));
         Optional<StateModel> state = Optional.empty();

@@ -38,6 +38,10 @@ public final class EventMessages {
             + " bring it up to date");
     static final MessageTemplate AF1128 = new MessageTemplate("AF1128",
             "Upcaster %s failed on event %s: %s");
+    static final MessageTemplate AF1184 = new MessageTemplate("AF1184",
+            "Event class %s is not one of the application's event classes, so it is not appended to stream '%s':"
+            + " they are found at deployment in what command handlers return, states apply, projections handle and"
+            + " upcasters take or make, sealed types with the classes they permit; nothing of the append was stored");
 
     private EventMessages() {
     }
@@ -89,5 +93,9 @@ public final class EventMessages {
 
     public static AllFrameMessage upcasterFailed(String site, String from, Throwable cause) {
         return AF1128.with(site, from, describe(cause));
+    }
+
+    public static AllFrameMessage unknownEventClass(Class<?> eventClass, String streamId) {
+        return AF1184.with(eventClass.getName(), streamId);
     }
 }

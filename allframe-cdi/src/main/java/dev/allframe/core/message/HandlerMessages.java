@@ -56,6 +56,10 @@ public final class HandlerMessages {
     static final MessageTemplate AF1023 = new MessageTemplate("AF1023",
             "@StreamId member %s must be an instance field or a method without parameters returning a value");
 
+    static final MessageTemplate AF1050 = new MessageTemplate("AF1050",
+            "@CommandHandler method %s returns %s, so the event classes it may store are not known at deployment: %s;"
+            + " return a concrete class, a sealed type or a collection of either");
+
     private HandlerMessages() {
     }
 
@@ -137,5 +141,9 @@ public final class HandlerMessages {
 
     public static AllFrameMessage badStreamIdMember(String member) {
         return AF1023.with(member);
+    }
+
+    public static AllFrameMessage eventClassesUnknown(String site, String returnType, String why) {
+        return AF1050.with(site, returnType, why);
     }
 }

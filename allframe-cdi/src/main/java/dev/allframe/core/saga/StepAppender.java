@@ -28,20 +28,26 @@ final class StepAppender {
         this.eventTypes = eventTypes;
     }
 
+    /**
+     * Appends each of the result's appends in turn, once every event of them has a registered class: an event of a
+     * class the application did not declare fails the step before anything of it is appended.
+     */
     void append(SagaRecord saga, SagaStepModel step, StepResult result) {
         String correlation = saga.id().toString();
         Map<String, String> headers = Map.of("saga", saga.saga(), "step", step.name());
+        List<AppendRequest> requests = new ArrayList<>(result.appends().size());
         for (int i = 0; i < result.appends().size(); i++) {
             StepResult.Append append = result.appends().get(i);
             List<NewEvent> events = new ArrayList<>(append.events().size());
             for (Object event : append.events()) {
-                EventTypes.EventTypeName type = eventTypes.typeOf(event.getClass());
+                EventTypes.EventTypeName type = eventTypes.typeOf(event, append.streamId());
                 events.add(new NewEvent(EventIds.next(), type.name(), type.version(), event, correlation, correlation,
                         headers));
             }
             String key = saga.id() + ":" + step.position() + ":append-" + (i + 1);
-            store.append(new AppendRequest(append.streamId(), AppendCondition.any(), events, key,
+            requests.add(new AppendRequest(append.streamId(), AppendCondition.any(), events, key,
                     StepContext.executionScope(saga, step)));
         }
+        requests.forEach(store::append);
     }
 }

@@ -4,7 +4,10 @@ import java.util.Optional;
 
 /**
  * Turns stored events into the event objects handlers and projections see: the newest version of each
- * event type, whatever version was stored. Stores call it on every read; nothing stored is changed.
+ * event type, whatever version was stored. Stores call it on every read; nothing stored is changed. It knows the
+ * application's event classes as they were found at deployment, the same in every process, so a store that keeps
+ * events as JSON can also use it before it writes an event of a class for the first time, to refuse one that no
+ * process could read back.
  */
 public interface EventDecoder {
 

@@ -52,11 +52,14 @@ class CommandDispatcherTest {
     record Unhandled(String id) {
     }
 
-    record Noted(String id, String text) {
+    sealed interface Note permits Noted, Renamed {
+    }
+
+    record Noted(String id, String text) implements Note {
     }
 
     @EventType(name = "note-v2", version = 2)
-    record Renamed(String id) {
+    record Renamed(String id) implements Note {
     }
 
     static class ShapeHandlers {
@@ -64,7 +67,7 @@ class CommandDispatcherTest {
         String lastThread;
 
         @CommandHandler
-        List<Object> many(Many c) {
+        List<Note> many(Many c) {
             calls++;
             lastThread = Thread.currentThread().getName();
             return List.of(new Noted(c.id(), "a"), new Renamed(c.id()));
@@ -87,7 +90,7 @@ class CommandDispatcherTest {
         }
 
         @CommandHandler
-        List<Object> nullInside(NullInside c) {
+        List<Note> nullInside(NullInside c) {
             return Arrays.asList(new Noted(c.id(), "ok"), null);
         }
 
@@ -199,6 +202,22 @@ class CommandDispatcherTest {
                 .isInstanceOf(HandlerFailedException.class)
                 .hasMessage("AF1108: Handler dev.allframe.core.dispatch.CommandDispatcherTest$ShapeHandlers"
                         + "#nullInside(NullInside) returned a null event at index 1");
+        assertThat(store.headPosition()).isZero();
+    }
+
+    @Test
+    void anEventOfAClassTheApplicationDidNotDeclareIsRefusedAndStoresNothing() {
+        CommandDispatcher knowingOnlyRenamed = new CommandDispatcher(TestBuses.catalog(handlers), type -> handlers,
+                dev.allframe.spi.StoreCapabilities.of(store), TestBuses.VALIDATOR,
+                new dev.allframe.core.config.AllFrameConfig("memory", 3, 0), Runnable::run,
+                dev.allframe.core.EventTypeRegistry.of(List.of(Renamed.class)));
+
+        assertThatThrownBy(() -> knowingOnlyRenamed.dispatch(new Many("s")))
+                .isInstanceOf(dev.allframe.EventStoreException.class)
+                .hasMessage("AF1184: Event class dev.allframe.core.dispatch.CommandDispatcherTest$Noted is not one of"
+                        + " the application's event classes, so it is not appended to stream 's': they are found at"
+                        + " deployment in what command handlers return, states apply, projections handle and upcasters"
+                        + " take or make, sealed types with the classes they permit; nothing of the append was stored");
         assertThat(store.headPosition()).isZero();
     }
 

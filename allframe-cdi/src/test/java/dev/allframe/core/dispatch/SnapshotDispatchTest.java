@@ -8,7 +8,6 @@ import dev.allframe.bank.Deposit;
 import dev.allframe.bank.OpenAccount;
 import dev.allframe.bank.Withdraw;
 import dev.allframe.command.CommandResult;
-import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.snapshot.Snapshot;
@@ -21,7 +20,7 @@ class SnapshotDispatchTest {
     private final SnapshottingEventStore store = new SnapshottingEventStore();
     private final CommandDispatcher bus = new CommandDispatcher(TestBuses.catalog(new AccountCommands()),
             type -> new AccountCommands(), StoreCapabilities.of(store), TestBuses.VALIDATOR, new AllFrameConfig("memory", 3, 3),
-            Runnable::run, new EventTypeRegistry());
+            Runnable::run, TestBuses.eventTypes(TestBuses.catalog(new AccountCommands())));
 
     @Test
     void aSnapshotIsWrittenEachTimeAStreamPassesAMultipleOfTheInterval() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.allframe.bank.AccountCommands;
 import dev.allframe.bank.Deposit;
 import dev.allframe.bank.OpenAccount;
-import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.testing.LogCapture;
@@ -18,7 +17,8 @@ class SnapshotWarningsTest {
     private final SnapshottingEventStore store = new SnapshottingEventStore();
     private final CommandDispatcher bus = new CommandDispatcher(TestBuses.catalog(new AccountCommands()),
             type -> new AccountCommands(), StoreCapabilities.of(store), TestBuses.VALIDATOR,
-            new AllFrameConfig("memory", 3, 2), Runnable::run, new EventTypeRegistry());
+            new AllFrameConfig("memory", 3, 2), Runnable::run,
+            TestBuses.eventTypes(TestBuses.catalog(new AccountCommands())));
 
     @Test
     void snapshotsThatCannotBeReadOrWrittenAreWarnedAboutAndTheStreamIsFolded() {

@@ -6,6 +6,7 @@ import dev.allframe.command.CommandHandler;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.AllFrameConfig;
+import dev.allframe.core.handler.EventClassCollector;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.HandlerKind;
 import dev.allframe.core.handler.HandlerMethod;
@@ -34,14 +35,21 @@ final class TestBuses {
     }
 
     static CommandDispatcher commandBus(EventStore store, int maxRetries, Executor executor, Object... handlers) {
-        return new CommandDispatcher(catalog(handlers), targets(handlers), StoreCapabilities.of(store), VALIDATOR,
-                new AllFrameConfig("memory", maxRetries, 0), executor, new EventTypeRegistry());
+        HandlerCatalog catalog = catalog(handlers);
+        return new CommandDispatcher(catalog, targets(handlers), StoreCapabilities.of(store), VALIDATOR,
+                new AllFrameConfig("memory", maxRetries, 0), executor, eventTypes(catalog));
     }
 
     static CommandDispatcher commandBus(EventStore store, MessageValidator validator, Executor executor,
                                         Object... handlers) {
-        return new CommandDispatcher(catalog(handlers), targets(handlers), StoreCapabilities.of(store), validator,
-                new AllFrameConfig("memory", 3, 0), executor, new EventTypeRegistry());
+        HandlerCatalog catalog = catalog(handlers);
+        return new CommandDispatcher(catalog, targets(handlers), StoreCapabilities.of(store), validator,
+                new AllFrameConfig("memory", 3, 0), executor, eventTypes(catalog));
+    }
+
+    /** The event classes of {@code catalog}, as the extension finds them at deployment. */
+    static EventTypeRegistry eventTypes(HandlerCatalog catalog) {
+        return EventTypeRegistry.of(EventClassCollector.collect(catalog));
     }
 
     static QueryDispatcher queryBus(Object... handlers) {

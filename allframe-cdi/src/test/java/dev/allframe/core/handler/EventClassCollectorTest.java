@@ -12,6 +12,7 @@ import dev.allframe.command.StreamId;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
 import dev.allframe.event.EventType;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -58,14 +59,51 @@ class EventClassCollectorTest {
         assertThat(registry.resolve("EventClassCollectorTest.Went", 1)).contains(Went.class);
         assertThat(registry.resolve("EventClassCollectorTest.Went", 2)).isEmpty();
         assertThat(registry.resolve("AccountOpened", 1)).contains(AccountOpened.class);
-        assertThat(registry.typeOf(MoneyDeposited.class).name()).isEqualTo("MoneyDeposited");
-        assertThat(registry.resolve("MoneyDeposited", 1)).contains(MoneyDeposited.class);
-        assertThatThrownBy(() -> registry.typeOf(Imposter.class))
+        assertThat(registry.typeOf(new Went("w"), "w").name()).isEqualTo("EventClassCollectorTest.Went");
+        assertThatThrownBy(() -> registry.register(Imposter.class))
                 .isInstanceOf(EventStoreException.class)
                 .hasMessage("AF1024: Event classes dev.allframe.core.handler.EventClassCollectorTest$Imposter and"
                         + " dev.allframe.core.handler.EventClassCollectorTest$Went are both stored as"
                         + " 'EventClassCollectorTest.Went'"
                         + " version 1; give one of them another @EventType name");
+    }
+
+    @Test
+    void theRegistryRefusesAClassItWasNotGivenAndDoesNotLearnIt() {
+        EventTypeRegistry registry = EventTypeRegistry.of(List.of(AccountOpened.class));
+
+        assertThatThrownBy(() -> registry.typeOf(new MoneyDeposited("acc-1", BigDecimal.TEN), "acc-1"))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessage("AF1184: Event class dev.allframe.bank.MoneyDeposited is not one of the application's event"
+                        + " classes, so it is not appended to stream 'acc-1': they are found at deployment in what"
+                        + " command handlers return, states apply, projections handle and upcasters take or make,"
+                        + " sealed types with the classes they permit; nothing of the append was stored");
+        assertThat(registry.resolve("MoneyDeposited", 1)).isEmpty();
+    }
+
+    sealed static class Fee permits LateFee {
+    }
+
+    static final class LateFee extends Fee {
+    }
+
+    record Charge(@StreamId String id) {
+    }
+
+    static class FeeHandlers {
+        @CommandHandler
+        Fee charge(Charge charge) {
+            return new Fee();
+        }
+    }
+
+    @Test
+    void aSealedClassThatIsNotAbstractIsAnEventClassBesideThoseItPermits() {
+        Problems problems = new Problems();
+        HandlerCatalog catalog = HandlerCatalog.build(List.of(method(FeeHandlers.class, "charge")), problems);
+
+        assertThat(problems.messages()).isEmpty();
+        assertThat(EventClassCollector.collect(catalog)).containsExactlyInAnyOrder(Fee.class, LateFee.class);
     }
 
     private static HandlerMethod method(Class<?> type, String name) {

@@ -328,6 +328,37 @@ class SagaEngineTest {
         assertThat(events.findByIdempotencyKey(outcome.sagaId() + ":1:append-1")).isPresent();
     }
 
+    record Unknown(String account) {
+    }
+
+    @Test
+    void aStepAppendingAnEventOfAClassTheApplicationDoesNotDeclareFailsBeforeAnyOfItsAppendsIsStored() {
+        Step<String> opening = new Step<>() {
+            @Override
+            public CompletionStage<StepResult> execute(SagaContext<String> context) {
+                return StepResult.none().append("ledger-A", new Opened("A"))
+                        .append("ledger-B", new Unknown("B")).stage();
+            }
+
+            @Override
+            public void compensate(SagaContext<String> context) {
+                journal.add("compensate open");
+            }
+        };
+        SagaEngine engine = engine(SagaDefinition.<String>named("open").step("open", opening));
+
+        SagaOutcome outcome = engine.start("open", "A");
+
+        assertThat(((SagaOutcome.Compensated) outcome).failure().message()).isEqualTo("AF1141: Step 1 'open' of saga"
+                + " 'open' (" + outcome.sagaId() + ") failed: dev.allframe.EventStoreException: AF1184: Event class"
+                + " dev.allframe.core.saga.SagaEngineTest$Unknown is not one of the application's event classes, so it"
+                + " is not appended to stream 'ledger-B': they are found at deployment in what command handlers return,"
+                + " states apply, projections handle and upcasters take or make, sealed types with the classes they"
+                + " permit; nothing of the append was stored");
+        assertThat(journal).containsExactly("compensate open");
+        assertThat(events.headPosition()).isZero();
+    }
+
     @Test
     void aStepThatReturnsNoStageFails() {
         Step<String> broken = new Step<>() {
@@ -471,7 +502,8 @@ class SagaEngineTest {
         SagaModel model = SagaDefinitions.model(definition, "test", Duration.ofSeconds(20), threads, timer, problems)
                 .orElseThrow();
         assertThat(problems.messages()).isEmpty();
-        return new SagaEngine(List.of(model), sagaStore, store, new EventTypeRegistry(), threads, clock, LEASE);
+        return new SagaEngine(List.of(model), sagaStore, store, EventTypeRegistry.of(List.of(Opened.class)), threads,
+                clock, LEASE);
     }
 
     /** Waits until a step has written {@code entry}: it runs now, and its time counts. */

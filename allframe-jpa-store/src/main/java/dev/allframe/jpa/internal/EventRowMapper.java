@@ -1,5 +1,6 @@
 package dev.allframe.jpa.internal;
 
+import dev.allframe.AllFrameMessage;
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
 import dev.allframe.spi.event.EventDecoder;
@@ -13,30 +14,66 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns events into rows and rows back into envelopes. A row whose type has no class, or whose payload no
- * longer reads as that class, fails with a message naming where it is; the row itself is never touched.
+ * Turns events into rows and rows back into envelopes, both through the decoder the store was given: an event is
+ * only written when the decoder reads it back ({@link #verify}), and a row is only read through it, so that what one
+ * process writes, every process reads. A row whose type has no class, or whose payload no longer reads as that class,
+ * fails with a message naming where it is; the row itself is never touched.
  */
 public final class EventRowMapper {
 
     private final EventSerializer serializer;
     private final EventDecoder decoder;
-    private final Map<String, Class<?>> written = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Verified> verified = new ConcurrentHashMap<>();
 
     public EventRowMapper(EventSerializer serializer, EventDecoder decoder) {
         this.serializer = serializer;
         this.decoder = decoder;
     }
 
+    /**
+     * Refuses {@code event} if it would be stored but not read back equal to itself: its type and version must be
+     * known to the decoder, which knows the same classes in every process (there is no class this store remembers
+     * from its own appends), and, written as JSON and read as a read of its stream will read it, the event must come
+     * back equal to the one appended (brought to its newest version). Checked at the first append of each event
+     * class; a class that passed is not checked again, one that failed is checked at its next append.
+     *
+     * @throws EventStoreException naming the class, the stream and what is wrong
+     */
+    public void verify(NewEvent event, String streamId) {
+        Object value = event.event();
+        Verified known = verified.get(value.getClass());
+        if (known != null && known.typeName().equals(event.typeName()) && known.schemaVersion() == event.schemaVersion()) {
+            return;
+        }
+        String json = payload(event, streamId);
+        Optional<Object> decoded;
+        try {
+            decoded = decoder.decode(event.typeName(), event.schemaVersion(), json, serializer);
+        } catch (RuntimeException e) {
+            throw new EventStoreException(JpaStoreMessages.eventNotReadBack(value.getClass(), streamId,
+                    "reading it back fails with " + AllFrameMessage.describe(e)), e);
+        }
+        if (decoded.isEmpty()) {
+            throw new EventStoreException(JpaStoreMessages.unregisteredEventType(value.getClass(), streamId,
+                    event.typeName(), event.schemaVersion()));
+        }
+        Optional<String> difference = RoundTrip.difference(decoder.upcast(value), json, text -> decoded.get(),
+                serializer);
+        if (difference.isPresent()) {
+            throw new EventStoreException(JpaStoreMessages.eventNotReadBack(value.getClass(), streamId,
+                    difference.get()));
+        }
+        verified.put(value.getClass(), new Verified(event.typeName(), event.schemaVersion()));
+    }
+
     EventRow toRow(NewEvent event, long position, String streamId, long version, Instant recordedAt) {
-        String payload;
+        String payload = payload(event, streamId);
         String metadata;
         try {
-            payload = serializer.toJson(event.event());
             metadata = event.metadata().isEmpty() ? null : serializer.toJson(event.metadata());
         } catch (RuntimeException e) {
             throw new EventStoreException(JpaStoreMessages.unwritableEvent(event.event().getClass().getName(), streamId, e), e);
         }
-        written.putIfAbsent(key(event.typeName(), event.schemaVersion()), event.event().getClass());
         return new EventRow(position, event.eventId().toString(), streamId, version, event.typeName(),
                 event.schemaVersion(), payload, metadata, event.correlationId(), event.causationId(), recordedAt);
     }
@@ -62,10 +99,6 @@ public final class EventRowMapper {
         Map<String, String> metadata;
         try {
             event = decoder.decode(row.typeName(), row.schemaVersion(), row.payload(), serializer);
-            if (event.isEmpty()) {
-                Class<?> type = written.get(key(row.typeName(), row.schemaVersion()));
-                event = type == null ? event : Optional.ofNullable(serializer.fromJson(row.payload(), type));
-            }
             metadata = row.metadata() == null ? Map.of() : metadata(row.metadata());
         } catch (RuntimeException e) {
             throw unreadable(row, e);
@@ -82,6 +115,14 @@ public final class EventRowMapper {
                 row.causationId(), metadata, event.get());
     }
 
+    private String payload(NewEvent event, String streamId) {
+        try {
+            return serializer.toJson(event.event());
+        } catch (RuntimeException e) {
+            throw new EventStoreException(JpaStoreMessages.unwritableEvent(event.event().getClass().getName(), streamId, e), e);
+        }
+    }
+
     private Map<String, String> metadata(String json) {
         Map<?, ?> raw = serializer.fromJson(json, Map.class);
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -94,7 +135,7 @@ public final class EventRowMapper {
                 row.streamVersion(), row.typeName(), row.schemaVersion(), cause), cause);
     }
 
-    private static String key(String typeName, int schemaVersion) {
-        return typeName + '#' + schemaVersion;
+    /** The type an event class read back as itself from. */
+    private record Verified(String typeName, int schemaVersion) {
     }
 }

@@ -74,6 +74,12 @@ public final class JpaStoreMessages {
     static final MessageTemplate AF2045 = new MessageTemplate("AF2045",
             "Added the indexes %s, which retention removes old rows by, to AllFrame's tables on %s, which an earlier"
             + " version created without them");
+    static final MessageTemplate AF2030 = new MessageTemplate("AF2030",
+            "Event %s for stream '%s' would be stored as type '%s' version %s, which neither an event class nor an"
+            + " upcaster path is registered for, so no process could read it back; nothing of the append was stored");
+    static final MessageTemplate AF2031 = new MessageTemplate("AF2031",
+            "Event %s for stream '%s' does not read back equal to itself from its JSON: %s; nothing of the append was"
+            + " stored");
 
     private JpaStoreMessages() {
     }
@@ -166,5 +172,14 @@ public final class JpaStoreMessages {
 
     public static AllFrameMessage retentionIndexesAdded(Collection<String> indexes, String database) {
         return AF2045.with(String.join(", ", indexes), database);
+    }
+
+    public static AllFrameMessage eventNotReadBack(Class<?> type, String streamId, String difference) {
+        return AF2031.with(type.getName(), streamId, difference);
+    }
+
+    public static AllFrameMessage unregisteredEventType(Class<?> type, String streamId, String typeName,
+                                                       int schemaVersion) {
+        return AF2030.with(type.getName(), streamId, typeName, schemaVersion);
     }
 }

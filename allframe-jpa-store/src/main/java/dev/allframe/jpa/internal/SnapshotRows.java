@@ -4,7 +4,6 @@ import dev.allframe.spi.event.EventSerializer;
 import dev.allframe.spi.snapshot.Snapshot;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +41,8 @@ public final class SnapshotRows {
             return Optional.empty();
         }
         String json = serializer.toJson(snapshot.state());
-        if (!Objects.equals(serializer.fromJson(json, type), snapshot.state())) {
+        if (RoundTrip.difference(snapshot.state(), json, text -> serializer.fromJson(text, type), serializer)
+                .isPresent()) {
             if (refused.add(type)) {
                 LOG.warning(JpaStoreMessages.snapshotNotRoundTripping(type).toString());
             }

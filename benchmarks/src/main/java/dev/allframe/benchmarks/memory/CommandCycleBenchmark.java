@@ -6,7 +6,6 @@ import dev.allframe.benchmarks.support.AllFrameBuses;
 import dev.allframe.benchmarks.support.AxonBuses;
 import dev.allframe.benchmarks.support.MapCache;
 import dev.allframe.command.CommandResult;
-import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.dispatch.CommandDispatcher;
 import dev.allframe.memory.InMemoryEventStore;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +45,7 @@ public class CommandCycleBenchmark {
 
         @Setup
         public void start() {
-            bus = AllFrameBuses.commandBus(new InMemoryEventStore(), new EventTypeRegistry(), new BankHandlers());
+            bus = AllFrameBuses.commandBus(new InMemoryEventStore(), new BankHandlers());
         }
 
         CommandResult next() {

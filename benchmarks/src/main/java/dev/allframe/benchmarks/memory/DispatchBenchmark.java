@@ -5,7 +5,6 @@ import dev.allframe.benchmarks.bank.Ping;
 import dev.allframe.benchmarks.support.AllFrameBuses;
 import dev.allframe.benchmarks.support.AxonBuses;
 import dev.allframe.command.CommandResult;
-import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.dispatch.CommandDispatcher;
 import dev.allframe.memory.InMemoryEventStore;
 import java.util.HashMap;
@@ -40,7 +39,7 @@ public class DispatchBenchmark {
 
     @Setup
     public void setUp() {
-        allFrame = AllFrameBuses.commandBus(new InMemoryEventStore(), new EventTypeRegistry(), new BankHandlers());
+        allFrame = AllFrameBuses.commandBus(new InMemoryEventStore(), new BankHandlers());
         axon = AxonBuses.pingBus();
         map = new HashMap<>();
         map.put(Ping.class, command -> { });

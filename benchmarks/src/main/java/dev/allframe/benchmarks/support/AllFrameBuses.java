@@ -8,6 +8,7 @@ import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.dispatch.BeanValidationMessageValidator;
 import dev.allframe.core.dispatch.CommandDispatcher;
 import dev.allframe.core.dispatch.MessageValidator;
+import dev.allframe.core.handler.EventClassCollector;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.HandlerKind;
 import dev.allframe.core.handler.HandlerMethod;
@@ -28,6 +29,11 @@ public final class AllFrameBuses {
             new BeanValidationMessageValidator(Validation.buildDefaultValidatorFactory().getValidator());
 
     private AllFrameBuses() {
+    }
+
+    /** A command bus whose event classes are those {@code handler} declares, as the extension finds them. */
+    public static CommandDispatcher commandBus(EventStore store, Object handler) {
+        return commandBus(store, EventTypeRegistry.of(EventClassCollector.collect(catalog(handler))), handler);
     }
 
     public static CommandDispatcher commandBus(EventStore store, EventTypeRegistry eventTypes, Object handler) {

@@ -2,14 +2,12 @@ package dev.allframe.cdi.error.streamids;
 
 import dev.allframe.Handlers;
 import dev.allframe.command.CommandHandler;
-import java.util.List;
 
 @Handlers
 public class StreamIdHandlers {
 
     @CommandHandler
-    List<Object> stateful(Unidentified command, Balance balance) {
-        return List.of();
+    void stateful(Unidentified command, Balance balance) {
     }
 
     @CommandHandler

@@ -1,0 +1,5 @@
+package dev.allframe.cdi.error.openevents;
+
+/** Any class may extend it. */
+public abstract class BaseEvent {
+}

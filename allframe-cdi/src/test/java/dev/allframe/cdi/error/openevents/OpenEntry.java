@@ -1,0 +1,4 @@
+package dev.allframe.cdi.error.openevents;
+
+public non-sealed interface OpenEntry extends Entry {
+}

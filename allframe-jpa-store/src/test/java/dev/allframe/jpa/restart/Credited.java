@@ -1,0 +1,4 @@
+package dev.allframe.jpa.restart;
+
+public record Credited(String accountId, long cents) {
+}
