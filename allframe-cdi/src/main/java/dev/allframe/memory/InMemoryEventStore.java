@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.command.ConcurrencyConflictException;
+import dev.allframe.command.DuplicateEventIdException;
 import dev.allframe.command.IdempotencyScopeClosedException;
 import dev.allframe.spi.event.AppendListener;
 import dev.allframe.spi.event.AppendListeners;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -32,7 +34,8 @@ import java.util.function.LongConsumer;
 /**
  * An event store in memory. Appends are serialised by one lock, which makes the global order gap-free
  * by construction: a position becomes visible to readers only after every lower one, and the events of
- * one append become visible together. Reads take no lock. Events are kept as the objects that were appended, so they should be immutable (records).
+ * one append become visible together. Reads take no lock. Events are kept as the objects that were appended, so
+ * they should be immutable (records). Event ids are unique, as in every store.
  */
 public final class InMemoryEventStore implements EventStore, InlineSubscribers {
 
@@ -56,6 +59,7 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
     private final Map<String, AppendResult> idempotencyKeys = new ConcurrentHashMap<>();
     private final Map<String, List<AppendResult>> scopes = new HashMap<>();
     private final Set<String> closedScopes = new HashSet<>();
+    private final Set<UUID> eventIds = new HashSet<>();
     private final AppendListeners listeners = new AppendListeners();
     private final AppendListeners inlineListeners = new AppendListeners();
 
@@ -133,6 +137,11 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
         if (request.events().isEmpty()) {
             return new AppendResult(streamId, version, List.of(), false);
         }
+        for (NewEvent event : request.events()) {
+            if (eventIds.contains(event.eventId())) {
+                throw DuplicateEventIdException.storedBefore(streamId, event.eventId());
+            }
+        }
         Instant now = clock.instant();
         long position = log.size();
         List<EventEnvelope> stored = new ArrayList<>(request.events().size());
@@ -146,6 +155,7 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
         inlineListeners.notifyInline(result);
         log.addAll(stored);
         streams.computeIfAbsent(streamId, id -> new AppendOnlyLog<>()).addAll(stored);
+        request.events().forEach(event -> eventIds.add(event.eventId()));
         return result;
     }
 

@@ -4,10 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
+import dev.allframe.command.DuplicateEventIdException;
 import dev.allframe.jpa.internal.AppendConditions;
 import dev.allframe.jpa.internal.Appender;
 import dev.allframe.jpa.internal.AutocommitConnections;
 import dev.allframe.jpa.internal.Checkpoints;
+import dev.allframe.jpa.internal.DatabaseRefusal;
 import dev.allframe.jpa.internal.DeadLetterRows;
 import dev.allframe.jpa.internal.EventReader;
 import dev.allframe.jpa.internal.EventRowMapper;
@@ -27,6 +29,8 @@ import dev.allframe.spi.event.EventDecoder;
 import dev.allframe.spi.event.EventSerializer;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.InlineSubscribers;
+import dev.allframe.spi.event.NewEvent;
+import dev.allframe.spi.event.StoreLimits;
 import dev.allframe.spi.event.Subscription;
 import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.spi.saga.SagaStore;
@@ -53,6 +57,8 @@ import java.util.function.LongConsumer;
  * paged. The tables come from the scripts in {@code META-INF/allframe/sql}, or from
  * {@link JpaSchema#createIfMissing} in development. It keeps sagas too, each change in a small transaction
  * of its own, and the events projections parked, each parked with the checkpoint past it in one transaction.
+ * An append the database refuses is a conflict only for a stream version another append took; reads of an id longer
+ * than the tables keep ({@link StoreLimits}) find nothing without asking the database.
  */
 public final class JpaEventStore implements EventStore, SnapshotStore, CheckpointStore, DeadLetterStore,
         InlineSubscribers, SagaStore, AutoCloseable {
@@ -98,16 +104,37 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
             }
             return transactions.write(em -> appender.append(em, request, now), this::appended);
         } catch (PersistenceException e) {
-            Optional<SQLException> violation = integrityViolation(e);
-            if (violation.isEmpty()) {
+            Optional<DatabaseRefusal> refusal = DatabaseRefusal.of(e);
+            if (refusal.isEmpty()) {
                 throw e;
             }
-            if (request.condition().expectedVersion().isEmpty()) {
-                throw new EventStoreException(JpaStoreMessages.refusedWithoutCondition(request.streamId(),
-                        violation.get().getSQLState()), e);
+            RuntimeException refused = refused(request, refusal.get(), e);
+            if (refused != e) {
+                refused.addSuppressed(e);
             }
-            throw AppendConditions.conflict(request, streamVersion(request.streamId()));
+            throw refused;
         }
+    }
+
+    /**
+     * What an append the database refused is: a conflict only for a stream version another append took (which an
+     * append to any version cannot have); an event id stored before, named; otherwise the database's refusal.
+     */
+    private RuntimeException refused(AppendRequest request, DatabaseRefusal refusal, PersistenceException e) {
+        String streamId = request.streamId();
+        if (refusal.kind() == DatabaseRefusal.Kind.STREAM_VERSION_TAKEN
+                && request.condition().expectedVersion().isPresent()) {
+            return AppendConditions.conflict(request, streamVersion(streamId));
+        }
+        if (refusal.kind() == DatabaseRefusal.Kind.EVENT_ID_TAKEN) {
+            Optional<UUID> taken = transactions.read(em -> reader.storedEventId(em, request.events().stream()
+                    .map(NewEvent::eventId).toList()));
+            if (taken.isPresent()) {
+                return DuplicateEventIdException.storedBefore(streamId, taken.get());
+            }
+        }
+        return new EventStoreException(JpaStoreMessages.refusedByDatabase(streamId, refusal.sqlState(),
+                refusal.what()), e);
     }
 
     /** Only resource-local units hand out connections in autocommit mode; under JTA the server owns them. */
@@ -124,11 +151,17 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
 
     @Override
     public List<EventEnvelope> readStream(String streamId, long fromVersion, int maxCount) {
+        if (!StoreLimits.storable(streamId)) {
+            return List.of();
+        }
         return transactions.read(em -> reader.readStream(em, streamId, fromVersion, maxCount));
     }
 
     @Override
     public long streamVersion(String streamId) {
+        if (!StoreLimits.storable(streamId)) {
+            return 0;
+        }
         return transactions.read(em -> reader.streamVersion(em, streamId));
     }
 
@@ -144,6 +177,9 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
 
     @Override
     public Optional<AppendResult> findByIdempotencyKey(String key) {
+        if (!StoreLimits.storable(key)) {
+            return Optional.empty();
+        }
         return transactions.read(em -> reader.idempotencyKey(em, key));
     }
 
@@ -151,6 +187,9 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     @Override
     public List<AppendResult> closeScope(String scope) {
         requireNonNull(scope, "scope");
+        if (!StoreLimits.storable(scope)) {
+            return List.of();
+        }
         return transactions.write(em -> appender.closeScope(em, scope, now()), closed -> { });
     }
 
@@ -275,6 +314,9 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
 
     @Override
     public Optional<Snapshot> loadSnapshot(String streamId, Class<?> stateType, String stateFingerprint) {
+        if (!StoreLimits.storable(streamId)) {
+            return Optional.empty();
+        }
         return transactions.read(em -> snapshots.load(em, streamId, stateType, stateFingerprint));
     }
 

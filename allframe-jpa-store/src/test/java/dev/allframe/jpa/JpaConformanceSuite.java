@@ -6,6 +6,7 @@ import dev.allframe.spi.conformance.CheckpointStoreConformanceTest;
 import dev.allframe.spi.conformance.EventStoreConcurrencyConformanceTest;
 import dev.allframe.spi.conformance.EventStoreConformanceTest;
 import dev.allframe.spi.conformance.EventStoreIdempotencyConformanceTest;
+import dev.allframe.spi.conformance.EventStoreRefusalsConformanceTest;
 import dev.allframe.spi.conformance.EventStoreSubscriptionConformanceTest;
 import dev.allframe.spi.conformance.IdempotencyScopeConformanceTest;
 import dev.allframe.spi.conformance.SagaStoreConformanceTest;
@@ -34,6 +35,14 @@ abstract class JpaConformanceSuite {
 
     @Nested
     class Idempotency extends EventStoreIdempotencyConformanceTest {
+        @Override
+        protected EventStore createStore() {
+            return database().freshStore();
+        }
+    }
+
+    @Nested
+    class Refusals extends EventStoreRefusalsConformanceTest {
         @Override
         protected EventStore createStore() {
             return database().freshStore();

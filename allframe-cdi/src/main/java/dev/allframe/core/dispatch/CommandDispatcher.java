@@ -21,6 +21,7 @@ import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.NewEvent;
+import dev.allframe.spi.event.StoreLimits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
- * The command bus: validate, fold the state, handle, append, and retry stateful handlers on conflicts.
+ * The command bus: validate, check the ids against what every store keeps, fold the state, handle, append, and
+ * retry stateful handlers on conflicts.
  * Everything about a handler is resolved when the dispatcher is built; a dispatch is a map lookup and a
  * method-handle call.
  */
@@ -103,6 +105,10 @@ public final class CommandDispatcher implements CommandBus {
         UUID commandId = EventIds.next();
         String streamId = handler.streamIdOf(command);
         String key = options.idempotencyKey();
+        if (streamId != null) {
+            StoreLimits.check(streamId, key, options.idempotencyScope(), options.correlationId(),
+                    options.causationId());
+        }
         StateModel stateModel = handler.state();
         for (int attempt = 0; ; attempt++) {
             if (key != null) {

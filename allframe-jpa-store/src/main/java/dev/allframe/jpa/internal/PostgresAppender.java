@@ -70,7 +70,7 @@ final class PostgresAppender {
             append.getMoreResults();
             version = statements.insertedVersion(append.getResultSet(), count);
         } catch (SQLException e) {
-            if (NOT_NULL_VIOLATION.equals(e.getSQLState())) {
+            if (refusedCondition(e)) {
                 throw AppendConditions.conflict(request, statements.streamVersion(connection, request.streamId()));
             }
             throw e;
@@ -79,5 +79,11 @@ final class PostgresAppender {
             throw new EventStoreException(JpaStoreMessages.headRowMissing());
         }
         return statements.appended(request, head, version.getAsLong(), now);
+    }
+
+    /** Whether {@code e} is the refusal of the condition: the stream's version read as {@code null} and refused. */
+    private static boolean refusedCondition(SQLException e) {
+        String message = e.getMessage();
+        return NOT_NULL_VIOLATION.equals(e.getSQLState()) && message != null && message.contains("stream_version");
     }
 }
