@@ -72,6 +72,11 @@ public final class EventTypeRegistry implements EventDecoder {
         return event;
     }
 
+    @Override
+    public boolean upcasts(String typeName, int schemaVersion) {
+        return false;
+    }
+
     /** Every registered class. */
     public Collection<Class<?>> classes() {
         return classes.values();

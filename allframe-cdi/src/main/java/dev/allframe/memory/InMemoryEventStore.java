@@ -35,7 +35,8 @@ import java.util.function.LongConsumer;
  * An event store in memory. Appends are serialised by one lock, which makes the global order gap-free
  * by construction: a position becomes visible to readers only after every lower one, and the events of
  * one append become visible together. Reads take no lock. Events are kept as the objects that were appended, so
- * they should be immutable (records). Event ids are unique, as in every store.
+ * they should be immutable (records); reads, listeners and the append's result see them in their newest version.
+ * Event ids are unique, as in every store.
  */
 public final class InMemoryEventStore implements EventStore, InlineSubscribers {
 
@@ -48,6 +49,11 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
         @Override
         public Object upcast(Object event) {
             return event;
+        }
+
+        @Override
+        public boolean upcasts(String typeName, int schemaVersion) {
+            return false;
         }
     };
 
@@ -151,7 +157,7 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
                     event.metadata(), event.event());
             stored.add(envelope);
         }
-        AppendResult result = new AppendResult(streamId, version, stored, false);
+        AppendResult result = new AppendResult(streamId, version, upcast(stored), false);
         inlineListeners.notifyInline(result);
         log.addAll(stored);
         streams.computeIfAbsent(streamId, id -> new AppendOnlyLog<>()).addAll(stored);

@@ -71,6 +71,9 @@ public final class JpaStoreMessages {
     static final MessageTemplate AF2035 = new MessageTemplate("AF2035",
             "The database refused the append to stream '%s' with SQL state %s (%s), which is no conflict of stream"
             + " versions; nothing of it was stored");
+    static final MessageTemplate AF2036 = new MessageTemplate("AF2036",
+            "Event %s appended to stream '%s' as type '%s' version %s does not read back in its newest version: %s;"
+            + " nothing of the append was stored");
 
     private JpaStoreMessages() {
     }
@@ -155,6 +158,11 @@ public final class JpaStoreMessages {
 
     public static AllFrameMessage refusedByDatabase(String streamId, String sqlState, String what) {
         return AF2035.with(streamId, sqlState, what);
+    }
+
+    public static AllFrameMessage unreadableAppend(String eventClass, String streamId, String type, int schemaVersion,
+                                                   Throwable cause) {
+        return AF2036.with(eventClass, streamId, type, schemaVersion, describe(cause));
     }
 
     public static AllFrameMessage deadLettersTableAdded(String database) {
