@@ -10,7 +10,10 @@ import dev.allframe.spi.conformance.EventStoreRefusalsConformanceTest;
 import dev.allframe.spi.conformance.EventStoreSubscriptionConformanceTest;
 import dev.allframe.spi.conformance.IdempotencyScopeConformanceTest;
 import dev.allframe.spi.conformance.SagaStoreConformanceTest;
+import dev.allframe.spi.conformance.SnapshotInvalidationConformanceTest;
 import dev.allframe.spi.conformance.SnapshotStoreConformanceTest;
+import dev.allframe.spi.StoreCapabilities;
+import dev.allframe.spi.event.EventDecoder;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.saga.SagaStore;
 import dev.allframe.spi.snapshot.SnapshotStore;
@@ -92,6 +95,14 @@ abstract class JpaConformanceSuite {
         @Override
         protected SnapshotStore createSnapshotStore() {
             return database().freshStore();
+        }
+    }
+
+    @Nested
+    class SnapshotInvalidation extends SnapshotInvalidationConformanceTest {
+        @Override
+        protected StoreCapabilities createStore(EventDecoder events) {
+            return StoreCapabilities.of(database().freshStore(events));
         }
     }
 

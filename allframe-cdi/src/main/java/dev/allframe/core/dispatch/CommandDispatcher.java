@@ -13,6 +13,7 @@ import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.EventTypes;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.handler.HandlerCatalog;
+import dev.allframe.core.handler.StateFingerprints;
 import dev.allframe.core.handler.StateModel;
 import dev.allframe.core.message.CommandMessages;
 import dev.allframe.spi.StoreCapabilities;
@@ -49,14 +50,18 @@ public final class CommandDispatcher implements CommandBus {
     private final int maxRetries;
     private final Executor executor;
 
+    /**
+     * @param fingerprints the fingerprints of the catalog's state types, which the snapshots of this deployment carry
+     */
     public CommandDispatcher(HandlerCatalog catalog, HandlerTargets targets, StoreCapabilities store,
                              MessageValidator validator, AllFrameConfig config, Executor executor,
-                             EventTypeRegistry eventTypes) {
+                             EventTypeRegistry eventTypes, StateFingerprints fingerprints) {
         this.eventTypes = requireNonNull(eventTypes, "eventTypes");
         this.store = requireNonNull(store, "store").events();
         this.validator = requireNonNull(validator, "validator");
         this.executor = requireNonNull(executor, "executor");
-        this.states = new StateLoader(this.store, store.snapshots(), config.snapshotEvery());
+        this.states = new StateLoader(this.store, store.snapshots(), config.snapshotEvery(),
+                requireNonNull(fingerprints, "fingerprints"));
         this.maxRetries = config.commandMaxRetries();
         Map<Class<?>, BoundCommandHandler> bound = new HashMap<>();
         catalog.commands().forEach((type, model) ->

@@ -7,6 +7,7 @@ import dev.allframe.bank.Deposit;
 import dev.allframe.bank.OpenAccount;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.config.AllFrameConfig;
+import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.testing.LogCapture;
 import dev.allframe.testing.SnapshottingEventStore;
@@ -16,9 +17,10 @@ import org.junit.jupiter.api.Test;
 class SnapshotWarningsTest {
 
     private final SnapshottingEventStore store = new SnapshottingEventStore();
-    private final CommandDispatcher bus = new CommandDispatcher(TestBuses.catalog(new AccountCommands()),
+    private final HandlerCatalog catalog = TestBuses.catalog(new AccountCommands());
+    private final CommandDispatcher bus = new CommandDispatcher(catalog,
             type -> new AccountCommands(), StoreCapabilities.of(store), TestBuses.VALIDATOR,
-            new AllFrameConfig("memory", 3, 2), Runnable::run, new EventTypeRegistry());
+            new AllFrameConfig("memory", 3, 2), Runnable::run, new EventTypeRegistry(), TestBuses.fingerprints(catalog));
 
     @Test
     void snapshotsThatCannotBeReadOrWrittenAreWarnedAboutAndTheStreamIsFolded() {

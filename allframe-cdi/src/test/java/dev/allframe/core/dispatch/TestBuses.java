@@ -9,6 +9,8 @@ import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.HandlerKind;
 import dev.allframe.core.handler.HandlerMethod;
+import dev.allframe.core.handler.StateFingerprints;
+import dev.allframe.core.version.VersionGraph;
 import dev.allframe.query.QueryHandler;
 import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.event.EventStore;
@@ -34,14 +36,21 @@ final class TestBuses {
     }
 
     static CommandDispatcher commandBus(EventStore store, int maxRetries, Executor executor, Object... handlers) {
-        return new CommandDispatcher(catalog(handlers), targets(handlers), StoreCapabilities.of(store), VALIDATOR,
-                new AllFrameConfig("memory", maxRetries, 0), executor, new EventTypeRegistry());
+        HandlerCatalog catalog = catalog(handlers);
+        return new CommandDispatcher(catalog, targets(handlers), StoreCapabilities.of(store), VALIDATOR,
+                new AllFrameConfig("memory", maxRetries, 0), executor, new EventTypeRegistry(), fingerprints(catalog));
     }
 
     static CommandDispatcher commandBus(EventStore store, MessageValidator validator, Executor executor,
                                         Object... handlers) {
-        return new CommandDispatcher(catalog(handlers), targets(handlers), StoreCapabilities.of(store), validator,
-                new AllFrameConfig("memory", 3, 0), executor, new EventTypeRegistry());
+        HandlerCatalog catalog = catalog(handlers);
+        return new CommandDispatcher(catalog, targets(handlers), StoreCapabilities.of(store), validator,
+                new AllFrameConfig("memory", 3, 0), executor, new EventTypeRegistry(), fingerprints(catalog));
+    }
+
+    /** The fingerprints of the catalog's states, for an application without event classes or upcasters. */
+    static StateFingerprints fingerprints(HandlerCatalog catalog) {
+        return StateFingerprints.of(catalog, List.of(), VersionGraph.empty());
     }
 
     static QueryDispatcher queryBus(Object... handlers) {
