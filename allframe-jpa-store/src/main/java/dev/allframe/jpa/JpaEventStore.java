@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
-import dev.allframe.command.DuplicateEventIdException;
-import dev.allframe.jpa.internal.AppendConditions;
 import dev.allframe.jpa.internal.Appender;
 import dev.allframe.jpa.internal.AutocommitConnections;
 import dev.allframe.jpa.internal.Checkpoints;
@@ -108,33 +106,20 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
             if (refusal.isEmpty()) {
                 throw e;
             }
-            RuntimeException refused = refused(request, refusal.get(), e);
-            if (refused != e) {
-                refused.addSuppressed(e);
-            }
-            throw refused;
+            throw refusal.get().error(request, () -> streamVersion(request.streamId()),
+                    () -> storedEventId(request, e), e);
         }
     }
 
-    /**
-     * What an append the database refused is: a conflict only for a stream version another append took (which an
-     * append to any version cannot have); an event id stored before, named; otherwise the database's refusal.
-     */
-    private RuntimeException refused(AppendRequest request, DatabaseRefusal refusal, PersistenceException e) {
-        String streamId = request.streamId();
-        if (refusal.kind() == DatabaseRefusal.Kind.STREAM_VERSION_TAKEN
-                && request.condition().expectedVersion().isPresent()) {
-            return AppendConditions.conflict(request, streamVersion(streamId));
-        }
-        if (refusal.kind() == DatabaseRefusal.Kind.EVENT_ID_TAKEN) {
-            Optional<UUID> taken = transactions.read(em -> reader.storedEventId(em, request.events().stream()
+    /** Which of the request's event ids is stored; empty when that cannot be read (the refusal then says the rest). */
+    private Optional<UUID> storedEventId(AppendRequest request, PersistenceException refused) {
+        try {
+            return transactions.read(em -> reader.storedEventId(em, request.events().stream()
                     .map(NewEvent::eventId).toList()));
-            if (taken.isPresent()) {
-                return DuplicateEventIdException.storedBefore(streamId, taken.get());
-            }
+        } catch (RuntimeException e) {
+            refused.addSuppressed(e);
+            return Optional.empty();
         }
-        return new EventStoreException(JpaStoreMessages.refusedByDatabase(streamId, refusal.sqlState(),
-                refusal.what()), e);
     }
 
     /** Only resource-local units hand out connections in autocommit mode; under JTA the server owns them. */

@@ -1,8 +1,14 @@
 package dev.allframe.jpa.internal;
 
+import dev.allframe.EventStoreException;
+import dev.allframe.command.DuplicateEventIdException;
+import dev.allframe.spi.event.AppendRequest;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
@@ -58,6 +64,32 @@ public record DatabaseRefusal(Kind kind, String sqlState, Optional<String> const
     /** The name alone, where a dialect extracted it with the rest of the message (H2). */
     private static String name(String extracted) {
         return extracted.strip().split("[^\\w.$\"]", 2)[0];
+    }
+
+    /**
+     * The error an append refused so ends with: a conflict only for a stream version another append took (which an
+     * append to any version cannot have); an event id stored before, named; otherwise the database's refusal
+     * ({@code AF2035}). {@code cause} is kept as the error's cause or among its suppressed exceptions.
+     *
+     * @param streamVersion the stream's version now
+     * @param storedEventId which of the append's event ids is stored, if that can be read
+     */
+    public RuntimeException error(AppendRequest request, LongSupplier streamVersion,
+                                  Supplier<Optional<UUID>> storedEventId, Throwable cause) {
+        RuntimeException error;
+        if (kind == Kind.STREAM_VERSION_TAKEN && request.condition().expectedVersion().isPresent()) {
+            error = AppendConditions.conflict(request, streamVersion.getAsLong());
+        } else {
+            Optional<UUID> taken = kind == Kind.EVENT_ID_TAKEN ? storedEventId.get() : Optional.empty();
+            if (taken.isPresent()) {
+                error = DuplicateEventIdException.storedBefore(request.streamId(), taken.get());
+            } else {
+                return new EventStoreException(JpaStoreMessages.refusedByDatabase(request.streamId(), sqlState,
+                        what()), cause);
+            }
+        }
+        error.addSuppressed(cause);
+        return error;
     }
 
     /** How messages name what was refused: the constraint, else the database's message's first line. */
