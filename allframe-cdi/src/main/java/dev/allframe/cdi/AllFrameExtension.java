@@ -162,6 +162,7 @@ public class AllFrameExtension implements Extension {
         Map<Class<?>, StepPolicy> stepPolicies = sagas.policies(configValues, sagaSettings, problems);
         EventTypeRegistry eventTypes = eventTypes(catalog, projections, problems);
         VersionGraph versions = VersionGraphBuilder.build(eventTypes, upcasterMethods, problems);
+        eventTypes.checkTypeNames(problems);
         Optional<EventStoreProvider> provider = providers.named(config.eventStore());
         if (!applicationEventStore) {
             provider.ifPresent(p -> problems.addAll(p.check(new CdiEventStoreContext(configValues, null,

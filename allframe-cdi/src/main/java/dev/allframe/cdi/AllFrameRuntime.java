@@ -13,6 +13,7 @@ import dev.allframe.core.dispatch.HandlerTargets;
 import dev.allframe.core.dispatch.MessageValidator;
 import dev.allframe.core.dispatch.QueryDispatcher;
 import dev.allframe.core.handler.HandlerCatalog;
+import dev.allframe.core.handler.StateFingerprints;
 import dev.allframe.core.message.StoreMessages;
 import dev.allframe.core.projection.BoundProjection;
 import dev.allframe.core.projection.ProjectionEngine;
@@ -59,6 +60,7 @@ final class AllFrameRuntime {
     private final Map<Class<?>, Bean<?>> handlerBeans;
     private final ApplicationBeans applicationBeans;
     private final EventTypeRegistry eventTypes;
+    private final StateFingerprints fingerprints;
     private final EventStoreContext storeContext;
     private final EventStoreProvider storeProvider;
     private final boolean applicationEventStore;
@@ -83,6 +85,7 @@ final class AllFrameRuntime {
         this.projectionModels = List.copyOf(model.projections());
         this.versions = model.versions();
         this.eventTypes = model.eventTypes();
+        this.fingerprints = StateFingerprints.of(catalog, eventTypes.classes(), versions);
         this.config = config;
         this.beanManager = beanManager;
         this.handlerBeans = Map.copyOf(handlerBeans);
@@ -141,7 +144,7 @@ final class AllFrameRuntime {
 
     CommandBus createCommandBus() {
         return new CommandDispatcher(catalog, targets(), store(), validator(), config,
-                workers().workers().executor(Lane.DISPATCH), eventTypes);
+                workers().workers().executor(Lane.DISPATCH), eventTypes, fingerprints);
     }
 
     QueryBus createQueryBus() {

@@ -4,7 +4,9 @@ import dev.allframe.EventStoreException;
 import dev.allframe.core.message.EventMessages;
 import dev.allframe.spi.event.EventDecoder;
 import dev.allframe.spi.event.EventSerializer;
+import dev.allframe.spi.event.StoreLimits;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,9 +72,24 @@ public final class EventTypeRegistry implements EventDecoder {
         return event;
     }
 
+    @Override
+    public boolean upcasts(String typeName, int schemaVersion) {
+        return false;
+    }
+
     /** Every registered class. */
     public Collection<Class<?>> classes() {
         return classes.values();
+    }
+
+    /** Adds a problem for every registered class whose type name is longer than event stores keep. */
+    public void checkTypeNames(Problems problems) {
+        classes.values().stream().sorted(Comparator.comparing(Class::getName)).forEach(type -> {
+            String name = EventTypes.of(type).name();
+            if (name.length() > StoreLimits.MAX_ID_LENGTH) {
+                problems.add(EventMessages.typeNameTooLong(type, name, StoreLimits.MAX_ID_LENGTH));
+            }
+        });
     }
 
     private record Key(String name, int version) {

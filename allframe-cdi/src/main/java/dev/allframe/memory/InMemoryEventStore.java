@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.command.ConcurrencyConflictException;
+import dev.allframe.command.DuplicateEventIdException;
 import dev.allframe.command.IdempotencyScopeClosedException;
 import dev.allframe.spi.event.AppendListener;
 import dev.allframe.spi.event.AppendListeners;
@@ -20,11 +21,14 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -34,9 +38,11 @@ import java.util.function.LongConsumer;
 /**
  * An event store in memory. Appends are serialised by one lock, which makes the global order gap-free
  * by construction: a position becomes visible to readers only after every lower one, and the events of
- * one append become visible together. Reads take no lock. Events are kept as the objects that were appended, so they should be immutable (records).
- * Idempotency keys are kept in the order they were stored, and closed scopes in the order they were closed, so that
- * retention removes the oldest under the append lock, a bounded number at a time.
+ * one append become visible together. Reads take no lock. Events are kept as the objects that were appended, so
+ * they should be immutable (records); reads, listeners and the append's result see them in their newest version.
+ * Event ids are unique, as in every store. Idempotency keys are kept in the order they were stored, and closed scopes
+ * in the order they were closed, so that retention removes the oldest under the append lock, a bounded number at a
+ * time.
  */
 public final class InMemoryEventStore implements EventStore, InlineSubscribers {
 
@@ -50,6 +56,11 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
         public Object upcast(Object event) {
             return event;
         }
+
+        @Override
+        public boolean upcasts(String typeName, int schemaVersion) {
+            return false;
+        }
     };
 
     private final Clock clock;
@@ -61,6 +72,7 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
     private final ArrayDeque<StoredKey> keysInOrder = new ArrayDeque<>();
     private final Map<String, List<String>> scopes = new HashMap<>();
     private final LinkedHashMap<String, Instant> closedScopes = new LinkedHashMap<>();
+    private final Set<UUID> eventIds = new HashSet<>();
     private final AppendListeners listeners = new AppendListeners();
     private final AppendListeners inlineListeners = new AppendListeners();
 
@@ -165,6 +177,11 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
         if (request.events().isEmpty()) {
             return new AppendResult(streamId, version, List.of(), false);
         }
+        for (NewEvent event : request.events()) {
+            if (eventIds.contains(event.eventId())) {
+                throw DuplicateEventIdException.storedBefore(streamId, event.eventId());
+            }
+        }
         Instant now = clock.instant();
         long position = log.size();
         List<EventEnvelope> stored = new ArrayList<>(request.events().size());
@@ -174,10 +191,11 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
                     event.metadata(), event.event());
             stored.add(envelope);
         }
-        AppendResult result = new AppendResult(streamId, version, stored, false);
+        AppendResult result = new AppendResult(streamId, version, upcast(stored), false);
         inlineListeners.notifyInline(result);
         log.addAll(stored);
         streams.computeIfAbsent(streamId, id -> new AppendOnlyLog<>()).addAll(stored);
+        request.events().forEach(event -> eventIds.add(event.eventId()));
         return result;
     }
 

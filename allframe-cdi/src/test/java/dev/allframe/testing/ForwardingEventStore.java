@@ -14,7 +14,15 @@ import java.util.Optional;
 /** An in-memory store for tests to override parts of. */
 public abstract class ForwardingEventStore implements EventStore {
 
-    protected final InMemoryEventStore delegate = new InMemoryEventStore();
+    protected final InMemoryEventStore delegate;
+
+    protected ForwardingEventStore() {
+        this(new InMemoryEventStore());
+    }
+
+    protected ForwardingEventStore(InMemoryEventStore delegate) {
+        this.delegate = delegate;
+    }
 
     @Override
     public AppendResult append(AppendRequest request) {

@@ -1,6 +1,7 @@
 package dev.allframe.testing;
 
 import dev.allframe.EventEnvelope;
+import dev.allframe.memory.InMemoryEventStore;
 import dev.allframe.spi.snapshot.Snapshot;
 import dev.allframe.spi.snapshot.SnapshotStore;
 import java.util.ArrayList;
@@ -16,6 +17,14 @@ public class SnapshottingEventStore extends ForwardingEventStore implements Snap
     private final List<Long> readsFrom = new ArrayList<>();
     private final List<Snapshot> saved = new ArrayList<>();
     private boolean failing;
+
+    public SnapshottingEventStore() {
+    }
+
+    /** Over {@code events}, which keeps the events. */
+    public SnapshottingEventStore(InMemoryEventStore events) {
+        super(events);
+    }
 
     /** Makes every snapshot read and write fail. */
     public void failSnapshots() {

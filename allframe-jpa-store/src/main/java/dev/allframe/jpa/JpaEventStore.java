@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
-import dev.allframe.jpa.internal.AppendConditions;
 import dev.allframe.jpa.internal.Appender;
 import dev.allframe.jpa.internal.AutocommitConnections;
 import dev.allframe.jpa.internal.Checkpoints;
+import dev.allframe.jpa.internal.DatabaseRefusal;
 import dev.allframe.jpa.internal.DeadLetterRows;
 import dev.allframe.jpa.internal.EventReader;
 import dev.allframe.jpa.internal.EventRowMapper;
@@ -29,6 +29,7 @@ import dev.allframe.spi.event.EventSerializer;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.InlineSubscribers;
 import dev.allframe.spi.event.NewEvent;
+import dev.allframe.spi.event.StoreLimits;
 import dev.allframe.spi.event.Subscription;
 import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.spi.saga.SagaStore;
@@ -60,6 +61,8 @@ import java.util.function.LongConsumer;
  * of its own, and the events projections parked, each parked with the checkpoint past it in one transaction.
  * Retention removes old idempotency keys, closed scopes and finished sagas in batches, each a short transaction
  * of its own.
+ * An append the database refuses is a conflict only for a stream version another append took; reads of an id longer
+ * than the tables keep ({@link StoreLimits}) find nothing without asking the database.
  */
 public final class JpaEventStore implements EventStore, SnapshotStore, CheckpointStore, DeadLetterStore,
         InlineSubscribers, SagaStore, AutoCloseable {
@@ -110,15 +113,23 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
             }
             return transactions.write(em -> appender.append(em, request, now), this::appended);
         } catch (PersistenceException e) {
-            Optional<SQLException> violation = integrityViolation(e);
-            if (violation.isEmpty()) {
+            Optional<DatabaseRefusal> refusal = DatabaseRefusal.of(e);
+            if (refusal.isEmpty()) {
                 throw e;
             }
-            if (request.condition().expectedVersion().isEmpty()) {
-                throw new EventStoreException(JpaStoreMessages.refusedWithoutCondition(request.streamId(),
-                        violation.get().getSQLState()), e);
-            }
-            throw AppendConditions.conflict(request, streamVersion(request.streamId()));
+            throw refusal.get().error(request, () -> streamVersion(request.streamId()),
+                    () -> storedEventId(request, e), e);
+        }
+    }
+
+    /** Which of the request's event ids is stored; empty when that cannot be read (the refusal then says the rest). */
+    private Optional<UUID> storedEventId(AppendRequest request, PersistenceException refused) {
+        try {
+            return transactions.read(em -> reader.storedEventId(em, request.events().stream()
+                    .map(NewEvent::eventId).toList()));
+        } catch (RuntimeException e) {
+            refused.addSuppressed(e);
+            return Optional.empty();
         }
     }
 
@@ -136,11 +147,17 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
 
     @Override
     public List<EventEnvelope> readStream(String streamId, long fromVersion, int maxCount) {
+        if (!StoreLimits.storable(streamId)) {
+            return List.of();
+        }
         return transactions.read(em -> reader.readStream(em, streamId, fromVersion, maxCount));
     }
 
     @Override
     public long streamVersion(String streamId) {
+        if (!StoreLimits.storable(streamId)) {
+            return 0;
+        }
         return transactions.read(em -> reader.streamVersion(em, streamId));
     }
 
@@ -156,6 +173,9 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
 
     @Override
     public Optional<AppendResult> findByIdempotencyKey(String key) {
+        if (!StoreLimits.storable(key)) {
+            return Optional.empty();
+        }
         return transactions.read(em -> reader.idempotencyKey(em, key));
     }
 
@@ -163,6 +183,9 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     @Override
     public List<AppendResult> closeScope(String scope) {
         requireNonNull(scope, "scope");
+        if (!StoreLimits.storable(scope)) {
+            return List.of();
+        }
         return transactions.write(em -> appender.closeScope(em, scope, now()), closed -> { });
     }
 
@@ -342,6 +365,9 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
 
     @Override
     public Optional<Snapshot> loadSnapshot(String streamId, Class<?> stateType, String stateFingerprint) {
+        if (!StoreLimits.storable(streamId)) {
+            return Optional.empty();
+        }
         return transactions.read(em -> snapshots.load(em, streamId, stateType, stateFingerprint));
     }
 

@@ -6,12 +6,16 @@ import dev.allframe.spi.conformance.CheckpointStoreConformanceTest;
 import dev.allframe.spi.conformance.EventStoreConcurrencyConformanceTest;
 import dev.allframe.spi.conformance.EventStoreConformanceTest;
 import dev.allframe.spi.conformance.EventStoreIdempotencyConformanceTest;
+import dev.allframe.spi.conformance.EventStoreRefusalsConformanceTest;
 import dev.allframe.spi.conformance.EventStoreSubscriptionConformanceTest;
 import dev.allframe.spi.conformance.IdempotencyRetentionConformanceTest;
 import dev.allframe.spi.conformance.IdempotencyScopeConformanceTest;
 import dev.allframe.spi.conformance.SagaRetentionConformanceTest;
 import dev.allframe.spi.conformance.SagaStoreConformanceTest;
+import dev.allframe.spi.conformance.SnapshotInvalidationConformanceTest;
 import dev.allframe.spi.conformance.SnapshotStoreConformanceTest;
+import dev.allframe.spi.StoreCapabilities;
+import dev.allframe.spi.event.EventDecoder;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.saga.SagaStore;
 import dev.allframe.spi.snapshot.SnapshotStore;
@@ -37,6 +41,14 @@ abstract class JpaConformanceSuite {
 
     @Nested
     class Idempotency extends EventStoreIdempotencyConformanceTest {
+        @Override
+        protected EventStore createStore() {
+            return database().freshStore();
+        }
+    }
+
+    @Nested
+    class Refusals extends EventStoreRefusalsConformanceTest {
         @Override
         protected EventStore createStore() {
             return database().freshStore();
@@ -102,6 +114,14 @@ abstract class JpaConformanceSuite {
         @Override
         TestDatabase database() {
             return JpaConformanceSuite.this.database();
+        }
+    }
+
+    @Nested
+    class SnapshotInvalidation extends SnapshotInvalidationConformanceTest {
+        @Override
+        protected StoreCapabilities createStore(EventDecoder events) {
+            return StoreCapabilities.of(database().freshStore(events));
         }
     }
 

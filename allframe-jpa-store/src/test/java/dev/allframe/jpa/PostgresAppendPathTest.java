@@ -2,11 +2,14 @@ package dev.allframe.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
 import dev.allframe.command.ConcurrencyConflictException;
+import dev.allframe.command.DuplicateEventIdException;
+import dev.allframe.command.UnstorableValueException;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.jpa.PostgresCondition.RequiresPostgres;
@@ -260,7 +263,9 @@ class PostgresAppendPathTest {
             b.get(10, TimeUnit.SECONDS);
             d.get(10, TimeUnit.SECONDS);
             assertThatThrownBy(() -> faulty.get(10, TimeUnit.SECONDS)).cause()
-                    .isInstanceOf(ConcurrencyConflictException.class);
+                    .isInstanceOf(DuplicateEventIdException.class)
+                    .hasMessage("AF1188: Append to stream 'c' refused: its event id " + taken + " is the id of an event"
+                            + " stored before; nothing was stored");
             List<CountingDataSource.Execution> trips = List.copyOf(counting.executions());
             assertThat(trips.stream().filter(e -> e.sql().contains("NOT EXISTS (SELECT 1 FROM allframe_events"))
                     .map(e -> e.sql().split("UPDATE allframe_head SET head_position = head_position \\+").length - 1))
@@ -273,6 +278,62 @@ class PostgresAppendPathTest {
                             tuple("d", 5L));
             assertThat(store.streamVersion("c")).isZero();
             assertThat(store.headPosition()).isEqualTo(5);
+        } finally {
+            leaderGoes.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAppendWithAnIdLongerThanTheStoreKeepsIsRefusedBeforeItJoinsOthersWhichCommitOnceTogether()
+            throws Exception {
+        TestDatabase.POSTGRESQL.freshStore();
+        CountDownLatch leaderInside = new CountDownLatch(1);
+        CountDownLatch leaderGoes = new CountDownLatch(1);
+        ResourceLocalTransactions transactions = countingTransactions();
+        AutocommitConnections gated = new GatedConnections(transactions.autocommitConnections(), leaderInside,
+                leaderGoes);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            JpaEventStore store = store(transactions, gated);
+            store.headPosition();
+            counting.executions().clear();
+            List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
+            Future<?> leader = pool.submit(() -> store.append(request("a", AppendCondition.noStream(), null, 1)));
+            assertThat(leaderInside.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> b = pool.submit(() -> {
+                waiting.add(Thread.currentThread());
+                return store.append(request("b", AppendCondition.noStream(), null, 1));
+            });
+            Future<?> overLong = pool.submit(() -> store.append(new AppendRequest("c", AppendCondition.noStream(),
+                    List.of(new NewEvent(EventIds.next(), "ConformanceEvent", 1, new ConformanceEvent("c", 0),
+                            "r".repeat(300), null, null)), null)));
+            Future<?> d = pool.submit(() -> {
+                waiting.add(Thread.currentThread());
+                return store.append(request("d", AppendCondition.noStream(), null, 2));
+            });
+            awaitParkedInGroupCommit(waiting, 2);
+            leaderGoes.countDown();
+
+            leader.get(10, TimeUnit.SECONDS);
+            b.get(10, TimeUnit.SECONDS);
+            d.get(10, TimeUnit.SECONDS);
+            Throwable refused = catchThrowable(() -> overLong.get(10, TimeUnit.SECONDS));
+            assertThat(refused).cause().isInstanceOf(UnstorableValueException.class)
+                    .hasMessage("AF1186: Append to stream 'c' refused: its correlation id is 300 characters long,"
+                            + " more than the 200 every event store keeps; nothing was stored");
+            List<CountingDataSource.Execution> trips = List.copyOf(counting.executions());
+            assertThat(trips.stream().filter(e -> e.sql().contains("NOT EXISTS (SELECT 1 FROM allframe_events"))
+                    .map(e -> e.sql().split("UPDATE allframe_head SET head_position = head_position \\+").length - 1))
+                    .as("the two good ones that waited, in one transaction").containsExactly(2);
+            assertThat(trips).as("which committed once").containsOnlyOnce(CountingDataSource.Execution.COMMIT);
+            assertThat(trips.stream().filter(e -> e.sql().contains("CASE WHEN")).count())
+                    .as("the leader alone, and no append tried again").isEqualTo(1);
+            List<EventEnvelope> stored = store.readAll(0, 100);
+            assertThat(stored).extracting(EventEnvelope::streamId, EventEnvelope::streamVersion)
+                    .containsExactlyInAnyOrder(tuple("a", 1L), tuple("b", 1L), tuple("d", 1L), tuple("d", 2L));
+            assertThat(stored).extracting(EventEnvelope::globalPosition).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(store.streamVersion("c")).isZero();
         } finally {
             leaderGoes.countDown();
             pool.shutdownNow();

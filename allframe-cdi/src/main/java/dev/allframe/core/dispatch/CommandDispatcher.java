@@ -13,6 +13,7 @@ import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.EventTypes;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.handler.HandlerCatalog;
+import dev.allframe.core.handler.StateFingerprints;
 import dev.allframe.core.handler.StateModel;
 import dev.allframe.core.message.CommandMessages;
 import dev.allframe.spi.StoreCapabilities;
@@ -21,6 +22,7 @@ import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.NewEvent;
+import dev.allframe.spi.event.StoreLimits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +35,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
- * The command bus: validate, fold the state, handle, append, and retry stateful handlers on conflicts.
+ * The command bus: validate, check the ids against what every store keeps, fold the state, handle, append, and
+ * retry stateful handlers on conflicts.
  * Everything about a handler is resolved when the dispatcher is built; a dispatch is a map lookup and a
  * method-handle call.
  */
@@ -47,14 +50,18 @@ public final class CommandDispatcher implements CommandBus {
     private final int maxRetries;
     private final Executor executor;
 
+    /**
+     * @param fingerprints the fingerprints of the catalog's state types, which the snapshots of this deployment carry
+     */
     public CommandDispatcher(HandlerCatalog catalog, HandlerTargets targets, StoreCapabilities store,
                              MessageValidator validator, AllFrameConfig config, Executor executor,
-                             EventTypeRegistry eventTypes) {
+                             EventTypeRegistry eventTypes, StateFingerprints fingerprints) {
         this.eventTypes = requireNonNull(eventTypes, "eventTypes");
         this.store = requireNonNull(store, "store").events();
         this.validator = requireNonNull(validator, "validator");
         this.executor = requireNonNull(executor, "executor");
-        this.states = new StateLoader(this.store, store.snapshots(), config.snapshotEvery());
+        this.states = new StateLoader(this.store, store.snapshots(), config.snapshotEvery(),
+                requireNonNull(fingerprints, "fingerprints"));
         this.maxRetries = config.commandMaxRetries();
         Map<Class<?>, BoundCommandHandler> bound = new HashMap<>();
         catalog.commands().forEach((type, model) ->
@@ -103,6 +110,10 @@ public final class CommandDispatcher implements CommandBus {
         UUID commandId = EventIds.next();
         String streamId = handler.streamIdOf(command);
         String key = options.idempotencyKey();
+        if (streamId != null) {
+            StoreLimits.check(streamId, key, options.idempotencyScope(), options.correlationId(),
+                    options.causationId());
+        }
         StateModel stateModel = handler.state();
         for (int attempt = 0; ; attempt++) {
             if (key != null) {

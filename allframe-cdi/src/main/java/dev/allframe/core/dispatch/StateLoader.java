@@ -1,6 +1,7 @@
 package dev.allframe.core.dispatch;
 
 import dev.allframe.EventEnvelope;
+import dev.allframe.core.handler.StateFingerprints;
 import dev.allframe.core.handler.StateModel;
 import dev.allframe.core.message.CommandMessages;
 import dev.allframe.spi.event.AppendResult;
@@ -16,6 +17,11 @@ import java.util.logging.Logger;
  * Folds aggregate state from a stream, starting from the newest usable snapshot when the store keeps
  * snapshots, and writes a snapshot each time a stream passes a multiple of the snapshot interval.
  * Snapshots are a cache: failing to read or write one is logged and the events are folded instead.
+ * <p>
+ * A snapshot is usable when it carries the fingerprint of this deployment's fold ({@link StateFingerprints}). The
+ * snapshot written after an append is a fold of what the store reads back, from the newest usable snapshot on, not
+ * of the state the handler was given and the events it returned: so it is what a later fold of the stored, upcast
+ * events gives, whatever version of an event class the handler returned and whatever it did to a mutable state.
  */
 final class StateLoader {
 
@@ -25,15 +31,23 @@ final class StateLoader {
     private final EventStore store;
     private final SnapshotStore snapshots;
     private final int snapshotEvery;
+    private final StateFingerprints fingerprints;
 
-    StateLoader(EventStore store, Optional<SnapshotStore> snapshots, int snapshotEvery) {
+    StateLoader(EventStore store, Optional<SnapshotStore> snapshots, int snapshotEvery,
+                StateFingerprints fingerprints) {
         this.store = store;
         this.snapshots = snapshotEvery > 0 ? snapshots.orElse(null) : null;
         this.snapshotEvery = snapshotEvery;
+        this.fingerprints = fingerprints;
     }
 
     LoadedState load(StateModel model, String streamId) {
-        LoadedState start = fromSnapshot(model, streamId).orElseGet(() -> new LoadedState(model.initial(), 0));
+        return fold(model, streamId, true);
+    }
+
+    /** The state from the newest usable snapshot on; a snapshot that cannot be read is logged when {@code warn}. */
+    private LoadedState fold(StateModel model, String streamId, boolean warn) {
+        LoadedState start = fromSnapshot(model, streamId, warn).orElseGet(() -> new LoadedState(model.initial(), 0));
         Object state = start.state();
         long version = start.version();
         List<EventEnvelope> page;
@@ -54,25 +68,27 @@ final class StateLoader {
             return;
         }
         try {
-            Object state = before.state();
-            for (EventEnvelope envelope : appended.events()) {
-                state = model.apply(state, envelope);
+            LoadedState stored = fold(model, appended.streamId(), false);
+            if (stored.version() > before.version()) {
+                snapshots.saveSnapshot(new Snapshot(appended.streamId(), stored.version(), fingerprints.of(model),
+                        stored.state()));
             }
-            snapshots.saveSnapshot(new Snapshot(appended.streamId(), appended.streamVersion(), model.fingerprint(), state));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> CommandMessages.snapshotNotWritten(appended.streamId(), appended.streamVersion()).toString());
         }
     }
 
-    private Optional<LoadedState> fromSnapshot(StateModel model, String streamId) {
+    private Optional<LoadedState> fromSnapshot(StateModel model, String streamId, boolean warn) {
         if (snapshots == null) {
             return Optional.empty();
         }
         try {
-            return snapshots.loadSnapshot(streamId, model.type(), model.fingerprint())
+            return snapshots.loadSnapshot(streamId, model.type(), fingerprints.of(model))
                     .map(s -> new LoadedState(s.state(), s.streamVersion()));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> CommandMessages.snapshotNotRead(streamId).toString());
+            if (warn) {
+                LOG.log(Level.WARNING, e, () -> CommandMessages.snapshotNotRead(streamId).toString());
+            }
             return Optional.empty();
         }
     }

@@ -3,6 +3,7 @@ package dev.allframe.core.handler;
 import dev.allframe.AllFrameException;
 import dev.allframe.EventEnvelope;
 import dev.allframe.command.HandlerFailedException;
+import dev.allframe.command.StateVersion;
 import dev.allframe.core.message.CommandMessages;
 import java.lang.invoke.MethodHandle;
 import java.util.Comparator;
@@ -16,7 +17,7 @@ import java.util.Optional;
 public final class StateModel {
 
     private final Class<?> type;
-    private final String fingerprint;
+    private final int stateVersion;
     private final String initialSite;
     private final MethodHandle initial;
     private final List<Applier> appliers;
@@ -30,9 +31,10 @@ public final class StateModel {
         }
     };
 
-    StateModel(Class<?> type, String initialSite, MethodHandle initial, List<Applier> appliers) {
+    /** @param stateVersion the {@link StateVersion} of the type, 1 without one; with the rest, in its fingerprint */
+    StateModel(Class<?> type, int stateVersion, String initialSite, MethodHandle initial, List<Applier> appliers) {
         this.type = type;
-        this.fingerprint = StateFingerprint.of(type);
+        this.stateVersion = stateVersion;
         this.initialSite = initialSite;
         this.initial = initial;
         this.appliers = List.copyOf(appliers);
@@ -42,9 +44,16 @@ public final class StateModel {
         return type;
     }
 
-    /** Identifies the state class's current shape; see {@link dev.allframe.spi.snapshot.Snapshot}. */
-    public String fingerprint() {
-        return fingerprint;
+    int stateVersion() {
+        return stateVersion;
+    }
+
+    String initialSite() {
+        return initialSite;
+    }
+
+    List<Applier> appliers() {
+        return appliers;
     }
 
     /** The event types the state's {@code @Apply} methods take. */

@@ -2,6 +2,7 @@ package dev.allframe.core.handler;
 
 import dev.allframe.command.Apply;
 import dev.allframe.command.InitialState;
+import dev.allframe.command.StateVersion;
 import dev.allframe.core.Problems;
 import dev.allframe.core.Sites;
 import dev.allframe.core.message.HandlerMessages;
@@ -48,6 +49,10 @@ final class StateModelInspector {
             }
         });
         Initial initial = initial(type, initialMethods, handlerSite, problems);
+        StateVersion version = type.getAnnotation(StateVersion.class);
+        if (version != null && version.value() < 1) {
+            problems.add(HandlerMessages.badStateVersion(type, version.value()));
+        }
         if (problems.size() > before || initial == null) {
             return Optional.empty();
         }
@@ -57,7 +62,8 @@ final class StateModelInspector {
             appliers.add(new StateModel.Applier(eventType, Sites.of(method),
                     Reflection.handle(method).asType(APPLIER), method.getReturnType() != void.class));
         });
-        return Optional.of(new StateModel(type, initial.site(), initial.handle(), appliers));
+        return Optional.of(new StateModel(type, version == null ? 1 : version.value(), initial.site(),
+                initial.handle(), appliers));
     }
 
     private static boolean isValidApply(Method method, Class<?> type) {

@@ -14,6 +14,9 @@ public final class EventMessages {
 
     static final MessageTemplate AF1024 = new MessageTemplate("AF1024",
             "Event classes %s and %s are both stored as '%s' version %s; give one of them another @EventType name");
+    static final MessageTemplate AF1063 = new MessageTemplate("AF1063",
+            "Event class %s is stored as type name '%s...', which is %s characters long; event stores keep type names"
+            + " of up to %s characters: give it a shorter @EventType name");
     static final MessageTemplate AF1031 = new MessageTemplate("AF1031",
             "Event %s has %s upcasters, it needs at most one: %s");
     static final MessageTemplate AF1032 = new MessageTemplate("AF1032",
@@ -49,6 +52,10 @@ public final class EventMessages {
     public static AllFrameMessage eventTypeClash(String name, int version, Class<?> one, Class<?> other) {
         boolean ordered = one.getName().compareTo(other.getName()) <= 0;
         return AF1024.with((ordered ? one : other).getName(), (ordered ? other : one).getName(), name, version);
+    }
+
+    public static AllFrameMessage typeNameTooLong(Class<?> eventClass, String name, int limit) {
+        return AF1063.with(eventClass.getName(), name.substring(0, 40), name.length(), limit);
     }
 
     public static AllFrameMessage upcasterFork(String from, Collection<String> sites) {

@@ -53,6 +53,8 @@ public final class HandlerMessages {
             "Bean %s declares handler methods, but its bean types (@Typed) exclude its own class");
     static final MessageTemplate AF1022 = new MessageTemplate("AF1022",
             "State type %s has %s @InitialState methods, it needs at most one: %s");
+    static final MessageTemplate AF1062 = new MessageTemplate("AF1062",
+            "@StateVersion(%s) on state type %s: a state version is 1 or more");
     static final MessageTemplate AF1023 = new MessageTemplate("AF1023",
             "@StreamId member %s must be an instance field or a method without parameters returning a value");
 
@@ -137,6 +139,10 @@ public final class HandlerMessages {
 
     public static AllFrameMessage multipleInitialStates(Class<?> stateType, Collection<String> sites) {
         return AF1022.with(stateType.getName(), sites.size(), list(sites));
+    }
+
+    public static AllFrameMessage badStateVersion(Class<?> stateType, int version) {
+        return AF1062.with(version, stateType.getName());
     }
 
     public static AllFrameMessage badStreamIdMember(String member) {

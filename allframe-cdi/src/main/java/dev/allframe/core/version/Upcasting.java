@@ -91,6 +91,11 @@ public final class Upcasting implements EventDecoder {
         return current;
     }
 
+    @Override
+    public boolean upcasts(String typeName, int schemaVersion) {
+        return !graph.isEmpty() && !graph.chainFrom(new EventKey(typeName, schemaVersion)).isEmpty();
+    }
+
     private interface Call<T> {
         T call() throws Throwable;
     }

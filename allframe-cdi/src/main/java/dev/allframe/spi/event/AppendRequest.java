@@ -3,12 +3,18 @@ package dev.allframe.spi.event;
 import static java.util.Objects.requireNonNull;
 
 import dev.allframe.MessageTemplate;
+import dev.allframe.command.DuplicateEventIdException;
 import dev.allframe.command.IdempotencyScopeClosedException;
+import dev.allframe.command.UnstorableValueException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * One atomic append: all {@code events} are stored under {@code condition}, or none. The condition is
- * checked for an empty list of events too.
+ * checked for an empty list of events too. Its ids are ones every store keeps ({@link StoreLimits}), and its events'
+ * ids are distinct, or it cannot be made.
  *
  * @param idempotencyKey   optional; when the store already holds the key, it returns the first append's
  *                         result marked as duplicate and stores nothing, whatever the condition
@@ -22,12 +28,28 @@ public record AppendRequest(String streamId, AppendCondition condition, List<New
     private static final MessageTemplate AF1180 = new MessageTemplate("AF1180",
             "The append to stream '%s' has the idempotency scope '%s' but no idempotency key: a scope groups keys");
 
+    /**
+     * @throws UnstorableValueException an id is one no store keeps ({@link StoreLimits})
+     * @throws DuplicateEventIdException two events have the same id
+     */
     public AppendRequest {
         requireNonNull(streamId, "streamId");
         requireNonNull(condition, "condition");
         events = List.copyOf(events);
         if (idempotencyScope != null && idempotencyKey == null) {
             throw new IllegalArgumentException(AF1180.with(streamId, idempotencyScope).toString());
+        }
+        StoreLimits.check(streamId, idempotencyKey, idempotencyScope, null, null);
+        for (NewEvent event : events) {
+            StoreLimits.check(streamId, event);
+        }
+        if (events.size() > 1) {
+            Set<UUID> ids = new HashSet<>();
+            for (NewEvent event : events) {
+                if (!ids.add(event.eventId())) {
+                    throw DuplicateEventIdException.twiceInAppend(streamId, event.eventId());
+                }
+            }
         }
     }
 

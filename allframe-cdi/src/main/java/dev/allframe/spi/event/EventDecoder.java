@@ -21,4 +21,11 @@ public interface EventDecoder {
 
     /** The newest form of an event object: the object itself when its class is the newest version. */
     Object upcast(Object event);
+
+    /**
+     * Whether an event stored as {@code typeName} version {@code schemaVersion} is read as a newer version. A store
+     * hands the events an append stored to its listeners and in its result as its reads give them: in their newest
+     * version, through {@link #upcast} or, for a store that keeps JSON, {@link #decode} of what it wrote.
+     */
+    boolean upcasts(String typeName, int schemaVersion);
 }

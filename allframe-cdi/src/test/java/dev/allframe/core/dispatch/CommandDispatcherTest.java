@@ -210,7 +210,8 @@ class CommandDispatcherTest {
         CommandDispatcher knowingOnlyRenamed = new CommandDispatcher(TestBuses.catalog(handlers), type -> handlers,
                 dev.allframe.spi.StoreCapabilities.of(store), TestBuses.VALIDATOR,
                 new dev.allframe.core.config.AllFrameConfig("memory", 3, 0), Runnable::run,
-                dev.allframe.core.EventTypeRegistry.of(List.of(Renamed.class)));
+                dev.allframe.core.EventTypeRegistry.of(List.of(Renamed.class)),
+                TestBuses.fingerprints(TestBuses.catalog(handlers)));
 
         assertThatThrownBy(() -> knowingOnlyRenamed.dispatch(new Many("s")))
                 .isInstanceOf(dev.allframe.EventStoreException.class)

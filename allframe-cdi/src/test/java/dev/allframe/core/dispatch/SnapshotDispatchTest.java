@@ -9,6 +9,7 @@ import dev.allframe.bank.OpenAccount;
 import dev.allframe.bank.Withdraw;
 import dev.allframe.command.CommandResult;
 import dev.allframe.core.config.AllFrameConfig;
+import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.snapshot.Snapshot;
 import dev.allframe.testing.SnapshottingEventStore;
@@ -18,9 +19,10 @@ import org.junit.jupiter.api.Test;
 class SnapshotDispatchTest {
 
     private final SnapshottingEventStore store = new SnapshottingEventStore();
-    private final CommandDispatcher bus = new CommandDispatcher(TestBuses.catalog(new AccountCommands()),
+    private final HandlerCatalog catalog = TestBuses.catalog(new AccountCommands());
+    private final CommandDispatcher bus = new CommandDispatcher(catalog,
             type -> new AccountCommands(), StoreCapabilities.of(store), TestBuses.VALIDATOR, new AllFrameConfig("memory", 3, 3),
-            Runnable::run, TestBuses.eventTypes(TestBuses.catalog(new AccountCommands())));
+            Runnable::run, TestBuses.eventTypes(catalog), TestBuses.fingerprints(catalog));
 
     @Test
     void aSnapshotIsWrittenEachTimeAStreamPassesAMultipleOfTheInterval() {
@@ -57,7 +59,8 @@ class SnapshotDispatchTest {
 
         CommandResult result = bus.dispatch(new Deposit("A", BigDecimal.ONE));
 
-        assertThat(store.readsFrom()).containsExactly(1L);
+        assertThat(store.readsFrom()).as("the fold for the handler, then the one for the snapshot")
+                .containsExactly(1L, 1L);
         assertThat(store.saved()).last().extracting(Snapshot::state).isEqualTo(new Account("A", "Ada", new BigDecimal("2")));
         assertThat(result.streamVersion()).isEqualTo(3);
     }

@@ -6,6 +6,7 @@ import dev.allframe.bank.AccountCommands;
 import dev.allframe.bank.Deposit;
 import dev.allframe.bank.OpenAccount;
 import dev.allframe.core.config.AllFrameConfig;
+import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.testing.LogCapture;
 import dev.allframe.testing.SnapshottingEventStore;
@@ -15,10 +16,11 @@ import org.junit.jupiter.api.Test;
 class SnapshotWarningsTest {
 
     private final SnapshottingEventStore store = new SnapshottingEventStore();
-    private final CommandDispatcher bus = new CommandDispatcher(TestBuses.catalog(new AccountCommands()),
+    private final HandlerCatalog catalog = TestBuses.catalog(new AccountCommands());
+    private final CommandDispatcher bus = new CommandDispatcher(catalog,
             type -> new AccountCommands(), StoreCapabilities.of(store), TestBuses.VALIDATOR,
-            new AllFrameConfig("memory", 3, 2), Runnable::run,
-            TestBuses.eventTypes(TestBuses.catalog(new AccountCommands())));
+            new AllFrameConfig("memory", 3, 2), Runnable::run, TestBuses.eventTypes(catalog),
+            TestBuses.fingerprints(catalog));
 
     @Test
     void snapshotsThatCannotBeReadOrWrittenAreWarnedAboutAndTheStreamIsFolded() {

@@ -10,6 +10,8 @@ import dev.allframe.core.handler.EventClassCollector;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.HandlerKind;
 import dev.allframe.core.handler.HandlerMethod;
+import dev.allframe.core.handler.StateFingerprints;
+import dev.allframe.core.version.VersionGraph;
 import dev.allframe.query.QueryHandler;
 import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.event.EventStore;
@@ -37,19 +39,24 @@ final class TestBuses {
     static CommandDispatcher commandBus(EventStore store, int maxRetries, Executor executor, Object... handlers) {
         HandlerCatalog catalog = catalog(handlers);
         return new CommandDispatcher(catalog, targets(handlers), StoreCapabilities.of(store), VALIDATOR,
-                new AllFrameConfig("memory", maxRetries, 0), executor, eventTypes(catalog));
+                new AllFrameConfig("memory", maxRetries, 0), executor, eventTypes(catalog), fingerprints(catalog));
     }
 
     static CommandDispatcher commandBus(EventStore store, MessageValidator validator, Executor executor,
                                         Object... handlers) {
         HandlerCatalog catalog = catalog(handlers);
         return new CommandDispatcher(catalog, targets(handlers), StoreCapabilities.of(store), validator,
-                new AllFrameConfig("memory", 3, 0), executor, eventTypes(catalog));
+                new AllFrameConfig("memory", 3, 0), executor, eventTypes(catalog), fingerprints(catalog));
     }
 
     /** The event classes of {@code catalog}, as the extension finds them at deployment. */
     static EventTypeRegistry eventTypes(HandlerCatalog catalog) {
         return EventTypeRegistry.of(EventClassCollector.collect(catalog));
+    }
+
+    /** The fingerprints of the catalog's states, for an application without upcasters. */
+    static StateFingerprints fingerprints(HandlerCatalog catalog) {
+        return StateFingerprints.of(catalog, List.of(), VersionGraph.empty());
     }
 
     static QueryDispatcher queryBus(Object... handlers) {

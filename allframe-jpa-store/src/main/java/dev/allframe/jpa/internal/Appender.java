@@ -58,13 +58,14 @@ public final class Appender {
                 || !onPostgres(postgres)) {
             return Optional.empty();
         }
-        return Optional.of(groupCommit.get().append(request, now));
+        return Optional.of(groupCommit.get().append(mapper.prepare(request, now)));
     }
 
     public AppendResult append(EntityManager em, AppendRequest request, Instant now) {
         if (takesPostgresPath(request) && onPostgres(() -> HibernateJdbc.isPostgres(em))) {
+            PreparedAppend prepared = mapper.prepare(request, now);
             AppendResult result = HibernateJdbc.onConnectionOf(em,
-                    connection -> postgres.append(connection, request, now));
+                    connection -> postgres.append(connection, prepared));
             inlineListeners.notifyInline(result);
             em.flush();
             return result;
@@ -88,12 +89,14 @@ public final class Appender {
         List<EventEnvelope> stored = new ArrayList<>(events.size());
         long position = head.position();
         if (!events.isEmpty()) {
-            HibernateJdbc.batchInserts(em, Math.min(events.size(), 500));
+            List<EventRow> rows = new ArrayList<>(events.size());
             for (NewEvent event : events) {
                 EventRow row = mapper.toRow(event, ++position, streamId, ++version, now);
-                em.persist(row);
-                stored.add(mapper.appended(row, event));
+                rows.add(row);
+                stored.add(mapper.appended(event, mapper.newest(event, row), streamId, version, position, now));
             }
+            HibernateJdbc.batchInserts(em, Math.min(events.size(), 500));
+            rows.forEach(em::persist);
             head.advanceTo(position);
         }
         if (key != null) {

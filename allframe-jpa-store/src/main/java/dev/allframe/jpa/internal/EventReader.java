@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.hibernate.jpa.HibernateHints;
 
 /** The store's queries: pages of a stream, pages of the global log, versions and the head. */
@@ -60,6 +61,13 @@ public final class EventReader {
             }
             Thread.onSpinWait();
         }
+    }
+
+    /** The first of {@code eventIds} that a stored event has, in their order. */
+    public Optional<UUID> storedEventId(EntityManager em, List<UUID> eventIds) {
+        List<String> stored = em.createQuery("select e.eventId from AllFrameEvent e where e.eventId in :ids",
+                String.class).setParameter("ids", eventIds.stream().map(UUID::toString).toList()).getResultList();
+        return eventIds.stream().filter(id -> stored.contains(id.toString())).findFirst();
     }
 
     public long headPosition(EntityManager em) {

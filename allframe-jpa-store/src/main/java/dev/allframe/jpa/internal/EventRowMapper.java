@@ -3,11 +3,14 @@ package dev.allframe.jpa.internal;
 import dev.allframe.AllFrameMessage;
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
+import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.EventDecoder;
 import dev.allframe.spi.event.EventSerializer;
 import dev.allframe.spi.event.NewEvent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Turns events into rows and rows back into envelopes, both through the decoder the store was given: an event is
  * only written when the decoder reads it back ({@link #verify}), and a row is only read through it, so that what one
  * process writes, every process reads. A row whose type has no class, or whose payload no longer reads as that class,
- * fails with a message naming where it is; the row itself is never touched.
+ * fails with a message naming where it is; the row itself is never touched. The envelopes of an append hold its events as reads give them, in their newest version, so that listeners inside the
+ * append and its result see what a rebuild sees.
  */
 public final class EventRowMapper {
 
@@ -78,16 +82,44 @@ public final class EventRowMapper {
                 event.schemaVersion(), payload, metadata, event.correlationId(), event.causationId(), recordedAt);
     }
 
-    /** The envelope of a row just written, with the event object that was appended. */
-    EventEnvelope appended(EventRow row, NewEvent event) {
-        return appended(event, row.streamId(), row.streamVersion(), row.globalPosition(), row.recordedAt());
+    /** {@code request}'s events as rows and as reads give them, before any of them is written. */
+    PreparedAppend prepare(AppendRequest request, Instant now) {
+        List<EventRow> rows = new ArrayList<>(request.events().size());
+        List<Object> newest = new ArrayList<>(request.events().size());
+        for (NewEvent event : request.events()) {
+            EventRow row = toRow(event, 0, request.streamId(), 0, now);
+            rows.add(row);
+            newest.add(newest(event, row));
+        }
+        return new PreparedAppend(request, now, rows, newest);
     }
 
-    /** The envelope of an event just written at {@code version} and {@code position}. */
-    EventEnvelope appended(NewEvent event, String streamId, long version, long position, Instant recordedAt) {
+    /**
+     * The event of {@code row}, about to be written, as a read will give it: the appended object when its class is
+     * the newest version, else its JSON read back through the upcasters, as every later read does.
+     *
+     * @throws EventStoreException the JSON does not read back in the newest version (nothing is written then)
+     */
+    Object newest(NewEvent event, EventRow row) {
+        if (!decoder.upcasts(event.typeName(), event.schemaVersion())) {
+            return event.event();
+        }
+        try {
+            return decoder.decode(event.typeName(), event.schemaVersion(), row.payload(), serializer).orElseThrow();
+        } catch (EventStoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EventStoreException(JpaStoreMessages.unreadableAppend(event.event().getClass().getName(),
+                    row.streamId(), event.typeName(), event.schemaVersion(), e), e);
+        }
+    }
+
+    /** The envelope of an event just written at {@code version} and {@code position}, holding {@code newest}. */
+    EventEnvelope appended(NewEvent event, Object newest, String streamId, long version, long position,
+                           Instant recordedAt) {
         return new EventEnvelope(event.eventId(), streamId, version, position, event.typeName(),
                 event.schemaVersion(), recordedAt, event.correlationId(), event.causationId(), event.metadata(),
-                event.event());
+                newest);
     }
 
     /**

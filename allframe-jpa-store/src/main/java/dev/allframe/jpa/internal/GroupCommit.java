@@ -1,11 +1,9 @@
 package dev.allframe.jpa.internal;
 
 import dev.allframe.EventStoreException;
-import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -21,7 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * own: a refused condition inserts nothing, lowers the head again and fails only that append. One append alone
  * goes in autocommit mode, one round trip with its commit.
  * <p>
- * If the shared transaction fails before its commit (an error of one append aborts it for all), it rolled
+ * An append comes here prepared ({@link PreparedAppend}): its ids checked against what the tables keep, its JSON
+ * written and its events upcast, so that what the application got wrong fails that append alone, before it waits,
+ * and never rolls back the others. If the shared transaction fails before its commit all the same (an error only
+ * the database finds in one append, such as an event id stored before, aborts it for all), it rolled
  * back: each of its appends is then tried again on its own, so that only the faulty one fails. If the commit
  * itself fails, the outcome is unknown to the database's client, and every append of the batch that was not
  * refused fails with that error, as a single append's would.
@@ -47,9 +48,9 @@ final class GroupCommit {
         this.together = together;
     }
 
-    /** Appends {@code request} alone or with the appends waiting beside it; throws what its append threw. */
-    AppendResult append(AppendRequest request, Instant now) {
-        Pending mine = new Pending(request, now);
+    /** Appends {@code prepared} alone or with the appends waiting beside it; throws what its append threw. */
+    AppendResult append(PreparedAppend prepared) {
+        Pending mine = new Pending(prepared);
         waiting.add(mine);
         appending.lock();
         try {
@@ -109,8 +110,7 @@ final class GroupCommit {
 
     private void alone(Pending pending) {
         try {
-            pending.succeed(connections.autocommit(connection -> postgres.appendAlone(connection, pending.request,
-                    pending.now)));
+            pending.succeed(connections.autocommit(connection -> postgres.appendAlone(connection, pending.append)));
         } catch (RuntimeException e) {
             pending.fail(e);
         }
@@ -120,7 +120,7 @@ final class GroupCommit {
         connection.setAutoCommit(false);
         try {
             List<PostgresBatch.Outcome> outcomes = together.appendAll(connection,
-                    batch.stream().map(p -> p.request).toList(), batch.stream().map(p -> p.now).toList());
+                    batch.stream().map(p -> p.append).toList());
             List<Pending> appended = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 Pending pending = batch.get(i);
@@ -173,15 +173,13 @@ final class GroupCommit {
      */
     private static final class Pending {
 
-        final AppendRequest request;
-        final Instant now;
+        final PreparedAppend append;
         private AppendResult staged;
         private AppendResult result;
         private RuntimeException failure;
 
-        Pending(AppendRequest request, Instant now) {
-            this.request = request;
-            this.now = now;
+        Pending(PreparedAppend append) {
+            this.append = append;
         }
 
         boolean settled() {

@@ -65,9 +65,6 @@ public final class JpaStoreMessages {
     static final MessageTemplate AF2025 = new MessageTemplate("AF2025",
             "The append did not finish: the thread that took it to write it together with other appends stopped"
             + " before it was written; whether it was stored is unknown until the stream is read");
-    static final MessageTemplate AF2026 = new MessageTemplate("AF2026",
-            "The append to stream '%s' accepts any version, yet the database refused it with SQL state %s, an"
-            + " integrity constraint (is one of its event ids stored already?); nothing of it was stored");
     static final MessageTemplate AF2027 = new MessageTemplate("AF2027",
             "Added the table allframe_dead_letters to AllFrame's tables on %s, which an earlier version created"
             + " without it");
@@ -80,6 +77,13 @@ public final class JpaStoreMessages {
     static final MessageTemplate AF2031 = new MessageTemplate("AF2031",
             "Event %s for stream '%s' does not read back equal to itself from its JSON: %s; nothing of the append was"
             + " stored");
+
+    static final MessageTemplate AF2035 = new MessageTemplate("AF2035",
+            "The database refused the append to stream '%s' with SQL state %s (%s), which is no conflict of stream"
+            + " versions; nothing of it was stored");
+    static final MessageTemplate AF2036 = new MessageTemplate("AF2036",
+            "Event %s appended to stream '%s' as type '%s' version %s does not read back in its newest version: %s;"
+            + " nothing of the append was stored");
 
     private JpaStoreMessages() {
     }
@@ -162,8 +166,13 @@ public final class JpaStoreMessages {
         return AF2025.with();
     }
 
-    public static AllFrameMessage refusedWithoutCondition(String streamId, String sqlState) {
-        return AF2026.with(streamId, sqlState);
+    public static AllFrameMessage refusedByDatabase(String streamId, String sqlState, String what) {
+        return AF2035.with(streamId, sqlState, what);
+    }
+
+    public static AllFrameMessage unreadableAppend(String eventClass, String streamId, String type, int schemaVersion,
+                                                   Throwable cause) {
+        return AF2036.with(eventClass, streamId, type, schemaVersion, describe(cause));
     }
 
     public static AllFrameMessage deadLettersTableAdded(String database) {

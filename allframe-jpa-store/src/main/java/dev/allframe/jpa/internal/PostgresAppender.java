@@ -6,7 +6,6 @@ import dev.allframe.spi.event.AppendResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.OptionalLong;
 
 /**
@@ -38,11 +37,12 @@ final class PostgresAppender {
         this.statements = statements;
     }
 
-    /** Appends {@code request}'s events, which must not be empty, on {@code connection}'s transaction. */
-    AppendResult append(Connection connection, AppendRequest request, Instant now) throws SQLException {
-        int count = request.events().size();
+    /** Appends {@code prepared}'s events, which must not be empty, on {@code connection}'s transaction. */
+    AppendResult append(Connection connection, PreparedAppend prepared) throws SQLException {
+        AppendRequest request = prepared.request();
+        int count = prepared.size();
         try (PreparedStatement append = connection.prepareStatement(statements.append())) {
-            statements.bindAppend(append, 1, connection, request, now);
+            statements.bindAppend(append, 1, connection, prepared);
             append.execute();
             long head = statements.headBefore(append.getResultSet(), count);
             append.getMoreResults();
@@ -51,26 +51,27 @@ final class PostgresAppender {
                 statements.lowerHead(connection, count);
                 throw AppendConditions.conflict(request, statements.streamVersion(connection, request.streamId()));
             }
-            return statements.appended(request, head, version.getAsLong(), now);
+            return statements.appended(prepared, head, version.getAsLong());
         }
     }
 
     /**
-     * Appends {@code request}'s events, which must not be empty, in a transaction of their own on
+     * Appends {@code prepared}'s events, which must not be empty, in a transaction of their own on
      * {@code connection}, which must be in autocommit mode.
      */
-    AppendResult appendAlone(Connection connection, AppendRequest request, Instant now) throws SQLException {
-        int count = request.events().size();
+    AppendResult appendAlone(Connection connection, PreparedAppend prepared) throws SQLException {
+        AppendRequest request = prepared.request();
+        int count = prepared.size();
         long head;
         OptionalLong version;
         try (PreparedStatement append = connection.prepareStatement(statements.appendAlone())) {
-            statements.bindAppendAlone(append, connection, request, now);
+            statements.bindAppendAlone(append, connection, prepared);
             append.execute();
             head = statements.headBefore(append.getResultSet(), count);
             append.getMoreResults();
             version = statements.insertedVersion(append.getResultSet(), count);
         } catch (SQLException e) {
-            if (NOT_NULL_VIOLATION.equals(e.getSQLState())) {
+            if (refusedCondition(e)) {
                 throw AppendConditions.conflict(request, statements.streamVersion(connection, request.streamId()));
             }
             throw e;
@@ -78,6 +79,12 @@ final class PostgresAppender {
         if (version.isEmpty()) {
             throw new EventStoreException(JpaStoreMessages.headRowMissing());
         }
-        return statements.appended(request, head, version.getAsLong(), now);
+        return statements.appended(prepared, head, version.getAsLong());
+    }
+
+    /** Whether {@code e} is the refusal of the condition: the stream's version read as {@code null} and refused. */
+    private static boolean refusedCondition(SQLException e) {
+        String message = e.getMessage();
+        return NOT_NULL_VIOLATION.equals(e.getSQLState()) && message != null && message.contains("stream_version");
     }
 }

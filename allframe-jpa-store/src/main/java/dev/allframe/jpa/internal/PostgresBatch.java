@@ -6,7 +6,6 @@ import dev.allframe.spi.event.AppendResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -36,20 +35,20 @@ final class PostgresBatch {
         }
     }
 
-    /** One outcome per request, in order. */
-    List<Outcome> appendAll(Connection connection, List<AppendRequest> requests, List<Instant> times)
-            throws SQLException {
-        int size = requests.size();
+    /** One outcome per append, in order. */
+    List<Outcome> appendAll(Connection connection, List<PreparedAppend> appends) throws SQLException {
+        int size = appends.size();
         try (PreparedStatement batch = connection.prepareStatement(statements.batch(size))) {
             int p = 1;
-            for (int i = 0; i < size; i++) {
-                p = statements.bindBatched(batch, p, connection, requests.get(i), times.get(i));
+            for (PreparedAppend append : appends) {
+                p = statements.bindBatched(batch, p, connection, append);
             }
             batch.execute();
             List<Outcome> outcomes = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                AppendRequest request = requests.get(i);
-                int count = request.events().size();
+                PreparedAppend append = appends.get(i);
+                AppendRequest request = append.request();
+                int count = append.size();
                 if (i > 0) {
                     batch.getMoreResults();
                 }
@@ -60,7 +59,7 @@ final class PostgresBatch {
                 batch.getMoreResults();
                 long actual = statements.streamVersion(batch.getResultSet());
                 outcomes.add(version.isPresent()
-                        ? new Outcome.Appended(statements.appended(request, head, version.getAsLong(), times.get(i)))
+                        ? new Outcome.Appended(statements.appended(append, head, version.getAsLong()))
                         : new Outcome.Refused(AppendConditions.conflict(request, actual)));
             }
             return outcomes;

@@ -91,31 +91,33 @@ final class PostgresStatements {
     }
 
     /** Binds the parameters of {@link #append()} from {@code first} on; returns the index after them. */
-    int bindAppend(PreparedStatement statement, int first, Connection connection, AppendRequest request, Instant now)
+    int bindAppend(PreparedStatement statement, int first, Connection connection, PreparedAppend prepared)
             throws SQLException {
-        return bind(statement, first, connection, request, now, false);
+        return bind(statement, first, connection, prepared, false);
     }
 
     /** Binds the parameters of {@link #appendAlone()}. */
-    void bindAppendAlone(PreparedStatement statement, Connection connection, AppendRequest request, Instant now)
+    void bindAppendAlone(PreparedStatement statement, Connection connection, PreparedAppend prepared)
             throws SQLException {
-        bind(statement, 1, connection, request, now, true);
+        bind(statement, 1, connection, prepared, true);
     }
 
     /** Binds the parameters of one append of {@link #batch(int)} from {@code first} on; returns the index after. */
-    int bindBatched(PreparedStatement statement, int first, Connection connection, AppendRequest request,
-                    Instant now) throws SQLException {
-        int p = bindAppend(statement, first, connection, request, now);
+    int bindBatched(PreparedStatement statement, int first, Connection connection, PreparedAppend prepared)
+            throws SQLException {
+        AppendRequest request = prepared.request();
+        int p = bindAppend(statement, first, connection, prepared);
         statement.setLong(p++, request.events().size());
         statement.setString(p++, request.events().get(0).eventId().toString());
         statement.setString(p++, request.streamId());
         return p;
     }
 
-    private int bind(PreparedStatement statement, int first, Connection connection, AppendRequest request, Instant now,
+    private int bind(PreparedStatement statement, int first, Connection connection, PreparedAppend prepared,
                      boolean conditionInSelect) throws SQLException {
-        List<NewEvent> events = request.events();
-        int count = events.size();
+        AppendRequest request = prepared.request();
+        Instant now = prepared.now();
+        int count = prepared.size();
         String[] ids = new String[count];
         String[] types = new String[count];
         Integer[] schemaVersions = new Integer[count];
@@ -124,7 +126,7 @@ final class PostgresStatements {
         String[] correlations = new String[count];
         String[] causations = new String[count];
         for (int i = 0; i < count; i++) {
-            EventRow row = mapper.toRow(events.get(i), 0, request.streamId(), 0, now);
+            EventRow row = prepared.rows().get(i);
             ids[i] = row.eventId();
             types[i] = row.typeName();
             schemaVersions[i] = row.schemaVersion();
@@ -209,14 +211,16 @@ final class PostgresStatements {
         }
     }
 
-    /** What {@code request} stored, its events after {@code headBefore} and its stream now at {@code version}. */
-    AppendResult appended(AppendRequest request, long headBefore, long version, Instant now) {
+    /** What {@code prepared} stored, its events after {@code headBefore} and its stream now at {@code version}. */
+    AppendResult appended(PreparedAppend prepared, long headBefore, long version) {
+        AppendRequest request = prepared.request();
         List<NewEvent> events = request.events();
         int count = events.size();
         long first = version - count;
         List<EventEnvelope> stored = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            stored.add(mapper.appended(events.get(i), request.streamId(), first + i + 1, headBefore + i + 1, now));
+            stored.add(mapper.appended(events.get(i), prepared.newest().get(i), request.streamId(), first + i + 1,
+                    headBefore + i + 1, prepared.now()));
         }
         return new AppendResult(request.streamId(), version, stored, false);
     }

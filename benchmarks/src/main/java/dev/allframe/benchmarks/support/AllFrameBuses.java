@@ -12,6 +12,8 @@ import dev.allframe.core.handler.EventClassCollector;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.HandlerKind;
 import dev.allframe.core.handler.HandlerMethod;
+import dev.allframe.core.handler.StateFingerprints;
+import dev.allframe.core.version.VersionGraph;
 import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.event.EventStore;
 import jakarta.validation.Validation;
@@ -37,8 +39,10 @@ public final class AllFrameBuses {
     }
 
     public static CommandDispatcher commandBus(EventStore store, EventTypeRegistry eventTypes, Object handler) {
-        return new CommandDispatcher(catalog(handler), beanClass -> handler, StoreCapabilities.of(store), VALIDATOR,
-                new AllFrameConfig(AllFrameConfig.MEMORY_STORE, 3, 0), Runnable::run, eventTypes);
+        HandlerCatalog catalog = catalog(handler);
+        return new CommandDispatcher(catalog, beanClass -> handler, StoreCapabilities.of(store), VALIDATOR,
+                new AllFrameConfig(AllFrameConfig.MEMORY_STORE, 3, 0), Runnable::run, eventTypes,
+                StateFingerprints.of(catalog, eventTypes.classes(), VersionGraph.empty()));
     }
 
     private static HandlerCatalog catalog(Object handler) {

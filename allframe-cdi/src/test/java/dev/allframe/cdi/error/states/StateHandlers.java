@@ -25,4 +25,8 @@ public class StateHandlers {
     @CommandHandler
     void e(Command command, int state) {
     }
+
+    @CommandHandler
+    void f(Command command, ZeroVersion state) {
+    }
 }

@@ -27,6 +27,7 @@ class StateProblemsTest {
                 "AF1020: @CommandHandler(createsStream = true) method " + PACKAGE + "StateHandlers#d(Command, Good)"
                         + " takes an aggregate state; a stateful handler already expects the version it loaded",
                 "AF1006: State type int of " + PACKAGE + "StateHandlers#e(Command, int) cannot be instantiated: give it"
-                        + " a static @InitialState method or a no-argument constructor");
+                        + " a static @InitialState method or a no-argument constructor",
+                "AF1062: @StateVersion(0) on state type " + PACKAGE + "ZeroVersion: a state version is 1 or more");
     }
 }

@@ -1,0 +1,6 @@
+package dev.allframe.spi.conformance.wallet;
+
+import java.math.BigDecimal;
+
+public record MoneyTaken(String walletId, BigDecimal amount) {
+}

@@ -1,0 +1,4 @@
+package dev.allframe.spi.conformance.wallet;
+
+public record WalletOpened(String walletId) {
+}
