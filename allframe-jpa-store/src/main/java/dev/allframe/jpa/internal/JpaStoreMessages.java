@@ -70,6 +70,8 @@ public final class JpaStoreMessages {
     static final MessageTemplate AF2027 = new MessageTemplate("AF2027",
             "Added the table allframe_dead_letters to AllFrame's tables on %s, which an earlier version created"
             + " without it");
+    static final MessageTemplate AF2055 = new MessageTemplate("AF2055",
+            "The JPA event store needs %s, but class %s cannot be loaded: add %s");
 
     private JpaStoreMessages() {
     }
@@ -158,5 +160,9 @@ public final class JpaStoreMessages {
 
     public static AllFrameMessage deadLettersTableAdded(String database) {
         return AF2027.with(database);
+    }
+
+    public static AllFrameMessage missingLibrary(String library, String className, String artifact) {
+        return AF2055.with(library, className, artifact);
     }
 }
