@@ -20,11 +20,12 @@ class MissingJarsTest {
                 List.of("jakarta.validation-api", "hibernate-validator"), Map.of());
 
         assertThat(result.exitStatus()).as("%s", result).isEqualTo(JavaSeProcess.REFUSED);
-        assertThat(result.output()).as("%s", result).isEqualTo(oneProblem("AF1076:"
-                + " dev.allframe.cdi.error.javase.Register declares Jakarta Validation constraints whose classes cannot"
-                + " be loaded (jakarta.validation.constraints.NotBlank), so Java drops them and nothing would check"
-                + " them: enable Liberty's beanValidation-3.0 feature, or add jakarta.validation:jakarta.validation-api"
-                + " and a provider such as org.hibernate.validator:hibernate-validator"));
+        assertThat(result.output()).as("%s", result).isEqualTo(oneProblem(
+                "AF1076: dev.allframe.cdi.error.javase.Register declares Jakarta Validation constraints whose classes"
+                + " cannot be loaded (jakarta.validation.constraints.NotBlank), so Java drops them and nothing would"
+                + " check them: enable Liberty's beanValidation-3.0 feature, or add"
+                + " jakarta.validation:jakarta.validation-api and a provider such as"
+                + " org.hibernate.validator:hibernate-validator"));
     }
 
     @Test
