@@ -41,22 +41,29 @@ final class EventStoreProviders {
         EventStoreProvider memory = new InMemoryStoreProvider();
         byName.put(memory.name(), memory);
         for (ClassLoader loader : loaders()) {
-            Iterator<EventStoreProvider> found = ServiceLoader.load(EventStoreProvider.class, loader).iterator();
-            for (int failures = 0; failures <= MAX_FAILURES; ) {
-                try {
-                    if (!found.hasNext()) {
-                        break;
-                    }
-                    EventStoreProvider provider = found.next();
-                    byName.putIfAbsent(provider.name(), provider);
-                } catch (ServiceConfigurationError | LinkageError e) {
-                    problems.add(StoreMessages.providerNotLoadable(e.getMessage(), MissingClass.describe(
-                            e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e)));
-                    failures++;
-                }
-            }
+            loadFrom(loader, byName, problems);
         }
         return new EventStoreProviders(byName, new ArrayList<>(problems));
+    }
+
+    /** Adds the providers {@code loader} finds; one that fails to load is a problem, and the search goes on. */
+    private static void loadFrom(ClassLoader loader, Map<String, EventStoreProvider> byName,
+                                 Set<AllFrameMessage> problems) {
+        Iterator<EventStoreProvider> found = ServiceLoader.load(EventStoreProvider.class, loader).iterator();
+        int failures = 0;
+        while (failures <= MAX_FAILURES) {
+            try {
+                if (!found.hasNext()) {
+                    return;
+                }
+                EventStoreProvider provider = found.next();
+                byName.putIfAbsent(provider.name(), provider);
+            } catch (ServiceConfigurationError | LinkageError e) {
+                Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
+                problems.add(StoreMessages.providerNotLoadable(e.getMessage(), MissingClass.describe(cause)));
+                failures++;
+            }
+        }
     }
 
     /** The providers on the class path that could not be loaded, each a deployment problem. */
