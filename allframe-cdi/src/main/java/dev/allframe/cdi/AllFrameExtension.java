@@ -147,6 +147,7 @@ public class AllFrameExtension implements Extension {
         scopeProblems.messages().forEach(problems::add);
         ConfigValues configValues = CurrentConfig.values();
         EventStoreProviders providers = EventStoreProviders.load();
+        problems.addAll(providers.problems());
         AllFrameConfig config = AllFrameConfig.read(configValues, providers.names(), providers.configKeys(), problems);
         HandlerCatalog catalog = HandlerCatalog.build(handlerMethods, problems);
         handlerBeans.forEach((beanClass, bean) -> {
@@ -154,7 +155,7 @@ public class AllFrameExtension implements Extension {
                 problems.add(HandlerMessages.handlerBeanTypeRestricted(beanClass));
             }
         });
-        ValidationSupport.checkProvider(catalog, problems);
+        ValidationSupport.check(catalog, problems);
         List<ProjectionModel> projections = ProjectionInspector.inspect(projectionBeans, problems);
         List<SagaPlan> sagaPlans = sagas.plans(problems);
         SagaSettings sagaSettings = SagaSettings.read(configValues, problems);

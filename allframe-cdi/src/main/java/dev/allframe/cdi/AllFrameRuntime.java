@@ -4,6 +4,7 @@ import dev.allframe.AllFrameException;
 import dev.allframe.AllFrameMessage;
 import dev.allframe.command.CommandBus;
 import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.core.MissingClass;
 import dev.allframe.core.Problems;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.config.ConfigValues;
@@ -109,9 +110,18 @@ final class AllFrameRuntime {
     StoreCapabilities store() {
         synchronized (lock) {
             if (capabilities == null) {
-                capabilities = applicationEventStore ? applicationStore() : storeProvider.create(storeContext);
+                capabilities = applicationEventStore ? applicationStore() : createdStore();
             }
             return capabilities;
+        }
+    }
+
+    /** The provider's store; a class it lacks fails it with the class named, not with the bare error. */
+    private StoreCapabilities createdStore() {
+        try {
+            return storeProvider.create(storeContext);
+        } catch (LinkageError e) {
+            throw new AllFrameException(StoreMessages.storeNotCreatable(storeName(), MissingClass.describe(e)), e);
         }
     }
 

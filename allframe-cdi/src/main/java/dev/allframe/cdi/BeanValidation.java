@@ -1,14 +1,15 @@
 package dev.allframe.cdi;
 
+import dev.allframe.AllFrameMessage;
 import dev.allframe.core.dispatch.BeanValidationMessageValidator;
 import dev.allframe.core.dispatch.MessageValidator;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.validation.NoProviderFoundException;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.util.Optional;
 
 /** The parts of validation support that need the Jakarta Validation API; loaded only when it is present. */
 final class BeanValidation {
@@ -20,10 +21,21 @@ final class BeanValidation {
         try {
             Validation.byDefaultProvider().configure();
             return true;
-        } catch (NoProviderFoundException e) {
+        } catch (ValidationException | LinkageError e) {
             return false;
-        } catch (ValidationException e) {
-            return false;
+        }
+    }
+
+    /**
+     * What keeps the default provider from starting, if anything: it makes its default message interpolator, as
+     * it does when a validator factory is built, which is where Hibernate Validator needs Jakarta EL.
+     */
+    static Optional<AllFrameMessage> startProblem() {
+        try {
+            Validation.byDefaultProvider().configure().getDefaultMessageInterpolator();
+            return Optional.empty();
+        } catch (ValidationException | LinkageError e) {
+            return Optional.of(ValidationSupport.startFailure(e, ValidationSupport.expressionLanguageMissing()));
         }
     }
 

@@ -1,41 +1,74 @@
 package dev.allframe.cdi;
 
+import dev.allframe.AllFrameMessage;
+import dev.allframe.core.MissingClass;
 import dev.allframe.core.Problems;
 import dev.allframe.core.dispatch.MessageValidator;
+import dev.allframe.core.handler.ClassFileAnnotations;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.message.HandlerMessages;
 import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.InvocationTargetException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Jakarta Validation is optional: without its API nothing is validated, and a message type that
- * declares constraints without a provider to check them is a deployment problem, not a silent skip.
+ * Jakarta Validation is optional: without its API nothing is validated. A message type that declares constraints
+ * nothing can check is a deployment problem, not a silent skip: when there is no provider, and when the API is
+ * missing, so that Java dropped the constraints (its class file still names them). A provider that cannot start
+ * (Hibernate Validator without a Jakarta EL implementation) is a deployment problem too, not a failure of the first
+ * command.
  */
 final class ValidationSupport {
 
     private static final String CONSTRAINT = "jakarta.validation.Constraint";
     private static final String VALID = "jakarta.validation.Valid";
+    private static final String VALIDATION_PACKAGE = "jakarta.validation.";
+
+    /** What the class path offers for validating messages. */
+    enum Availability {
+        /** The Jakarta Validation API cannot be loaded. */
+        NO_API,
+        /** The API, but no provider. */
+        NO_PROVIDER,
+        /** The API and a provider. */
+        PROVIDER
+    }
 
     private ValidationSupport() {
     }
 
-    static void checkProvider(HandlerCatalog catalog, Problems problems) {
-        checkProvider(catalog, problems, ValidationSupport::providerAvailable);
+    static void check(HandlerCatalog catalog, Problems problems) {
+        // a lambda, not a method reference: BeanValidation is not to be linked unless the API is there
+        check(catalog, problems, availability(), () -> BeanValidation.startProblem());
     }
 
-    /** Reports each message type declaring constraints when {@code providerAvailable} says there is none. */
-    static void checkProvider(HandlerCatalog catalog, Problems problems, BooleanSupplier providerAvailable) {
-        List<Class<?>> constrained = Stream.concat(catalog.commands().keySet().stream(), catalog.queries().keySet().stream())
-                .filter(ValidationSupport::declaresConstraints)
-                .sorted(Comparator.comparing(Class::getName))
-                .toList();
-        if (!constrained.isEmpty() && !providerAvailable.getAsBoolean()) {
-            constrained.forEach(type -> problems.add(HandlerMessages.constraintsWithoutValidator(type)));
+    /**
+     * Reports each message type declaring constraints that nothing checks, and, when there is a provider, what
+     * keeps it from starting.
+     */
+    static void check(HandlerCatalog catalog, Problems problems, Availability availability,
+                      Supplier<Optional<AllFrameMessage>> startProblem) {
+        List<Class<?>> messages = Stream.concat(catalog.commands().keySet().stream(),
+                catalog.queries().keySet().stream()).sorted(Comparator.comparing(Class::getName)).toList();
+        for (Class<?> type : messages) {
+            if (availability != Availability.PROVIDER && declaresConstraints(type)) {
+                problems.add(HandlerMessages.constraintsWithoutValidator(type));
+            } else if (availability == Availability.NO_API) {
+                Set<String> dropped = ClassFileAnnotations.named(type, VALIDATION_PACKAGE);
+                if (!dropped.isEmpty()) {
+                    problems.add(HandlerMessages.constraintsDropped(type, dropped));
+                }
+            }
+        }
+        if (availability == Availability.PROVIDER) {
+            startProblem.get().ifPresent(problems::add);
         }
     }
 
@@ -51,8 +84,11 @@ final class ValidationSupport {
         }
     }
 
-    private static boolean providerAvailable() {
-        return apiPresent() && BeanValidation.providerAvailable();
+    private static Availability availability() {
+        if (!apiPresent()) {
+            return Availability.NO_API;
+        }
+        return BeanValidation.providerAvailable() ? Availability.PROVIDER : Availability.NO_PROVIDER;
     }
 
     private static boolean apiPresent() {
@@ -62,6 +98,33 @@ final class ValidationSupport {
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
+    }
+
+    /**
+     * The problem of a provider that failed to start with {@code failure}: the Jakarta EL implementation it lacks
+     * when {@code expressionLanguageMissing} says why none can be made, else the failure.
+     */
+    static AllFrameMessage startFailure(Throwable failure, Optional<String> expressionLanguageMissing) {
+        return expressionLanguageMissing.map(HandlerMessages::noExpressionLanguage)
+                .orElseGet(() -> HandlerMessages.validationCannotStart(MissingClass.describe(failure)));
+    }
+
+    /** Why no Jakarta EL expression factory can be made, as a provider makes its own; empty when one can. */
+    static Optional<String> expressionLanguageMissing() {
+        try {
+            Class.forName("jakarta.el.ExpressionFactory", true, ValidationSupport.class.getClassLoader())
+                    .getMethod("newInstance").invoke(null);
+            return Optional.empty();
+        } catch (InvocationTargetException e) {
+            return Optional.of(cannotBeLoaded(e.getCause()));
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return Optional.of(cannotBeLoaded(e));
+        }
+    }
+
+    private static String cannotBeLoaded(Throwable failure) {
+        return MissingClass.in(failure).map(MissingClass::cannotBeLoaded)
+                .orElseGet(() -> AllFrameMessage.describe(failure));
     }
 
     static boolean declaresConstraints(Class<?> type) {

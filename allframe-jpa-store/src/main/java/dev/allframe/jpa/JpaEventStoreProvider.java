@@ -4,6 +4,7 @@ import dev.allframe.AllFrameMessage;
 import dev.allframe.EventStoreException;
 import dev.allframe.jpa.internal.HibernateJdbc;
 import dev.allframe.jpa.internal.JpaStoreMessages;
+import dev.allframe.jpa.internal.RequiredLibraries;
 import dev.allframe.spi.EventStoreContext;
 import dev.allframe.spi.EventStoreProvider;
 import dev.allframe.spi.StoreCapabilities;
@@ -13,6 +14,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,11 +52,16 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
         return List.of(new StoreConfigKey(PERSISTENCE_UNIT, ""), new StoreConfigKey(CREATE_SCHEMA, "false"));
     }
 
+    /** The configuration, and the libraries the store needs: a missing jar is named before anything loads it. */
     @Override
     public List<AllFrameMessage> check(EventStoreContext context) {
+        List<AllFrameMessage> problems = new ArrayList<>(RequiredLibraries.missing(JpaEventStoreProvider.class
+                .getClassLoader()));
         String createSchema = createSchema(context);
-        return createSchema.equals("true") || createSchema.equals("false") ? List.of()
-                : List.of(JpaStoreMessages.notABoolean(CREATE_SCHEMA, createSchema));
+        if (!createSchema.equals("true") && !createSchema.equals("false")) {
+            problems.add(JpaStoreMessages.notABoolean(CREATE_SCHEMA, createSchema));
+        }
+        return problems;
     }
 
     /** The JPA store keeps every role: events, inline listeners, checkpoints, snapshots and sagas. */

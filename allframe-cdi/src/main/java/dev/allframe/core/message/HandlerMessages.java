@@ -37,6 +37,17 @@ public final class HandlerMessages {
     static final MessageTemplate AF1014 = new MessageTemplate("AF1014",
             "%s declares Jakarta Validation constraints, but no Jakarta Validation provider is available (enable"
             + " Liberty's beanValidation-3.0 feature or add a provider such as Hibernate Validator)");
+    static final MessageTemplate AF1076 = new MessageTemplate("AF1076",
+            "%s declares Jakarta Validation constraints whose classes cannot be loaded (%s), so Java drops them and"
+            + " nothing would check them: enable Liberty's beanValidation-3.0 feature, or add"
+            + " jakarta.validation:jakarta.validation-api and a provider such as"
+            + " org.hibernate.validator:hibernate-validator");
+    static final MessageTemplate AF1077 = new MessageTemplate("AF1077",
+            "Jakarta Validation cannot start: its provider interpolates constraint messages with Jakarta Expression"
+            + " Language, but finds no implementation of jakarta.el.ExpressionFactory (%s): add"
+            + " org.glassfish.expressly:expressly or another Jakarta EL implementation");
+    static final MessageTemplate AF1078 = new MessageTemplate("AF1078",
+            "Jakarta Validation cannot start, so commands and queries cannot be validated: %s");
     static final MessageTemplate AF1015 = new MessageTemplate("AF1015",
             "State type %s has %s @Apply methods for %s, it needs at most one: %s");
     static final MessageTemplate AF1017 = new MessageTemplate("AF1017",
@@ -111,6 +122,18 @@ public final class HandlerMessages {
 
     public static AllFrameMessage constraintsWithoutValidator(Class<?> messageType) {
         return AF1014.with(messageType.getName());
+    }
+
+    public static AllFrameMessage constraintsDropped(Class<?> messageType, Collection<String> annotationTypes) {
+        return AF1076.with(messageType.getName(), list(annotationTypes));
+    }
+
+    public static AllFrameMessage noExpressionLanguage(String missing) {
+        return AF1077.with(missing);
+    }
+
+    public static AllFrameMessage validationCannotStart(String cause) {
+        return AF1078.with(cause);
     }
 
     public static AllFrameMessage duplicateApply(Class<?> stateType, Class<?> eventType, Collection<String> sites) {

@@ -6,9 +6,13 @@ import dev.allframe.AllFrameMessage;
 import dev.allframe.MessageTemplate;
 import java.util.Collection;
 
-/** The store AllFrame uses and the roles it offers. */
+/** The store AllFrame uses, the roles it offers, and the providers that make it. */
 public final class StoreMessages {
 
+    static final MessageTemplate AF1079 = new MessageTemplate("AF1079",
+            "An event store provider on the class path cannot be loaded (%s): %s");
+    static final MessageTemplate AF1080 = new MessageTemplate("AF1080",
+            "Cannot create %s: %s");
     static final MessageTemplate AF1155 = new MessageTemplate("AF1155",
             "The application defines an EventStore bean, but no single one resolves for AllFrame's buses");
     static final MessageTemplate AF1156 = new MessageTemplate("AF1156",
@@ -23,6 +27,14 @@ public final class StoreMessages {
             + " streams' first events");
 
     private StoreMessages() {
+    }
+
+    public static AllFrameMessage providerNotLoadable(String failure, String cause) {
+        return AF1079.with(failure, cause);
+    }
+
+    public static AllFrameMessage storeNotCreatable(String store, String cause) {
+        return AF1080.with(store, cause);
     }
 
     public static AllFrameMessage applicationEventStoreUnresolvable() {

@@ -84,6 +84,8 @@ public final class JpaStoreMessages {
     static final MessageTemplate AF2036 = new MessageTemplate("AF2036",
             "Event %s appended to stream '%s' as type '%s' version %s does not read back in its newest version: %s;"
             + " nothing of the append was stored");
+    static final MessageTemplate AF2055 = new MessageTemplate("AF2055",
+            "The JPA event store needs %s, but class %s cannot be loaded: add %s");
 
     private JpaStoreMessages() {
     }
@@ -190,5 +192,9 @@ public final class JpaStoreMessages {
     public static AllFrameMessage unregisteredEventType(Class<?> type, String streamId, String typeName,
                                                        int schemaVersion) {
         return AF2030.with(type.getName(), streamId, typeName, schemaVersion);
+    }
+
+    public static AllFrameMessage missingLibrary(String library, String className, String artifact) {
+        return AF2055.with(library, className, artifact);
     }
 }

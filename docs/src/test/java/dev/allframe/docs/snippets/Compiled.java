@@ -1,5 +1,8 @@
 package dev.allframe.docs.snippets;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +28,15 @@ final class Compiled extends ClassLoader {
     /** Every class compiled, loaded. */
     List<Class<?>> all() {
         return classes.keySet().stream().sorted().<Class<?>>map(this::load).toList();
+    }
+
+    /** Writes every class file under {@code directory}, as a compiler would: for a JVM of its own to run them. */
+    void writeTo(Path directory) throws IOException {
+        for (Map.Entry<String, byte[]> compiled : classes.entrySet()) {
+            Path file = directory.resolve(compiled.getKey().replace('.', '/') + ".class");
+            Files.createDirectories(file.getParent());
+            Files.write(file, compiled.getValue());
+        }
     }
 
     Class<?> load(String name) {

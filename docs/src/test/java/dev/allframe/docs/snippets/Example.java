@@ -56,6 +56,12 @@ final class Example {
         return classes;
     }
 
+    /** The directory of the example's files with its classes written beside them: a class path entry of its own. */
+    Path classPathEntry() throws IOException {
+        classes.writeTo(resources);
+        return resources;
+    }
+
     /** A CDI container with AllFrame and every class of the example, as strict as Liberty's. */
     WeldContainer start() {
         return new Weld(UUID.randomUUID().toString()).disableDiscovery()

@@ -1,8 +1,10 @@
 package dev.allframe.cdi.features.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.allframe.AllFrameDeploymentException;
+import dev.allframe.AllFrameException;
 import dev.allframe.bank.AccountCommands;
 import dev.allframe.bank.AccountOpened;
 import dev.allframe.bank.MoneyDeposited;
@@ -59,5 +61,28 @@ class EventStoreProviderTest {
                 "allframe.recording.unit", "broken"), () -> Deployments.failure(AccountCommands.class));
 
         assertThat(failure.problems()).map(String::valueOf).containsExactly("AF9001: the recording store cannot use unit broken");
+    }
+
+    @Test
+    void aStoreThatCannotLoadAClassFailsTheDeploymentNamingIt() throws Exception {
+        Throwable thrown = TestConfig.with(Map.of("allframe.event-store", "recording",
+                "allframe.recording.unit", "unloadable"), () -> catchThrowable(() -> {
+                    try (WeldContainer container = Deployments.weld(AccountCommands.class).initialize()) {
+                        container.select(CommandBus.class).get();
+                    }
+                }));
+
+        assertThat(allFrameException(thrown)).hasMessage("AF1080: Cannot create the 'recording' event store: class"
+                + " jakarta.persistence.EntityManagerFactory cannot be loaded (add"
+                + " jakarta.persistence:jakarta.persistence-api)");
+    }
+
+    private static AllFrameException allFrameException(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof AllFrameException found) {
+                return found;
+            }
+        }
+        throw new AssertionError("no AllFrameException among the causes", thrown);
     }
 }

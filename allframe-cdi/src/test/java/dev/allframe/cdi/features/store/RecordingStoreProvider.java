@@ -9,7 +9,10 @@ import dev.allframe.spi.StoreConfigKey;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A store provider found through ServiceLoader, recording the contexts it was given. */
+/**
+ * A store provider found through ServiceLoader, recording the contexts it was given; with unit {@code unloadable}, it
+ * fails as a store whose library is missing.
+ */
 public class RecordingStoreProvider implements EventStoreProvider {
 
     static final String UNIT = "allframe.recording.unit";
@@ -34,6 +37,9 @@ public class RecordingStoreProvider implements EventStoreProvider {
 
     @Override
     public StoreCapabilities create(EventStoreContext context) {
+        if (context.config(UNIT).filter("unloadable"::equals).isPresent()) {
+            throw new NoClassDefFoundError("jakarta/persistence/EntityManagerFactory");
+        }
         CREATED_WITH.add(context);
         return StoreCapabilities.of(new InMemoryEventStore(context.clock()));
     }

@@ -1,0 +1,4 @@
+package dev.allframe.cdi.error.javase;
+
+public record Registered(String id) {
+}
