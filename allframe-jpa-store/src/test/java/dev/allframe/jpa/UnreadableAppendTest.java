@@ -91,8 +91,9 @@ class UnreadableAppendTest {
         assertThatThrownBy(() -> store.append(new AppendRequest("s", AppendCondition.any(), List.of(fine, stamp()),
                 null)))
                 .isInstanceOf(EventStoreException.class)
-                .hasMessage("AF2036: Event dev.allframe.jpa.UnreadableAppendTest$StampV1 appended to stream 's' as"
-                        + " type 'Stamp' version 1 does not read back in its newest version:"
+                .as("the first append of a class is read back before anything is written")
+                .hasMessage("AF2031: Event dev.allframe.jpa.UnreadableAppendTest$StampV1 for stream 's' does not read"
+                        + " back equal to itself from its JSON: reading it back fails with"
                         + " java.lang.IllegalStateException: no reader for StampV1; nothing of the append was stored");
 
         assertThat(store.headPosition()).isZero();

@@ -106,10 +106,13 @@ final class InlineProjection {
     private void replay(InlineSubscribers store, int batchSize, Runnable reset) {
         EventEnvelope[] current = new EventEnvelope[1];
         try {
-            store.rebuildInline(reset, batchSize, event -> {
+            boolean rebuilt = store.rebuildInline(reset, batchSize, event -> {
                 current[0] = event;
                 projection.apply(event);
-            }, replayed -> progress.advance(replayed, null), () -> rebuilt(current[0]), () -> closed);
+            }, replayed -> progress.advance(replayed, null), this::rebuilt, () -> closed);
+            if (rebuilt) {
+                progress.endRebuild(current[0]);
+            }
         } catch (Throwable e) {
             failed(e, e instanceof ProjectionFailedException failed ? failed.event() : current[0]);
         } finally {
@@ -117,9 +120,11 @@ final class InlineProjection {
         }
     }
 
-    /** Still inside the rebuild's transaction: the next append applies the projection again. */
-    private void rebuilt(EventEnvelope last) {
-        progress.endRebuild(last);
+    /**
+     * Still inside the rebuild's last transaction: the next append applies the projection again. The rebuild ends in
+     * the progress only once that transaction committed, so that no one reads a position before its rows.
+     */
+    private void rebuilt() {
         applying = !closed;
     }
 
@@ -157,6 +162,7 @@ final class InlineProjection {
     }
 
     private boolean appliedElsewhere(long target, LongSupplier committedHead) {
-        return projection.model().readModel() == ReadModel.STORED && applying && committedHead.getAsLong() >= target;
+        return projection.model().readModel() == ReadModel.STORED && applying && !rebuilding.get()
+                && committedHead.getAsLong() >= target;
     }
 }

@@ -155,11 +155,14 @@ final class ProjectionProgress {
         });
     }
 
-    /** Ends the rebuild at {@code last}, where it replayed to, whatever its target was. */
+    /**
+     * Ends the rebuild at {@code last}, where it replayed to, whatever its target was, unless appends applied since
+     * moved the position past it.
+     */
     void endRebuild(EventEnvelope last) {
         change(() -> {
             rebuilding = false;
-            if (last != null) {
+            if (last != null && last.globalPosition() > position) {
                 position = last.globalPosition();
                 lastEventTime = last.timestamp();
             }
