@@ -40,6 +40,9 @@ class UnreadableAppendTest {
     public record Stamp(String value, int copies) {
 
         public static Stamp from(StampV1 old) {
+            if (old.value().equals("unconvertible")) {
+                throw new IllegalArgumentException("no copies known for 'unconvertible'");
+            }
             return new Stamp(old.value(), 1);
         }
     }
@@ -98,6 +101,30 @@ class UnreadableAppendTest {
 
         assertThat(store.headPosition()).isZero();
         assertThat(store.readAll(0, 10)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anEventThatReadsBackButDoesNotUpcastIsRefusedAndNothingOfItsAppendIsStored(TestDatabase database) {
+        assumeTrue(database != TestDatabase.POSTGRESQL || PostgresCondition.url() != null,
+                "PostgreSQL tests skipped: set ALLFRAME_TEST_POSTGRESQL_URL");
+        JpaEventStore store = database.freshStore(decoder());
+        store.append(new AppendRequest("s", AppendCondition.any(), List.of(stamp()), null));
+
+        assertThatThrownBy(() -> store.append(new AppendRequest("s", AppendCondition.any(), List.of(stamp(),
+                new NewEvent(EventIds.next(), "Stamp", 1, new StampV1("unconvertible"), null, null, Map.of())),
+                null)))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessage("AF2036: Event dev.allframe.jpa.UnreadableAppendTest$StampV1 appended to stream 's' as"
+                        + " type 'Stamp' version 1 does not read back in its newest version:"
+                        + " dev.allframe.EventStoreException: AF1128: Upcaster"
+                        + " dev.allframe.jpa.UnreadableAppendTest$Stamp#from(StampV1) failed on event 'Stamp' version 1:"
+                        + " java.lang.IllegalArgumentException: no copies known for 'unconvertible'; nothing of the"
+                        + " append was stored");
+
+        assertThat(store.headPosition()).isEqualTo(1);
+        assertThat(store.readStream("s", 1, 10)).extracting(EventEnvelope::event)
+                .containsExactly(new Stamp("first", 1));
     }
 
     private static NewEvent stamp() {

@@ -101,10 +101,17 @@ final class ProjectionProgress {
         }
     }
 
+    /**
+     * Moves to {@code newPosition}. An async rebuild ends in the same step once it reached its target, so that whoever
+     * saw the position reached sees the rebuild ended too; an inline one ends only once its transaction committed.
+     */
     void advance(long newPosition, Instant eventTime) {
         change(() -> {
             position = newPosition;
             lastEventTime = eventTime;
+            if (rebuilding && mode == ProjectionMode.ASYNC && position >= rebuildTarget && position > 0) {
+                rebuilding = false;
+            }
         });
     }
 

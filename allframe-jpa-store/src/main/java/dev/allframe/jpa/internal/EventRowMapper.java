@@ -106,8 +106,6 @@ public final class EventRowMapper {
         }
         try {
             return decoder.decode(event.typeName(), event.schemaVersion(), row.payload(), serializer).orElseThrow();
-        } catch (EventStoreException e) {
-            throw e;
         } catch (RuntimeException e) {
             throw new EventStoreException(JpaStoreMessages.unreadableAppend(event.event().getClass().getName(),
                     row.streamId(), event.typeName(), event.schemaVersion(), e), e);
