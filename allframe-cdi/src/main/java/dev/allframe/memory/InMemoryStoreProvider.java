@@ -23,7 +23,7 @@ public final class InMemoryStoreProvider implements EventStoreProvider {
     @Override
     public StoreCapabilities create(EventStoreContext context) {
         InMemoryEventStore store = new InMemoryEventStore(context.clock(), context.events());
-        InMemoryCheckpoints checkpoints = new InMemoryCheckpoints();
+        InMemoryCheckpoints checkpoints = new InMemoryCheckpoints(context.clock());
         return StoreCapabilities.eventsOnly(store).withInlineListeners(store)
                 .withCheckpoints(checkpoints).withDeadLetters(checkpoints).withSagas(new InMemorySagaStore());
     }

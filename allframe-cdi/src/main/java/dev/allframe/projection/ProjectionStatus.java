@@ -11,20 +11,34 @@ import java.time.Instant;
  * @param failure       why the projection stopped, when {@link ProjectionState#FAILED}
  * @param rebuild       how far a rebuild has come, when {@link ProjectionState#REBUILDING}
  * @param parked        how many events the projection went past and keeps parked ({@link ProjectionRegistry#parked})
+ * @param owner         the node applying the projection's events, when the nodes sharing the store take turns
+ *                      (the JPA store): {@code null} while no node holds it, and for a projection every node applies
+ *                      to a read model of its own
  */
 public record ProjectionStatus(String name, ProjectionMode mode, ProjectionState state, long position,
                                Instant lastEventTime, long head, Failure failure, RebuildProgress rebuild,
-                               long parked) {
+                               long parked, String owner) {
+
+    /** A status without an owner. */
+    public ProjectionStatus(String name, ProjectionMode mode, ProjectionState state, long position,
+                            Instant lastEventTime, long head, Failure failure, RebuildProgress rebuild, long parked) {
+        this(name, mode, state, position, lastEventTime, head, failure, rebuild, parked, null);
+    }
 
     /** A status without parked events. */
     public ProjectionStatus(String name, ProjectionMode mode, ProjectionState state, long position,
                             Instant lastEventTime, long head, Failure failure, RebuildProgress rebuild) {
-        this(name, mode, state, position, lastEventTime, head, failure, rebuild, 0);
+        this(name, mode, state, position, lastEventTime, head, failure, rebuild, 0, null);
     }
 
     /** This status with {@code count} parked events. */
     public ProjectionStatus withParked(long count) {
-        return new ProjectionStatus(name, mode, state, position, lastEventTime, head, failure, rebuild, count);
+        return new ProjectionStatus(name, mode, state, position, lastEventTime, head, failure, rebuild, count, owner);
+    }
+
+    /** This status with {@code node} applying the projection's events. */
+    public ProjectionStatus withOwner(String node) {
+        return new ProjectionStatus(name, mode, state, position, lastEventTime, head, failure, rebuild, parked, node);
     }
 
     /** How many events the projection is behind the head. */

@@ -7,6 +7,8 @@ import dev.allframe.EventStoreException;
 import dev.allframe.jpa.internal.Appender;
 import dev.allframe.jpa.internal.AutocommitConnections;
 import dev.allframe.jpa.internal.Checkpoints;
+import dev.allframe.jpa.internal.DatabaseTime;
+import dev.allframe.jpa.internal.LeaseRows;
 import dev.allframe.jpa.internal.DatabaseRefusal;
 import dev.allframe.jpa.internal.DeadLetterRows;
 import dev.allframe.jpa.internal.EventReader;
@@ -19,6 +21,8 @@ import dev.allframe.jpa.internal.SnapshotRows;
 import dev.allframe.projection.ParkedEvent;
 import dev.allframe.saga.SagaLogEntry;
 import dev.allframe.spi.checkpoint.CheckpointStore;
+import dev.allframe.spi.checkpoint.ProjectionLease;
+import dev.allframe.spi.checkpoint.ProjectionLeases;
 import dev.allframe.spi.deadletter.DeadLetterStore;
 import dev.allframe.spi.event.AppendListener;
 import dev.allframe.spi.event.AppendListeners;
@@ -39,6 +43,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -64,8 +69,8 @@ import java.util.function.LongConsumer;
  * An append the database refuses is a conflict only for a stream version another append took; reads of an id longer
  * than the tables keep ({@link StoreLimits}) find nothing without asking the database.
  */
-public final class JpaEventStore implements EventStore, SnapshotStore, CheckpointStore, DeadLetterStore,
-        InlineSubscribers, SagaStore, AutoCloseable {
+public final class JpaEventStore implements EventStore, SnapshotStore, CheckpointStore, ProjectionLeases,
+        DeadLetterStore, InlineSubscribers, SagaStore, AutoCloseable {
 
     private final JpaTransactions transactions;
     private final Clock clock;
@@ -79,6 +84,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
     private final Set<String> checkpointRows = ConcurrentHashMap.newKeySet();
     private final BooleanSupplier onPostgres;
+    private volatile Clock leaseClock;
 
     public JpaEventStore(JpaTransactions transactions, EventSerializer serializer, EventDecoder events, Clock clock) {
         this(transactions, autocommitOf(transactions), serializer, events, clock);
@@ -264,10 +270,25 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
      */
     @Override
     public long applyBatch(String projection, long after, List<EventEnvelope> events, Consumer<EventEnvelope> apply) {
+        return applyBatch(projection, null, after, events, apply);
+    }
+
+    /** As {@link #applyBatch(String, long, List, Consumer)}, and refused when the lease's token is not the stored one. */
+    @Override
+    public long applyBatch(ProjectionLease lease, long after, List<EventEnvelope> events,
+                           Consumer<EventEnvelope> apply) {
+        return applyBatch(lease.projection(), lease, after, events, apply);
+    }
+
+    private long applyBatch(String projection, ProjectionLease lease, long after, List<EventEnvelope> events,
+                            Consumer<EventEnvelope> apply) {
         createCheckpointRow(projection);
         return transactions.write(em -> {
             Instant now = now();
             long checkpoint = Checkpoints.lock(em, projection, now);
+            if (lease != null) {
+                LeaseRows.check(em, lease);
+            }
             if (checkpoint != after || events.isEmpty()) {
                 return checkpoint;
             }
@@ -276,6 +297,65 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
             Checkpoints.write(em, projection, last, now);
             return last;
         }, done -> { });
+    }
+
+    /**
+     * Takes or renews the lease, holding the checkpoint row's lock, so that a take-over waits for the batch running
+     * under the lease it takes over. A lease another node holds is seen without that lock.
+     */
+    @Override
+    public Optional<ProjectionLease> claim(String projection, String node, Duration duration) {
+        if (!transactions.read(em -> LeaseRows.claimable(em, projection, node, leaseNow(em)))) {
+            return Optional.empty();
+        }
+        createCheckpointRow(projection);
+        return transactions.write(em -> {
+            Checkpoints.lock(em, projection, now());
+            return LeaseRows.claim(em, projection, node, duration, leaseNow(em));
+        }, claimed -> { });
+    }
+
+    /**
+     * Releases the lease without waiting for the checkpoint row's lock: a batch of this node that hangs, holding it,
+     * does not keep the node from stopping. A node taking the lease over still waits for that batch.
+     */
+    @Override
+    public void release(ProjectionLease lease) {
+        transactions.write(em -> {
+            LeaseRows.release(em, lease, leaseNow(em));
+            return null;
+        }, released -> { });
+    }
+
+    @Override
+    public Optional<ProjectionLease> holder(String projection) {
+        return transactions.read(em -> LeaseRows.holder(em, projection, leaseNow(em)));
+    }
+
+    @Override
+    public int liveNodes(String node, Duration duration) {
+        return transactions.write(em -> LeaseRows.liveNodes(em, node, duration, leaseNow(em)), counted -> { });
+    }
+
+    @Override
+    public void leave(String node) {
+        transactions.write(em -> {
+            LeaseRows.leave(em, node, leaseNow(em).minus(Duration.ofDays(1)));
+            return null;
+        }, left -> { });
+    }
+
+    /**
+     * Compares leases on {@code clock} rather than on the database's clock, which every node reads alike: for tests
+     * that move time themselves.
+     */
+    public void compareLeasesOn(Clock clock) {
+        this.leaseClock = requireNonNull(clock, "clock");
+    }
+
+    private Instant leaseNow(EntityManager em) {
+        Clock fixed = leaseClock;
+        return fixed != null ? fixed.instant() : DatabaseTime.now(em);
     }
 
     /**

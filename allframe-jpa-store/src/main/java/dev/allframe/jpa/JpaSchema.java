@@ -29,7 +29,9 @@ public final class JpaSchema {
 
     private static final Logger LOG = Logger.getLogger(JpaSchema.class.getName());
     private static final String EVENTS_TABLE = "allframe_events";
-    private static final String DEAD_LETTERS_TABLE = "allframe_dead_letters";
+    /** The tables later versions added, in the order they were added: created in a schema that lacks them. */
+    private static final List<String> ADDED_TABLES = List.of("allframe_dead_letters", "allframe_projection_leases",
+            "allframe_nodes");
     /** The indexes retention's deletes use, by table: added to schemas an earlier version created without them. */
     private static final Map<String, String> RETENTION_INDEXES = retentionIndexes();
 
@@ -38,7 +40,8 @@ public final class JpaSchema {
 
     /**
      * Creates the tables unless they exist; {@code true} when it created them. A schema an earlier version made,
-     * without the dead letters' table or the indexes retention uses, gets them.
+     * without the tables or the indexes a later version added (dead letters, projection
+     * leases, nodes, the indexes retention uses), gets them.
      */
     public static boolean createIfMissing(JpaTransactions transactions) {
         return transactions.write(em -> HibernateJdbc.onConnectionOf(em, JpaSchema::createIfMissing),
@@ -49,8 +52,10 @@ public final class JpaSchema {
         DatabaseMetaData metaData = connection.getMetaData();
         String product = metaData.getDatabaseProductName();
         if (tableExists(metaData, connection.getCatalog(), connection.getSchema(), EVENTS_TABLE)) {
-            if (!tableExists(metaData, connection.getCatalog(), connection.getSchema(), DEAD_LETTERS_TABLE)) {
-                addDeadLetters(connection, product);
+            for (String table : ADDED_TABLES) {
+                if (!tableExists(metaData, connection.getCatalog(), connection.getSchema(), table)) {
+                    addTable(connection, product, table);
+                }
             }
             addRetentionIndexes(connection, product);
             return false;
@@ -64,13 +69,13 @@ public final class JpaSchema {
         return true;
     }
 
-    private static void addDeadLetters(Connection connection, String product) throws SQLException {
+    private static void addTable(Connection connection, String product, String table) throws SQLException {
         String create = statements(script(product)).stream()
-                .filter(sql -> sql.startsWith("CREATE TABLE " + DEAD_LETTERS_TABLE + " ")).findFirst().orElseThrow();
+                .filter(sql -> sql.startsWith("CREATE TABLE " + table + " ")).findFirst().orElseThrow();
         try (Statement statement = connection.createStatement()) {
             statement.execute(create);
         }
-        LOG.info(JpaStoreMessages.deadLettersTableAdded(product).toString());
+        LOG.info(JpaStoreMessages.tableAdded(table, product).toString());
     }
 
     private static void addRetentionIndexes(Connection connection, String product) throws SQLException {

@@ -75,6 +75,22 @@ CREATE TABLE allframe_dead_letters (
     PRIMARY KEY (projection, global_position)
 );
 
+-- Which node applies each async projection: the node holding its lease, fenced by a token that grows with each
+-- take-over. Nodes record that they live, so that each takes its share of the projections.
+CREATE TABLE allframe_projection_leases (
+    projection VARCHAR(200) PRIMARY KEY,
+    node_id VARCHAR(200),
+    fencing_token BIGINT NOT NULL,
+    lease_until TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    claimed_at TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);
+
+CREATE TABLE allframe_nodes (
+    node_id VARCHAR(200) PRIMARY KEY,
+    lease_until TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    started_at TIMESTAMP(6) WITH TIME ZONE NOT NULL
+);
+
 CREATE TABLE allframe_sagas (
     saga_id VARCHAR(36) PRIMARY KEY,
     saga_name VARCHAR(200) NOT NULL,

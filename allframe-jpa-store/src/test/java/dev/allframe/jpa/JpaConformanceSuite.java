@@ -2,6 +2,7 @@ package dev.allframe.jpa;
 
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.spi.checkpoint.CheckpointStore;
+import dev.allframe.spi.checkpoint.ProjectionLeases;
 import dev.allframe.spi.conformance.CheckpointStoreConformanceTest;
 import dev.allframe.spi.conformance.EventStoreConcurrencyConformanceTest;
 import dev.allframe.spi.conformance.EventStoreConformanceTest;
@@ -10,6 +11,7 @@ import dev.allframe.spi.conformance.EventStoreRefusalsConformanceTest;
 import dev.allframe.spi.conformance.EventStoreSubscriptionConformanceTest;
 import dev.allframe.spi.conformance.IdempotencyRetentionConformanceTest;
 import dev.allframe.spi.conformance.IdempotencyScopeConformanceTest;
+import dev.allframe.spi.conformance.ProjectionLeasesConformanceTest;
 import dev.allframe.spi.conformance.SagaRetentionConformanceTest;
 import dev.allframe.spi.conformance.SagaStoreConformanceTest;
 import dev.allframe.spi.conformance.SnapshotInvalidationConformanceTest;
@@ -19,6 +21,7 @@ import dev.allframe.spi.event.EventDecoder;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.saga.SagaStore;
 import dev.allframe.spi.snapshot.SnapshotStore;
+import dev.allframe.testing.MutableClock;
 import java.time.Clock;
 import org.junit.jupiter.api.Nested;
 
@@ -98,6 +101,16 @@ abstract class JpaConformanceSuite {
         @Override
         protected boolean rollsBackFailedBatches() {
             return true;
+        }
+    }
+
+    @Nested
+    class Leases extends ProjectionLeasesConformanceTest {
+        @Override
+        protected ProjectionLeases createLeases(MutableClock clock) {
+            JpaEventStore store = database().freshStore();
+            store.compareLeasesOn(clock);
+            return store;
         }
     }
 

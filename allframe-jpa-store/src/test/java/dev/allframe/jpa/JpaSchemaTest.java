@@ -57,6 +57,31 @@ class JpaSchemaTest {
     }
 
     @Test
+    void aSchemaMadeWithoutTheLeaseTablesGetsThem() {
+        EntityManagerFactory factory = Persistence.createEntityManagerFactory("allframe-test",
+                Map.of("jakarta.persistence.jdbc.url", "jdbc:h2:mem:lease-upgrade;DB_CLOSE_DELAY=-1"));
+        try (LogCapture log = LogCapture.of(JpaSchema.class)) {
+            ResourceLocalTransactions transactions = new ResourceLocalTransactions(factory);
+            assertThat(JpaSchema.createIfMissing(transactions)).isTrue();
+            transactions.write(em -> em.createNativeQuery("DROP TABLE allframe_projection_leases").executeUpdate()
+                    + em.createNativeQuery("DROP TABLE allframe_nodes").executeUpdate(), done -> { });
+
+            assertThat(JpaSchema.createIfMissing(transactions)).isFalse();
+
+            for (String table : List.of("allframe_projection_leases", "allframe_nodes")) {
+                Object rows = transactions.read(em -> em.createNativeQuery("SELECT COUNT(*) FROM " + table)
+                        .getSingleResult());
+                assertThat(rows).isEqualTo(0L);
+            }
+            assertThat(log.linesAbout("AF2027")).containsExactly("INFO AF2027: Added the table allframe_projection_leases to"
+                    + " AllFrame's tables on H2, which an earlier version created without it", "INFO AF2027: Added the"
+                    + " table allframe_nodes to AllFrame's tables on H2, which an earlier version created without it");
+        } finally {
+            factory.close();
+        }
+    }
+
+    @Test
     void aSchemaMadeWithoutTheDeadLettersTableGetsIt() {
         EntityManagerFactory factory = Persistence.createEntityManagerFactory("allframe-test",
                 Map.of("jakarta.persistence.jdbc.url", "jdbc:h2:mem:schema-upgrade;DB_CLOSE_DELAY=-1"));
@@ -108,7 +133,7 @@ class JpaSchemaTest {
     void everyScriptHasTheSameTablesAndTheHeadRow() {
         for (String database : List.of("PostgreSQL", "H2", "Apache Derby")) {
             List<String> statements = JpaSchema.statements(JpaSchema.script(database));
-            assertThat(statements).as(database).hasSize(15)
+            assertThat(statements).as(database).hasSize(17)
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_events ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_head ("))
                     .anySatisfy(s -> assertThat(s).isEqualTo("INSERT INTO allframe_head (id, head_position) VALUES (1, 0)"))
@@ -123,6 +148,8 @@ class JpaSchemaTest {
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_snapshots ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_checkpoints ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_dead_letters ("))
+                    .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_projection_leases ("))
+                    .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_nodes ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_sagas ("))
                     .anySatisfy(s -> assertThat(s).isEqualTo("CREATE INDEX allframe_sagas_state_ix ON allframe_sagas (saga_state)"))
                     .anySatisfy(s -> assertThat(s).isEqualTo("CREATE INDEX allframe_sagas_updated_ix ON allframe_sagas"

@@ -49,6 +49,9 @@ public record AllFrameConfig(String eventStore, int commandMaxRetries, int snaps
      * @param eventStores the names {@code allframe.event-store} accepts
      * @param storeKeys   the keys the stores on the class path read
      */
+    /** How long a node's name may be: as long as the tables keep. */
+    private static final int MAX_NODE_NAME = 200;
+
     public static AllFrameConfig read(ConfigValues values, Collection<String> eventStores,
                                       Collection<String> storeKeys, Problems problems) {
         List<String> known = new ArrayList<>(ConfigKey.names());
@@ -66,9 +69,24 @@ public record AllFrameConfig(String eventStore, int commandMaxRetries, int snaps
                 wholeNumber(values, ConfigKey.PROJECTION_BATCH_SIZE, problems),
                 DurationValue.read(values, ConfigKey.PROJECTION_POLL_INTERVAL, problems),
                 wholeNumber(values, ConfigKey.PROJECTION_MAX_RETRIES, problems),
-                DurationValue.read(values, ConfigKey.PROJECTION_RETRY_BACKOFF, problems));
+                DurationValue.read(values, ConfigKey.PROJECTION_RETRY_BACKOFF, problems),
+                DurationValue.read(values, ConfigKey.PROJECTION_LEASE, problems), nodeName(values, problems));
         return new AllFrameConfig(eventStore, wholeNumber(values, ConfigKey.COMMAND_MAX_RETRIES, problems),
                 wholeNumber(values, ConfigKey.SNAPSHOT_EVERY, problems), projections);
+    }
+
+    /** The configured name of this node, or one made up when none is. */
+    private static String nodeName(ConfigValues values, Problems problems) {
+        String name = text(values, ConfigKey.NODE_NAME);
+        if (name.isEmpty()) {
+            return ProjectionSettings.nodeName();
+        }
+        if (name.length() > MAX_NODE_NAME) {
+            problems.add(ConfigMessages.badConfigValue(ConfigKey.NODE_NAME.key(), name,
+                    "a name of at most " + MAX_NODE_NAME + " characters, or none to make one up"));
+            return ProjectionSettings.nodeName();
+        }
+        return name;
     }
 
     /** The value of {@code key}, trimmed, or its default. */

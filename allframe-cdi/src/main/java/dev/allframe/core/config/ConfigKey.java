@@ -16,6 +16,8 @@ public enum ConfigKey {
     PROJECTION_POLL_INTERVAL("allframe.projection.poll-interval", "1s", "10ms", "1h"),
     PROJECTION_MAX_RETRIES("allframe.projection.max-retries", "3", "0", "100"),
     PROJECTION_RETRY_BACKOFF("allframe.projection.retry-backoff", "100ms", "1ms", "1h"),
+    PROJECTION_LEASE("allframe.projection.lease", "15s", "1s", "1h"),
+    NODE_NAME("allframe.node.name", "", "", ""),
     SAGA_STEP_TIMEOUT("allframe.saga.step-timeout", "30s", "1ms", "24h"),
     SAGA_LEASE("allframe.saga.lease", "30s", "1s", "24h"),
     RETENTION_IDEMPOTENCY_KEYS("allframe.retention.idempotency-keys", "7d", "", ""),

@@ -68,6 +68,16 @@ public final class ProjectionMessages {
             "Projection '%s' cannot park events: %s keeps no dead letters");
     static final MessageTemplate AF1170 = new MessageTemplate("AF1170",
             "Projection '%s' parked the event at position %s, but the log has no event there");
+    static final MessageTemplate AF1192 = new MessageTemplate("AF1192",
+            "Projection '%s': node %s no longer holds its lease (token %s), found at %s: another node took the"
+            + " projection over, or the lease ran out while this node did not renew it; this node applies none of its"
+            + " events until it takes the lease again");
+    static final MessageTemplate AF1193 = new MessageTemplate("AF1193",
+            "Node %s could not record that it stopped; the others take its projections once its leases ran out");
+    static final MessageTemplate AF1203 = new MessageTemplate("AF1203",
+            "Projection '%s' is applied on node %s now (lease token %s)");
+    static final MessageTemplate AF1204 = new MessageTemplate("AF1204",
+            "Projection '%s' handed over by node %s: another node takes it");
     static final MessageTemplate AF1171 = new MessageTemplate("AF1171",
             "Skipping the event of projection '%s' needs the operator's name (up to 200 characters) and a reason, both"
             + " not blank");
@@ -182,5 +192,21 @@ public final class ProjectionMessages {
 
     public static AllFrameMessage skipWithoutOperator(String projection) {
         return AF1171.with(projection);
+    }
+
+    public static AllFrameMessage leaseLost(String projection, String node, long token, String when) {
+        return AF1192.with(projection, node, token, when);
+    }
+
+    public static AllFrameMessage projectionTaken(String projection, String node, long token) {
+        return AF1203.with(projection, node, token);
+    }
+
+    public static AllFrameMessage projectionHandedOver(String projection, String node) {
+        return AF1204.with(projection, node);
+    }
+
+    public static AllFrameMessage nodeNotLeft(String node) {
+        return AF1193.with(node);
     }
 }

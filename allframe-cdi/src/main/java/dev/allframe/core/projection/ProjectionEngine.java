@@ -13,6 +13,8 @@ import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.spi.StoreCapabilities;
+import dev.allframe.spi.checkpoint.CheckpointStore;
+import dev.allframe.spi.checkpoint.ProjectionLeases;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.InlineSubscribers;
 import dev.allframe.spi.event.Subscription;
@@ -26,6 +28,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs the application's projections: inline ones inside the store's appends, async ones on tracking
@@ -33,6 +37,7 @@ import java.util.concurrent.Executor;
  */
 public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(ProjectionEngine.class.getName());
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final EventStore store;
@@ -42,6 +47,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
     private final Map<String, TrackingProcessor> tracking = new TreeMap<>();
     private final Map<String, InlineProjection> inline = new TreeMap<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private NodeShare share;
 
     private ProjectionEngine(EventStore store, InlineSubscribers inlineListeners, ProjectionSettings settings,
                              Executor executor) {
@@ -95,9 +101,10 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
                 withoutDeadLetters.add(projection.name());
             } else {
                 DeadLetterStore deadLetters = store.deadLetters().orElse(null);
-                engine.tracking.put(projection.name(), new TrackingProcessor(projection, store.events(),
-                        store.checkpoints().get(), new DeadLetters(projection, store.events(), deadLetters, storeName,
-                        clock), settings, executor, timer));
+                CheckpointStore checkpoints = store.checkpoints().get();
+                engine.tracking.put(projection.name(), new TrackingProcessor(projection, store.events(), checkpoints,
+                        engine.ownership(projection.name(), checkpoints, clock), new DeadLetters(projection,
+                        store.events(), deadLetters, storeName, clock), settings, executor, timer));
             }
         }
         if (!withoutCheckpoints.isEmpty()) {
@@ -107,6 +114,20 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
             problems.add(ProjectionMessages.noDeadLetterStore(withoutDeadLetters, storeName));
         }
         return problems.size() > before ? Optional.empty() : Optional.of(engine);
+    }
+
+    /**
+     * Where the checkpoint store shares projections between nodes, the projection is applied on the node holding its
+     * lease; else on every node that runs it.
+     */
+    private Ownership ownership(String projection, CheckpointStore checkpoints, Clock clock) {
+        if (!(checkpoints instanceof ProjectionLeases leases)) {
+            return new Ownership.Everywhere(projection, checkpoints);
+        }
+        if (share == null) {
+            share = new NodeShare(leases, settings, clock);
+        }
+        return new LeasedOwnership(projection, share, clock);
     }
 
     /**
@@ -135,6 +156,13 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
         subscriptions.forEach(Subscription::close);
         inline.values().forEach(InlineProjection::close);
         tracking.values().forEach(processor -> processor.stop(STOP_TIMEOUT));
+        if (share != null) {
+            try {
+                share.leave();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, e, () -> ProjectionMessages.nodeNotLeft(settings.node()).toString());
+            }
+        }
     }
 
     @Override

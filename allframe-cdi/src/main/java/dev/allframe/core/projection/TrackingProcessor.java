@@ -14,6 +14,7 @@ import dev.allframe.projection.ProjectionFailedException;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.spi.checkpoint.CheckpointStore;
+import dev.allframe.spi.checkpoint.LeaseLostException;
 import dev.allframe.spi.event.ReadAllEvents;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,10 @@ import java.util.logging.Logger;
  *
  * <p>A task's batch, a skip and a retry of parked events each hold the processor's lock, so that the projection's
  * handlers are called by one thread at a time.
+ *
+ * <p>Where nodes share the checkpoint store, the processor applies events only while its node holds the projection's
+ * lease ({@link Ownership}); otherwise its position follows the stored checkpoint at each poll. A checkpoint moved back
+ * (a rebuild asked of another node, or by hand) is followed too, also when there is nothing new to read.
  */
 final class TrackingProcessor {
 
@@ -49,6 +54,7 @@ final class TrackingProcessor {
     private final TaskRunner runner;
     private final Timer timer;
     private final DeadLetters deadLetters;
+    private final Ownership ownership;
     private final Object applying = new Object();
     private volatile boolean resetRequested;
     private volatile boolean waiting;
@@ -59,7 +65,15 @@ final class TrackingProcessor {
 
     TrackingProcessor(BoundProjection projection, ReadAllEvents log, CheckpointStore checkpoints,
                       DeadLetters deadLetters, ProjectionSettings settings, Executor executor, Timer timer) {
+        this(projection, log, checkpoints, new Ownership.Everywhere(projection.name(), checkpoints), deadLetters,
+                settings, executor, timer);
+    }
+
+    /** A processor applying the projection's events while {@code ownership} says this node holds it. */
+    TrackingProcessor(BoundProjection projection, ReadAllEvents log, CheckpointStore checkpoints, Ownership ownership,
+                      DeadLetters deadLetters, ProjectionSettings settings, Executor executor, Timer timer) {
         this.projection = projection;
+        this.ownership = ownership;
         this.deadLetters = deadLetters;
         this.log = log;
         this.checkpoints = checkpoints;
@@ -89,11 +103,19 @@ final class TrackingProcessor {
         runner.request();
     }
 
-    /** Stops it: no task starts any more, and the one running, if any, is waited for up to {@code timeout}. */
+    /**
+     * Stops it: no task starts any more, and the one running, if any, is waited for up to {@code timeout}; then the
+     * projection's lease, if this node holds it, is handed over for another node to take at once.
+     */
     void stop(Duration timeout) {
         runner.stop();
         cancelWakeUp();
         runner.awaitIdle(timeout);
+        try {
+            ownership.release();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> ProjectionMessages.projectionStoreFailed(name()).toString());
+        }
     }
 
     /** Something was appended: look at the log now rather than at the next poll. */
@@ -123,7 +145,7 @@ final class TrackingProcessor {
     }
 
     ProjectionStatus status(long head) {
-        return progress.status(head).withParked(deadLetters.count());
+        return progress.status(head).withParked(deadLetters.count()).withOwner(ownership.owner());
     }
 
     /**
@@ -173,27 +195,43 @@ final class TrackingProcessor {
     }
 
     private boolean stepHoldingLock() {
-        if (waiting || progress.held()) {
-            return false;
-        }
         try {
             if (resetRequested) {
                 resetRequested = false;
                 reset();
+            }
+            if (waiting) {
+                return false;
+            }
+            if (!ownership.hold()) {
+                follow();
+                return false;
+            }
+            if (progress.held()) {
+                if (ownership instanceof LeasedOwnership) {
+                    wakeUpAfter(ownership.nextCheck(), false);
+                }
+                return false;
             }
             parkedOne = false;
             List<EventEnvelope> batch = read();
             if (batch.isEmpty() && parkedOne) {
                 return true;
             }
+            if (batch.isEmpty() && movedBack()) {
+                return true;
+            }
             if (batch.isEmpty()) {
                 progress.endRebuildWhenCaughtUp();
                 if (!progress.held()) {
-                    wakeUpAfter(settings.pollInterval(), false);
+                    wakeUpAfter(idleWait(), false);
                 }
                 return false;
             }
             return apply(batch);
+        } catch (LeaseLostException lost) {
+            follow();
+            return false;
         } catch (ProjectionFailedException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -201,6 +239,41 @@ final class TrackingProcessor {
             wakeUpAfter(settings.pollInterval(), true);
             return false;
         }
+    }
+
+    /**
+     * Another node applies the projection: the position follows the stored checkpoint, looked at again after the poll
+     * interval, when this node also tries to take the lease if it is due. Appends do not bring it back sooner.
+     */
+    private void follow() {
+        long checkpoint = checkpoints.checkpoint(name());
+        if (checkpoint != progress.position()) {
+            progress.advance(checkpoint, null);
+        }
+        wakeUpAfter(idleWait(), true);
+    }
+
+    /**
+     * Whether the stored checkpoint is behind the position, moved back by a rebuild on another node or by hand: then
+     * the position follows it, to apply again from there. Looked at when the log has nothing new, as a batch finds it
+     * out by itself.
+     */
+    private boolean movedBack() {
+        long checkpoint = checkpoints.checkpoint(name());
+        if (checkpoint >= progress.position()) {
+            return false;
+        }
+        progress.advance(checkpoint, null);
+        return true;
+    }
+
+    /** How long an idle processor waits: the poll interval, or less when its lease is due sooner. */
+    private Duration idleWait() {
+        if (ownership instanceof LeasedOwnership) {
+            Duration due = ownership.nextCheck();
+            return due.compareTo(settings.pollInterval()) < 0 ? due : settings.pollInterval();
+        }
+        return settings.pollInterval();
     }
 
     private void reset() {
@@ -272,7 +345,7 @@ final class TrackingProcessor {
      * projection, or an operator moved it back): the position follows the checkpoint, to read again from there.
      */
     private boolean applyAfterPosition(List<EventEnvelope> events) {
-        long stored = checkpoints.applyBatch(name(), progress.position(), events, projection::apply);
+        long stored = ownership.applyBatch(progress.position(), events, projection::apply);
         EventEnvelope last = events.get(events.size() - 1);
         if (stored == last.globalPosition()) {
             progress.advance(stored, last.timestamp());

@@ -47,7 +47,7 @@ class AllFrameConfigTest {
                         + "allframe.event-store, allframe.command.max-retries, allframe.snapshot.every,"
                         + " allframe.projection.batch-size, allframe.projection.poll-interval,"
                         + " allframe.projection.max-retries, allframe.projection.retry-backoff,"
-                        + " allframe.saga.step-timeout, allframe.saga.lease,"
+                        + " allframe.projection.lease, allframe.node.name, allframe.saga.step-timeout, allframe.saga.lease,"
                         + " allframe.retention.idempotency-keys, allframe.retention.sagas, allframe.retention.interval,"
                         + " allframe.retention.batch-size, allframe.jpa.persistence-unit, allframe.jpa.create-schema",
                 "AF1016: allframe.event-store=cassandra names no available event store; available: memory, jpa",
@@ -68,6 +68,24 @@ class AllFrameConfigTest {
                 java.time.Duration.ofMillis(250), 0, java.time.Duration.ofSeconds(2)));
         assertThat(AllFrameConfig.defaults().projections()).isEqualTo(new dev.allframe.core.projection.ProjectionSettings(
                 500, java.time.Duration.ofSeconds(1), 3, java.time.Duration.ofMillis(100)));
+    }
+
+    @Test
+    void theNodeIsNamedAsConfiguredOrGetsAName() {
+        Problems problems = new Problems();
+
+        AllFrameConfig named = AllFrameConfig.read(values(Map.of("allframe.node.name", " server-1 ",
+                "allframe.projection.lease", "45s")), STORES, STORE_KEYS, problems);
+        AllFrameConfig unnamed = AllFrameConfig.read(values(Map.of()), STORES, STORE_KEYS, problems);
+        AllFrameConfig.read(values(Map.of("allframe.node.name", "n".repeat(201))), STORES, STORE_KEYS, problems);
+
+        assertThat(named.projections().node()).isEqualTo("server-1");
+        assertThat(named.projections().lease()).isEqualTo(java.time.Duration.ofSeconds(45));
+        assertThat(unnamed.projections().node()).isEqualTo(dev.allframe.core.projection.ProjectionSettings.nodeName())
+                .contains(String.valueOf(ProcessHandle.current().pid()));
+        assertThat(problems.messages()).map(String::valueOf).containsExactly("AF1010: Configuration value '"
+                + "n".repeat(201) + "' of allframe.node.name is invalid: expected a name of at most 200 characters,"
+                + " or none to make one up");
     }
 
     @Test

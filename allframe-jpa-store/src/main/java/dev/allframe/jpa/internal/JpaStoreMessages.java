@@ -66,8 +66,7 @@ public final class JpaStoreMessages {
             "The append did not finish: the thread that took it to write it together with other appends stopped"
             + " before it was written; whether it was stored is unknown until the stream is read");
     static final MessageTemplate AF2027 = new MessageTemplate("AF2027",
-            "Added the table allframe_dead_letters to AllFrame's tables on %s, which an earlier version created"
-            + " without it");
+            "Added the table %s to AllFrame's tables on %s, which an earlier version created without it");
     static final MessageTemplate AF2045 = new MessageTemplate("AF2045",
             "Added the indexes %s, which retention removes old rows by, to AllFrame's tables on %s, which an earlier"
             + " version created without them");
@@ -177,8 +176,8 @@ public final class JpaStoreMessages {
         return AF2036.with(eventClass, streamId, type, schemaVersion, describe(cause));
     }
 
-    public static AllFrameMessage deadLettersTableAdded(String database) {
-        return AF2027.with(database);
+    public static AllFrameMessage tableAdded(String table, String database) {
+        return AF2027.with(table, database);
     }
 
     public static AllFrameMessage retentionIndexesAdded(Collection<String> indexes, String database) {

@@ -171,21 +171,23 @@ abstract class JpaProjectionContract {
     }
 
     @Test
-    void aRebuildOnOneNodeIsNotUndoneByAnotherNodeRunningTheProjection() throws Exception {
+    void aRebuildAskedOfANodeThatDoesNotHoldTheProjectionIsCarriedOutByTheNodeThatDoes() throws Exception {
         credit(50);
-        ProjectionEngine nodeA = start(new LedgerRows(), ProjectionMode.ASYNC);
+        LedgerRows rowsOfA = new LedgerRows();
+        ProjectionEngine nodeA = start(rowsOfA, ProjectionMode.ASYNC);
         assertThat(nodeA.awaitPosition("ledger", 50, Duration.ofSeconds(20))).isTrue();
-        LedgerRows rowsOfB = new LedgerRows();
         ProjectionEngine nodeB = start(database().freshStoreKeepingData(EventTypeRegistry.of(List.of(Credited.class))),
-                rowsOfB, ProjectionMode.ASYNC);
+                new LedgerRows(), ProjectionMode.ASYNC);
         assertThat(nodeB.awaitPosition("ledger", 50, Duration.ofSeconds(20))).isTrue();
+        assertThat(nodeB.status("ledger").owner()).isEqualTo("node-1");
 
         LedgerRows.Hold hold = LedgerRows.Hold.at(9);
-        rowsOfB.hold = hold;
+        rowsOfA.hold = hold;
         nodeB.rebuild("ledger");
         try {
             assertThat(hold.reached().await(20, TimeUnit.SECONDS)).isTrue();
-            assertThat(rows()).as("B's rebuild reset the read model and replayed its first batch").isEqualTo(7);
+            assertThat(rows()).as("B's rebuild reset the read model; A replays it").isEqualTo(7);
+            assertThat(nodeB.status("ledger").state()).isEqualTo(ProjectionState.REBUILDING);
             credit(10);
         } finally {
             hold.release().countDown();
@@ -197,6 +199,24 @@ abstract class JpaProjectionContract {
         assertThat(rows()).as("every event applied once: the key refuses a second, none is missing").isEqualTo(60);
         assertThat(nodeA.status("ledger").state()).isEqualTo(ProjectionState.RUNNING);
         assertThat(nodeB.status("ledger").state()).isEqualTo(ProjectionState.RUNNING);
+        assertThat(nodeB.status("ledger").owner()).isEqualTo("node-1");
+    }
+
+    @Test
+    void aNodeThatStopsHandsItsProjectionToTheOtherAtOnce() throws Exception {
+        credit(20);
+        ProjectionEngine nodeA = start(new LedgerRows(), ProjectionMode.ASYNC);
+        assertThat(nodeA.awaitPosition("ledger", 20, Duration.ofSeconds(20))).isTrue();
+        ProjectionEngine nodeB = start(database().freshStoreKeepingData(EventTypeRegistry.of(List.of(Credited.class))),
+                new LedgerRows(), ProjectionMode.ASYNC);
+        assertThat(nodeB.status("ledger").owner()).isEqualTo("node-1");
+
+        nodeA.close();
+        credit(5);
+
+        assertThat(nodeB.awaitPosition("ledger", 25, Duration.ofSeconds(30))).isTrue();
+        assertThat(nodeB.status("ledger").owner()).isEqualTo("node-2");
+        assertThat(rows()).isEqualTo(25);
     }
 
     @Test
@@ -233,13 +253,18 @@ abstract class JpaProjectionContract {
         return start(store, rows, mode);
     }
 
-    /** An engine over {@code node}: another store instance on the same database stands for another server. */
+    /**
+     * An engine over {@code node}: another store instance on the same database, and another node name, stand for
+     * another server.
+     */
     private ProjectionEngine start(JpaEventStore node, LedgerRows rows, ProjectionMode mode) {
+        ProjectionSettings settings = new ProjectionSettings(SETTINGS.batchSize(), SETTINGS.pollInterval(),
+                SETTINGS.maxRetries(), SETTINGS.retryBackoff(), Duration.ofSeconds(2), "node-" + (engines.size() + 1));
         Problems problems = new Problems();
         var model = ProjectionInspector.inspect(List.of(new ProjectionBean(LedgerRows.class, "ledger", mode,
                 ReadModel.STORED)), problems).get(0);
         assertThat(problems.messages()).isEmpty();
-        ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(node), "the JPA store", SETTINGS,
+        ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(node), "the JPA store", settings,
                 List.of(new BoundProjection(model, rows)), workers.executor(Lane.PROJECTIONS), workers.timer(), Clock.systemUTC(),
                 problems)
                 .orElseThrow();

@@ -52,7 +52,7 @@ class ConfigurationPageTest {
     private static Map<String, String> keysInTheCode() {
         Map<String, String> keys = new LinkedHashMap<>();
         for (ConfigKey key : ConfigKey.values()) {
-            keys.put(key.key(), key.defaultValue());
+            keys.put(key.key(), key.defaultValue().isEmpty() ? NO_DEFAULT : key.defaultValue());
         }
         ServiceLoader.load(EventStoreProvider.class).forEach(provider -> addStoreKeys(provider, keys));
         addStoreKeys(new InMemoryStoreProvider(), keys);

@@ -22,7 +22,7 @@ class ConfigProblemsTest {
                         + " allframe.event-store, allframe.command.max-retries, allframe.snapshot.every,"
                         + " allframe.projection.batch-size, allframe.projection.poll-interval,"
                         + " allframe.projection.max-retries, allframe.projection.retry-backoff,"
-                        + " allframe.saga.step-timeout, allframe.saga.lease,"
+                        + " allframe.projection.lease, allframe.node.name, allframe.saga.step-timeout, allframe.saga.lease,"
                         + " allframe.retention.idempotency-keys, allframe.retention.sagas, allframe.retention.interval,"
                         + " allframe.retention.batch-size, allframe.recording.unit",
                 "AF1016: allframe.event-store=files names no available event store; available: memory, recording",

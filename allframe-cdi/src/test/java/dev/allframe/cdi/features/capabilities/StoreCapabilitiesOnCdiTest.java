@@ -77,7 +77,7 @@ class StoreCapabilitiesOnCdiTest {
                         + " allframe.event-store, allframe.command.max-retries, allframe.snapshot.every,"
                         + " allframe.projection.batch-size, allframe.projection.poll-interval,"
                         + " allframe.projection.max-retries, allframe.projection.retry-backoff,"
-                        + " allframe.saga.step-timeout, allframe.saga.lease,"
+                        + " allframe.projection.lease, allframe.node.name, allframe.saga.step-timeout, allframe.saga.lease,"
                         + " allframe.retention.idempotency-keys, allframe.retention.sagas, allframe.retention.interval,"
                         + " allframe.retention.batch-size, allframe.recording.unit");
     }

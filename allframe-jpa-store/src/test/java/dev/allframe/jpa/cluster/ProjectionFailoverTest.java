@@ -1,0 +1,170 @@
+package dev.allframe.jpa.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allframe.core.EventIds;
+import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.jpa.JpaEventStore;
+import dev.allframe.jpa.PostgresCondition.RequiresPostgres;
+import dev.allframe.jpa.TestDatabase;
+import dev.allframe.jpa.projection.Credited;
+import dev.allframe.spi.checkpoint.ProjectionLease;
+import dev.allframe.spi.event.AppendCondition;
+import dev.allframe.spi.event.NewEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Servers on one PostgreSQL database, each a JVM of its own, share an async projection whose read model is in the
+ * database, while the test appends steadily: the server holding the projection is killed with SIGKILL, another takes
+ * it over once the lease ran out, a server started again joins, the holder is killed once more, and in the end every
+ * event was applied exactly once (the read model's key refuses a second application, and none is missing). A server
+ * stopped as an operator stops it hands the projection over at once.
+ */
+@RequiresPostgres
+class ProjectionFailoverTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(1);
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+
+    @TempDir
+    Path work;
+
+    private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
+    private final TestDatabase database = TestDatabase.POSTGRESQL;
+    private JpaEventStore store;
+
+    @AfterEach
+    void killNodes() throws InterruptedException {
+        for (NodeProcess node : nodes.values()) {
+            node.close();
+        }
+    }
+
+    @Test
+    void everyEventIsAppliedExactlyOnceWhileTheServersHoldingTheProjectionAreKilled() throws Exception {
+        store = freshStoreAndReadModel();
+        start("node-1");
+        start("node-2");
+        AtomicBoolean appending = new AtomicBoolean(true);
+        AtomicLong appended = new AtomicLong();
+        Thread writer = new Thread(() -> {
+            while (appending.get()) {
+                credit();
+                appended.incrementAndGet();
+            }
+        }, "writer");
+        writer.start();
+        List<Duration> failovers = new ArrayList<>();
+        try {
+            String first = awaitHolderOtherThan(null, Duration.ofSeconds(60));
+            awaitCheckpointAbove(0, Duration.ofSeconds(60));
+
+            failovers.add(killAndAwaitFailover(first));
+            start("node-3");
+            String second = awaitHolderOtherThan(first, Duration.ofSeconds(60));
+            failovers.add(killAndAwaitFailover(second));
+        } finally {
+            appending.set(false);
+            writer.join(30_000);
+        }
+
+        long head = store.headPosition();
+        assertThat(head).isEqualTo(appended.get());
+        awaitCheckpoint(head, Duration.ofSeconds(60));
+        assertThat(rows("SELECT COUNT(*) FROM test_ledger")).as("one row per event, none missing").isEqualTo(head);
+        assertThat(rows("SELECT COUNT(DISTINCT event_id) FROM test_ledger")).isEqualTo(head);
+        System.out.printf("failover after SIGKILL with a %s lease: %s; %d events%n", LEASE, failovers, head);
+        assertThat(failovers).allSatisfy(failover -> assertThat(failover).as("bounded by lease and renewal, with"
+                + " room for a busy machine").isLessThan(LEASE.multipliedBy(20)));
+    }
+
+    @Test
+    void aServerStoppedByAnOperatorHandsTheProjectionOverAtOnce() throws Exception {
+        store = freshStoreAndReadModel();
+        start("node-1");
+        String holder = awaitHolderOtherThan(null, Duration.ofSeconds(60));
+        start("node-2");
+        credit();
+
+        nodes.remove(holder).stop();
+
+        String next = awaitHolderOtherThan(holder, Duration.ofSeconds(30));
+        assertThat(next).isEqualTo("node-2");
+        credit();
+        awaitCheckpoint(2, Duration.ofSeconds(30));
+        assertThat(rows("SELECT COUNT(*) FROM test_ledger")).isEqualTo(2);
+    }
+
+    private JpaEventStore freshStoreAndReadModel() {
+        database.freshStore();
+        database.execute("DROP TABLE IF EXISTS test_ledger",
+                "CREATE TABLE test_ledger (event_id VARCHAR(36) PRIMARY KEY, account VARCHAR(20), amount INTEGER)");
+        return database.freshStoreKeepingData(EventTypeRegistry.of(List.of(Credited.class)));
+    }
+
+    private void start(String name) throws Exception {
+        NodeProcess node = NodeProcess.start(name, ProjectionNode.class, work, database.jdbcUrl(), name,
+                LEASE.toString());
+        nodes.put(name, node);
+        node.await("STARTED", STARTUP);
+    }
+
+    /** Kills the holder, and measures how long until another node holds the projection and applies events. */
+    private Duration killAndAwaitFailover(String holder) throws Exception {
+        long killedAt = System.nanoTime();
+        nodes.remove(holder).kill();
+        long checkpoint = store.checkpoint("ledger");
+        awaitHolderOtherThan(holder, Duration.ofSeconds(60));
+        awaitCheckpointAbove(checkpoint, Duration.ofSeconds(60));
+        return Duration.ofNanos(System.nanoTime() - killedAt);
+    }
+
+    private String awaitHolderOtherThan(String former, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<String> holder = store.holder("ledger").map(ProjectionLease::node);
+            if (holder.isPresent() && !holder.get().equals(former)) {
+                return holder.get();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no node other than " + former + " took the projection; logs in " + work);
+    }
+
+    private void awaitCheckpointAbove(long position, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (store.checkpoint("ledger") <= position) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the checkpoint stayed at " + store.checkpoint("ledger") + "; logs in "
+                        + work);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void awaitCheckpoint(long position, Duration timeout) throws InterruptedException {
+        awaitCheckpointAbove(position - 1, timeout);
+        assertThat(store.checkpoint("ledger")).isEqualTo(position);
+    }
+
+    private void credit() {
+        store.append("acc", AppendCondition.any(), List.of(new NewEvent(EventIds.next(), "Credited", 1,
+                new Credited("acc", 1), null, null, null)));
+    }
+
+    private long rows(String sql) {
+        Object count = database.transactions().read(em -> em.createNativeQuery(sql).getSingleResult());
+        return ((Number) count).longValue();
+    }
+}
