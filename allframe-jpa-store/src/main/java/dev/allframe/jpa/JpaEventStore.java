@@ -21,6 +21,7 @@ import dev.allframe.jpa.internal.SnapshotRows;
 import dev.allframe.projection.ParkedEvent;
 import dev.allframe.saga.SagaLogEntry;
 import dev.allframe.spi.checkpoint.CheckpointStore;
+import dev.allframe.spi.checkpoint.ProjectionControl;
 import dev.allframe.spi.checkpoint.ProjectionLease;
 import dev.allframe.spi.checkpoint.ProjectionLeases;
 import dev.allframe.spi.deadletter.DeadLetterStore;
@@ -55,6 +56,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.function.LongConsumer;
 
 /**
@@ -345,6 +347,21 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         }, left -> { });
     }
 
+    @Override
+    public ProjectionControl control(String projection) {
+        return transactions.read(em -> LeaseRows.control(em, projection));
+    }
+
+    /** Holding the checkpoint row's lock, so that the change waits for a batch being applied. */
+    @Override
+    public ProjectionControl changeControl(String projection, UnaryOperator<ProjectionControl> change) {
+        createCheckpointRow(projection);
+        return transactions.write(em -> {
+            Checkpoints.lock(em, projection, now());
+            return LeaseRows.changeControl(em, projection, change, leaseNow(em));
+        }, changed -> { });
+    }
+
     /**
      * Compares leases on {@code clock} rather than on the database's clock, which every node reads alike: for tests
      * that move time themselves.
@@ -480,6 +497,11 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     @Override
     public List<SagaRecord> unfinished() {
         return transactions.read(sagas::unfinished);
+    }
+
+    @Override
+    public List<SagaRecord> expired(Instant now, int limit) {
+        return transactions.read(em -> sagas.expired(em, now, limit));
     }
 
     @Override

@@ -76,13 +76,22 @@ CREATE TABLE allframe_dead_letters (
 );
 
 -- Which node applies each async projection: the node holding its lease, fenced by a token that grows with each
--- take-over. Nodes record that they live, so that each takes its share of the projections.
+-- take-over; beside it, what operators asked of the projection and the failure it stopped at, for every node to see.
+-- Nodes record that they live, so that each takes its share of the projections.
 CREATE TABLE allframe_projection_leases (
     projection VARCHAR(200) PRIMARY KEY,
     node_id VARCHAR(200),
     fencing_token BIGINT NOT NULL,
     lease_until TIMESTAMP NOT NULL,
-    claimed_at TIMESTAMP NOT NULL
+    claimed_at TIMESTAMP NOT NULL,
+    paused BOOLEAN NOT NULL,
+    reset_pending BOOLEAN NOT NULL,
+    rebuild_target BIGINT NOT NULL,
+    failed_position BIGINT,
+    failed_stream_id VARCHAR(200),
+    failed_stream_version BIGINT,
+    failed_type_name VARCHAR(200),
+    failure_message CLOB
 );
 
 CREATE TABLE allframe_nodes (

@@ -4,6 +4,7 @@ import dev.allframe.EventEnvelope;
 import dev.allframe.projection.ParkedEvent;
 import dev.allframe.spi.checkpoint.CheckpointStore;
 import dev.allframe.spi.checkpoint.LeaseLostException;
+import dev.allframe.spi.checkpoint.ProjectionControl;
 import dev.allframe.spi.checkpoint.ProjectionLease;
 import dev.allframe.spi.checkpoint.ProjectionLeases;
 import dev.allframe.spi.deadletter.DeadLetterStore;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Checkpoints in memory, without transactions: what was applied stays applied. The events the projections park
@@ -30,6 +32,7 @@ public final class InMemoryCheckpoints implements CheckpointStore, DeadLetterSto
     private final Map<String, NavigableMap<Long, ParkedEvent>> parked = new ConcurrentHashMap<>();
     private final Map<String, ProjectionLease> leases = new HashMap<>();
     private final Map<String, Instant> nodes = new HashMap<>();
+    private final Map<String, ProjectionControl> controls = new HashMap<>();
     private final Clock clock;
 
     public InMemoryCheckpoints(Clock clock) {
@@ -126,6 +129,22 @@ public final class InMemoryCheckpoints implements CheckpointStore, DeadLetterSto
     public void leave(String node) {
         synchronized (nodes) {
             nodes.remove(node);
+        }
+    }
+
+    @Override
+    public ProjectionControl control(String projection) {
+        synchronized (controls) {
+            return controls.getOrDefault(projection, ProjectionControl.NONE);
+        }
+    }
+
+    @Override
+    public synchronized ProjectionControl changeControl(String projection, UnaryOperator<ProjectionControl> change) {
+        synchronized (controls) {
+            ProjectionControl changed = change.apply(controls.getOrDefault(projection, ProjectionControl.NONE));
+            controls.put(projection, changed);
+            return changed;
         }
     }
 

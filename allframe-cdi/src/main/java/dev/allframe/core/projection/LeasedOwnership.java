@@ -3,6 +3,7 @@ package dev.allframe.core.projection;
 import dev.allframe.EventEnvelope;
 import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.spi.checkpoint.LeaseLostException;
+import dev.allframe.spi.checkpoint.ProjectionControl;
 import dev.allframe.spi.checkpoint.ProjectionLease;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 /**
@@ -103,6 +105,21 @@ final class LeasedOwnership implements Ownership {
             }
         }
         return share.leases().holder(projection).map(ProjectionLease::node).orElse(null);
+    }
+
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
+    @Override
+    public ProjectionControl control() {
+        return share.leases().control(projection);
+    }
+
+    @Override
+    public ProjectionControl changeControl(UnaryOperator<ProjectionControl> change) {
+        return share.leases().changeControl(projection, change);
     }
 
     private void handOver() {

@@ -2,9 +2,11 @@ package dev.allframe.core.projection;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.spi.checkpoint.CheckpointStore;
+import dev.allframe.spi.checkpoint.ProjectionControl;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Whether this node applies an async projection's events. A projection whose checkpoints only this process sees
@@ -36,6 +38,15 @@ sealed interface Ownership permits Ownership.Everywhere, LeasedOwnership {
     /** The node applying the projection's events, {@code null} when every node applies its own. */
     String owner();
 
+    /** Whether nodes share the projection, and with it what is asked of it: {@link #control()}. */
+    boolean shared();
+
+    /** What was asked of the projection and where it stopped, as every node sees it. */
+    ProjectionControl control();
+
+    /** Changes what was asked of the projection, for every node. */
+    ProjectionControl changeControl(UnaryOperator<ProjectionControl> change);
+
     /** Every process applies the projection's events to its own read model. */
     record Everywhere(String projection, CheckpointStore checkpoints) implements Ownership {
 
@@ -61,6 +72,22 @@ sealed interface Ownership permits Ownership.Everywhere, LeasedOwnership {
         @Override
         public String owner() {
             return null;
+        }
+
+        @Override
+        public boolean shared() {
+            return false;
+        }
+
+        @Override
+        public ProjectionControl control() {
+            return ProjectionControl.NONE;
+        }
+
+        /** Nothing to share: the processor keeps what is asked in its own progress. */
+        @Override
+        public ProjectionControl changeControl(UnaryOperator<ProjectionControl> change) {
+            return ProjectionControl.NONE;
         }
     }
 }

@@ -91,6 +91,20 @@ final class ProjectionProgress {
         }
     }
 
+    boolean paused() {
+        lock.lock();
+        try {
+            return paused;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Goes on after a pause, not after a failure. */
+    void unpause() {
+        change(() -> paused = false);
+    }
+
     /** Whether the projection may not go on now: paused, or stopped at a failure. */
     boolean held() {
         lock.lock();

@@ -15,6 +15,7 @@ import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.spi.checkpoint.CheckpointStore;
 import dev.allframe.spi.checkpoint.LeaseLostException;
+import dev.allframe.spi.checkpoint.ProjectionControl;
 import dev.allframe.spi.event.ReadAllEvents;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,27 +126,44 @@ final class TrackingProcessor {
         }
     }
 
+    /** Pauses it, on every node where nodes share it. */
     void pause() {
+        ownership.changeControl(control -> control.withPaused(true));
         progress.pause();
     }
 
+    /** Goes on after a pause or a failure, on every node where nodes share it. */
     void resume() {
+        ownership.changeControl(control -> control.withPaused(false).withFailure(null));
         retries = 0;
         progress.resume();
         runner.request();
     }
 
+    /**
+     * Starts a rebuild. Where nodes share the projection, it is asked of the node holding it, which resets the read
+     * model and the checkpoint where the read model is, and replays; every node shows it REBUILDING until the
+     * checkpoint reached today's head.
+     */
     void rebuild() {
         if (!projection.resettable()) {
             throw new AllFrameException(ProjectionMessages.projectionNotRebuildable(name()));
         }
-        resetRequested = true;
-        progress.startRebuild(log.headPosition());
+        long head = log.headPosition();
+        if (ownership.shared()) {
+            ownership.changeControl(control -> control.rebuildTo(head));
+        } else {
+            resetRequested = true;
+        }
+        progress.startRebuild(head);
         runner.request();
     }
 
+    /** Where nodes share the projection, its state as every node sees it, from the store. */
     ProjectionStatus status(long head) {
-        return progress.status(head).withParked(deadLetters.count()).withOwner(ownership.owner());
+        ProjectionStatus local = progress.status(head).withParked(deadLetters.count()).withOwner(ownership.owner());
+        return ownership.shared() ? SharedStatus.of(local, ownership.control(), checkpoints.checkpoint(name()))
+                : local;
     }
 
     /**
@@ -203,13 +221,20 @@ final class TrackingProcessor {
             if (waiting) {
                 return false;
             }
+            ProjectionControl control = ownership.shared() ? ownership.control() : ProjectionControl.NONE;
+            follow(control);
             if (!ownership.hold()) {
                 follow();
                 return false;
             }
+            if (control.resetPending()) {
+                checkpoints.reset(name(), projection::reset);
+                progress.advance(0, null);
+                ownership.changeControl(ProjectionControl::reset);
+            }
             if (progress.held()) {
-                if (ownership instanceof LeasedOwnership) {
-                    wakeUpAfter(ownership.nextCheck(), false);
+                if (ownership.shared()) {
+                    wakeUpAfter(idleWait(), false);
                 }
                 return false;
             }
@@ -251,6 +276,39 @@ final class TrackingProcessor {
             progress.advance(checkpoint, null);
         }
         wakeUpAfter(idleWait(), true);
+    }
+
+    /**
+     * Takes on what was asked of the projection on any node, and the failure it stopped at on the node holding it: a
+     * pause, a resume (also of a failure, after which it tries again), a failure to show. A rebuild asked elsewhere is
+     * over once the checkpoint reached its target; the first node to see it says so.
+     */
+    private void follow(ProjectionControl control) {
+        if (!ownership.shared()) {
+            return;
+        }
+        if (control.paused() != progress.paused()) {
+            if (control.paused()) {
+                progress.pause();
+            } else {
+                progress.unpause();
+            }
+        }
+        ProjectionStatus.Failure failure = progress.failure();
+        if (control.failure() == null && failure != null) {
+            retries = 0;
+            progress.resume();
+            progress.unpause();
+            if (control.paused()) {
+                progress.pause();
+            }
+        } else if (control.failure() != null && failure == null) {
+            progress.fail(control.failure());
+        }
+        if (control.rebuildTarget() > 0 && !control.resetPending()
+                && checkpoints.checkpoint(name()) >= control.rebuildTarget()) {
+            ownership.changeControl(c -> c.rebuildTarget() == control.rebuildTarget() ? c.withRebuildTarget(0) : c);
+        }
     }
 
     /**
@@ -426,6 +484,14 @@ final class TrackingProcessor {
 
     private void stop(ProjectionStatus.Failure failure, Throwable cause) {
         progress.fail(failure);
+        if (ownership.shared()) {
+            try {
+                ownership.changeControl(control -> control.withFailure(failure));
+            } catch (RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+            wakeUpAfter(idleWait(), false);
+        }
         LOG.log(Level.WARNING, cause, () -> ProjectionMessages.projectionStopped(name(), failure.position(),
                 failure.message()).toString());
     }

@@ -52,6 +52,8 @@ public final class SagaEngine implements SagaOrchestrator {
     private final Executor executor;
     private final Clock clock;
     private final Duration lease;
+    /** The most sagas one recovery looks at; the rest wait for the next, half a lease later. */
+    private static final int RECOVERY_BATCH = 500;
     private final String owner = EventIds.next().toString();
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     private final Set<UUID> unknownReported = ConcurrentHashMap.newKeySet();
@@ -136,8 +138,8 @@ public final class SagaEngine implements SagaOrchestrator {
     public List<SagaExecution> recoverNow() {
         Instant now = now();
         List<SagaExecution> recovered = new ArrayList<>();
-        for (SagaRecord saga : store.unfinished()) {
-            if (active.contains(saga.id()) || (saga.leaseUntil() != null && saga.leaseUntil().isAfter(now))) {
+        for (SagaRecord saga : store.expired(now, RECOVERY_BATCH)) {
+            if (active.contains(saga.id())) {
                 continue;
             }
             SagaModel model = sagas.get(saga.saga());

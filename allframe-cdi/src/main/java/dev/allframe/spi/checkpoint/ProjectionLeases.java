@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Which node applies each async projection, for a checkpoint store that several processes share (the JPA store on
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
  * (killed, cut off, paused too long) loses them to a live node once they ran out.
  *
  * <p>Nodes also record that they live, so that each takes its share of the projections rather than the first
- * started taking them all.
+ * started taking them all; and what operators ask of a projection (pause, resume, rebuild) and the failure it stopped
+ * at are kept beside its lease, so that every node acts on and shows the same.
  */
 public interface ProjectionLeases {
 
@@ -50,4 +52,14 @@ public interface ProjectionLeases {
 
     /** Records that {@code node} stopped: it no longer counts as live. */
     void leave(String node);
+
+    /** What was asked of the projection and where it stopped; {@link ProjectionControl#NONE} at first. */
+    ProjectionControl control(String projection);
+
+    /**
+     * Changes what was asked of the projection, in one transaction that waits for a batch being applied.
+     *
+     * @return the control as changed
+     */
+    ProjectionControl changeControl(String projection, UnaryOperator<ProjectionControl> change);
 }

@@ -34,6 +34,16 @@ public interface SagaStore {
     List<SagaRecord> unfinished();
 
     /**
+     * The unfinished sagas whose lease ran out at {@code now}, oldest first, at most {@code limit}: those another
+     * process may take over. A store that can select them without reading every unfinished saga does so, so that
+     * recovery costs what there is to recover, not what runs.
+     */
+    default List<SagaRecord> expired(Instant now, int limit) {
+        return unfinished().stream().filter(saga -> saga.leaseUntil() == null || !saga.leaseUntil().isAfter(now))
+                .limit(limit).toList();
+    }
+
+    /**
      * Makes {@code owner} the owner of an unfinished saga whose lease ran out before {@code now}.
      *
      * @return the saga as taken over, or empty when it is finished, or its lease still runs (another

@@ -10,6 +10,8 @@ import dev.allframe.memory.InMemoryEventStore;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionState;
 import dev.allframe.spi.checkpoint.CheckpointStore;
+import dev.allframe.projection.ProjectionStatus;
+import dev.allframe.spi.checkpoint.ProjectionControl;
 import dev.allframe.spi.checkpoint.ProjectionLease;
 import dev.allframe.spi.checkpoint.ProjectionLeases;
 import dev.allframe.spi.event.AppendCondition;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -169,6 +172,78 @@ class ProjectionOwnershipTest {
     }
 
     @Test
+    void aPauseAskedOfANodeThatDoesNotHoldTheProjectionHoldsItWhereItIsAppliedAndShowsEverywhere() throws Exception {
+        Node a = start("node-a", "ledger");
+        Node b = start("node-b", "ledger");
+        credit(2);
+        runAll();
+
+        b.engine.pause("ledger");
+        credit(3);
+        advance(POLL.multipliedBy(3), a, b);
+
+        assertThat(a.ledger("ledger").seen).as("node-a holds it and pauses at its next step").hasSize(2);
+        assertThat(a.engine.status("ledger").state()).isEqualTo(ProjectionState.PAUSED);
+        assertThat(b.engine.status("ledger").state()).isEqualTo(ProjectionState.PAUSED);
+        advance(LEASE.multipliedBy(2), a, b);
+        assertThat(a.engine.status("ledger").owner()).as("a paused projection keeps its lease").isEqualTo("node-a");
+
+        b.engine.resume("ledger");
+        advance(POLL.multipliedBy(3), a, b);
+        assertThat(a.ledger("ledger").seen).hasSize(5);
+        assertThat(a.engine.status("ledger").state()).isEqualTo(ProjectionState.RUNNING);
+        assertThat(b.engine.status("ledger").state()).isEqualTo(ProjectionState.RUNNING);
+    }
+
+    @Test
+    void aFailureShowsOnEveryNodeAndAResumeAskedOfAnyNodeTriesAgainWhereTheProjectionIsApplied() throws Exception {
+        Node a = start("node-a", "ledger");
+        Node b = start("node-b", "ledger");
+        a.ledger("ledger").failOn = "@2";
+        credit(3);
+        runAll();
+
+        ProjectionStatus onB = b.engine.status("ledger");
+        assertThat(onB.state()).isEqualTo(ProjectionState.FAILED);
+        assertThat(onB.failure().position()).isEqualTo(2);
+        assertThat(onB.failure()).isEqualTo(a.engine.status("ledger").failure());
+        assertThat(onB.position()).isEqualTo(1);
+        advance(POLL, a, b);
+        assertThat(b.engine.awaitPosition("ledger", 3, Duration.ofSeconds(10))).as("fails at once on node-b too")
+                .isFalse();
+
+        a.ledger("ledger").failOn = null;
+        b.engine.resume("ledger");
+        advance(POLL.multipliedBy(3), a, b);
+
+        assertThat(a.ledger("ledger").seen).hasSize(3);
+        assertThat(b.engine.status("ledger").state()).isEqualTo(ProjectionState.RUNNING);
+        assertThat(b.engine.status("ledger").position()).isEqualTo(3);
+    }
+
+    @Test
+    void aRebuildAskedOfANodeThatDoesNotHoldTheProjectionIsDoneWhereItsReadModelIs() throws Exception {
+        Node a = start("node-a", "ledger");
+        Node b = start("node-b", "ledger");
+        credit(4);
+        runAll();
+
+        b.engine.rebuild("ledger");
+        ProjectionStatus asked = b.engine.status("ledger");
+        assertThat(asked.state()).isEqualTo(ProjectionState.REBUILDING);
+        assertThat(asked.rebuild()).isEqualTo(new ProjectionStatus.RebuildProgress(0, 4));
+        assertThat(a.engine.status("ledger").state()).isEqualTo(ProjectionState.REBUILDING);
+        advance(POLL.multipliedBy(3), a, b);
+
+        assertThat(a.ledger("ledger").resets.get()).as("reset where the read model is").isEqualTo(1);
+        assertThat(b.ledger("ledger").resets.get()).isZero();
+        assertThat(a.ledger("ledger").seen).hasSize(4);
+        assertThat(a.engine.status("ledger").state()).isEqualTo(ProjectionState.RUNNING);
+        assertThat(b.engine.status("ledger").state()).isEqualTo(ProjectionState.RUNNING);
+        assertThat(b.engine.status("ledger").position()).isEqualTo(4);
+    }
+
+    @Test
     void aNodeThatCannotRecordThatItLeftSaysSoAndTheOthersWaitForItsLeases() {
         ProjectionSettings settings = new ProjectionSettings(10, POLL, 0, Duration.ofMillis(10), LEASE, "node-a");
         QueuedExecutor executor = new QueuedExecutor();
@@ -232,6 +307,16 @@ class ProjectionOwnershipTest {
         @Override
         public void leave(String node) {
             throw new IllegalStateException("database gone");
+        }
+
+        @Override
+        public ProjectionControl control(String projection) {
+            return leases.control(projection);
+        }
+
+        @Override
+        public ProjectionControl changeControl(String projection, UnaryOperator<ProjectionControl> change) {
+            return leases.changeControl(projection, change);
         }
     }
 

@@ -8,6 +8,8 @@ import dev.allframe.EventEnvelope;
 import dev.allframe.core.EventIds;
 import dev.allframe.spi.checkpoint.CheckpointStore;
 import dev.allframe.spi.checkpoint.LeaseLostException;
+import dev.allframe.projection.ProjectionStatus;
+import dev.allframe.spi.checkpoint.ProjectionControl;
 import dev.allframe.spi.checkpoint.ProjectionLease;
 import dev.allframe.spi.checkpoint.ProjectionLeases;
 import dev.allframe.testing.MutableClock;
@@ -161,6 +163,33 @@ public abstract class ProjectionLeasesConformanceTest {
         leases.liveNodes("node-c", LEASE);
         leases.leave("node-c");
         assertThat(leases.liveNodes("node-a", LEASE)).isEqualTo(1);
+    }
+
+    @Test
+    void whatWasAskedOfAProjectionIsKeptBesideItsLeaseAlsoBeforeAnyNodeHeldIt() {
+        assertThat(leases.control("totals")).isEqualTo(ProjectionControl.NONE);
+        ProjectionStatus.Failure failure = new ProjectionStatus.Failure(7, "cart-1", 3, "ItemAdded",
+                "AF1119: Projection 'totals' failed on event ItemAdded at position 7: no such item");
+
+        ProjectionControl changed = leases.changeControl("totals", control -> control.withPaused(true)
+                .withFailure(failure));
+
+        assertThat(changed).isEqualTo(new ProjectionControl(true, false, 0, failure));
+        assertThat(leases.control("totals")).isEqualTo(changed);
+        assertThat(leases.control("history")).isEqualTo(ProjectionControl.NONE);
+        assertThat(leases.holder("totals")).as("a control alone is no lease").isEmpty();
+        ProjectionLease lease = leases.claim("totals", "node-a", LEASE).orElseThrow();
+        assertThat(leases.control("totals")).as("a claim keeps the control").isEqualTo(changed);
+
+        leases.changeControl("totals", control -> control.rebuildTo(40));
+
+        assertThat(leases.control("totals")).isEqualTo(new ProjectionControl(false, true, 40, null));
+        assertThat(leases.control("totals").rebuildingAt(40)).isTrue();
+        leases.changeControl("totals", ProjectionControl::reset);
+        assertThat(leases.control("totals").rebuildingAt(39)).isTrue();
+        assertThat(leases.control("totals").rebuildingAt(40)).isFalse();
+        assertThat(leases.holder("totals")).contains(leases.claim("totals", "node-a", LEASE).orElseThrow());
+        assertThat(leases.holder("totals").orElseThrow().token()).isEqualTo(lease.token());
     }
 
     @Test

@@ -127,6 +127,25 @@ public abstract class SagaStoreConformanceTest extends SagaStoreConformanceSuppo
     }
 
     @Test
+    void expiredSagasAreTheUnfinishedOnesWhoseLeaseRanOutOldestFirstUpToTheLimit() {
+        SagaRecord newest = running("process-1", T0.plusSeconds(20), T0.plusSeconds(30));
+        SagaRecord oldest = running("process-1", T0, T0.plusSeconds(30)).at(SagaState.COMPENSATING, 1, T0);
+        SagaRecord live = running("process-2", T0.plusSeconds(10), T0.plusSeconds(31));
+        SagaRecord middle = running("process-2", T0.plusSeconds(15), T0.plusSeconds(29));
+        sagas.save(newest, null);
+        sagas.save(oldest, null);
+        sagas.save(live, null);
+        sagas.save(middle, null);
+        sagas.save(running("process-1", T0.plusSeconds(5), T0).at(SagaState.COMPLETED, 1, T0), null);
+
+        assertThat(sagas.expired(T0.plusSeconds(30), 10)).as("a lease is over at its time").extracting(SagaRecord::id)
+                .containsExactly(oldest.id(), middle.id(), newest.id());
+        assertThat(sagas.expired(T0.plusSeconds(30), 2)).extracting(SagaRecord::id)
+                .containsExactly(oldest.id(), middle.id());
+        assertThat(sagas.expired(T0.plusSeconds(29), 10)).extracting(SagaRecord::id).containsExactly(middle.id());
+    }
+
+    @Test
     void aSagaWhoseLeaseRanOutIsClaimedOnceByItsNewOwner() {
         SagaRecord saga = running("process-1", T0, T0.plusSeconds(30));
         sagas.save(saga, null);

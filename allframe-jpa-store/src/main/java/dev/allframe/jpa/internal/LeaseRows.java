@@ -1,11 +1,13 @@
 package dev.allframe.jpa.internal;
 
 import dev.allframe.spi.checkpoint.LeaseLostException;
+import dev.allframe.spi.checkpoint.ProjectionControl;
 import dev.allframe.spi.checkpoint.ProjectionLease;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and writes projection leases and live nodes in the caller's transaction, at a time the caller read from the
@@ -66,6 +68,25 @@ public final class LeaseRows {
         if (row == null || !row.heldBy(lease.node()) || row.token() != lease.token()) {
             throw new LeaseLostException(lease);
         }
+    }
+
+    public static ProjectionControl control(EntityManager em, String projection) {
+        ProjectionLeaseRow row = em.find(ProjectionLeaseRow.class, projection);
+        return row == null ? ProjectionControl.NONE : row.control();
+    }
+
+    /** Changes the control, creating the row nobody holds yet; the caller holds the checkpoint row's lock. */
+    public static ProjectionControl changeControl(EntityManager em, String projection,
+                                                  UnaryOperator<ProjectionControl> change, Instant now) {
+        ProjectionLeaseRow row = em.find(ProjectionLeaseRow.class, projection);
+        if (row == null) {
+            row = ProjectionLeaseRow.unheld(projection, now);
+            em.persist(row);
+        }
+        ProjectionControl changed = change.apply(row.control());
+        row.control(changed);
+        em.flush();
+        return changed;
     }
 
     /** Records that {@code node} lives until {@code now + duration}, and counts the live nodes. */

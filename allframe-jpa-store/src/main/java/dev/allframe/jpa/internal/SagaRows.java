@@ -79,10 +79,23 @@ public final class SagaRows {
     }
 
     public List<SagaRecord> unfinished(EntityManager em) {
-        List<SagaRecord> unfinished = new ArrayList<>();
-        for (SagaRow row : em.createQuery(
+        return decoded(em.createQuery(
                 "SELECT s FROM AllFrameSaga s WHERE s.state IN :states ORDER BY s.startedAt, s.sagaId", SagaRow.class)
-                .setParameter("states", UNFINISHED).getResultList()) {
+                .setParameter("states", UNFINISHED).getResultList());
+    }
+
+    /** Selected in SQL, by the index on the state: only these are read. */
+    public List<SagaRecord> expired(EntityManager em, Instant now, int limit) {
+        return decoded(em.createQuery("SELECT s FROM AllFrameSaga s WHERE s.state IN :states"
+                        + " AND (s.leaseUntil IS NULL OR s.leaseUntil <= :now) ORDER BY s.startedAt, s.sagaId",
+                SagaRow.class).setParameter("states", UNFINISHED).setParameter("now", now).setMaxResults(limit)
+                .getResultList());
+    }
+
+    /** The sagas of {@code rows} that read; each that does not is reported once and left. */
+    private List<SagaRecord> decoded(List<SagaRow> rows) {
+        List<SagaRecord> unfinished = new ArrayList<>();
+        for (SagaRow row : rows) {
             try {
                 unfinished.add(record(row));
             } catch (EventStoreException unreadable) {

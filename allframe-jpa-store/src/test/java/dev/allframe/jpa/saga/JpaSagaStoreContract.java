@@ -121,6 +121,46 @@ abstract class JpaSagaStoreContract extends SagaRecoveryConformanceTest {
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(SagaTakenOverException.class);
     }
 
+    /** Recovery reads only the sagas whose lease ran out: one that no longer reads is left alone while it runs. */
+    @Test
+    void onlyTheSagasWhoseLeaseRanOutAreRead() {
+        JpaEventStore store = database().freshStore(new EventTypeRegistry());
+        Instant started = Instant.parse("2026-03-01T10:00:00Z");
+        SagaRecord saga = new SagaRecord(EventIds.next(), "transfer", SagaState.RUNNING, 1, 2,
+                new ConformanceTransfer("A", "B", 5), Map.of(), 0, null, "process-1", started.plusSeconds(30), started,
+                started);
+        store.save(saga, null);
+        database().execute("UPDATE allframe_sagas SET input_type = 'com.example.Gone' WHERE saga_id = '"
+                + saga.id() + "'");
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger("dev.allframe.jpa.internal.SagaRows");
+        log.addHandler(capture);
+        try {
+            assertThat(store.expired(started.plusSeconds(29), 10)).isEmpty();
+            assertThat(warnings).as("a saga whose lease runs is not read").isEmpty();
+
+            assertThat(store.expired(started.plusSeconds(30), 10)).isEmpty();
+            assertThat(warnings).hasSize(1).allSatisfy(warning -> assertThat(warning)
+                    .startsWith("WARNING AF2022: Saga 'transfer' (" + saga.id() + ") is left RUNNING"));
+        } finally {
+            log.removeHandler(capture);
+        }
+    }
+
     /** Retention keeps what an unfinished saga may use, also when the saga's stored values no longer read. */
     @Test
     void anUnfinishedSagaWhoseInputNoLongerReadsStillCountsAsTheOldestUnfinished() {
