@@ -21,14 +21,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
@@ -72,7 +69,7 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
     private final ArrayDeque<StoredKey> keysInOrder = new ArrayDeque<>();
     private final Map<String, List<String>> scopes = new HashMap<>();
     private final LinkedHashMap<String, Instant> closedScopes = new LinkedHashMap<>();
-    private final Set<UUID> eventIds = new HashSet<>();
+    private final EventIdIndex eventIds = new EventIdIndex();
     private final AppendListeners listeners = new AppendListeners();
     private final AppendListeners inlineListeners = new AppendListeners();
 
