@@ -3,6 +3,7 @@ package dev.allframe.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.allframe.jpa.internal.PlainJson;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbDateFormat;
@@ -30,6 +31,13 @@ class JsonbEventSerializerTest {
                              Kind kind, char letter, int count, long big, double ratio, boolean flag,
                              Optional<String> present, Optional<String> empty, List<Item> items, Map<String, Item> byName,
                              Item item, Integer boxed) {
+    }
+
+    /** {@link Everything}, but not public: only the record mapping reaches it. */
+    record Hidden(String text, String absent, BigDecimal amount, Instant at, LocalDate day, UUID id,
+                  Kind kind, char letter, int count, long big, double ratio, boolean flag,
+                  Optional<String> present, Optional<String> empty, List<Item> items, Map<String, Item> byName,
+                  Item item, Integer boxed) {
     }
 
     record Renamed(@JsonbProperty("account_id") String accountId, @JsonbTransient String cached, int count) {
@@ -71,6 +79,26 @@ class JsonbEventSerializerTest {
         assertThat(json).isEqualTo(PLAIN_JSONB.toJson(everything));
         assertThat(SERIALIZER.fromJson(PLAIN_JSONB.toJson(everything), Everything.class)).isEqualTo(everything);
         assertThat(PLAIN_JSONB.fromJson(json, Everything.class)).isEqualTo(everything);
+    }
+
+    @Test
+    void theRecordMappingWritesWhatJsonbWritesForAPublicRecordWhichGoesToJsonbItselfInAPublicClass() {
+        Everything everything = new Everything("t", null, new BigDecimal("1.50"), Instant.parse("2024-01-02T03:04:05Z"),
+                LocalDate.of(2024, 1, 2), UUID.fromString("6f1c2b8e-7d7c-4a51-9d37-1f0d3b1f2e4a"), Kind.CARD, 'x', 3,
+                1L << 40, 0.25, true, Optional.of("p"), Optional.empty(), List.of(new Item("a", 1)),
+                Map.of("b", new Item("b", 2)), new Item("c", 3), null);
+        Hidden hidden = new Hidden("t", null, new BigDecimal("1.50"), Instant.parse("2024-01-02T03:04:05Z"),
+                LocalDate.of(2024, 1, 2), UUID.fromString("6f1c2b8e-7d7c-4a51-9d37-1f0d3b1f2e4a"), Kind.CARD, 'x', 3,
+                1L << 40, 0.25, true, Optional.of("p"), Optional.empty(), List.of(new Item("a", 1)),
+                Map.of("b", new Item("b", 2)), new Item("c", 3), null);
+
+        assertThat(PlainJson.mapsByItself(dev.allframe.jpa.projection.Credited.class)).isTrue();
+        assertThat(PlainJson.mapsByItself(Everything.class)).as("in a class that is not public").isFalse();
+        assertThat(PlainJson.mapsByItself(Hidden.class)).isFalse();
+        assertThat(PlainJson.mapsByItself(Renamed.class)).isFalse();
+        assertThat(PlainJson.mapsByItself(Bean.class)).isFalse();
+        assertThat(SERIALIZER.toJson(hidden)).isEqualTo(PLAIN_JSONB.toJson(everything));
+        assertThat(SERIALIZER.fromJson(PLAIN_JSONB.toJson(everything), Hidden.class)).isEqualTo(hidden);
     }
 
     @Test
