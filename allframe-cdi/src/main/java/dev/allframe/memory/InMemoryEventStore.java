@@ -312,14 +312,20 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
         if (decoder == NO_UPCASTING) {
             return envelopes;
         }
-        List<EventEnvelope> upcast = new ArrayList<>(envelopes.size());
-        for (EventEnvelope e : envelopes) {
-            Object event = decoder.upcast(e.event());
-            upcast.add(event == e.event() ? e : new EventEnvelope(e.eventId(), e.streamId(), e.streamVersion(),
-                    e.globalPosition(), e.typeName(), e.schemaVersion(), e.timestamp(), e.correlationId(),
-                    e.causationId(), e.metadata(), event));
+        List<EventEnvelope> upcast = null;
+        for (int i = 0; i < envelopes.size(); i++) {
+            EventEnvelope e = envelopes.get(i);
+            Object event = decoder.upcasts(e.typeName(), e.schemaVersion()) ? decoder.upcast(e.event()) : e.event();
+            if (event != e.event() && upcast == null) {
+                upcast = new ArrayList<>(envelopes.subList(0, i));
+            }
+            if (upcast != null) {
+                upcast.add(event == e.event() ? e : new EventEnvelope(e.eventId(), e.streamId(), e.streamVersion(),
+                        e.globalPosition(), e.typeName(), e.schemaVersion(), e.timestamp(), e.correlationId(),
+                        e.causationId(), e.metadata(), event));
+            }
         }
-        return upcast;
+        return upcast == null ? envelopes : upcast;
     }
 
     @Override
