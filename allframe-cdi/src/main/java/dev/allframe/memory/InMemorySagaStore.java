@@ -1,10 +1,15 @@
 package dev.allframe.memory;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.allframe.saga.SagaLogEntry;
 import dev.allframe.saga.SagaTakenOverException;
 import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.spi.saga.SagaStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -17,12 +22,28 @@ import java.util.UUID;
 
 /**
  * Sagas in memory, for the in-memory event store: they live as long as the application, or until retention removes
- * them once finished.
+ * them once finished. Leases run out on the store's clock.
  */
 public final class InMemorySagaStore implements SagaStore {
 
     private final Map<UUID, SagaRecord> sagas = new LinkedHashMap<>();
     private final Map<UUID, Map<Integer, SagaLogEntry>> histories = new HashMap<>();
+    private final Clock clock;
+
+    /** Sagas whose leases run out on the system clock. */
+    public InMemorySagaStore() {
+        this(Clock.systemUTC());
+    }
+
+    /** Sagas whose leases run out on {@code clock}. */
+    public InMemorySagaStore(Clock clock) {
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public synchronized void start(SagaRecord saga, Duration lease) {
+        sagas.put(saga.id(), saga.ownedBy(saga.owner(), now().plus(lease), saga.updated()));
+    }
 
     @Override
     public synchronized void save(SagaRecord saga, SagaLogEntry entry) {
@@ -30,8 +51,7 @@ public final class InMemorySagaStore implements SagaStore {
         if (stored != null && !stored.owner().equals(saga.owner())) {
             throw new SagaTakenOverException(saga.saga(), saga.id(), stored.owner());
         }
-        sagas.put(saga.id(), stored == null ? saga : saga.ownedBy(saga.owner(),
-                SagaRecord.later(stored.leaseUntil(), saga.leaseUntil()), saga.updated()));
+        sagas.put(saga.id(), stored == null ? saga : saga.ownedBy(saga.owner(), stored.leaseUntil(), saga.updated()));
         if (entry != null) {
             histories.computeIfAbsent(saga.id(), id -> new LinkedHashMap<>()).put(entry.number(), entry);
         }
@@ -56,18 +76,26 @@ public final class InMemorySagaStore implements SagaStore {
     }
 
     @Override
-    public synchronized Optional<SagaRecord> claim(UUID sagaId, String owner, Instant now, Instant leaseUntil) {
+    public synchronized List<SagaRecord> expired(int limit) {
+        Instant now = now();
+        return unfinished().stream().filter(saga -> runOut(saga, now)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized Optional<SagaRecord> claim(UUID sagaId, String owner, Duration lease) {
         SagaRecord saga = sagas.get(sagaId);
-        if (saga == null || !saga.state().unfinished() || (saga.leaseUntil() != null && saga.leaseUntil().isAfter(now))) {
+        Instant now = now();
+        if (saga == null || !saga.state().unfinished() || !runOut(saga, now)) {
             return Optional.empty();
         }
-        SagaRecord claimed = saga.ownedBy(owner, leaseUntil, now);
+        SagaRecord claimed = saga.ownedBy(owner, now.plus(lease), now);
         sagas.put(sagaId, claimed);
         return Optional.of(claimed);
     }
 
     @Override
-    public synchronized void renewLeases(String owner, Collection<UUID> sagaIds, Instant leaseUntil) {
+    public synchronized void renewLeases(String owner, Collection<UUID> sagaIds, Duration lease) {
+        Instant leaseUntil = now().plus(lease);
         sagas.replaceAll((id, saga) -> sagaIds.contains(id) && saga.state().unfinished() && saga.owner().equals(owner)
                 ? saga.ownedBy(owner, leaseUntil, saga.updated()) : saga);
     }
@@ -88,5 +116,13 @@ public final class InMemorySagaStore implements SagaStore {
             histories.remove(saga.id());
         }
         return oldest.size();
+    }
+
+    private static boolean runOut(SagaRecord saga, Instant now) {
+        return saga.leaseUntil() == null || !saga.leaseUntil().isAfter(now);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

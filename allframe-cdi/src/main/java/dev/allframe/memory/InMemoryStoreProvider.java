@@ -25,6 +25,7 @@ public final class InMemoryStoreProvider implements EventStoreProvider {
         InMemoryEventStore store = new InMemoryEventStore(context.clock(), context.events());
         InMemoryCheckpoints checkpoints = new InMemoryCheckpoints(context.clock());
         return StoreCapabilities.eventsOnly(store).withInlineListeners(store)
-                .withCheckpoints(checkpoints).withDeadLetters(checkpoints).withSagas(new InMemorySagaStore());
+                .withCheckpoints(checkpoints).withDeadLetters(checkpoints)
+                .withSagas(new InMemorySagaStore(context.clock()));
     }
 }

@@ -7,7 +7,7 @@ class InMemorySagaRecoveryConformanceTest extends SagaRecoveryConformanceTest {
 
     @Override
     protected SagaStore createSagaStore() {
-        return new InMemorySagaStore();
+        return new InMemorySagaStore(clock);
     }
 
     @Override

@@ -7,7 +7,7 @@ class InMemorySagaRetentionConformanceTest extends SagaRetentionConformanceTest 
 
     @Override
     protected SagaStore createSagaStore() {
-        return new InMemorySagaStore();
+        return new InMemorySagaStore(clock);
     }
 
     @Override

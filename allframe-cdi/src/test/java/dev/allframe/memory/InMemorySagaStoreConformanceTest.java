@@ -7,7 +7,7 @@ class InMemorySagaStoreConformanceTest extends SagaStoreConformanceTest {
 
     @Override
     protected SagaStore createSagaStore() {
-        return new InMemorySagaStore();
+        return new InMemorySagaStore(clock);
     }
 
     @Override

@@ -477,6 +477,14 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     }
 
     @Override
+    public void start(SagaRecord saga, Duration lease) {
+        transactions.write(em -> {
+            sagas.start(em, saga, leaseNow(em).plus(lease));
+            return saga;
+        }, started -> { });
+    }
+
+    @Override
     public void save(SagaRecord saga, SagaLogEntry entry) {
         transactions.write(em -> {
             sagas.save(em, saga, entry);
@@ -500,19 +508,22 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     }
 
     @Override
-    public List<SagaRecord> expired(Instant now, int limit) {
-        return transactions.read(em -> sagas.expired(em, now, limit));
+    public List<SagaRecord> expired(int limit) {
+        return transactions.read(em -> sagas.expired(em, leaseNow(em), limit));
     }
 
     @Override
-    public Optional<SagaRecord> claim(UUID sagaId, String owner, Instant now, Instant leaseUntil) {
-        return transactions.write(em -> sagas.claim(em, sagaId, owner, now, leaseUntil), claimed -> { });
+    public Optional<SagaRecord> claim(UUID sagaId, String owner, Duration lease) {
+        return transactions.write(em -> {
+            Instant now = leaseNow(em);
+            return sagas.claim(em, sagaId, owner, now, now.plus(lease));
+        }, claimed -> { });
     }
 
     @Override
-    public void renewLeases(String owner, Collection<UUID> sagaIds, Instant leaseUntil) {
+    public void renewLeases(String owner, Collection<UUID> sagaIds, Duration lease) {
         transactions.write(em -> {
-            sagas.renewLeases(em, owner, sagaIds, leaseUntil);
+            sagas.renewLeases(em, owner, sagaIds, leaseNow(em).plus(lease));
             return null;
         }, done -> { });
     }

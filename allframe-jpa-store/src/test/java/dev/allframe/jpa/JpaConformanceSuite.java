@@ -142,12 +142,16 @@ abstract class JpaConformanceSuite {
     class Sagas extends SagaStoreConformanceTest {
         @Override
         protected SagaStore createSagaStore() {
-            return database().freshStore(new EventTypeRegistry());
+            JpaEventStore store = database().freshStore(new EventTypeRegistry());
+            store.compareLeasesOn(clock);
+            return store;
         }
 
         @Override
         protected SagaStore sameSagas(SagaStore store) {
-            return database().freshStoreKeepingData(new EventTypeRegistry());
+            JpaEventStore same = database().freshStoreKeepingData(new EventTypeRegistry());
+            same.compareLeasesOn(clock);
+            return same;
         }
     }
 
@@ -155,12 +159,16 @@ abstract class JpaConformanceSuite {
     class SagaRetention extends SagaRetentionConformanceTest {
         @Override
         protected SagaStore createSagaStore() {
-            return database().freshStore(new EventTypeRegistry());
+            JpaEventStore store = database().freshStore(new EventTypeRegistry());
+            store.compareLeasesOn(clock);
+            return store;
         }
 
         @Override
         protected SagaStore sameSagas(SagaStore store) {
-            return database().freshStoreKeepingData(new EventTypeRegistry());
+            JpaEventStore same = database().freshStoreKeepingData(new EventTypeRegistry());
+            same.compareLeasesOn(clock);
+            return same;
         }
     }
 }

@@ -37,8 +37,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs the application's sagas on an executor, never in the caller's thread (nor its transaction), and
- * implements the {@link SagaOrchestrator}. Every saga this process runs holds a lease in the store, which
- * {@link #renewLeases()} extends; {@link #recoverNow()} takes over unfinished sagas whose lease ran out
+ * implements the {@link SagaOrchestrator}. Every saga this process runs holds a lease in the store, on the store's
+ * clock, which {@link #renewLeases()} extends; {@link #recoverNow()} takes over unfinished sagas whose lease ran out
  * (their process stopped) and compensates them. {@link SagaLeases} calls both periodically.
  */
 public final class SagaEngine implements SagaOrchestrator {
@@ -52,7 +52,7 @@ public final class SagaEngine implements SagaOrchestrator {
     private final Executor executor;
     private final Clock clock;
     private final Duration lease;
-    /** The most sagas one recovery looks at; the rest wait for the next, half a lease later. */
+    /** The most sagas one recovery looks at; the rest wait for the next, a quarter lease later. */
     private static final int RECOVERY_BATCH = 500;
     private final String owner = EventIds.next().toString();
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
@@ -91,8 +91,8 @@ public final class SagaEngine implements SagaOrchestrator {
         return new SagaExecution(id, submit(id, () -> {
             Instant now = now();
             SagaRecord record = new SagaRecord(id, model.name(), SagaState.RUNNING, 0, model.steps().size(), input,
-                    Map.of(), 0, null, owner, now.plus(lease), now, now);
-            store.save(record, null);
+                    Map.of(), 0, null, owner, null, now, now);
+            store.start(record, lease);
             return new SagaRun(model, record, 0, store, appender, keys, clock).run();
         }));
     }
@@ -125,7 +125,7 @@ public final class SagaEngine implements SagaOrchestrator {
     /** Extends the leases of the sagas this process is running. */
     public void renewLeases() {
         if (!active.isEmpty()) {
-            store.renewLeases(owner, Set.copyOf(active), now().plus(lease));
+            store.renewLeases(owner, Set.copyOf(active), lease);
         }
     }
 
@@ -136,9 +136,8 @@ public final class SagaEngine implements SagaOrchestrator {
      * @return the sagas taken over, with their outcomes to come
      */
     public List<SagaExecution> recoverNow() {
-        Instant now = now();
         List<SagaExecution> recovered = new ArrayList<>();
-        for (SagaRecord saga : store.expired(now, RECOVERY_BATCH)) {
+        for (SagaRecord saga : store.expired(RECOVERY_BATCH)) {
             if (active.contains(saga.id())) {
                 continue;
             }
@@ -149,7 +148,7 @@ public final class SagaEngine implements SagaOrchestrator {
                 }
                 continue;
             }
-            store.claim(saga.id(), owner, now, now.plus(lease)).ifPresent(claimed ->
+            store.claim(saga.id(), owner, lease).ifPresent(claimed ->
                     recovered.add(new SagaExecution(claimed.id(), submit(claimed.id(), () -> {
                         LOG.info(SagaMessages.sagaRecovered(claimed.saga(), claimed.id(), claimed.state().name(),
                                 claimed.currentStep()).toString());

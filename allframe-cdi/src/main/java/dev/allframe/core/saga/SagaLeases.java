@@ -10,7 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * Keeps a {@link SagaEngine}'s leases alive and looks for sagas to recover: leases are renewed every third of a
- * lease, recovery runs at start and then every half lease. Each is a task of its own on the executor, brought back
+ * lease, recovery runs at start and then every quarter lease, so that a saga whose process died is taken over at most
+ * a quarter lease after its lease ran out. Each is a task of its own on the executor, brought back
  * by the timer once the last one ended, so that a slow recovery delays no renewal. Closing it stops both.
  */
 public final class SagaLeases implements AutoCloseable {
@@ -31,9 +32,9 @@ public final class SagaLeases implements AutoCloseable {
     public static SagaLeases start(SagaEngine engine, Duration lease, Timer timer, Executor executor) {
         SagaLeases leases = new SagaLeases(timer, executor);
         Duration third = Duration.ofMillis(Math.max(1, lease.toMillis() / 3));
-        Duration half = Duration.ofMillis(Math.max(1, lease.toMillis() / 2));
+        Duration quarter = Duration.ofMillis(Math.max(1, lease.toMillis() / 4));
         leases.every(0, third, third, "renewing leases", engine::renewLeases);
-        leases.every(1, Duration.ZERO, half, "looking for sagas to recover", engine::recoverNow);
+        leases.every(1, Duration.ZERO, quarter, "looking for sagas to recover", engine::recoverNow);
         return leases;
     }
 

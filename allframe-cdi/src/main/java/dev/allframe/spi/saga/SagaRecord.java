@@ -17,8 +17,8 @@ import java.util.UUID;
  * @param outputs     each step's output, by step name
  * @param failedStep  0 while no step failed
  * @param owner       the process running the saga
- * @param leaseUntil  until when the owner is taken to be alive; after that another process may take the
- *                    saga over and compensate it
+ * @param leaseUntil  until when, on the store's clock, the owner is taken to be alive; after that another process
+ *                    may take the saga over and compensate it. Read from the store: a save does not change it
  */
 public record SagaRecord(UUID id, String saga, SagaState state, int currentStep, int steps, Object input,
                          Map<String, Object> outputs, int failedStep, String failure, String owner,
@@ -55,14 +55,6 @@ public record SagaRecord(UUID id, String saga, SagaState state, int currentStep,
     public SagaRecord ownedBy(String newOwner, Instant until, Instant now) {
         return new SagaRecord(id, saga, state, currentStep, steps, input, outputs, failedStep, failure, newOwner,
                 until, started, now);
-    }
-
-    /** The later of two leases; {@code null} only when both are. */
-    public static Instant later(Instant lease, Instant other) {
-        if (lease == null) {
-            return other;
-        }
-        return other == null || lease.isAfter(other) ? lease : other;
     }
 
     public SagaStatus status() {

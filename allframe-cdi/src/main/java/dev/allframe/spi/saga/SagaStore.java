@@ -1,6 +1,7 @@
 package dev.allframe.spi.saga;
 
 import dev.allframe.saga.SagaLogEntry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -8,17 +9,25 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where sagas and their histories are kept. Each call is one transaction of its own, never the caller's.
+ * Where sagas and their histories are kept. Each call is one transaction of its own, never the caller's. Leases
+ * run out on the store's clock (the database's, for a store that processes share), never on the callers': a
+ * process whose clock is off neither takes over the saga of a live process nor keeps one too long.
  * The in-memory store is used with the in-memory event store; an event store that also implements this
  * role (the JPA store does) keeps its sagas in its database.
  */
 public interface SagaStore {
 
     /**
+     * Stores a new saga with its owner, whose lease runs {@code lease} from now on the store's clock (the record's
+     * own lease is not used).
+     */
+    void start(SagaRecord saga, Duration lease);
+
+    /**
      * Stores the saga and, when not {@code null}, the history entry (a new one, or the finished version of
-     * one with the same number), together. A save never moves a stored lease back: of the stored lease and the
-     * record's, the later one is kept, so that a save at a step boundary does not undo the renewals made while
-     * the step ran.
+     * one with the same number), together. A save never changes a stored lease: only {@link #claim} and
+     * {@link #renewLeases} do, so that a save at a step boundary does not undo the renewals made while the step ran.
+     * A saga not stored yet is stored as it is, lease included.
      *
      * @throws dev.allframe.saga.SagaTakenOverException the saga is stored with another owner: another process
      *                                             took it over
@@ -34,25 +43,26 @@ public interface SagaStore {
     List<SagaRecord> unfinished();
 
     /**
-     * The unfinished sagas whose lease ran out at {@code now}, oldest first, at most {@code limit}: those another
-     * process may take over. A store that can select them without reading every unfinished saga does so, so that
-     * recovery costs what there is to recover, not what runs.
+     * The unfinished sagas whose lease ran out by now on the store's clock, oldest first, at most {@code limit}: those
+     * another process may take over. Only these are read, so that recovery costs what there is to recover, not what
+     * runs.
      */
-    default List<SagaRecord> expired(Instant now, int limit) {
-        return unfinished().stream().filter(saga -> saga.leaseUntil() == null || !saga.leaseUntil().isAfter(now))
-                .limit(limit).toList();
-    }
+    List<SagaRecord> expired(int limit);
 
     /**
-     * Makes {@code owner} the owner of an unfinished saga whose lease ran out before {@code now}.
+     * Makes {@code owner} the owner of an unfinished saga whose lease ran out by now on the store's clock; its lease
+     * then runs {@code lease} from now.
      *
      * @return the saga as taken over, or empty when it is finished, or its lease still runs (another
      *         process took it first)
      */
-    Optional<SagaRecord> claim(UUID sagaId, String owner, Instant now, Instant leaseUntil);
+    Optional<SagaRecord> claim(UUID sagaId, String owner, Duration lease);
 
-    /** Extends the leases of those of {@code sagaIds} that are unfinished and still belong to {@code owner}. */
-    void renewLeases(String owner, Collection<UUID> sagaIds, Instant leaseUntil);
+    /**
+     * Makes the leases of those of {@code sagaIds} that are unfinished and still belong to {@code owner} run
+     * {@code lease} from now on the store's clock.
+     */
+    void renewLeases(String owner, Collection<UUID> sagaIds, Duration lease);
 
     /**
      * When the oldest of the unfinished sagas (running or compensating) started, also of one whose stored values

@@ -48,10 +48,10 @@ class SagaEngineTest {
     private final ScriptedStep reserve = new ScriptedStep("reserve", journal);
     private final ScriptedStep debit = new ScriptedStep("debit", journal);
     private final ScriptedStep credit = new ScriptedStep("credit", journal);
-    private final InMemorySagaStore sagaStore = new InMemorySagaStore();
     private final InMemoryEventStore events = new InMemoryEventStore();
     private final MutableClock clock = new MutableClock();
     private final ManualTimer timer = new ManualTimer(clock);
+    private final InMemorySagaStore sagaStore = new InMemorySagaStore(clock);
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final CountDownLatch release = new CountDownLatch(1);
 

@@ -50,8 +50,8 @@ class SagaRecoveryMessagesTest {
     private final List<String> journal = Collections.synchronizedList(new ArrayList<>());
     private final ScriptedStep reserve = new ScriptedStep("reserve", journal);
     private final ScriptedStep debit = new ScriptedStep("debit", journal);
-    private final InMemorySagaStore sagaStore = new InMemorySagaStore();
     private final MutableClock clock = new MutableClock();
+    private final InMemorySagaStore sagaStore = new InMemorySagaStore(clock);
     private final ManualTimer timer = new ManualTimer(clock);
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
@@ -158,7 +158,7 @@ class SagaRecoveryMessagesTest {
         try (LogCapture log = LogCapture.of(SagaLeases.class);
              SagaLeases leases = SagaLeases.start(engine, LEASE, timer, Runnable::run)) {
             timer.advance(Duration.ZERO);
-            timer.advance(LEASE.dividedBy(2));
+            timer.advance(LEASE.dividedBy(4));
 
             assertThat(log.lines()).containsExactly(
                     "WARNING AF1149: The saga store failed while looking for sagas to recover; AllFrame tries again",
@@ -185,6 +185,11 @@ class SagaRecoveryMessagesTest {
     private static final class FailingSagaStore implements SagaStore {
 
         @Override
+        public void start(SagaRecord saga, Duration lease) {
+            throw gone();
+        }
+
+        @Override
         public void save(SagaRecord saga, SagaLogEntry entry) {
             throw gone();
         }
@@ -205,12 +210,17 @@ class SagaRecoveryMessagesTest {
         }
 
         @Override
-        public Optional<SagaRecord> claim(UUID sagaId, String owner, Instant now, Instant leaseUntil) {
+        public List<SagaRecord> expired(int limit) {
             throw gone();
         }
 
         @Override
-        public void renewLeases(String owner, Collection<UUID> sagaIds, Instant leaseUntil) {
+        public Optional<SagaRecord> claim(UUID sagaId, String owner, Duration lease) {
+            throw gone();
+        }
+
+        @Override
+        public void renewLeases(String owner, Collection<UUID> sagaIds, Duration lease) {
             throw gone();
         }
 

@@ -22,7 +22,6 @@ import dev.allframe.saga.StepResult;
 import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.spi.saga.SagaStore;
 import dev.allframe.testing.ManualTimer;
-import dev.allframe.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,8 +57,6 @@ public abstract class SagaRecoveryConformanceTest extends SagaStoreConformanceSu
 
     /** What the steps did, in order. */
     protected final List<String> journal = Collections.synchronizedList(new ArrayList<>());
-    /** The engines' clock, moved by the tests. */
-    protected final MutableClock clock = new MutableClock();
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final CountDownLatch release = new CountDownLatch(1);
     private final Semaphore delivering = new Semaphore(0);
@@ -96,15 +93,14 @@ public abstract class SagaRecoveryConformanceTest extends SagaStoreConformanceSu
 
     @Test
     void aSagaWhoseLeaseRanOutIsTakenOverAndItsFirstOwnerCannotWriteAnyMore() throws Exception {
-        MutableClock later = new MutableClock();
         SagaEngine first = engine(sagas, clock, true);
         SagaExecution running = first.startAsync("transfer", new ConformanceTransfer("A", "B", 5));
         awaitDelivering(1);
         assertThat(sagas.unfinished()).extracting(SagaRecord::id).containsExactly(running.sagaId());
 
-        SagaEngine second = engine(sameSagas(sagas), later, true);
+        SagaEngine second = engine(sameSagas(sagas), clock, true);
         assertThat(second.recoverNow()).as("the lease still runs").isEmpty();
-        later.advance(LEASE.plusSeconds(1));
+        clock.advance(LEASE.plusSeconds(1));
         List<SagaExecution> recovered = second.recoverNow();
 
         assertThat(recovered).extracting(SagaExecution::sagaId).containsExactly(running.sagaId());

@@ -43,19 +43,26 @@ public final class SagaRows {
         this.loader = loader;
     }
 
+    /** Stores a new saga whose lease runs until {@code leaseUntil}. */
+    public void start(EntityManager em, SagaRecord saga, Instant leaseUntil) {
+        SagaRow row = new SagaRow(saga.id().toString());
+        write(row, saga);
+        row.leaseUntil = leaseUntil;
+        em.persist(row);
+    }
+
     public void save(EntityManager em, SagaRecord saga, SagaLogEntry entry) {
         String id = saga.id().toString();
         SagaRow row = em.find(SagaRow.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {
             row = new SagaRow(id);
             write(row, saga);
+            row.leaseUntil = saga.leaseUntil();
             em.persist(row);
         } else if (!row.owner.equals(saga.owner())) {
             throw new SagaTakenOverException(saga.saga(), saga.id(), row.owner);
         } else {
-            Instant lease = row.leaseUntil;
             write(row, saga);
-            row.leaseUntil = SagaRecord.later(lease, saga.leaseUntil());
         }
         if (entry != null) {
             SagaStepRow step = em.find(SagaStepRow.class, new SagaStepRow.Key(id, entry.number()));
@@ -141,7 +148,6 @@ public final class SagaRows {
         row.failedStep = saga.failedStep();
         row.failure = saga.failure();
         row.owner = saga.owner();
-        row.leaseUntil = saga.leaseUntil();
         row.startedAt = saga.started();
         row.updatedAt = saga.updated();
     }

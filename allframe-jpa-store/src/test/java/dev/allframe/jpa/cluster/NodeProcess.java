@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * as a crash would, or stops it as an operator would (SIGTERM, which runs its shutdown hooks), and starts another in
  * its place. Its standard error goes to a log file beside the test's work.
  */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
@@ -37,21 +37,28 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Starts {@code main} with {@code args} in a new JVM named {@code name}, logging to {@code work}. */
-    static NodeProcess start(String name, Class<?> main, Path work, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-cp",
-                System.getProperty("java.class.path"), main.getName()));
+    public static NodeProcess start(String name, Class<?> main, Path work, String... args) throws IOException {
+        return start(name, List.of(), main, work, args);
+    }
+
+    /** Starts {@code main} with {@code args} in a new JVM with {@code options} (system properties, for instance). */
+    public static NodeProcess start(String name, List<String> options, Class<?> main, Path work, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         Path log = work.resolve(name + ".log");
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         return new NodeProcess(name, process, log);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** Waits for a line starting with {@code prefix}, skipping others; fails with the node's log if none comes. */
-    String await(String prefix, Duration timeout) throws InterruptedException {
+    public String await(String prefix, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -67,7 +74,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** SIGKILL: the JVM ends at once, without shutdown hooks, its connections cut. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError(name + " did not die");
@@ -75,7 +82,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** SIGTERM: the JVM runs its shutdown hooks and ends. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

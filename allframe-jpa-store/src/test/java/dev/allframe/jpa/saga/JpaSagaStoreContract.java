@@ -17,7 +17,8 @@ import dev.allframe.spi.conformance.ConformanceTransfer;
 import dev.allframe.spi.conformance.SagaRecoveryConformanceTest;
 import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.spi.saga.SagaStore;
-import dev.allframe.testing.MutableClock;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,12 +43,16 @@ abstract class JpaSagaStoreContract extends SagaRecoveryConformanceTest {
 
     @Override
     protected SagaStore createSagaStore() {
-        return database().freshStore(new EventTypeRegistry());
+        JpaEventStore store = database().freshStore(new EventTypeRegistry());
+        store.compareLeasesOn(clock);
+        return store;
     }
 
     @Override
     protected SagaStore sameSagas(SagaStore store) {
-        return database().freshStoreKeepingData(new EventTypeRegistry());
+        JpaEventStore same = database().freshStoreKeepingData(new EventTypeRegistry());
+        same.compareLeasesOn(clock);
+        return same;
     }
 
     @Test
@@ -88,10 +93,9 @@ abstract class JpaSagaStoreContract extends SagaRecoveryConformanceTest {
         Logger log = Logger.getLogger("dev.allframe.jpa.internal.SagaRows");
         log.addHandler(capture);
         try {
-            MutableClock later = new MutableClock();
-            later.advance(LEASE.plusSeconds(1));
-            JpaEventStore other = database().freshStoreKeepingData(new EventTypeRegistry());
-            SagaEngine second = engine(other, later, true);
+            clock.advance(LEASE.plusSeconds(1));
+            SagaStore other = sameSagas(sagas);
+            SagaEngine second = engine(other, clock, true);
 
             List<SagaExecution> recovered = second.recoverNow();
             assertThat(second.recoverNow()).isEmpty();
@@ -121,11 +125,32 @@ abstract class JpaSagaStoreContract extends SagaRecoveryConformanceTest {
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(SagaTakenOverException.class);
     }
 
+    /**
+     * Leases run out on the database's clock: a process whose clock is an hour ahead neither finds the saga of a live
+     * process expired nor takes it over, and the saga completes where it started.
+     */
+    @Test
+    void aProcessWhoseClockIsAheadDoesNotTakeOverTheSagaOfALiveProcess() throws Exception {
+        SagaEngine first = engine(database().freshStoreKeepingData(new EventTypeRegistry()), Clock.systemUTC(), true);
+        SagaExecution running = first.startAsync("transfer", new ConformanceTransfer("A", "B", 5));
+        awaitDelivering(1);
+        Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
+        JpaEventStore other = database().freshStoreKeepingData(new EventTypeRegistry());
+        SagaEngine second = engine(other, ahead, true);
+
+        assertThat(second.recoverNow()).as("the lease runs on the database's clock").isEmpty();
+
+        release();
+        assertThat(running.outcome().toCompletableFuture().get(20, TimeUnit.SECONDS).state())
+                .isEqualTo(SagaState.COMPLETED);
+        assertThat(other.find(running.sagaId()).orElseThrow().owner()).isEqualTo(first.owner());
+    }
+
     /** Recovery reads only the sagas whose lease ran out: one that no longer reads is left alone while it runs. */
     @Test
     void onlyTheSagasWhoseLeaseRanOutAreRead() {
-        JpaEventStore store = database().freshStore(new EventTypeRegistry());
-        Instant started = Instant.parse("2026-03-01T10:00:00Z");
+        SagaStore store = sagas;
+        Instant started = clock.instant();
         SagaRecord saga = new SagaRecord(EventIds.next(), "transfer", SagaState.RUNNING, 1, 2,
                 new ConformanceTransfer("A", "B", 5), Map.of(), 0, null, "process-1", started.plusSeconds(30), started,
                 started);
@@ -150,10 +175,12 @@ abstract class JpaSagaStoreContract extends SagaRecoveryConformanceTest {
         Logger log = Logger.getLogger("dev.allframe.jpa.internal.SagaRows");
         log.addHandler(capture);
         try {
-            assertThat(store.expired(started.plusSeconds(29), 10)).isEmpty();
+            clock.advance(Duration.ofSeconds(29));
+            assertThat(store.expired(10)).isEmpty();
             assertThat(warnings).as("a saga whose lease runs is not read").isEmpty();
 
-            assertThat(store.expired(started.plusSeconds(30), 10)).isEmpty();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(store.expired(10)).isEmpty();
             assertThat(warnings).hasSize(1).allSatisfy(warning -> assertThat(warning)
                     .startsWith("WARNING AF2022: Saga 'transfer' (" + saga.id() + ") is left RUNNING"));
         } finally {

@@ -6,6 +6,7 @@ import dev.allframe.saga.SagaStep;
 import dev.allframe.saga.Step;
 import dev.allframe.saga.StepResult;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.LockSupport;
 
@@ -14,6 +15,8 @@ public class ShipGoods implements Step<Transfer> {
 
     /** Set in the process that is to be killed while it ships. */
     static volatile boolean hang;
+    /** How long shipping takes. */
+    static volatile Duration takes = Duration.ZERO;
 
     @Inject
     CommandBus bus;
@@ -22,6 +25,10 @@ public class ShipGoods implements Step<Transfer> {
     public CompletionStage<StepResult> execute(SagaContext<Transfer> context) {
         while (hang) {
             LockSupport.parkNanos(1_000_000_000L);
+        }
+        long until = System.nanoTime() + takes.toNanos();
+        for (long left = takes.toNanos(); left > 0; left = until - System.nanoTime()) {
+            LockSupport.parkNanos(left);
         }
         return StepResult.done();
     }
