@@ -150,6 +150,16 @@ class BankApiIT {
     }
 
     @Test
+    void anAccountIdLongerThanAnyStoreKeepsIsABadRequestAndStoresNothing() throws Exception {
+        String id = "a".repeat(250);
+        assertAnswer(400, """
+                {"error": "AF1186",
+                 "message": "AF1186: Append to stream '%s...' refused: its stream id is 250 characters long, more than the 200 every event store keeps; nothing was stored"}"""
+                        .formatted("a".repeat(40)),
+                bank.post("accounts/" + id + "/deposits", "{\"amount\": 1}"));
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsABadRequest() throws Exception {
         HttpResponse<String> response = bank.post("accounts/nobody/deposits", "{\"amount\": ");
 
