@@ -203,7 +203,7 @@ final class AllFrameRuntime {
         Problems problems = new Problems();
         Workers threads = workers().workers();
         Optional<ProjectionEngine> engine = ProjectionEngine.create(store, storeName(), config.projections(), bound,
-                threads.executor(Lane.PROJECTIONS), threads.timer(), clock(), problems);
+                threads.executor(Lane.PROJECTIONS), threads.executor(Lane.LISTENING), threads.timer(), clock(), problems);
         engine.ifPresent(started -> {
             started.start();
             synchronized (lock) {

@@ -15,6 +15,7 @@ import dev.allframe.jpa.internal.EventReader;
 import dev.allframe.jpa.internal.EventRowMapper;
 import dev.allframe.jpa.internal.HibernateJdbc;
 import dev.allframe.jpa.internal.JpaStoreMessages;
+import dev.allframe.jpa.internal.PostgresNotifications;
 import dev.allframe.jpa.internal.RetentionRows;
 import dev.allframe.jpa.internal.SagaRows;
 import dev.allframe.jpa.internal.SnapshotRows;
@@ -34,6 +35,8 @@ import dev.allframe.spi.event.EventSerializer;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.InlineSubscribers;
 import dev.allframe.spi.event.NewEvent;
+import dev.allframe.spi.event.RemoteChangeListener;
+import dev.allframe.spi.event.RemoteChanges;
 import dev.allframe.spi.event.StoreLimits;
 import dev.allframe.spi.event.Subscription;
 import dev.allframe.spi.saga.SagaRecord;
@@ -42,6 +45,7 @@ import dev.allframe.spi.snapshot.Snapshot;
 import dev.allframe.spi.snapshot.SnapshotStore;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,10 +58,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.function.LongConsumer;
+import java.util.logging.Logger;
 
 /**
  * The event store on a relational database through JPA, with Hibernate ORM as the provider. Appends are
@@ -71,8 +78,10 @@ import java.util.function.LongConsumer;
  * An append the database refuses is a conflict only for a stream version another append took; reads of an id longer
  * than the tables keep ({@link StoreLimits}) find nothing without asking the database.
  */
-public final class JpaEventStore implements EventStore, SnapshotStore, CheckpointStore, ProjectionLeases,
+public final class JpaEventStore implements EventStore, SnapshotStore, CheckpointStore, ProjectionLeases, RemoteChanges,
         DeadLetterStore, InlineSubscribers, SagaStore, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(JpaEventStore.class.getName());
 
     private final JpaTransactions transactions;
     private final Clock clock;
@@ -87,6 +96,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     private final Set<String> checkpointRows = ConcurrentHashMap.newKeySet();
     private final BooleanSupplier onPostgres;
     private volatile Clock leaseClock;
+    private final AtomicBoolean notificationsOffReported = new AtomicBoolean();
 
     public JpaEventStore(JpaTransactions transactions, EventSerializer serializer, EventDecoder events, Clock clock) {
         this(transactions, autocommitOf(transactions), serializer, events, clock);
@@ -526,6 +536,52 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
             sagas.renewLeases(em, owner, sagaIds, leaseNow(em).plus(lease));
             return null;
         }, done -> { });
+    }
+
+    /**
+     * On PostgreSQL, with the triggers of its script in the schema and the driver's classes at hand, listens for what
+     * the servers sharing the schema commit; elsewhere empty, and the servers follow each other at their polls. Why
+     * not, on PostgreSQL, is logged once (AF2057). Returns once it listens (or after five seconds at most), so that
+     * what commits after is heard.
+     */
+    @Override
+    public Optional<Subscription> listen(Executor executor, RemoteChangeListener listener) {
+        Optional<String> whyNot = transactions.read(em -> HibernateJdbc.isPostgres(em)
+                ? Optional.ofNullable(HibernateJdbc.onConnectionOf(em, JpaEventStore::whyNotNotified))
+                : Optional.of(""));
+        if (whyNot.isPresent()) {
+            if (!whyNot.get().isEmpty() && notificationsOffReported.compareAndSet(false, true)) {
+                LOG.info(JpaStoreMessages.notificationsOff(whyNot.get()).toString());
+            }
+            return Optional.empty();
+        }
+        PostgresNotifications notifications = new PostgresNotifications(
+                work -> transactions.read(em -> HibernateJdbc.onConnectionOf(em, work)), listener);
+        executor.execute(notifications::run);
+        try {
+            notifications.awaitListening(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.of(notifications);
+    }
+
+    /** Why this PostgreSQL connection cannot listen; {@code null} when it can. */
+    private static String whyNotNotified(Connection connection) throws SQLException {
+        Class<?> postgres;
+        try {
+            postgres = Class.forName("org.postgresql.PGConnection", false, JpaEventStore.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return "the application cannot load the PostgreSQL driver's org.postgresql.PGConnection";
+        }
+        if (!connection.isWrapperFor(postgres)) {
+            return "the data source's connections do not unwrap to org.postgresql.PGConnection";
+        }
+        if (!JpaSchema.notifies(connection)) {
+            return "the schema " + connection.getSchema() + " lacks the triggers allframe_head_notify,"
+                    + " allframe_checkpoints_notify and allframe_projection_leases_notify of the PostgreSQL script";
+        }
+        return null;
     }
 
     /** Makes {@link #close()} close {@code resource} too, for what the store was built with and owns. */

@@ -9,11 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +34,9 @@ public final class JpaSchema {
             "allframe_nodes");
     /** The indexes retention's deletes use, by table: added to schemas an earlier version created without them. */
     private static final Map<String, String> RETENTION_INDEXES = retentionIndexes();
+    /** On PostgreSQL, the triggers that notify the servers sharing the schema of what was committed. */
+    private static final List<String> NOTIFYING_TRIGGERS = List.of("allframe_head_notify",
+            "allframe_checkpoints_notify", "allframe_projection_leases_notify");
 
     private JpaSchema() {
     }
@@ -58,6 +61,7 @@ public final class JpaSchema {
                 }
             }
             addRetentionIndexes(connection, product);
+            addNotifications(connection, product);
             return false;
         }
         try (Statement statement = connection.createStatement()) {
@@ -100,6 +104,49 @@ public final class JpaSchema {
         LOG.info(JpaStoreMessages.retentionIndexesAdded(missing, product).toString());
     }
 
+    /**
+     * On PostgreSQL, the function and the triggers that notify the servers of what was committed, those missing, to a
+     * schema an earlier version created without them.
+     */
+    private static void addNotifications(Connection connection, String product) throws SQLException {
+        if (!product.toLowerCase(Locale.ROOT).contains("postgres")) {
+            return;
+        }
+        List<String> present = notifyingTriggers(connection);
+        if (present.size() == NOTIFYING_TRIGGERS.size()) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(script(product))) {
+                if (sql.startsWith("CREATE OR REPLACE FUNCTION allframe_notify()") || NOTIFYING_TRIGGERS.stream()
+                        .anyMatch(trigger -> !present.contains(trigger) && sql.contains("TRIGGER " + trigger + " "))) {
+                    statement.execute(sql);
+                }
+            }
+        }
+        LOG.info(JpaStoreMessages.notificationsAdded(product).toString());
+    }
+
+    /** Whether the PostgreSQL schema has the triggers that notify the servers: all three. */
+    public static boolean notifies(Connection connection) throws SQLException {
+        return notifyingTriggers(connection).size() == NOTIFYING_TRIGGERS.size();
+    }
+
+    /** Which of the triggers that notify the servers the connection's current schema has. */
+    private static List<String> notifyingTriggers(Connection connection) throws SQLException {
+        List<String> present = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT t.tgname FROM pg_trigger t"
+                + " JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = to_regnamespace(current_schema())"
+                + " AND t.tgname IN ('allframe_head_notify', 'allframe_checkpoints_notify',"
+                + " 'allframe_projection_leases_notify')");
+             ResultSet names = query.executeQuery()) {
+            while (names.next()) {
+                present.add(names.getString(1));
+            }
+        }
+        return present;
+    }
+
     private static Map<String, String> retentionIndexes() {
         Map<String, String> indexes = new LinkedHashMap<>();
         indexes.put("allframe_idempotency_keys_recorded_ix", "allframe_idempotency_keys");
@@ -108,7 +155,7 @@ public final class JpaSchema {
         return indexes;
     }
 
-    /** The script's statements, without comments. */
+    /** The script's statements, without comments; a {@code ;} between {@code $$} quotes does not end one. */
     static List<String> statements(String script) {
         StringBuilder code = new StringBuilder();
         for (String line : script.split("\n")) {
@@ -116,7 +163,24 @@ public final class JpaSchema {
                 code.append(line).append('\n');
             }
         }
-        return Arrays.stream(code.toString().split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> statements = new ArrayList<>();
+        StringBuilder statement = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '$' && i + 1 < code.length() && code.charAt(i + 1) == '$') {
+                quoted = !quoted;
+                statement.append("$$");
+                i++;
+            } else if (c == ';' && !quoted) {
+                statements.add(statement.toString().trim());
+                statement.setLength(0);
+            } else {
+                statement.append(c);
+            }
+        }
+        statements.add(statement.toString().trim());
+        return statements.stream().filter(s -> !s.isEmpty()).toList();
     }
 
     /** The schema script for a database product name as JDBC reports it. */

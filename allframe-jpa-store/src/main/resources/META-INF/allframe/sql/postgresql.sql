@@ -133,3 +133,33 @@ CREATE TABLE allframe_saga_steps (
     finished_at TIMESTAMP(6) WITH TIME ZONE,
     PRIMARY KEY (saga_id, entry_number)
 );
+
+-- Tells the servers sharing the schema what was committed, as it commits (they LISTEN on "allframe.<schema>"):
+-- appends ("a <head>", once per transaction, with the head as committed), batches of async projections
+-- ("c <checkpoint> <projection>") and what operators asked of a projection ("k <projection>"). A server that misses a
+-- notification finds the change at its next poll.
+CREATE OR REPLACE FUNCTION allframe_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    channel TEXT := left('allframe.' || TG_TABLE_SCHEMA, 63);
+BEGIN
+    IF TG_TABLE_NAME = 'allframe_head' THEN
+        PERFORM pg_notify(channel, 'a ' || (SELECT head_position FROM allframe_head WHERE id = 1));
+    ELSIF TG_TABLE_NAME = 'allframe_checkpoints' THEN
+        PERFORM pg_notify(channel, 'c ' || NEW.global_position || ' ' || NEW.projection);
+    ELSIF TG_OP = 'INSERT' OR OLD.paused IS DISTINCT FROM NEW.paused
+            OR OLD.reset_pending IS DISTINCT FROM NEW.reset_pending OR OLD.rebuild_target IS DISTINCT FROM NEW.rebuild_target
+            OR OLD.failed_position IS DISTINCT FROM NEW.failed_position THEN
+        PERFORM pg_notify(channel, 'k ' || NEW.projection);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE CONSTRAINT TRIGGER allframe_head_notify AFTER UPDATE ON allframe_head DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION allframe_notify();
+
+CREATE TRIGGER allframe_checkpoints_notify AFTER INSERT OR UPDATE ON allframe_checkpoints
+    FOR EACH ROW EXECUTE FUNCTION allframe_notify();
+
+CREATE TRIGGER allframe_projection_leases_notify AFTER INSERT OR UPDATE ON allframe_projection_leases
+    FOR EACH ROW EXECUTE FUNCTION allframe_notify();

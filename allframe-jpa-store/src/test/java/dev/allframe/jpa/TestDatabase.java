@@ -60,6 +60,11 @@ public enum TestDatabase {
         return freshStore(EventTypeRegistry.of(List.of(ConformanceEvent.class)));
     }
 
+    /** The PostgreSQL schema the tests of this JVM use. */
+    public String schema() {
+        return PostgresCondition.SCHEMA;
+    }
+
     public synchronized ResourceLocalTransactions transactions() {
         return new ResourceLocalTransactions(factory());
     }

@@ -7,6 +7,7 @@ import static dev.allframe.core.message.Texts.listOrNone;
 import dev.allframe.AllFrameMessage;
 import dev.allframe.EventEnvelope;
 import dev.allframe.MessageTemplate;
+import java.time.Duration;
 import java.util.Collection;
 
 /** Projections: deployment problems, failures while they run, and misuse of the registry. */
@@ -78,6 +79,11 @@ public final class ProjectionMessages {
             "Projection '%s' is applied on node %s now (lease token %s)");
     static final MessageTemplate AF1204 = new MessageTemplate("AF1204",
             "Projection '%s' handed over by node %s: another node takes it");
+    static final MessageTemplate AF1205 = new MessageTemplate("AF1205",
+            "Node %s hears of the other nodes' appends, batches and requests as they commit (database notifications)");
+    static final MessageTemplate AF1194 = new MessageTemplate("AF1194",
+            "Node %s stopped hearing of the other nodes' commits: its projections follow them at each poll, and it"
+            + " listens again in %s");
     static final MessageTemplate AF1171 = new MessageTemplate("AF1171",
             "Skipping the event of projection '%s' needs the operator's name (up to 200 characters) and a reason, both"
             + " not blank");
@@ -204,6 +210,14 @@ public final class ProjectionMessages {
 
     public static AllFrameMessage projectionHandedOver(String projection, String node) {
         return AF1204.with(projection, node);
+    }
+
+    public static AllFrameMessage listeningToOtherNodes(String node) {
+        return AF1205.with(node);
+    }
+
+    public static AllFrameMessage listeningLost(String node, Duration retry) {
+        return AF1194.with(node, Texts.duration(retry));
     }
 
     public static AllFrameMessage nodeNotLeft(String node) {

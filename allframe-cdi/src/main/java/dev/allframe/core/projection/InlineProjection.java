@@ -55,15 +55,23 @@ final class InlineProjection {
         }
     }
 
+    /**
+     * Another process committed appends up to {@code head}: a projection whose rows that process wrote in its
+     * appends' transactions shows them now.
+     */
+    void committedElsewhere(long head) {
+        if (projection.model().readModel() == ReadModel.STORED && applying && !rebuilding.get()) {
+            progress.advanceAtLeast(head, null);
+        }
+    }
+
     /** After the append committed. */
     void committed(AppendResult appended) {
         if (!applying) {
             return;
         }
         EventEnvelope last = appended.events().get(appended.events().size() - 1);
-        if (last.globalPosition() > progress.position()) {
-            progress.advance(last.globalPosition(), last.timestamp());
-        }
+        progress.advanceAtLeast(last.globalPosition(), last.timestamp());
     }
 
     boolean rebuiltAtStart() {

@@ -113,6 +113,11 @@ final class LeasedOwnership implements Ownership {
     }
 
     @Override
+    public synchronized boolean holding() {
+        return lease != null;
+    }
+
+    @Override
     public ProjectionControl control() {
         return share.leases().control(projection);
     }

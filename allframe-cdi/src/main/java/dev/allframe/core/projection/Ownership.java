@@ -41,6 +41,9 @@ sealed interface Ownership permits Ownership.Everywhere, LeasedOwnership {
     /** Whether nodes share the projection, and with it what is asked of it: {@link #control()}. */
     boolean shared();
 
+    /** Whether this node held the lease when it last looked, without asking the store. */
+    boolean holding();
+
     /** What was asked of the projection and where it stopped, as every node sees it. */
     ProjectionControl control();
 
@@ -77,6 +80,11 @@ sealed interface Ownership permits Ownership.Everywhere, LeasedOwnership {
         @Override
         public boolean shared() {
             return false;
+        }
+
+        @Override
+        public boolean holding() {
+            return true;
         }
 
         @Override

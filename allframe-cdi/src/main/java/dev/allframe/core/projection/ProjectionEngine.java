@@ -17,6 +17,7 @@ import dev.allframe.spi.checkpoint.CheckpointStore;
 import dev.allframe.spi.checkpoint.ProjectionLeases;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.InlineSubscribers;
+import dev.allframe.spi.event.RemoteChanges;
 import dev.allframe.spi.event.Subscription;
 import dev.allframe.spi.deadletter.DeadLetterStore;
 import java.time.Clock;
@@ -48,6 +49,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
     private final Map<String, InlineProjection> inline = new TreeMap<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
     private NodeShare share;
+    private RemoteWakeUps remote;
 
     private ProjectionEngine(EventStore store, InlineSubscribers inlineListeners, ProjectionSettings settings,
                              Executor executor) {
@@ -55,6 +57,27 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
         this.inlineListeners = inlineListeners;
         this.settings = settings;
         this.executor = executor;
+    }
+
+    /**
+     * Like {@link #create(StoreCapabilities, String, ProjectionSettings, List, Executor, Timer, Clock, Problems)}, and
+     * where the store tells what other processes sharing it commit ({@link RemoteChanges}), listens to it on
+     * {@code listening}, so that the projections wake at once instead of at their next poll.
+     */
+    public static Optional<ProjectionEngine> create(StoreCapabilities store, String storeName,
+                                                    ProjectionSettings settings, List<BoundProjection> projections,
+                                                    Executor executor, Executor listening, Timer timer, Clock clock,
+                                                    Problems problems) {
+        Optional<ProjectionEngine> created = create(store, storeName, settings, projections, executor, timer, clock,
+                problems);
+        created.ifPresent(engine -> {
+            if (store.events() instanceof RemoteChanges changes
+                    && (!engine.tracking.isEmpty() || !engine.inline.isEmpty())) {
+                engine.remote = new RemoteWakeUps(changes, listening, timer, settings, engine.tracking,
+                        engine.inline.values());
+            }
+        });
+        return created;
     }
 
     /**
@@ -149,10 +172,16 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
             tracking.values().forEach(TrackingProcessor::wake);
         }));
         tracking.values().forEach(TrackingProcessor::start);
+        if (remote != null) {
+            remote.listen();
+        }
     }
 
     @Override
     public void close() {
+        if (remote != null) {
+            remote.close();
+        }
         subscriptions.forEach(Subscription::close);
         inline.values().forEach(InlineProjection::close);
         tracking.values().forEach(processor -> processor.stop(STOP_TIMEOUT));

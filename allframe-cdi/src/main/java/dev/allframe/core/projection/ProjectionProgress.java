@@ -129,6 +129,18 @@ final class ProjectionProgress {
         });
     }
 
+    /** Moves forward to {@code newPosition}, if it is not there or further already. */
+    void advanceAtLeast(long newPosition, Instant eventTime) {
+        lock.lock();
+        try {
+            if (newPosition > position) {
+                advance(newPosition, eventTime);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Moves to where the checkpoint store says the applied effects are, within {@code events}. */
     void advanceTo(long checkpoint, List<EventEnvelope> events) {
         if (checkpoint == position()) {

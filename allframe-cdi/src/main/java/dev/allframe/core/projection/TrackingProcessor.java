@@ -126,6 +126,39 @@ final class TrackingProcessor {
         }
     }
 
+    /**
+     * Another process appended up to {@code head}: the node applying the projection looks at the log now, unless it
+     * is there already (its own append, told back) or waits out a back-off.
+     */
+    void appendedElsewhere(long head) {
+        if (ownership.holding() && head > progress.position()) {
+            wake();
+        }
+    }
+
+    /**
+     * The node applying the projection committed a batch up to {@code checkpoint}: a node that does not apply it
+     * shows it now rather than at its next poll. Only forward: a checkpoint moved back is followed at the poll.
+     */
+    void progressedElsewhere(long checkpoint) {
+        if (!ownership.shared() || ownership.holding()) {
+            return;
+        }
+        synchronized (applying) {
+            progress.advanceAtLeast(checkpoint, null);
+        }
+    }
+
+    /** What was asked of the projection changed on some node: look at it now rather than at the next poll. */
+    void controlledElsewhere() {
+        if (ownership.shared()) {
+            synchronized (this) {
+                waiting = false;
+            }
+            runner.request();
+        }
+    }
+
     /** Pauses it, on every node where nodes share it. */
     void pause() {
         ownership.changeControl(control -> control.withPaused(true));

@@ -16,5 +16,7 @@ public enum Lane {
     /** Saga steps' executions and compensations. */
     STEPS,
     /** Retention: removing old idempotency keys, closed scopes and finished sagas, a batch at a time. */
-    RETENTION
+    RETENTION,
+    /** Listening for what other processes sharing the store commit: one task waiting on the database. */
+    LISTENING
 }

@@ -67,6 +67,13 @@ public final class JpaStoreMessages {
             + " before it was written; whether it was stored is unknown until the stream is read");
     static final MessageTemplate AF2027 = new MessageTemplate("AF2027",
             "Added the table %s to AllFrame's tables on %s, which an earlier version created without it");
+    static final MessageTemplate AF2056 = new MessageTemplate("AF2056",
+            "Added the triggers that tell the servers sharing the database what was committed (notifications) to"
+            + " AllFrame's tables on %s, which an earlier version created without them");
+    static final MessageTemplate AF2057 = new MessageTemplate("AF2057",
+            "The servers sharing the database follow each other at each poll, not at once: %s");
+    static final MessageTemplate AF2058 = new MessageTemplate("AF2058",
+            "A notification of the servers sharing the database was not taken: '%s'");
     static final MessageTemplate AF2045 = new MessageTemplate("AF2045",
             "Added the indexes %s, which retention removes old rows by, to AllFrame's tables on %s, which an earlier"
             + " version created without them");
@@ -178,6 +185,18 @@ public final class JpaStoreMessages {
 
     public static AllFrameMessage tableAdded(String table, String database) {
         return AF2027.with(table, database);
+    }
+
+    public static AllFrameMessage notificationsAdded(String database) {
+        return AF2056.with(database);
+    }
+
+    public static AllFrameMessage notificationsOff(String why) {
+        return AF2057.with(why);
+    }
+
+    public static AllFrameMessage notificationNotTaken(String payload) {
+        return AF2058.with(payload);
     }
 
     public static AllFrameMessage retentionIndexesAdded(Collection<String> indexes, String database) {

@@ -71,9 +71,19 @@ class LayeringTest {
     void theJpaStoreBuildsOnTheApiAndSpiOnly() {
         classes().that().resideInAPackage("dev.allframe.jpa..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(packages(API,
-                        new String[] {"dev.allframe.spi..", "dev.allframe.jpa..", "jakarta..", "org.hibernate.."},
+                        new String[] {"dev.allframe.spi..", "dev.allframe.jpa..", "jakarta..", "org.hibernate..",
+                                "org.postgresql.."},
                         JDK))
                 .because("the JPA store is a store like any other: it sees the API and the SPI, not the core")
+                .check(allFrame);
+    }
+
+    @Test
+    void onlyTheNotificationsListenerUsesThePostgresDriver() {
+        noClasses().that().resideInAPackage("dev.allframe.jpa..")
+                .and().doNotHaveFullyQualifiedName("dev.allframe.jpa.internal.PostgresNotifications")
+                .should().dependOnClassesThat().resideInAPackage("org.postgresql..")
+                .because("the driver is there only on PostgreSQL: one class, loaded only there, uses it")
                 .check(allFrame);
     }
 

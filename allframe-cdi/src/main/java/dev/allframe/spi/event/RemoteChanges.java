@@ -1,0 +1,22 @@
+package dev.allframe.spi.event;
+
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * What the processes sharing a store commit, told to each of them as it happens, for a store several processes share
+ * (the JPA store on PostgreSQL): so that a process wakes within milliseconds of another's append, batch or operator's
+ * request instead of at its next poll. Telling is a hint, not a log: what is missed (a connection lost, a process
+ * started late) is found at the next poll, which stays.
+ */
+public interface RemoteChanges {
+
+    /**
+     * Calls {@code listener} with each change committed from now on by any process, this one included, until the
+     * subscription is closed or listening fails ({@link RemoteChangeListener#lost}). The listening is a task on
+     * {@code executor}, which it occupies until then.
+     *
+     * @return empty when the store cannot tell: a database without notifications, or a schema without what sends them
+     */
+    Optional<Subscription> listen(Executor executor, RemoteChangeListener listener);
+}

@@ -1,0 +1,248 @@
+package dev.allframe.jpa.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allframe.core.EventIds;
+import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.core.Problems;
+import dev.allframe.core.projection.BoundProjection;
+import dev.allframe.core.projection.ProjectionEngine;
+import dev.allframe.core.projection.ProjectionInspector;
+import dev.allframe.core.projection.ProjectionInspector.ProjectionBean;
+import dev.allframe.core.projection.ProjectionSettings;
+import dev.allframe.core.work.Lane;
+import dev.allframe.core.work.LaneWorkers;
+import dev.allframe.jpa.JpaEventStore;
+import dev.allframe.jpa.JpaSchema;
+import dev.allframe.jpa.PostgresCondition.RequiresPostgres;
+import dev.allframe.jpa.TestDatabase;
+import dev.allframe.jpa.internal.PostgresNotifications;
+import dev.allframe.projection.ProjectionMode;
+import dev.allframe.projection.ProjectionState;
+import dev.allframe.projection.ReadModel;
+import dev.allframe.spi.StoreCapabilities;
+import dev.allframe.spi.event.AppendCondition;
+import dev.allframe.spi.event.NewEvent;
+import dev.allframe.spi.event.RemoteChangeListener;
+import dev.allframe.testing.LogCapture;
+import dev.allframe.testing.ManualTimer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Servers on one PostgreSQL schema hear of each other's commits as they happen: two engines over two store instances
+ * stand for two servers, and their timer is never moved, so no poll ever runs. Whatever reaches the other server here
+ * reached it through the database's notifications.
+ */
+@RequiresPostgres
+class PostgresNotificationsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final TestDatabase database = TestDatabase.POSTGRESQL;
+    private final LaneWorkers workers = LaneWorkers.own(Clock.systemUTC());
+    private final ManualTimer noPolls = new ManualTimer();
+    private final List<ProjectionEngine> engines = new ArrayList<>();
+    /** Each server's own listening thread. */
+    private final List<LaneWorkers> servers = new ArrayList<>();
+    private JpaEventStore writer;
+
+    @BeforeEach
+    void emptyStoreAndReadModel() {
+        writer = database.freshStore(EventTypeRegistry.of(List.of(Credited.class)));
+        database.execute("DROP TABLE IF EXISTS test_ledger",
+                "CREATE TABLE test_ledger (event_id VARCHAR(36) PRIMARY KEY, account VARCHAR(20), amount INTEGER)");
+    }
+
+    @AfterEach
+    void stopEngines() {
+        engines.forEach(ProjectionEngine::close);
+        servers.forEach(LaneWorkers::close);
+        workers.close();
+    }
+
+    @Test
+    void anAsyncProjectionAppliedOnOneServerWakesAtAnotherServersAppendAndShowsThereAtOnce() throws Exception {
+        ProjectionEngine applying = start("node-a", ProjectionMode.ASYNC);
+        awaitOwner(applying, "node-a");
+        ProjectionEngine other = start("node-b", ProjectionMode.ASYNC);
+
+        credit(5);
+
+        assertThat(other.awaitPosition("ledger", 5, WAIT)).as("shown on the server not applying it").isTrue();
+        assertThat(rows()).isEqualTo(5);
+        assertThat(other.status("ledger").owner()).isEqualTo("node-a");
+    }
+
+    @Test
+    void anInlineProjectionShowsTheRowsAnotherServerWroteInItsAppends() throws Exception {
+        ProjectionEngine here = start("node-a", ProjectionMode.INLINE);
+        JpaEventStore there = database.freshStoreKeepingData(EventTypeRegistry.of(List.of(Credited.class)));
+        writer = there;
+        ProjectionEngine appending = start(there, "node-b", ProjectionMode.INLINE);
+
+        credit(3);
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (here.status("ledger").position() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(here.status("ledger").position()).isEqualTo(3);
+        assertThat(appending.status("ledger").position()).isEqualTo(3);
+        assertThat(rows()).isEqualTo(3);
+    }
+
+    @Test
+    void aResumeAskedOfAnotherServerLetsTheServerApplyingTheProjectionGoOnAtOnce() throws Exception {
+        ProjectionEngine applying = start("node-a", ProjectionMode.ASYNC);
+        awaitOwner(applying, "node-a");
+        ProjectionEngine other = start("node-b", ProjectionMode.ASYNC);
+        other.pause("ledger");
+        credit(4);
+        assertThat(applying.status("ledger").state()).isEqualTo(ProjectionState.PAUSED);
+
+        other.resume("ledger");
+
+        assertThat(other.awaitPosition("ledger", 4, WAIT)).isTrue();
+        assertThat(rows()).isEqualTo(4);
+    }
+
+    @Test
+    void aSchemaWithoutTheTriggersIsListenedToByNoOneAndSaysSoUntilTheyAreAdded() throws Exception {
+        database.execute("DROP TRIGGER allframe_checkpoints_notify ON allframe_checkpoints");
+        JpaEventStore store = database.freshStoreKeepingData(EventTypeRegistry.of(List.of(Credited.class)));
+
+        try (LogCapture log = LogCapture.of(JpaEventStore.class)) {
+            assertThat(store.listen(workers.executor(Lane.LISTENING), new Told())).isEmpty();
+            assertThat(store.listen(workers.executor(Lane.LISTENING), new Told())).isEmpty();
+
+            assertThat(log.lines()).containsExactly("INFO AF2057: The servers sharing the database follow each other at"
+                    + " each poll, not at once: the schema " + database.schema() + " lacks the triggers"
+                    + " allframe_head_notify, allframe_checkpoints_notify and allframe_projection_leases_notify of the"
+                    + " PostgreSQL script");
+        }
+        try (LogCapture log = LogCapture.of(JpaSchema.class)) {
+            assertThat(JpaSchema.createIfMissing(database.transactions())).isFalse();
+
+            assertThat(log.lines()).containsExactly("INFO AF2056: Added the triggers that tell the servers sharing the"
+                    + " database what was committed (notifications) to AllFrame's tables on PostgreSQL, which an earlier"
+                    + " version created without them");
+        }
+        try (var listening = store.listen(workers.executor(Lane.LISTENING), new Told()).orElseThrow()) {
+            assertThat(listening).isNotNull();
+        }
+    }
+
+    @Test
+    void eachNotificationIsToldInCommitOrderAndOneThatDoesNotReadIsReportedAndLeft() throws Exception {
+        Told told = new Told();
+        try (LogCapture log = LogCapture.of(PostgresNotifications.class);
+             var listening = writer.listen(workers.executor(Lane.LISTENING), told).orElseThrow()) {
+            String channel = PostgresNotifications.channel(TestDatabase.POSTGRESQL.schema());
+            awaitListening(told, channel);
+            database.execute("SELECT pg_notify('" + channel + "', 'c many ledger')");
+            credit(2);
+            writer.changeControl("ledger", control -> control.withPaused(true));
+
+            assertThat(told.next()).isEqualTo("appended 2");
+            assertThat(told.next()).as("the checkpoint row made for the control").isEqualTo("progressed ledger 0");
+            assertThat(told.next()).isEqualTo("controlled ledger");
+            assertThat(log.lines()).containsExactly("WARNING AF2058: A notification of the servers sharing the database"
+                    + " was not taken: 'c many ledger'");
+        }
+    }
+
+    /** Notifies until the listener hears it: listening starts on a thread of its own. */
+    private void awaitListening(Told told, String channel) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            database.execute("SELECT pg_notify('" + channel + "', 'k ready')");
+            String heard = told.told.poll(100, TimeUnit.MILLISECONDS);
+            if ("controlled ready".equals(heard)) {
+                told.told.clear();
+                return;
+            }
+        }
+        throw new AssertionError("not listening");
+    }
+
+    private ProjectionEngine start(String node, ProjectionMode mode) {
+        return start(database.freshStoreKeepingData(EventTypeRegistry.of(List.of(Credited.class))), node, mode);
+    }
+
+    private ProjectionEngine start(JpaEventStore store, String node, ProjectionMode mode) {
+        ProjectionSettings settings = new ProjectionSettings(50, Duration.ofSeconds(1), 1, Duration.ofMillis(10),
+                Duration.ofMinutes(1), node);
+        Problems problems = new Problems();
+        var model = ProjectionInspector.inspect(List.of(new ProjectionBean(LedgerRows.class, "ledger", mode,
+                ReadModel.STORED)), problems).get(0);
+        LaneWorkers server = LaneWorkers.own(Clock.systemUTC());
+        servers.add(server);
+        ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(store), "the JPA store", settings,
+                List.of(new BoundProjection(model, new LedgerRows())), workers.executor(Lane.PROJECTIONS),
+                server.executor(Lane.LISTENING), noPolls, Clock.systemUTC(), problems).orElseThrow();
+        engines.add(engine);
+        engine.start();
+        return engine;
+    }
+
+    private static void awaitOwner(ProjectionEngine engine, String node) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!node.equals(engine.status("ledger").owner()) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(engine.status("ledger").owner()).isEqualTo(node);
+    }
+
+    private void credit(int count) {
+        List<NewEvent> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(new NewEvent(EventIds.next(), "Credited", 1, new Credited("acc", i + 1), null, null, null));
+        }
+        writer.append("acc", AppendCondition.any(), events);
+    }
+
+    private long rows() {
+        return database.transactions().read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM test_ledger")
+                .getSingleResult()).longValue());
+    }
+
+    /** What a listener was told, in order. */
+    private static final class Told implements RemoteChangeListener {
+
+        final LinkedBlockingQueue<String> told = new LinkedBlockingQueue<>();
+        final List<Throwable> lost = Collections.synchronizedList(new ArrayList<>());
+
+        String next() throws InterruptedException {
+            return told.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void appended(long head) {
+            told.add("appended " + head);
+        }
+
+        @Override
+        public void progressed(String projection, long checkpoint) {
+            told.add("progressed " + projection + " " + checkpoint);
+        }
+
+        @Override
+        public void controlled(String projection) {
+            told.add("controlled " + projection);
+        }
+
+        @Override
+        public void lost(Throwable cause) {
+            lost.add(cause);
+        }
+    }
+}
