@@ -89,11 +89,19 @@ public final class BenchDatabase implements AutoCloseable {
         return pool;
     }
 
-    /** AllFrame's JPA store over a pool, its tables created. */
+    /**
+     * AllFrame's JPA store over a pool, its tables created; without the notification triggers when the environment
+     * says {@code ALLFRAME_BENCH_WITHOUT_NOTIFICATIONS=true}, to measure what they cost.
+     */
     public JpaEventStore allFrameStore(int poolSize) {
         EntityManagerFactory factory = unit("allframe-bench", poolSize, Map.of());
         ResourceLocalTransactions transactions = new ResourceLocalTransactions(factory);
         JpaSchema.createIfMissing(transactions);
+        if ("true".equals(System.getenv("ALLFRAME_BENCH_WITHOUT_NOTIFICATIONS"))) {
+            executeAt(url(), "DROP TRIGGER allframe_head_notify ON allframe_head",
+                    "DROP TRIGGER allframe_checkpoints_notify ON allframe_checkpoints",
+                    "DROP TRIGGER allframe_projection_leases_notify ON allframe_projection_leases");
+        }
         JsonbEventSerializer serializer = new JsonbEventSerializer();
         resources.add(serializer);
         JpaEventStore store = new JpaEventStore(transactions, serializer,
