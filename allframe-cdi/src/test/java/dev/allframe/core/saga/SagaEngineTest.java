@@ -18,6 +18,7 @@ import dev.allframe.saga.SagaLogEntry.Result;
 import dev.allframe.saga.SagaLogEntry;
 import dev.allframe.saga.SagaOutcome;
 import dev.allframe.saga.SagaState;
+import dev.allframe.saga.SagaTakenOverException;
 import dev.allframe.saga.Step;
 import dev.allframe.saga.StepFailure;
 import dev.allframe.saga.StepResult;
@@ -191,6 +192,39 @@ class SagaEngineTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ledger-debit", "debit A->B")));
         assertThat(reserve.executionEventsSeen).containsExactly(List.of());
         assertThat(credit.executionEventsSeen).containsExactly(List.of());
+    }
+
+    /**
+     * Fencing: a process that lost its saga to another (its lease ran out while its step still ran) can store nothing
+     * of that step once the new owner compensated it, neither through a command nor through the step's result, nor
+     * record anything more of the saga.
+     */
+    @Test
+    void aStepStillRunningWhenItsSagaWasTakenOverStoresNothingAfterwards() throws Exception {
+        debit.blockUntil = release;
+        debit.appendsTo = events;
+        SagaEngine first = engine(transfer());
+        SagaExecution running = first.startAsync("transfer", "A->B");
+        awaitJournal("execute debit A->B 2:execute");
+        clock.advance(LEASE.plusSeconds(1));
+        SagaEngine second = engine(transfer());
+
+        List<SagaExecution> recovered = second.recoverNow();
+        assertThat(recovered).extracting(SagaExecution::sagaId).containsExactly(running.sagaId());
+        assertThat(recovered.get(0).outcome().toCompletableFuture().get(10, TimeUnit.SECONDS).state())
+                .isEqualTo(SagaState.COMPENSATED);
+        release.countDown();
+
+        assertThat(debit.appended.get(10, TimeUnit.SECONDS)).isInstanceOf(IdempotencyScopeClosedException.class);
+        assertThatThrownBy(() -> running.outcome().toCompletableFuture().get(10, TimeUnit.SECONDS))
+                .cause().isInstanceOf(SagaTakenOverException.class);
+        assertThat(events.readStream("ledger-debit", 1, 10)).isEmpty();
+        assertThat(second.history(running.sagaId())).extracting(SagaLogEntry::step, SagaLogEntry::action,
+                SagaLogEntry::result).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, Action.EXECUTE, Result.SUCCEEDED),
+                org.assertj.core.groups.Tuple.tuple(2, Action.EXECUTE, Result.INTERRUPTED),
+                org.assertj.core.groups.Tuple.tuple(2, Action.COMPENSATE, Result.SUCCEEDED),
+                org.assertj.core.groups.Tuple.tuple(1, Action.COMPENSATE, Result.SUCCEEDED));
     }
 
     @Test
