@@ -73,7 +73,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
         created.ifPresent(engine -> {
             if (store.events() instanceof RemoteChanges changes
                     && (!engine.tracking.isEmpty() || !engine.inline.isEmpty())) {
-                engine.remote = new RemoteWakeUps(changes, listening, timer, settings, engine.tracking,
+                engine.remote = new RemoteWakeUps(changes, listening, executor, timer, settings, engine.tracking,
                         engine.inline.values());
             }
         });

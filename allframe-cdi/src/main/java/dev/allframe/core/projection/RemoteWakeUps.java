@@ -25,6 +25,7 @@ final class RemoteWakeUps implements RemoteChangeListener, AutoCloseable {
 
     private final RemoteChanges changes;
     private final Executor listening;
+    private final Executor work;
     private final Timer timer;
     private final ProjectionSettings settings;
     private final Map<String, TrackingProcessor> tracking;
@@ -34,10 +35,15 @@ final class RemoteWakeUps implements RemoteChangeListener, AutoCloseable {
     private boolean announced;
     private boolean closed;
 
-    RemoteWakeUps(RemoteChanges changes, Executor listening, Timer timer, ProjectionSettings settings,
+    /**
+     * @param listening where the listening task runs, as long as it listens
+     * @param work      where listening is taken up again, off the timer's thread (it waits for the database)
+     */
+    RemoteWakeUps(RemoteChanges changes, Executor listening, Executor work, Timer timer, ProjectionSettings settings,
                   Map<String, TrackingProcessor> tracking, Collection<InlineProjection> inline) {
         this.changes = changes;
         this.listening = listening;
+        this.work = work;
         this.timer = timer;
         this.settings = settings;
         this.tracking = tracking;
@@ -93,13 +99,21 @@ final class RemoteWakeUps implements RemoteChangeListener, AutoCloseable {
                 return;
             }
             try {
-                retry = timer.schedule(settings.pollInterval(), this::listen);
+                retry = timer.schedule(settings.pollInterval(), this::listenAgain);
             } catch (RejectedExecutionException stopping) {
                 return;
             }
         }
         LOG.log(Level.WARNING, cause, () -> ProjectionMessages.listeningLost(settings.node(),
                 settings.pollInterval()).toString());
+    }
+
+    private void listenAgain() {
+        try {
+            work.execute(this::listen);
+        } catch (RejectedExecutionException stopping) {
+            // the application stops: nothing to listen for
+        }
     }
 
     @Override

@@ -26,8 +26,8 @@ class RemoteWakeUpsTest {
 
     private final ManualTimer timer = new ManualTimer();
     private final Changes changes = new Changes();
-    private final RemoteWakeUps wakeUps = new RemoteWakeUps(changes, Runnable::run, timer, SETTINGS, Map.of(),
-            List.of());
+    private final RemoteWakeUps wakeUps = new RemoteWakeUps(changes, Runnable::run, Runnable::run, timer,
+            SETTINGS, Map.of(), List.of());
 
     @Test
     void listeningIsAnnouncedOnceAndTakenUpAgainAfterThePollIntervalWhenItFails() {

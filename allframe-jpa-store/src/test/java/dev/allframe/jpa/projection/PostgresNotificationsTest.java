@@ -14,6 +14,8 @@ import dev.allframe.core.work.Lane;
 import dev.allframe.core.work.LaneWorkers;
 import dev.allframe.jpa.JpaEventStore;
 import dev.allframe.jpa.JpaSchema;
+import dev.allframe.jpa.JsonbEventSerializer;
+import dev.allframe.jpa.ResourceLocalTransactions;
 import dev.allframe.jpa.PostgresCondition.RequiresPostgres;
 import dev.allframe.jpa.TestDatabase;
 import dev.allframe.jpa.internal.PostgresNotifications;
@@ -26,11 +28,14 @@ import dev.allframe.spi.event.NewEvent;
 import dev.allframe.spi.event.RemoteChangeListener;
 import dev.allframe.testing.LogCapture;
 import dev.allframe.testing.ManualTimer;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -115,6 +120,43 @@ class PostgresNotificationsTest {
         assertThat(rows()).isEqualTo(4);
     }
 
+    /**
+     * A database that cuts the listening connection (restarted, failed over, an administrator): the server says so
+     * and listens again after the poll interval, on a new connection, and hears what commits from then on. Its own
+     * connection pool, so that the cut connection goes back to no other test's pool.
+     */
+    @Test
+    void aServerWhoseListeningConnectionIsCutSaysSoAndListensAgainAfterThePollInterval() throws Exception {
+        EntityManagerFactory own = Persistence.createEntityManagerFactory("allframe-test",
+                Map.of("jakarta.persistence.jdbc.url", database.jdbcUrl(), "hibernate.connection.pool_size", "3"));
+        try (LogCapture log = LogCapture.of("dev.allframe.core.projection.RemoteWakeUps")) {
+            ProjectionEngine applying = start(new JpaEventStore(new ResourceLocalTransactions(own),
+                    new JsonbEventSerializer(), EventTypeRegistry.of(List.of(Credited.class)), Clock.systemUTC()),
+                    "node-a", ProjectionMode.ASYNC);
+            awaitOwner(applying, "node-a");
+
+            database.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = 'LISTEN \""
+                    + PostgresNotifications.channel(database.schema()) + "\"'");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (log.lines().stream().noneMatch(line -> line.contains("AF1194")) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(log.lines()).contains("WARNING AF1194: Node node-a stopped hearing of the other nodes' commits:"
+                    + " its projections follow them at each poll, and it listens again in 1s");
+            noPolls.advance(Duration.ofSeconds(1));
+            awaitListeners(1);
+            credit(2);
+
+            assertThat(applying.awaitPosition("ledger", 2, WAIT)).as("woken by a notification once listening again")
+                    .isTrue();
+            assertThat(rows()).isEqualTo(2);
+        } finally {
+            engines.forEach(ProjectionEngine::close);
+            engines.clear();
+            own.close();
+        }
+    }
+
     @Test
     void aSchemaWithoutTheTriggersIsListenedToByNoOneAndSaysSoUntilTheyAreAdded() throws Exception {
         database.execute("DROP TRIGGER allframe_checkpoints_notify ON allframe_checkpoints");
@@ -158,6 +200,22 @@ class PostgresNotificationsTest {
             assertThat(log.lines()).containsExactly("WARNING AF2058: A notification of the servers sharing the database"
                     + " was not taken: 'c many ledger'");
         }
+    }
+
+    /** Waits until {@code count} connections listen on the schema's channel. */
+    private void awaitListeners(long count) throws InterruptedException {
+        String listen = "LISTEN \"" + PostgresNotifications.channel(database.schema()) + "\"";
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            long listening = database.transactions().read(em -> ((Number) em.createNativeQuery(
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE query = ?").setParameter(1, listen).getSingleResult())
+                    .longValue());
+            if (listening == count) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError(count + " connections do not listen");
     }
 
     /** Notifies until the listener hears it: listening starts on a thread of its own. */
