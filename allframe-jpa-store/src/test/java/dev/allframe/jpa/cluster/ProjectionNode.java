@@ -27,7 +27,8 @@ import java.util.Map;
 /**
  * A server running the async projection {@code ledger} (one row per credit in {@code test_ledger}, written in the
  * batch's transaction) on a PostgreSQL database that other servers share: {@code ProjectionNode <jdbc url> <node
- * name> <lease>}. It prints {@code STARTED <node>} once running, and hands its projection over when stopped.
+ * name> <lease>}. It prints {@code STARTED <node>} once running, hears of the other servers' commits through the
+ * database's notifications, and hands its projection over when stopped.
  */
 public final class ProjectionNode {
 
@@ -47,7 +48,7 @@ public final class ProjectionNode {
                 Duration.parse(args[2]), args[1]);
         ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(store), "the JPA store", settings,
                 List.of(new BoundProjection(model, new LedgerRows())), workers.executor(Lane.PROJECTIONS),
-                workers.timer(), Clock.systemUTC(), problems).orElseThrow(() -> new IllegalStateException(
+                workers.executor(Lane.LISTENING), workers.timer(), Clock.systemUTC(), problems).orElseThrow(() -> new IllegalStateException(
                         problems.messages().toString()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             engine.close();
