@@ -123,7 +123,7 @@ public class AllFrameExtension implements Extension {
             return;
         }
         projectionBeans.add(new ProjectionBean(bean.getBeanClass(), projection.value(), projection.mode(),
-                projection.readModel(), projection.onFailure()));
+                projection.readModel(), projection.onFailure(), projection.segments()));
         handlerBeans.put(bean.getBeanClass(), bean);
     }
 

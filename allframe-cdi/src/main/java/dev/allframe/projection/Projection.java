@@ -42,4 +42,13 @@ public @interface Projection {
      * default), or park it in the store's dead letters and go on. Async projections only.
      */
     FailurePolicy onFailure() default FailurePolicy.STOP;
+
+    /**
+     * Into how many segments the projection's work is split, 1 to 64: each stream belongs to one segment (by a
+     * fixed hash of its id), and each segment is applied, checkpointed and taken by a node on its own, so that
+     * several nodes share one projection. Events of one stream are applied in their order; events of different
+     * streams in different segments may be applied in any order. Only for async projections whose read model is
+     * {@link ReadModel#STORED}; changing the number on a projection that ran asks for a rebuild.
+     */
+    int segments() default 1;
 }

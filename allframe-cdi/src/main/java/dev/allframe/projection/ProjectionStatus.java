@@ -1,6 +1,7 @@
 package dev.allframe.projection;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A projection's state at one moment.
@@ -13,11 +14,26 @@ import java.time.Instant;
  * @param parked        how many events the projection went past and keeps parked ({@link ProjectionRegistry#parked})
  * @param owner         the node applying the projection's events, when the nodes sharing the store take turns
  *                      (the JPA store): {@code null} while no node holds it, and for a projection every node applies
- *                      to a read model of its own
+ *                      to a read model of its own; for a projection split into segments, the nodes holding them,
+ *                      comma-separated
+ * @param segments      for a projection split into segments, each segment's status, named like {@code ledger[2/4]};
+ *                      the projection's own is the sum of theirs: the lowest position, the first failure, the events
+ *                      parked by all; empty for a projection that is not split
  */
 public record ProjectionStatus(String name, ProjectionMode mode, ProjectionState state, long position,
                                Instant lastEventTime, long head, Failure failure, RebuildProgress rebuild,
-                               long parked, String owner) {
+                               long parked, String owner, List<ProjectionStatus> segments) {
+
+    public ProjectionStatus {
+        segments = segments == null ? List.of() : List.copyOf(segments);
+    }
+
+    /** A status of a projection that is not split into segments. */
+    public ProjectionStatus(String name, ProjectionMode mode, ProjectionState state, long position,
+                            Instant lastEventTime, long head, Failure failure, RebuildProgress rebuild, long parked,
+                            String owner) {
+        this(name, mode, state, position, lastEventTime, head, failure, rebuild, parked, owner, List.of());
+    }
 
     /** A status without an owner. */
     public ProjectionStatus(String name, ProjectionMode mode, ProjectionState state, long position,
@@ -33,12 +49,14 @@ public record ProjectionStatus(String name, ProjectionMode mode, ProjectionState
 
     /** This status with {@code count} parked events. */
     public ProjectionStatus withParked(long count) {
-        return new ProjectionStatus(name, mode, state, position, lastEventTime, head, failure, rebuild, count, owner);
+        return new ProjectionStatus(name, mode, state, position, lastEventTime, head, failure, rebuild, count, owner,
+                segments);
     }
 
     /** This status with {@code node} applying the projection's events. */
     public ProjectionStatus withOwner(String node) {
-        return new ProjectionStatus(name, mode, state, position, lastEventTime, head, failure, rebuild, parked, node);
+        return new ProjectionStatus(name, mode, state, position, lastEventTime, head, failure, rebuild, parked, node,
+                segments);
     }
 
     /** How many events the projection is behind the head. */

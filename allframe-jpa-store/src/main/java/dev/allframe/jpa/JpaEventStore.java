@@ -53,6 +53,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -417,6 +418,25 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
             Checkpoints.write(em, projection, 0, now);
             return null;
         }, done -> { });
+    }
+
+    /** Locking the rows in the order of their keys, as every caller that locks several does. */
+    @Override
+    public void reset(Collection<String> projections, Runnable reset) {
+        List<String> keys = projections.stream().distinct().sorted().toList();
+        keys.forEach(this::createCheckpointRow);
+        transactions.write(em -> {
+            Instant now = now();
+            keys.forEach(key -> Checkpoints.lock(em, key, now));
+            reset.run();
+            keys.forEach(key -> Checkpoints.write(em, key, 0, now));
+            return null;
+        }, done -> { });
+    }
+
+    @Override
+    public Map<String, Long> checkpoints(String projection) {
+        return transactions.read(em -> Checkpoints.family(em, projection));
     }
 
     /** In one transaction holding the checkpoint row's lock: the dead letter and the checkpoint past it. */

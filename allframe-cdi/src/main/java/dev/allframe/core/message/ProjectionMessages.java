@@ -46,6 +46,20 @@ public final class ProjectionMessages {
             "Resetting projection '%s' failed: %s");
     static final MessageTemplate AF1126 = new MessageTemplate("AF1126",
             "Projection '%s' could not read or record its progress; it tries again");
+    static final MessageTemplate AF1051 = new MessageTemplate("AF1051",
+            "Projection '%s' (%s) declares %s segments; a projection has 1 to %s");
+    static final MessageTemplate AF1052 = new MessageTemplate("AF1052",
+            "Projection '%s' (%s) declares %s segments but is %s with readModel = %s: segments share the work on a"
+            + " stored read model between nodes, so only an ASYNC projection with readModel = STORED has more than"
+            + " one");
+    static final MessageTemplate AF1172 = new MessageTemplate("AF1172",
+            "Projection '%s' ran with other segments before (checkpoints %s), so its read model holds events its %s"
+            + " would apply again: it starts once rebuilt (ProjectionRegistry.rebuild), or resumed if that read"
+            + " model is empty");
+    static final MessageTemplate AF1173 = new MessageTemplate("AF1173",
+            "Projection '%s' is split into %s segments, but %s cannot reset their checkpoints together with the read"
+            + " model (CheckpointStore.reset(Collection, Runnable)), so it cannot be rebuilt there: use a store"
+            + " that can (jpa)");
     static final MessageTemplate AF1161 = new MessageTemplate("AF1161",
             "Projection '%s' (%s) is inline and onFailure = PARK; an inline projection's failure rolls its command"
             + " back, so only async projections park events");
@@ -152,6 +166,27 @@ public final class ProjectionMessages {
 
     public static AllFrameMessage projectionStoreFailed(String projection) {
         return AF1126.with(projection);
+    }
+
+    public static AllFrameMessage segmentCount(String projection, Class<?> beanClass, int segments, int max) {
+        return AF1051.with(projection, beanClass.getName(), segments, max);
+    }
+
+    public static AllFrameMessage segmentsNotShared(String projection, Class<?> beanClass, int segments, String mode,
+                                                    String readModel) {
+        return AF1052.with(projection, beanClass.getName(), segments, mode, readModel);
+    }
+
+    /**
+     * @param found    the checkpoints of the projection's other segments, by key
+     * @param segments how the segments that would apply them again are described
+     */
+    public static AllFrameMessage segmentsChanged(String projection, String found, String segments) {
+        return AF1172.with(projection, found, segments);
+    }
+
+    public static AllFrameMessage segmentsNotResettable(String projection, int segments, String store) {
+        return AF1173.with(projection, segments, store);
     }
 
     public static AllFrameMessage inlineParking(String projection, Class<?> beanClass) {

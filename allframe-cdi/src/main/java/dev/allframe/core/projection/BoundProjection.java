@@ -21,6 +21,7 @@ import java.util.Optional;
 public final class BoundProjection {
 
     private final ProjectionModel model;
+    private final Segment segment;
     private final List<Handler> handlers;
     private final MethodHandle reset;
     private final ClassValue<Optional<Handler>> handlerByClass = new ClassValue<>() {
@@ -37,18 +38,45 @@ public final class BoundProjection {
         this.handlers = model.handlers().stream().map(h -> new Handler(h.eventType(), Sites.of(h.method()),
                 bind(h.method(), target), h.withEnvelope())).toList();
         this.reset = model.reset().map(m -> bind(m, target)).orElse(null);
+        this.segment = Segment.WHOLE;
+    }
+
+    private BoundProjection(BoundProjection whole, Segment segment) {
+        this.model = whole.model;
+        this.handlers = whole.handlers;
+        this.reset = whole.reset;
+        this.segment = segment;
+    }
+
+    /**
+     * The part of this projection that applies the events of {@code segment}'s streams and lets the others pass by,
+     * named after the segment ({@link Segment#key}); it resets the whole read model.
+     */
+    BoundProjection segment(Segment part) {
+        return new BoundProjection(this, part);
+    }
+
+    Segment segment() {
+        return segment;
     }
 
     public ProjectionModel model() {
         return model;
     }
 
+    /** The projection's name; a segment's is the name with the segment's number. */
     public String name() {
-        return model.name();
+        return segment.key(model.name());
     }
 
-    /** Applies {@code envelope}'s event when a handler takes it; other events pass by. */
+    /**
+     * Applies {@code envelope}'s event when a handler takes it (and its stream is in the segment, for a segment); other
+     * events pass by.
+     */
     public void apply(EventEnvelope envelope) {
+        if (!segment.contains(envelope.streamId())) {
+            return;
+        }
         Optional<Handler> handler = handlerByClass.get(envelope.event().getClass());
         if (handler.isEmpty()) {
             return;

@@ -11,6 +11,7 @@ import dev.allframe.spi.deadletter.DeadLetterStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,23 @@ public final class InMemoryCheckpoints implements CheckpointStore, DeadLetterSto
     public synchronized void reset(String projection, Runnable reset) {
         reset.run();
         checkpoints.put(projection, 0L);
+    }
+
+    @Override
+    public synchronized void reset(Collection<String> projections, Runnable reset) {
+        reset.run();
+        projections.forEach(projection -> checkpoints.put(projection, 0L));
+    }
+
+    @Override
+    public Map<String, Long> checkpoints(String projection) {
+        Map<String, Long> found = new TreeMap<>();
+        checkpoints.forEach((key, position) -> {
+            if (Segment.belongsTo(key, projection)) {
+                found.put(key, position);
+            }
+        });
+        return found;
     }
 
     @Override

@@ -47,7 +47,11 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
     private final Executor executor;
     private final Map<String, TrackingProcessor> tracking = new TreeMap<>();
     private final Map<String, InlineProjection> inline = new TreeMap<>();
+    private final Map<String, SegmentedProjection> segmented = new TreeMap<>();
+    /** The async projections whose checkpoints the store keeps, by name: their processors (one per segment). */
+    private final Map<String, List<TrackingProcessor>> checkpointed = new TreeMap<>();
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private CheckpointStore checkpoints;
     private NodeShare share;
     private RemoteWakeUps remote;
 
@@ -125,9 +129,22 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
             } else {
                 DeadLetterStore deadLetters = store.deadLetters().orElse(null);
                 CheckpointStore checkpoints = store.checkpoints().get();
-                engine.tracking.put(projection.name(), new TrackingProcessor(projection, store.events(), checkpoints,
-                        engine.ownership(projection.name(), checkpoints, clock), new DeadLetters(projection,
-                        store.events(), deadLetters, storeName, clock), settings, executor, timer));
+                engine.checkpoints = checkpoints;
+                List<TrackingProcessor> parts = new ArrayList<>();
+                int count = projection.model().segments();
+                for (int index = 0; index < count; index++) {
+                    BoundProjection part = count == 1 ? projection : projection.segment(new Segment(index, count));
+                    TrackingProcessor processor = new TrackingProcessor(part, store.events(), checkpoints,
+                            engine.ownership(part.name(), checkpoints, clock), new DeadLetters(part, store.events(),
+                            deadLetters, storeName, clock), settings, executor, timer);
+                    engine.tracking.put(part.name(), processor);
+                    parts.add(processor);
+                }
+                engine.checkpointed.put(projection.name(), parts);
+                if (count > 1) {
+                    engine.segmented.put(projection.name(), new SegmentedProjection(projection, parts, checkpoints,
+                            store.events(), storeName));
+                }
             }
         }
         if (!withoutCheckpoints.isEmpty()) {
@@ -171,10 +188,23 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
             inline.values().forEach(projection -> projection.committed(appended));
             tracking.values().forEach(TrackingProcessor::wake);
         }));
+        checkpointed.forEach(this::refuseWhenSegmentsChanged);
         tracking.values().forEach(TrackingProcessor::start);
         if (remote != null) {
             remote.listen();
         }
+    }
+
+    /**
+     * Stops a projection's processors before they apply anything when it ran with other segments before and its
+     * segments now never did, where every node sees it.
+     */
+    private void refuseWhenSegmentsChanged(String name, List<TrackingProcessor> processors) {
+        List<String> keys = processors.stream().map(TrackingProcessor::name).toList();
+        SegmentedProjection.changedSegments(checkpoints, name, keys).ifPresent(failure -> {
+            LOG.warning(failure::message);
+            processors.forEach(processor -> processor.refuse(failure));
+        });
     }
 
     @Override
@@ -216,59 +246,92 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
             inlineProjection.rebuild(inlineListeners, settings.batchSize(), store.headPosition(), executor);
             return;
         }
+        SegmentedProjection split = segmented.get(name);
+        if (split != null) {
+            split.rebuild();
+            return;
+        }
         processor(name).rebuild();
     }
 
     @Override
     public void pause(String name) {
-        processor(name).pause();
+        SegmentedProjection split = segmented.get(name);
+        if (split != null) {
+            split.pause();
+        } else {
+            processor(name).pause();
+        }
     }
 
     @Override
     public void resume(String name) {
-        processor(name).resume();
+        SegmentedProjection split = segmented.get(name);
+        if (split != null) {
+            split.resume();
+        } else {
+            processor(name).resume();
+        }
     }
 
     @Override
     public boolean awaitPosition(String name, long position, Duration timeout) throws InterruptedException {
         InlineProjection inlineProjection = inline.get(name);
-        return inlineProjection != null ? inlineProjection.awaitPosition(position, timeout, store::headPosition)
-                : processor(name).awaitPosition(position, timeout);
+        if (inlineProjection != null) {
+            return inlineProjection.awaitPosition(position, timeout, store::headPosition);
+        }
+        SegmentedProjection split = segmented.get(name);
+        return split != null ? split.awaitPosition(position, timeout) : processor(name).awaitPosition(position, timeout);
     }
 
     @Override
     public ParkedEvent skip(String name, String operator, String reason) {
-        TrackingProcessor processor = parking(name);
+        SegmentedProjection split = segmented.get(name);
+        TrackingProcessor processor = split == null ? parking(name) : null;
         if (operator == null || operator.isBlank() || operator.length() > ParkedEvent.MAX_OPERATOR_LENGTH
                 || reason == null || reason.isBlank()) {
             throw new AllFrameException(ProjectionMessages.skipWithoutOperator(name));
         }
-        return processor.skip(operator, reason);
+        return split != null ? split.skip(operator, reason) : processor.skip(operator, reason);
     }
 
     @Override
     public List<ParkedEvent> parked(String name) {
+        SegmentedProjection split = segmented.get(name);
+        if (split != null) {
+            return split.parked();
+        }
         return inline.containsKey(name) ? List.of() : processor(name).parked();
     }
 
     @Override
     public ParkedRetry retryParked(String name) {
-        return parking(name).retryParked(OptionalLong.empty());
+        return retryParked(name, OptionalLong.empty());
     }
 
     @Override
     public ParkedRetry retryParked(String name, long position) {
-        return parking(name).retryParked(OptionalLong.of(position));
+        return retryParked(name, OptionalLong.of(position));
+    }
+
+    private ParkedRetry retryParked(String name, OptionalLong position) {
+        SegmentedProjection split = segmented.get(name);
+        return split != null ? split.retryParked(position) : parking(name).retryParked(position);
     }
 
     private ProjectionStatus status(String name, long head) {
         InlineProjection inlineProjection = inline.get(name);
-        return inlineProjection != null ? inlineProjection.status(head) : processor(name).status(head);
+        if (inlineProjection != null) {
+            return inlineProjection.status(head);
+        }
+        SegmentedProjection split = segmented.get(name);
+        return split != null ? split.status(head) : processor(name).status(head);
     }
 
+    /** The processor of an async projection that is not split into segments. */
     private TrackingProcessor processor(String name) {
         TrackingProcessor processor = tracking.get(name);
-        if (processor == null) {
+        if (processor == null || isSegment(name)) {
             if (inline.containsKey(name)) {
                 throw new AllFrameException(ProjectionMessages.inlinePause(name));
             }
@@ -285,9 +348,15 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
         return processor(name);
     }
 
+    private boolean isSegment(String key) {
+        return segmented.values().stream().anyMatch(split -> split.keys().contains(key));
+    }
+
     private List<String> names() {
         List<String> names = new ArrayList<>(inline.keySet());
-        names.addAll(tracking.keySet());
+        names.addAll(checkpointed.keySet());
+        tracking.keySet().stream().filter(key -> !isSegment(key) && !checkpointed.containsKey(key))
+                .forEach(names::add);
         names.sort(String::compareTo);
         return names;
     }

@@ -32,7 +32,12 @@ public final class ProjectionInspector {
 
     /** A projection bean as discovered: its class, name, mode, where its read model lives and its failure policy. */
     public record ProjectionBean(Class<?> beanClass, String name, ProjectionMode mode, ReadModel readModel,
-                                 FailurePolicy onFailure) {
+                                 FailurePolicy onFailure, int segments) {
+
+        public ProjectionBean(Class<?> beanClass, String name, ProjectionMode mode, ReadModel readModel,
+                              FailurePolicy onFailure) {
+            this(beanClass, name, mode, readModel, onFailure, 1);
+        }
 
         public ProjectionBean(Class<?> beanClass, String name, ProjectionMode mode, ReadModel readModel) {
             this(beanClass, name, mode, readModel, FailurePolicy.STOP);
@@ -80,6 +85,14 @@ public final class ProjectionInspector {
         if (bean.onFailure() == FailurePolicy.PARK && bean.mode() == ProjectionMode.INLINE) {
             problems.add(ProjectionMessages.inlineParking(bean.name(), bean.beanClass()));
         }
+        if (bean.segments() < 1 || bean.segments() > Segment.MAX_COUNT) {
+            problems.add(ProjectionMessages.segmentCount(bean.name(), bean.beanClass(), bean.segments(),
+                    Segment.MAX_COUNT));
+        } else if (bean.segments() > 1
+                && (bean.mode() != ProjectionMode.ASYNC || bean.readModel() != ReadModel.STORED)) {
+            problems.add(ProjectionMessages.segmentsNotShared(bean.name(), bean.beanClass(), bean.segments(),
+                    bean.mode().name(), bean.readModel().name()));
+        }
         if (byEventType.isEmpty() && problems.size() == before) {
             problems.add(ProjectionMessages.projectionWithoutHandlers(bean.name(), bean.beanClass()));
         }
@@ -88,7 +101,7 @@ public final class ProjectionInspector {
         }
         List<ProjectionHandler> handlers = byEventType.values().stream().map(list -> list.get(0)).toList();
         return Optional.of(new ProjectionModel(bean.name(), bean.mode(), bean.readModel(), bean.beanClass(), handlers,
-                Optional.ofNullable(reset), bean.onFailure()));
+                Optional.ofNullable(reset), bean.onFailure(), bean.segments()));
     }
 
     private static Optional<ProjectionHandler> handler(ProjectionBean bean, Method method, Problems problems) {

@@ -5,7 +5,9 @@ import dev.allframe.projection.ParkedEvent;
 import dev.allframe.spi.checkpoint.CheckpointStore;
 import dev.allframe.spi.deadletter.DeadLetterStore;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -46,6 +48,16 @@ final class ReplayingCheckpoints implements CheckpointStore, DeadLetterStore {
     @Override
     public void reset(String name, Runnable reset) {
         positions.reset(name, reset);
+    }
+
+    @Override
+    public void reset(Collection<String> names, Runnable reset) {
+        positions.reset(names, reset);
+    }
+
+    @Override
+    public Map<String, Long> checkpoints(String name) {
+        return positions.checkpoints(name);
     }
 
     /** Records the event in the store, also when another process recorded it first, and goes past it. */

@@ -192,6 +192,29 @@ final class TrackingProcessor {
         runner.request();
     }
 
+    /**
+     * Replays from the start up to {@code head} once the read model and the checkpoint were reset together with those
+     * of the projection's other segments, where the rebuild was asked: every node shows it REBUILDING until the
+     * checkpoint reached {@code head}. Waits for a batch this node is applying, which the reset refuses.
+     */
+    void replayAfterReset(long head) {
+        ownership.changeControl(control -> control.replayTo(head));
+        synchronized (applying) {
+            retries = 0;
+            progress.startRebuild(head);
+        }
+        runner.request();
+    }
+
+    /** Stops the projection at {@code failure} before it applied anything, where every node sees it. */
+    void refuse(ProjectionStatus.Failure failure) {
+        synchronized (applying) {
+            failedAttempts = 0;
+            progress.fail(failure);
+        }
+        ownership.changeControl(control -> control.withFailure(failure));
+    }
+
     /** Where nodes share the projection, its state as every node sees it, from the store. */
     ProjectionStatus status(long head) {
         ProjectionStatus local = progress.status(head).withParked(deadLetters.count()).withOwner(ownership.owner());

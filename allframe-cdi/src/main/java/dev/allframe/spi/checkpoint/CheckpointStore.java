@@ -1,7 +1,9 @@
 package dev.allframe.spi.checkpoint;
 
 import dev.allframe.EventEnvelope;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -32,4 +34,30 @@ public interface CheckpointStore {
 
     /** Runs {@code reset} and sets the checkpoint to 0, in one transaction where the store has them. */
     void reset(String projection, Runnable reset);
+
+    /**
+     * Runs {@code reset} and sets each of the checkpoints to 0, in one transaction holding all their locks where the
+     * store has them: a projection split into segments is reset as a whole, so that no segment's batch ends between
+     * the read model's reset and its checkpoint's. A store that does not do this for several keys throws
+     * {@link UnsupportedOperationException} (as this default does), and projections split into segments cannot be
+     * rebuilt on it.
+     */
+    default void reset(Collection<String> projections, Runnable reset) {
+        if (projections.size() != 1) {
+            throw new UnsupportedOperationException("reset of several checkpoints at once");
+        }
+        reset(projections.iterator().next(), reset);
+    }
+
+    /**
+     * The checkpoints kept for a projection and for its segments, of any number, by key: the one under the
+     * projection's name and every one whose key is the name followed by {@code [} (a segment's, such as
+     * {@code ledger[2/4]}); those it never had are missing. A store that keeps checkpoints only for the process's
+     * lifetime has none but the ones it was given since. This default knows only the projection's own, so that a
+     * change in a projection's segments goes unnoticed on a store that does not override it.
+     */
+    default Map<String, Long> checkpoints(String projection) {
+        long checkpoint = checkpoint(projection);
+        return checkpoint == 0 ? Map.of() : Map.of(projection, checkpoint);
+    }
 }

@@ -28,6 +28,14 @@ public record ProjectionControl(boolean paused, boolean resetPending, long rebui
         return new ProjectionControl(false, true, target, null);
     }
 
+    /**
+     * A rebuild up to {@code target} whose reset is done (a projection split into segments is reset as a whole where
+     * the rebuild is asked); it clears a pause and a failure.
+     */
+    public ProjectionControl replayTo(long target) {
+        return new ProjectionControl(false, false, target, null);
+    }
+
     /** The rebuild's reset was done. */
     public ProjectionControl reset() {
         return new ProjectionControl(paused, false, rebuildTarget, failure);

@@ -28,6 +28,10 @@ public class CheckpointRow {
         this.projection = projection;
     }
 
+    public String projection() {
+        return projection;
+    }
+
     public long position() {
         return position;
     }

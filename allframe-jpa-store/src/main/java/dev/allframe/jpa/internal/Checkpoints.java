@@ -3,6 +3,8 @@ package dev.allframe.jpa.internal;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Reads and writes checkpoint rows in the caller's transaction. */
 public final class Checkpoints {
@@ -38,6 +40,18 @@ public final class Checkpoints {
             em.persist(row);
             em.flush();
         }
+    }
+
+    /** The checkpoints of the projection and those whose key is its name followed by {@code [}, by key. */
+    public static Map<String, Long> family(EntityManager em, String projection) {
+        Map<String, Long> found = new TreeMap<>();
+        em.createQuery("select c from AllFrameCheckpoint c where c.projection = :name"
+                        + " or (length(c.projection) > :length and substring(c.projection, 1, :length) = :prefix)",
+                        CheckpointRow.class)
+                .setParameter("name", projection).setParameter("length", projection.length() + 1)
+                .setParameter("prefix", projection + "[").getResultList().stream()
+                .forEach(row -> found.put(row.projection(), row.position()));
+        return found;
     }
 
     public static boolean exists(EntityManager em, String projection) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * database, while the test appends steadily: the server holding the projection is killed with SIGKILL, another takes
  * it over once the lease ran out, a server started again joins, the holder is killed once more, and in the end every
  * event was applied exactly once (the read model's key refuses a second application, and none is missing). A server
- * stopped as an operator stops it hands the projection over at once.
+ * stopped as an operator stops it hands the projection over at once. A projection split into two segments is shared
+ * by two servers, one segment each, and the survivor of a SIGKILL takes both.
  */
 @RequiresPostgres
 class ProjectionFailoverTest {
@@ -90,6 +92,50 @@ class ProjectionFailoverTest {
     }
 
     @Test
+    void twoServersShareAProjectionInTwoSegmentsAndTheSurvivorTakesBothWhenOneIsKilled() throws Exception {
+        store = freshStoreAndReadModel();
+        start("node-1", 2);
+        start("node-2", 2);
+        AtomicBoolean appending = new AtomicBoolean(true);
+        AtomicLong appended = new AtomicLong();
+        Thread writer = new Thread(() -> {
+            while (appending.get()) {
+                credit("acc-" + appended.get() % 16);
+                appended.incrementAndGet();
+            }
+        }, "writer");
+        writer.start();
+        Duration failover;
+        try {
+            List<String> holders = awaitSegmentHolders(holdersOf -> holdersOf.size() == 2
+                    && !holdersOf.get(0).equals(holdersOf.get(1)), Duration.ofSeconds(60));
+            awaitCheckpointAbove("ledger[1/2]", 0, Duration.ofSeconds(60));
+            awaitCheckpointAbove("ledger[2/2]", 0, Duration.ofSeconds(60));
+
+            String killed = holders.get(0);
+            String survivor = holders.get(1);
+            long killedAt = System.nanoTime();
+            nodes.remove(killed).kill();
+            long checkpoint = store.checkpoint("ledger[1/2]");
+            awaitSegmentHolders(holdersOf -> holdersOf.equals(List.of(survivor, survivor)), Duration.ofSeconds(60));
+            awaitCheckpointAbove("ledger[1/2]", checkpoint, Duration.ofSeconds(60));
+            failover = Duration.ofNanos(System.nanoTime() - killedAt);
+        } finally {
+            appending.set(false);
+            writer.join(30_000);
+        }
+
+        long head = store.headPosition();
+        assertThat(head).isEqualTo(appended.get());
+        awaitCheckpointAbove("ledger[1/2]", head - 1, Duration.ofSeconds(60));
+        awaitCheckpointAbove("ledger[2/2]", head - 1, Duration.ofSeconds(60));
+        assertThat(rows("SELECT COUNT(*) FROM test_ledger")).as("one row per event, none missing").isEqualTo(head);
+        assertThat(rows("SELECT COUNT(DISTINCT event_id) FROM test_ledger")).isEqualTo(head);
+        assertThat(rows("SELECT COUNT(DISTINCT account) FROM test_ledger")).isEqualTo(16);
+        System.out.printf("segment failover after SIGKILL with a %s lease: %s; %d events%n", LEASE, failover, head);
+    }
+
+    @Test
     void aServerStoppedByAnOperatorHandsTheProjectionOverAtOnce() throws Exception {
         store = freshStoreAndReadModel();
         start("node-1");
@@ -114,8 +160,12 @@ class ProjectionFailoverTest {
     }
 
     private void start(String name) throws Exception {
+        start(name, 1);
+    }
+
+    private void start(String name, int segments) throws Exception {
         NodeProcess node = NodeProcess.start(name, ProjectionNode.class, work, database.jdbcUrl(), name,
-                LEASE.toString());
+                LEASE.toString(), Integer.toString(segments));
         nodes.put(name, node);
         node.await("STARTED", STARTUP);
     }
@@ -143,14 +193,36 @@ class ProjectionFailoverTest {
     }
 
     private void awaitCheckpointAbove(long position, Duration timeout) throws InterruptedException {
+        awaitCheckpointAbove("ledger", position, timeout);
+    }
+
+    private void awaitCheckpointAbove(String key, long position, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (store.checkpoint("ledger") <= position) {
+        while (store.checkpoint(key) <= position) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the checkpoint stayed at " + store.checkpoint("ledger") + "; logs in "
-                        + work);
+                throw new AssertionError("the checkpoint of " + key + " stayed at " + store.checkpoint(key)
+                        + "; logs in " + work);
             }
             Thread.sleep(20);
         }
+    }
+
+    /** The nodes holding the two segments, in the segments' order, once {@code wanted} holds of them. */
+    private List<String> awaitSegmentHolders(Predicate<List<String>> wanted, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> holders = List.of();
+        while (System.nanoTime() < deadline) {
+            holders = new ArrayList<>();
+            for (String key : List.of("ledger[1/2]", "ledger[2/2]")) {
+                store.holder(key).map(ProjectionLease::node).ifPresent(holders::add);
+            }
+            if (wanted.test(holders)) {
+                return holders;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the segments' holders stayed " + holders + "; logs in " + work);
     }
 
     private void awaitCheckpoint(long position, Duration timeout) throws InterruptedException {
@@ -159,8 +231,12 @@ class ProjectionFailoverTest {
     }
 
     private void credit() {
-        store.append("acc", AppendCondition.any(), List.of(new NewEvent(EventIds.next(), "Credited", 1,
-                new Credited("acc", 1), null, null, null)));
+        credit("acc");
+    }
+
+    private void credit(String account) {
+        store.append(account, AppendCondition.any(), List.of(new NewEvent(EventIds.next(), "Credited", 1,
+                new Credited(account, 1), null, null, null)));
     }
 
     private long rows(String sql) {

@@ -14,6 +14,7 @@ import dev.allframe.jpa.JsonbEventSerializer;
 import dev.allframe.jpa.ResourceLocalTransactions;
 import dev.allframe.jpa.projection.Credited;
 import dev.allframe.jpa.projection.LedgerRows;
+import dev.allframe.projection.FailurePolicy;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ReadModel;
 import dev.allframe.spi.StoreCapabilities;
@@ -27,7 +28,7 @@ import java.util.Map;
 /**
  * A server running the async projection {@code ledger} (one row per credit in {@code test_ledger}, written in the
  * batch's transaction) on a PostgreSQL database that other servers share: {@code ProjectionNode <jdbc url> <node
- * name> <lease>}. It prints {@code STARTED <node>} once running, hears of the other servers' commits through the
+ * name> <lease> [<segments>]}. It prints {@code STARTED <node>} once running, hears of the other servers' commits through the
  * database's notifications, and hands its projection over when stopped.
  */
 public final class ProjectionNode {
@@ -42,8 +43,9 @@ public final class ProjectionNode {
                 EventTypeRegistry.of(List.of(Credited.class)), Clock.systemUTC());
         LaneWorkers workers = LaneWorkers.own(Clock.systemUTC());
         Problems problems = new Problems();
+        int segments = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         var model = ProjectionInspector.inspect(List.of(new ProjectionBean(LedgerRows.class, "ledger",
-                ProjectionMode.ASYNC, ReadModel.STORED)), problems).get(0);
+                ProjectionMode.ASYNC, ReadModel.STORED, FailurePolicy.STOP, segments)), problems).get(0);
         ProjectionSettings settings = new ProjectionSettings(50, Duration.ofMillis(50), 3, Duration.ofMillis(50),
                 Duration.parse(args[2]), args[1]);
         ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(store), "the JPA store", settings,

@@ -15,10 +15,12 @@ import dev.allframe.core.work.Lane;
 import dev.allframe.core.work.LaneWorkers;
 import dev.allframe.jpa.JpaEventStore;
 import dev.allframe.jpa.TestDatabase;
+import dev.allframe.projection.FailurePolicy;
 import dev.allframe.projection.ProjectionFailedException;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ReadModel;
 import dev.allframe.projection.ProjectionState;
+import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.NewEvent;
@@ -203,6 +205,37 @@ abstract class JpaProjectionContract {
     }
 
     @Test
+    void aProjectionInSegmentsOnTwoNodesIsRebuiltWhileAWriterAppendsAndAppliesEveryEventOnce() throws Exception {
+        creditStreams(40);
+        ProjectionEngine nodeA = start(store, new LedgerRows(), ProjectionMode.ASYNC, 2);
+        assertThat(nodeA.awaitPosition("ledger", 40, Duration.ofSeconds(20))).isTrue();
+        ProjectionEngine nodeB = start(database().freshStoreKeepingData(EventTypeRegistry.of(List.of(Credited.class))),
+                new LedgerRows(), ProjectionMode.ASYNC, 2);
+        assertThat(rows()).isEqualTo(40);
+
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> appending = writer.submit(() -> creditStreams(60));
+            while (store.headPosition() < 60) {
+                Thread.sleep(5);
+            }
+            nodeB.rebuild("ledger");
+            appending.get(60, TimeUnit.SECONDS);
+        } finally {
+            writer.shutdownNow();
+        }
+
+        assertThat(nodeA.awaitPosition("ledger", 100, Duration.ofSeconds(60))).isTrue();
+        assertThat(nodeB.awaitPosition("ledger", 100, Duration.ofSeconds(60))).isTrue();
+        assertThat(rows()).as("every event applied once: the key refuses a second, none is missing").isEqualTo(100);
+        assertThat(store.checkpoints("ledger")).containsOnlyKeys("ledger[1/2]", "ledger[2/2]")
+                .containsValues(100L, 100L);
+        assertThat(nodeA.status("ledger").state()).isEqualTo(ProjectionState.RUNNING);
+        assertThat(nodeB.status("ledger").segments()).extracting(ProjectionStatus::position).containsExactly(100L,
+                100L);
+    }
+
+    @Test
     void aNodeThatStopsHandsItsProjectionToTheOtherAtOnce() throws Exception {
         credit(20);
         ProjectionEngine nodeA = start(new LedgerRows(), ProjectionMode.ASYNC);
@@ -258,11 +291,15 @@ abstract class JpaProjectionContract {
      * another server.
      */
     private ProjectionEngine start(JpaEventStore node, LedgerRows rows, ProjectionMode mode) {
+        return start(node, rows, mode, 1);
+    }
+
+    private ProjectionEngine start(JpaEventStore node, LedgerRows rows, ProjectionMode mode, int segments) {
         ProjectionSettings settings = new ProjectionSettings(SETTINGS.batchSize(), SETTINGS.pollInterval(),
                 SETTINGS.maxRetries(), SETTINGS.retryBackoff(), Duration.ofSeconds(2), "node-" + (engines.size() + 1));
         Problems problems = new Problems();
         var model = ProjectionInspector.inspect(List.of(new ProjectionBean(LedgerRows.class, "ledger", mode,
-                ReadModel.STORED)), problems).get(0);
+                ReadModel.STORED, FailurePolicy.STOP, segments)), problems).get(0);
         assertThat(problems.messages()).isEmpty();
         ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(node), "the JPA store", settings,
                 List.of(new BoundProjection(model, rows)), workers.executor(Lane.PROJECTIONS), workers.timer(), Clock.systemUTC(),
@@ -285,6 +322,15 @@ abstract class JpaProjectionContract {
             events.add(new NewEvent(EventIds.next(), "Credited", 1, new Credited("acc", amount), null, null, null));
         }
         store.append("acc", AppendCondition.any(), events);
+    }
+
+    /** {@code count} credits, one per append, to eight accounts in turn. */
+    private void creditStreams(int count) {
+        for (int i = 0; i < count; i++) {
+            String account = "acc-" + i % 8;
+            store.append(account, AppendCondition.any(), List.of(new NewEvent(EventIds.next(), "Credited", 1,
+                    new Credited(account, i), null, null, null)));
+        }
     }
 
     private long rows() {
