@@ -34,6 +34,7 @@ import dev.allframe.spi.event.EventDecoder;
 import dev.allframe.spi.event.EventSerializer;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.InlineSubscribers;
+import dev.allframe.spi.event.LogPage;
 import dev.allframe.spi.event.NewEvent;
 import dev.allframe.spi.event.RemoteChangeListener;
 import dev.allframe.spi.event.RemoteChanges;
@@ -65,6 +66,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -183,6 +185,12 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     @Override
     public List<EventEnvelope> readAll(long afterPosition, int maxCount) {
         return transactions.read(em -> reader.readAll(em, afterPosition, maxCount));
+    }
+
+    /** Decodes only the events of the streams asked for. */
+    @Override
+    public LogPage readAll(long afterPosition, int maxCount, Predicate<String> streams) {
+        return transactions.read(em -> reader.readAll(em, afterPosition, maxCount, streams));
     }
 
     @Override

@@ -16,11 +16,13 @@ import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.spi.checkpoint.CheckpointStore;
 import dev.allframe.spi.checkpoint.LeaseLostException;
 import dev.allframe.spi.checkpoint.ProjectionControl;
+import dev.allframe.spi.event.LogPage;
 import dev.allframe.spi.event.ReadAllEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
@@ -46,6 +48,8 @@ import java.util.logging.Logger;
 final class TrackingProcessor {
 
     private static final Logger LOG = Logger.getLogger(TrackingProcessor.class.getName());
+    /** The id and the event of the mark ending a segment's batch that read past its own streams' events. */
+    private static final UUID READ_PAST = new UUID(0, 0);
 
     private final BoundProjection projection;
     private final ReadAllEvents log;
@@ -408,13 +412,13 @@ final class TrackingProcessor {
     private List<EventEnvelope> read() {
         long after = progress.position();
         try {
-            return log.readAll(after, settings.batchSize());
+            return page(after, settings.batchSize());
         } catch (EventStoreException e) {
             List<EventEnvelope> readable = new ArrayList<>();
             long cursor = after;
             while (readable.size() < settings.batchSize()) {
                 try {
-                    List<EventEnvelope> one = log.readAll(cursor, 1);
+                    List<EventEnvelope> one = page(cursor, 1);
                     if (one.isEmpty()) {
                         break;
                     }
@@ -429,6 +433,37 @@ final class TrackingProcessor {
                 }
             }
             return readable;
+        }
+    }
+
+    /**
+     * Up to {@code max} events after {@code after}. A segment reads only its own streams' events, which the store may
+     * decode alone; when the read went past the last of them, the batch ends with a mark at the last position read,
+     * which nothing applies, so that the checkpoint moves past the other segments' events too.
+     */
+    private List<EventEnvelope> page(long after, int max) {
+        Segment segment = projection.segment();
+        if (segment.count() == 1) {
+            return log.readAll(after, max);
+        }
+        LogPage page = log.readAll(after, max, segment::contains);
+        if (page.empty(after)) {
+            return List.of();
+        }
+        List<EventEnvelope> events = page.events();
+        if (!events.isEmpty() && events.get(events.size() - 1).globalPosition() == page.readTo()) {
+            return events;
+        }
+        List<EventEnvelope> marked = new ArrayList<>(events);
+        marked.add(new EventEnvelope(READ_PAST, "", 0, page.readTo(), "", 0, page.readToTime(), null, null, null,
+                READ_PAST));
+        return marked;
+    }
+
+    /** Applies {@code event} to the projection, unless it is the mark of how far a segment read. */
+    private void applyOne(EventEnvelope event) {
+        if (event.event() != READ_PAST) {
+            projection.apply(event);
         }
     }
 
@@ -459,7 +494,7 @@ final class TrackingProcessor {
      * projection, or an operator moved it back): the position follows the checkpoint, to read again from there.
      */
     private boolean applyAfterPosition(List<EventEnvelope> events) {
-        long stored = ownership.applyBatch(progress.position(), events, projection::apply);
+        long stored = ownership.applyBatch(progress.position(), events, this::applyOne);
         EventEnvelope last = events.get(events.size() - 1);
         if (stored == last.globalPosition()) {
             progress.advance(stored, last.timestamp());

@@ -10,6 +10,7 @@ import dev.allframe.EventEnvelope;
 import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.core.EventIds;
 import dev.allframe.spi.event.AppendResult;
+import dev.allframe.spi.event.LogPage;
 import dev.allframe.spi.event.NewEvent;
 import java.time.Instant;
 import java.util.List;
@@ -167,6 +168,34 @@ public abstract class EventStoreConformanceTest extends EventStoreConformanceSup
         assertThat(store.readAll(7, 3)).isEmpty();
         assertThat(store.readAll(100, 3)).isEmpty();
         assertThat(store.readAll(4, 100)).extracting(EventEnvelope::globalPosition).containsExactly(5L, 6L, 7L);
+    }
+
+    @Test
+    void aReadForSomeStreamsKeepsTheirEventsInOrderAndSaysHowFarItWentOverTheOthers() {
+        appendAny("x", newEvents("x1", 2));
+        appendAny("y", newEvents("y1", 1));
+        appendAny("z", newEvents("z1", 2));
+        appendAny("x", newEvents("x2", 2));
+        List<EventEnvelope> all = store.readAll(0, 100);
+
+        LogPage first = store.readAll(0, 4, stream -> !stream.equals("y"));
+        assertThat(first.events()).extracting(EventEnvelope::globalPosition, EventEnvelope::streamId)
+                .containsExactly(tuple(1L, "x"), tuple(2L, "x"), tuple(4L, "z"));
+        assertThat(first.events()).containsExactlyElementsOf(all.stream()
+                .filter(event -> event.globalPosition() <= 4 && !event.streamId().equals("y")).toList());
+        assertThat(first.readTo()).isEqualTo(4);
+        assertThat(first.readToTime()).isEqualTo(all.get(3).timestamp());
+
+        LogPage none = store.readAll(2, 3, "y"::equals);
+        assertThat(none.events()).extracting(EventEnvelope::globalPosition).containsExactly(3L);
+        assertThat(none.readTo()).isEqualTo(5);
+        assertThat(store.readAll(3, 2, "y"::equals).events()).as("read past y's events: none").isEmpty();
+        assertThat(store.readAll(3, 2, "y"::equals).readTo()).isEqualTo(5);
+        LogPage end = store.readAll(7, 10, stream -> true);
+        assertThat(end.events()).isEmpty();
+        assertThat(end.empty(7)).isTrue();
+        assertThat(end.readTo()).isEqualTo(7);
+        assertThat(store.readAll(6, 10, stream -> false).empty(6)).isFalse();
     }
 
     @Test

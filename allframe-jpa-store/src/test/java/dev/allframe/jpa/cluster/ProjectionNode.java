@@ -28,8 +28,9 @@ import java.util.Map;
 /**
  * A server running the async projection {@code ledger} (one row per credit in {@code test_ledger}, written in the
  * batch's transaction) on a PostgreSQL database that other servers share: {@code ProjectionNode <jdbc url> <node
- * name> <lease> [<segments>]}. It prints {@code STARTED <node>} once running, hears of the other servers' commits through the
- * database's notifications, and hands its projection over when stopped.
+ * name> <lease> [<segments> [<batch size> [<call>]]]}. It prints {@code STARTED <node>} once running, hears of the other
+ * servers' commits through the database's notifications, and hands its projection over when stopped. With
+ * {@code <call>} (a duration), each event also waits that long, as a call to another system would.
  */
 public final class ProjectionNode {
 
@@ -46,10 +47,12 @@ public final class ProjectionNode {
         int segments = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         var model = ProjectionInspector.inspect(List.of(new ProjectionBean(LedgerRows.class, "ledger",
                 ProjectionMode.ASYNC, ReadModel.STORED, FailurePolicy.STOP, segments)), problems).get(0);
-        ProjectionSettings settings = new ProjectionSettings(50, Duration.ofMillis(50), 3, Duration.ofMillis(50),
+        Duration call = args.length > 5 ? Duration.parse(args[5]) : Duration.ZERO;
+        int batchSize = args.length > 4 ? Integer.parseInt(args[4]) : 50;
+        ProjectionSettings settings = new ProjectionSettings(batchSize, Duration.ofMillis(50), 3, Duration.ofMillis(50),
                 Duration.parse(args[2]), args[1]);
         ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(store), "the JPA store", settings,
-                List.of(new BoundProjection(model, new LedgerRows())), workers.executor(Lane.PROJECTIONS),
+                List.of(new BoundProjection(model, new LedgerRows(call))), workers.executor(Lane.PROJECTIONS),
                 workers.executor(Lane.LISTENING), workers.timer(), Clock.systemUTC(), problems).orElseThrow(() -> new IllegalStateException(
                         problems.messages().toString()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -236,6 +236,30 @@ abstract class JpaProjectionContract {
     }
 
     @Test
+    void anEventNoLongerReadableStopsOnlyTheSegmentOfItsStreamAndTheOthersNeverDecodeIt() throws Exception {
+        creditStreams(16);
+        database().execute("UPDATE allframe_events SET type_name = 'Gone' WHERE global_position = 3");
+        ProjectionEngine engine = start(store, new LedgerRows(), ProjectionMode.ASYNC, 2);
+
+        awaitFailed(engine);
+        ProjectionStatus status = engine.status("ledger");
+        int failing = status.segments().get(0).state() == ProjectionState.FAILED ? 0 : 1;
+        assertThat(status.failure().position()).isEqualTo(3);
+        assertThat(status.failure().message()).contains("Gone");
+        assertThat(status.segments().get(failing).position()).isEqualTo(2);
+        ProjectionStatus other = status.segments().get(1 - failing);
+        assertThat(engine.awaitPosition("ledger", 16, Duration.ofMillis(1))).isFalse();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (other.position() < 16 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            other = engine.status("ledger").segments().get(1 - failing);
+        }
+        assertThat(other.state()).as("the other segment read past the event without decoding it")
+                .isEqualTo(ProjectionState.RUNNING);
+        assertThat(other.position()).isEqualTo(16);
+    }
+
+    @Test
     void aNodeThatStopsHandsItsProjectionToTheOtherAtOnce() throws Exception {
         credit(20);
         ProjectionEngine nodeA = start(new LedgerRows(), ProjectionMode.ASYNC);

@@ -3,7 +3,9 @@ package dev.allframe.jpa.projection;
 import dev.allframe.EventEnvelope;
 import dev.allframe.jpa.StoreTransaction;
 import dev.allframe.projection.EventHandler;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A read model in the database: one row per credit, keyed by the event id, so that applying an event
@@ -15,6 +17,19 @@ public class LedgerRows {
     final CountDownLatch blocked = new CountDownLatch(1);
     volatile int failAmount = -1;
     volatile Hold hold;
+    private final long callNanos;
+
+    public LedgerRows() {
+        this(Duration.ZERO);
+    }
+
+    /**
+     * A read model whose every event also waits {@code call}, as a call to another system (a search index, a mail
+     * server) would.
+     */
+    public LedgerRows(Duration call) {
+        this.callNanos = call.toNanos();
+    }
 
     /** Holds the handler at the event at {@code position}: it says so, then waits for release. */
     record Hold(long position, CountDownLatch reached, CountDownLatch release) {
@@ -34,6 +49,9 @@ public class LedgerRows {
         if (holding != null && envelope.globalPosition() == holding.position()) {
             holding.reached().countDown();
             holding.release().await();
+        }
+        if (callNanos > 0) {
+            LockSupport.parkNanos(callNanos);
         }
         if (credited.amount() == failAmount) {
             throw new IllegalStateException("refused " + credited);
