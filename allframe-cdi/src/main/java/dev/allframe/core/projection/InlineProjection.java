@@ -160,13 +160,26 @@ final class InlineProjection {
     /**
      * Waits until this process applied the event at {@code target}; a read model in the database has also applied
      * what another process committed (it wrote the rows in its append's transaction), so the committed head the
-     * store reports answers for it while the projection is applying.
+     * store reports answers for it while the projection is applying. That head is looked at again every
+     * {@code recheck} while waiting, since another process's commit does not wake this one (unless the store tells,
+     * see {@link #committedElsewhere}).
      */
-    boolean awaitPosition(long target, Duration timeout, LongSupplier committedHead) throws InterruptedException {
+    boolean awaitPosition(long target, Duration timeout, LongSupplier committedHead, Duration recheck)
+            throws InterruptedException {
         if (progress.awaitPosition(target, Duration.ZERO) || appliedElsewhere(target, committedHead)) {
             return true;
         }
-        return progress.awaitPosition(target, timeout) || appliedElsewhere(target, committedHead);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long most = projection.model().readModel() == ReadModel.STORED ? recheck.toNanos() : Long.MAX_VALUE;
+        while (true) {
+            long slice = Math.max(0, Math.min(deadline - System.nanoTime(), most));
+            if (progress.awaitPosition(target, Duration.ofNanos(slice)) || appliedElsewhere(target, committedHead)) {
+                return true;
+            }
+            if (deadline - System.nanoTime() <= 0) {
+                return false;
+            }
+        }
     }
 
     private boolean appliedElsewhere(long target, LongSupplier committedHead) {

@@ -278,7 +278,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
     public boolean awaitPosition(String name, long position, Duration timeout) throws InterruptedException {
         InlineProjection inlineProjection = inline.get(name);
         if (inlineProjection != null) {
-            return inlineProjection.awaitPosition(position, timeout, store::headPosition);
+            return inlineProjection.awaitPosition(position, timeout, store::headPosition, settings.pollInterval());
         }
         SegmentedProjection split = segmented.get(name);
         return split != null ? split.awaitPosition(position, timeout) : processor(name).awaitPosition(position, timeout);
