@@ -480,10 +480,17 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         return transactions.read(em -> DeadLetterRows.count(em, projection));
     }
 
-    /** In one transaction: the parked event's effects and the removal of its dead letter. */
+    /**
+     * In one transaction: the parked event's effects and the removal of its dead letter, holding the checkpoint row's
+     * lock, so that the retry takes turns with the projection's batches on whichever node applies them.
+     */
     @Override
     public boolean applyParked(String projection, EventEnvelope event, Consumer<EventEnvelope> apply) {
-        return transactions.write(em -> DeadLetterRows.applyParked(em, projection, event, apply), applied -> { });
+        createCheckpointRow(projection);
+        return transactions.write(em -> {
+            Checkpoints.lock(em, projection, now());
+            return DeadLetterRows.applyParked(em, projection, event, apply);
+        }, applied -> { });
     }
 
     @Override

@@ -36,7 +36,9 @@ public interface DeadLetterStore {
 
     /**
      * Applies the parked {@code event} with {@code apply} and removes its dead letter, in one transaction where the
-     * store has them. When {@code apply} throws, the exception propagates and the event stays parked.
+     * store has them. A store that several processes share makes the retry take turns with the projection's batches
+     * (the JPA store holds the checkpoint row's lock). When {@code apply} throws, the exception propagates and the
+     * event stays parked.
      *
      * @return {@code false}, without applying it, when the event is not parked (any more)
      */

@@ -16,6 +16,8 @@ import dev.allframe.core.work.LaneWorkers;
 import dev.allframe.jpa.JpaEventStore;
 import dev.allframe.jpa.TestDatabase;
 import dev.allframe.projection.FailurePolicy;
+import dev.allframe.projection.ParkedEvent;
+import dev.allframe.projection.ParkedRetry;
 import dev.allframe.projection.ProjectionFailedException;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ReadModel;
@@ -266,6 +268,39 @@ abstract class JpaProjectionContract {
     }
 
     @Test
+    @Timeout(120)
+    void aRetryOfParkedEventsAskedOfAnotherNodeTakesTurnsWithTheBatchOfTheNodeHoldingTheProjection() throws Exception {
+        LedgerRows rowsOfA = new LedgerRows();
+        rowsOfA.failAmount = 5;
+        ProjectionEngine nodeA = start(store, rowsOfA, ProjectionMode.ASYNC, 1, FailurePolicy.PARK);
+        credit(10);
+        assertThat(nodeA.awaitPosition("ledger", 10, Duration.ofSeconds(30))).isTrue();
+        assertThat(nodeA.parked("ledger")).extracting(ParkedEvent::position).containsExactly(5L);
+        ProjectionEngine nodeB = start(database().freshStoreKeepingData(EventTypeRegistry.of(List.of(Credited.class))),
+                new LedgerRows(), ProjectionMode.ASYNC, 1, FailurePolicy.PARK);
+        LedgerRows.Hold hold = LedgerRows.Hold.at(12);
+        rowsOfA.hold = hold;
+        credit(2);
+        assertThat(hold.reached().await(30, TimeUnit.SECONDS)).isTrue();
+
+        ExecutorService operator = Executors.newSingleThreadExecutor();
+        try {
+            Future<ParkedRetry> retry = operator.submit(() -> nodeB.retryParked("ledger"));
+            Thread.sleep(300);
+            assertThat(retry.isDone()).as("the retry waits for node-1's batch in flight").isFalse();
+            hold.release().countDown();
+
+            assertThat(retry.get(30, TimeUnit.SECONDS).applied()).containsExactly(5L);
+        } finally {
+            hold.release().countDown();
+            operator.shutdownNow();
+        }
+        assertThat(nodeA.awaitPosition("ledger", 12, Duration.ofSeconds(30))).isTrue();
+        assertThat(rows()).isEqualTo(12);
+        assertThat(nodeA.parked("ledger")).isEmpty();
+    }
+
+    @Test
     void aNodeThatStopsHandsItsProjectionToTheOtherAtOnce() throws Exception {
         credit(20);
         ProjectionEngine nodeA = start(new LedgerRows(), ProjectionMode.ASYNC);
@@ -345,11 +380,16 @@ abstract class JpaProjectionContract {
     }
 
     private ProjectionEngine start(JpaEventStore node, LedgerRows rows, ProjectionMode mode, int segments) {
+        return start(node, rows, mode, segments, FailurePolicy.STOP);
+    }
+
+    private ProjectionEngine start(JpaEventStore node, LedgerRows rows, ProjectionMode mode, int segments,
+                                   FailurePolicy onFailure) {
         ProjectionSettings settings = new ProjectionSettings(SETTINGS.batchSize(), SETTINGS.pollInterval(),
                 SETTINGS.maxRetries(), SETTINGS.retryBackoff(), Duration.ofSeconds(2), "node-" + (engines.size() + 1));
         Problems problems = new Problems();
         var model = ProjectionInspector.inspect(List.of(new ProjectionBean(LedgerRows.class, "ledger", mode,
-                ReadModel.STORED, FailurePolicy.STOP, segments)), problems).get(0);
+                ReadModel.STORED, onFailure, segments)), problems).get(0);
         assertThat(problems.messages()).isEmpty();
         ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(node), "the JPA store", settings,
                 List.of(new BoundProjection(model, rows)), workers.executor(Lane.PROJECTIONS), workers.timer(), Clock.systemUTC(),
