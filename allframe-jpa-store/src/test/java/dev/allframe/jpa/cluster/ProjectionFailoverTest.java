@@ -4,14 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.core.Problems;
+import dev.allframe.core.projection.BoundProjection;
+import dev.allframe.core.projection.ProjectionEngine;
+import dev.allframe.core.projection.ProjectionInspector;
+import dev.allframe.core.projection.ProjectionInspector.ProjectionBean;
+import dev.allframe.core.projection.ProjectionSettings;
+import dev.allframe.core.work.Lane;
+import dev.allframe.core.work.LaneWorkers;
 import dev.allframe.jpa.JpaEventStore;
 import dev.allframe.jpa.PostgresCondition.RequiresPostgres;
 import dev.allframe.jpa.TestDatabase;
 import dev.allframe.jpa.projection.Credited;
+import dev.allframe.jpa.projection.LedgerRows;
+import dev.allframe.projection.FailurePolicy;
+import dev.allframe.projection.ProjectionMode;
+import dev.allframe.projection.ProjectionState;
+import dev.allframe.projection.ReadModel;
+import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.checkpoint.ProjectionLease;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.NewEvent;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * it over once the lease ran out, a server started again joins, the holder is killed once more, and in the end every
  * event was applied exactly once (the read model's key refuses a second application, and none is missing). A server
  * stopped as an operator stops it hands the projection over at once. A projection split into two segments is shared
- * by two servers, one segment each, and the survivor of a SIGKILL takes both.
+ * by two servers, one segment each, and the survivor of a SIGKILL takes both; a rebuild asked of a third server (in
+ * this JVM) while the two apply the segments under load applies every event once.
  */
 @RequiresPostgres
 class ProjectionFailoverTest {
@@ -44,10 +60,16 @@ class ProjectionFailoverTest {
 
     private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
     private final TestDatabase database = TestDatabase.POSTGRESQL;
+    private final LaneWorkers workers = LaneWorkers.own(Clock.systemUTC());
+    private ProjectionEngine local;
     private JpaEventStore store;
 
     @AfterEach
     void killNodes() throws InterruptedException {
+        if (local != null) {
+            local.close();
+        }
+        workers.close();
         for (NodeProcess node : nodes.values()) {
             node.close();
         }
@@ -136,6 +158,45 @@ class ProjectionFailoverTest {
     }
 
     @Test
+    void aRebuildAskedOfOneServerWhileTwoOthersApplyTheSegmentsUnderLoadAppliesEveryEventOnce() throws Exception {
+        store = freshStoreAndReadModel();
+        start("node-1", 2);
+        start("node-2", 2);
+        AtomicBoolean appending = new AtomicBoolean(true);
+        AtomicLong appended = new AtomicLong();
+        Thread writer = new Thread(() -> {
+            while (appending.get()) {
+                credit("acc-" + appended.get() % 16);
+                appended.incrementAndGet();
+            }
+        }, "writer");
+        writer.start();
+        try {
+            awaitSegmentHolders(holdersOf -> holdersOf.size() == 2, Duration.ofSeconds(60));
+            awaitCheckpointAbove("ledger[1/2]", 200, Duration.ofSeconds(60));
+            awaitCheckpointAbove("ledger[2/2]", 200, Duration.ofSeconds(60));
+            local = startHere("node-here", 2);
+
+            local.rebuild("ledger");
+            assertThat(local.status("ledger").state()).isEqualTo(ProjectionState.REBUILDING);
+            awaitCheckpointAbove("ledger[1/2]", 200, Duration.ofSeconds(60));
+        } finally {
+            appending.set(false);
+            writer.join(30_000);
+        }
+
+        long head = store.headPosition();
+        assertThat(local.awaitPosition("ledger", head, Duration.ofSeconds(60))).isTrue();
+        assertThat(rows("SELECT COUNT(*) FROM test_ledger")).as("one row per event, none missing").isEqualTo(head);
+        assertThat(rows("SELECT COUNT(DISTINCT event_id) FROM test_ledger")).isEqualTo(head);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (local.status("ledger").state() != ProjectionState.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(local.status("ledger").state()).isEqualTo(ProjectionState.RUNNING);
+    }
+
+    @Test
     void aServerStoppedByAnOperatorHandsTheProjectionOverAtOnce() throws Exception {
         store = freshStoreAndReadModel();
         start("node-1");
@@ -157,6 +218,21 @@ class ProjectionFailoverTest {
         database.execute("DROP TABLE IF EXISTS test_ledger",
                 "CREATE TABLE test_ledger (event_id VARCHAR(36) PRIMARY KEY, account VARCHAR(20), amount INTEGER)");
         return database.freshStoreKeepingData(EventTypeRegistry.of(List.of(Credited.class)));
+    }
+
+    /** A server in this JVM, as the servers in their own: to ask a rebuild of, and to look at. */
+    private ProjectionEngine startHere(String name, int segments) {
+        Problems problems = new Problems();
+        var model = ProjectionInspector.inspect(List.of(new ProjectionBean(LedgerRows.class, "ledger",
+                ProjectionMode.ASYNC, ReadModel.STORED, FailurePolicy.STOP, segments)), problems).get(0);
+        ProjectionSettings settings = new ProjectionSettings(50, Duration.ofMillis(50), 3, Duration.ofMillis(50),
+                LEASE, name);
+        JpaEventStore own = database.freshStoreKeepingData(EventTypeRegistry.of(List.of(Credited.class)));
+        ProjectionEngine engine = ProjectionEngine.create(StoreCapabilities.of(own), "the JPA store", settings,
+                List.of(new BoundProjection(model, new LedgerRows())), workers.executor(Lane.PROJECTIONS),
+                workers.executor(Lane.LISTENING), workers.timer(), Clock.systemUTC(), problems).orElseThrow();
+        engine.start();
+        return engine;
     }
 
     private void start(String name) throws Exception {
