@@ -94,11 +94,7 @@ class SegmentsTest {
     @Test
     void twoNodesTakeOneSegmentEachAndApplyEveryEventOnce() {
         Node a = start("node-a", 2);
-        runAll();
-        Node b = start("node-b", 2);
-        for (int i = 0; i < 4; i++) {
-            advance(LEASE.dividedBy(3), a, b);
-        }
+        Node b = joinAndShare("node-b", a);
         appendToStreams(10, 3);
         advance(POLL, a, b);
 
@@ -120,11 +116,7 @@ class SegmentsTest {
     @Test
     void aRebuildAskedOfAnyNodeResetsTheReadModelOnceAndEverySegmentReplaysWhereverItRuns() throws Exception {
         Node a = start("node-a", 2);
-        runAll();
-        Node b = start("node-b", 2);
-        for (int i = 0; i < 4; i++) {
-            advance(LEASE.dividedBy(3), a, b);
-        }
+        Node b = joinAndShare("node-b", a);
         appendToStreams(10, 3);
         advance(POLL, a, b);
         assertThat(readModel.seen).hasSize(30);
@@ -148,11 +140,7 @@ class SegmentsTest {
     @Test
     void aPositionIsReachedOnceEverySegmentReachedIt() throws Exception {
         Node a = start("node-a", 2);
-        runAll();
-        Node b = start("node-b", 2);
-        for (int i = 0; i < 4; i++) {
-            advance(LEASE.dividedBy(3), a, b);
-        }
+        Node b = joinAndShare("node-b", a);
         appendToStreams(10, 1);
         a.run();
 
@@ -169,11 +157,7 @@ class SegmentsTest {
     @Test
     void aPauseAndAResumeAskedOfOneNodeHoldAndFreeEverySegment() {
         Node a = start("node-a", 2);
-        runAll();
-        Node b = start("node-b", 2);
-        for (int i = 0; i < 4; i++) {
-            advance(LEASE.dividedBy(3), a, b);
-        }
+        Node b = joinAndShare("node-b", a);
         b.engine.pause("ledger");
         appendToStreams(10, 1);
         advance(POLL.multipliedBy(3), a, b);
@@ -357,6 +341,16 @@ class SegmentsTest {
         nodes.put(name, node);
         node.engine.start();
         return node;
+    }
+
+    /** A second node for the projection in two segments, once each node took one of them. */
+    private Node joinAndShare(String name, Node first) {
+        runAll();
+        Node second = start(name, 2);
+        for (int i = 0; i < 4; i++) {
+            advance(LEASE.dividedBy(3), first, second);
+        }
+        return second;
     }
 
     /** {@code events} credits, of amounts 1, 2, ..., to each of {@code streams} accounts, the streams taking turns. */

@@ -82,13 +82,7 @@ class ProjectionFailoverTest {
         start("node-2");
         AtomicBoolean appending = new AtomicBoolean(true);
         AtomicLong appended = new AtomicLong();
-        Thread writer = new Thread(() -> {
-            while (appending.get()) {
-                credit();
-                appended.incrementAndGet();
-            }
-        }, "writer");
-        writer.start();
+        Thread writer = startWriter(appending, appended, 1);
         List<Duration> failovers = new ArrayList<>();
         try {
             String first = awaitHolderOtherThan(null, Duration.ofSeconds(60));
@@ -120,13 +114,7 @@ class ProjectionFailoverTest {
         start("node-2", 2);
         AtomicBoolean appending = new AtomicBoolean(true);
         AtomicLong appended = new AtomicLong();
-        Thread writer = new Thread(() -> {
-            while (appending.get()) {
-                credit("acc-" + appended.get() % 16);
-                appended.incrementAndGet();
-            }
-        }, "writer");
-        writer.start();
+        Thread writer = startWriter(appending, appended, 16);
         Duration failover;
         try {
             List<String> holders = awaitSegmentHolders(holdersOf -> holdersOf.size() == 2
@@ -164,13 +152,7 @@ class ProjectionFailoverTest {
         start("node-2", 2);
         AtomicBoolean appending = new AtomicBoolean(true);
         AtomicLong appended = new AtomicLong();
-        Thread writer = new Thread(() -> {
-            while (appending.get()) {
-                credit("acc-" + appended.get() % 16);
-                appended.incrementAndGet();
-            }
-        }, "writer");
-        writer.start();
+        Thread writer = startWriter(appending, appended, 16);
         try {
             awaitSegmentHolders(holdersOf -> holdersOf.size() == 2, Duration.ofSeconds(60));
             awaitCheckpointAbove("ledger[1/2]", 200, Duration.ofSeconds(60));
@@ -218,6 +200,21 @@ class ProjectionFailoverTest {
         database.execute("DROP TABLE IF EXISTS test_ledger",
                 "CREATE TABLE test_ledger (event_id VARCHAR(36) PRIMARY KEY, account VARCHAR(20), amount INTEGER)");
         return database.freshStoreKeepingData(EventTypeRegistry.of(List.of(Credited.class)));
+    }
+
+    /**
+     * A thread appending one credit after the other while {@code appending}, counting them in {@code appended}: to one
+     * account, or to {@code accounts} accounts in turn.
+     */
+    private Thread startWriter(AtomicBoolean appending, AtomicLong appended, int accounts) {
+        Thread writer = new Thread(() -> {
+            while (appending.get()) {
+                credit(accounts == 1 ? "acc" : "acc-" + appended.get() % accounts);
+                appended.incrementAndGet();
+            }
+        }, "writer");
+        writer.start();
+        return writer;
     }
 
     /** A server in this JVM, as the servers in their own: to ask a rebuild of, and to look at. */
