@@ -1,5 +1,6 @@
 package dev.allframe.jpa;
 
+import dev.allframe.jpa.internal.FlatRecordReader;
 import dev.allframe.jpa.internal.PlainJson;
 import dev.allframe.jpa.internal.RecordReader;
 import dev.allframe.jpa.internal.RecordVisibility;
@@ -8,6 +9,7 @@ import dev.allframe.spi.event.EventSerializer;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
+import java.util.Optional;
 
 /**
  * JSON through Jakarta JSON Binding. JavaBeans work as JSON-B maps them. Records work whatever their visibility
@@ -16,7 +18,8 @@ import jakarta.json.bind.JsonbConfig;
  * reads it through its canonical constructor, which is what JSON-B does with a public record. Component values go
  * through JSON-B. A record's components may carry {@code @JsonbProperty} and {@code @JsonbTransient}; other JSON-B
  * annotations on a record are refused. Public records that JSON-B maps by itself the same way go to JSON-B directly,
- * which is faster.
+ * which is faster; flat ones (of strings, numbers and booleans) are read straight from the JSON parser where JSON-B
+ * would read them the same way ({@link FlatRecordReader}), which is faster still.
  */
 public final class JsonbEventSerializer implements EventSerializer, AutoCloseable {
 
@@ -48,7 +51,17 @@ public final class JsonbEventSerializer implements EventSerializer, AutoCloseabl
 
     @Override
     public <T> T fromJson(String json, Class<T> type) {
-        return plain != null && PlainJson.mapsByItself(type) ? plain.fromJson(json, type) : jsonb.fromJson(json, type);
+        if (plain == null || !PlainJson.mapsByItself(type)) {
+            return jsonb.fromJson(json, type);
+        }
+        Optional<FlatRecordReader> flat = FlatRecordReader.of(type);
+        if (flat.isPresent()) {
+            Object read = flat.get().read(json);
+            if (read != FlatRecordReader.NOT_READ) {
+                return type.cast(read);
+            }
+        }
+        return plain.fromJson(json, type);
     }
 
     @Override

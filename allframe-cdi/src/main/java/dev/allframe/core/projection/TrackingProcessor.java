@@ -57,6 +57,7 @@ final class TrackingProcessor {
     private final ProjectionSettings settings;
     private final ProjectionProgress progress;
     private final TaskRunner runner;
+    private final Executor executor;
     private final Timer timer;
     private final DeadLetters deadLetters;
     private final Ownership ownership;
@@ -67,6 +68,7 @@ final class TrackingProcessor {
     private volatile int failedAttempts;
     private boolean parkedOne;
     private Timer.Scheduled wakeUp;
+    private ReadAhead readAhead;
 
     TrackingProcessor(BoundProjection projection, ReadAllEvents log, CheckpointStore checkpoints,
                       DeadLetters deadLetters, ProjectionSettings settings, Executor executor, Timer timer) {
@@ -85,6 +87,7 @@ final class TrackingProcessor {
         this.settings = settings;
         this.progress = new ProjectionProgress(projection.name(), ProjectionMode.ASYNC, 0);
         this.runner = new TaskRunner(executor, this::step, this::crashed);
+        this.executor = executor;
         this.timer = timer;
     }
 
@@ -313,6 +316,7 @@ final class TrackingProcessor {
                 }
                 return false;
             }
+            readAheadAfter(batch);
             return apply(batch);
         } catch (LeaseLostException lost) {
             follow();
@@ -411,6 +415,12 @@ final class TrackingProcessor {
      */
     private List<EventEnvelope> read() {
         long after = progress.position();
+        ReadAhead ahead = readAhead;
+        readAhead = null;
+        List<EventEnvelope> readBefore = ahead == null ? null : ahead.take(after);
+        if (readBefore != null) {
+            return readBefore;
+        }
         try {
             return page(after, settings.batchSize());
         } catch (EventStoreException e) {
@@ -433,6 +443,17 @@ final class TrackingProcessor {
                 }
             }
             return readable;
+        }
+    }
+
+    /**
+     * After a full batch, the projection is catching up: the next batch is read on another thread while this one is
+     * applied.
+     */
+    private void readAheadAfter(List<EventEnvelope> batch) {
+        if (batch.size() == settings.batchSize()) {
+            long last = batch.get(batch.size() - 1).globalPosition();
+            readAhead = ReadAhead.start(last, () -> page(last, settings.batchSize()), executor);
         }
     }
 
