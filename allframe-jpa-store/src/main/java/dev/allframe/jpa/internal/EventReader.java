@@ -16,6 +16,13 @@ import org.hibernate.jpa.HibernateHints;
 public final class EventReader {
 
     private static final long HEAD_WAIT_NANOS = 2_000_000_000L;
+    /**
+     * The log's rows as values rather than managed entities, for the reads of the global log that projections make
+     * batch after batch: the persistence context keeps none of them.
+     */
+    private static final String ROWS = "select new " + EventRow.class.getName() + "(e.globalPosition, e.eventId,"
+            + " e.streamId, e.streamVersion, e.typeName, e.schemaVersion, e.payload, e.metadata, e.correlationId,"
+            + " e.causationId, e.recordedAt) from AllFrameEvent e";
 
     private final EventRowMapper mapper;
 
@@ -30,7 +37,7 @@ public final class EventReader {
     }
 
     public List<EventEnvelope> readAll(EntityManager em, long afterPosition, int maxCount) {
-        return read(em.createQuery("select e from AllFrameEvent e where e.globalPosition > :after"
+        return read(em.createQuery(ROWS + " where e.globalPosition > :after"
                         + " order by e.globalPosition", EventRow.class)
                 .setParameter("after", afterPosition), maxCount);
     }
@@ -43,7 +50,7 @@ public final class EventReader {
         if (maxCount <= 0) {
             return new LogPage(List.of(), afterPosition, null);
         }
-        List<EventRow> rows = em.createQuery("select e from AllFrameEvent e where e.globalPosition > :after"
+        List<EventRow> rows = em.createQuery(ROWS + " where e.globalPosition > :after"
                         + " order by e.globalPosition", EventRow.class)
                 .setParameter("after", afterPosition).setMaxResults(maxCount)
                 .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
