@@ -82,7 +82,8 @@ final class Report {
                 .append("and 5 × 1 s, on PostgreSQL 2 × 2 s (the command cycles 4 × 2 s) and 4 × 2 s, the catch-up ")
                 .append("1 + 3 single shots. ± is JMH's 99.9 % confidence interval over the iterations. Allocation ")
                 .append("per operation from `-prof gc` (`gc.alloc.rate.norm`). Events per second for appends, commands ")
-                .append("per second (all clients together) for command cycles.\n\n");
+                .append("per second (all clients together) for command cycles, sagas per second (all clients together) for ")
+                .append("the 8-client sagas.\n\n");
         md.append("| workload | contender | score | ± | unit | allocated per op |\n|---|---|---:|---:|---|---:|\n");
         for (Workloads.Row row : Workloads.ROWS) {
             RunResult run = results.get(row.key());

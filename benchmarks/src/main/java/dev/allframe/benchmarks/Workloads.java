@@ -21,6 +21,7 @@ final class Workloads {
     static final String PG_CYCLE_ONE = "PostgreSQL command cycle, 1 client";
     static final String PG_CYCLE_EIGHT = "PostgreSQL command cycle, 8 clients";
     static final String SAGA = "2-step saga in memory, started and awaited";
+    static final String SAGAS_EIGHT = "2-step sagas in memory, 8 clients";
     static final String CATCH_UP = "Async projection catch-up, 100,000 events";
 
     static final List<Row> ROWS = List.of(
@@ -33,6 +34,8 @@ final class Workloads {
             new Row("InMemoryAppendBenchmark.axon", APPEND, "Axon InMemoryEventStorageEngine"),
             new Row("SagaBenchmark.allFrame", SAGA, "AllFrame SagaEngine, in-memory saga store"),
             new Row("SagaBenchmark.byHand", SAGA, "two CompletableFuture stages, no log, no timeout"),
+            new Row("SagaThroughputBenchmark.allFrame", SAGAS_EIGHT, "AllFrame SagaEngine, in-memory saga store"),
+            new Row("SagaThroughputBenchmark.byHand", SAGAS_EIGHT, "two CompletableFuture stages, no log, no timeout"),
             new Row("PostgresAppendBenchmark.allFrame1", PG_ONE, "AllFrame JPA store"),
             new Row("PostgresAppendBenchmark.axonDefault1", PG_ONE, "Axon JPA, default mapping"),
             new Row("PostgresAppendBenchmark.axonTuned1", PG_ONE, "Axon JPA, tuned"),
@@ -69,6 +72,8 @@ final class Workloads {
                     "InMemoryAppendBenchmark.axon", 0, ""),
             new Ratio("2-step saga in memory: AllFrame / by hand", "SagaBenchmark.allFrame", "SagaBenchmark.byHand",
                     0, ""),
+            new Ratio("2-step sagas in memory, 8 clients: AllFrame / by hand", "SagaThroughputBenchmark.allFrame",
+                    "SagaThroughputBenchmark.byHand", 0, ""),
             new Ratio("PostgreSQL append ×1: AllFrame / raw JDBC", "PostgresAppendBenchmark.allFrame1",
                     "PostgresAppendBenchmark.raw1", 0.8, "≥ 0.8× raw"),
             new Ratio("PostgreSQL append ×1: AllFrame / Axon default", "PostgresAppendBenchmark.allFrame1",

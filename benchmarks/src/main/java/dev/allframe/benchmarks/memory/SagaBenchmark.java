@@ -5,6 +5,7 @@ import dev.allframe.core.Problems;
 import dev.allframe.core.saga.SagaDefinitions;
 import dev.allframe.core.saga.SagaEngine;
 import dev.allframe.core.saga.SagaModel;
+import dev.allframe.core.work.OwnThreads;
 import dev.allframe.core.work.ScheduledTimer;
 import dev.allframe.memory.InMemoryEventStore;
 import dev.allframe.memory.InMemorySagaStore;
@@ -74,7 +75,7 @@ public class SagaBenchmark {
         @Setup
         public void start() {
             executor = Executors.newFixedThreadPool(4);
-            scheduler = Executors.newSingleThreadScheduledExecutor();
+            scheduler = OwnThreads.timer();
             Problems problems = new Problems();
             Noop step = new Noop();
             model = SagaDefinitions.model(SagaDefinition.<String>named("transfer").step("debit", step)
