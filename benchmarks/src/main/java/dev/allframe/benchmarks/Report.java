@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import dev.allframe.benchmarks.http.HttpReport;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
@@ -60,6 +61,8 @@ final class Report {
         machine(md);
         scores(md);
         ratios(md);
+        // the HTTP benchmark's section, written by its own run, stays
+        HttpReport.existing(path).ifPresent(http -> md.append(http).append('\n'));
         md.append(notes());
         Files.writeString(path, md.toString(), StandardCharsets.UTF_8);
     }
