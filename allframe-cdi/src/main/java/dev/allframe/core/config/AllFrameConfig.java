@@ -15,9 +15,16 @@ import java.util.Optional;
  * @param commandMaxRetries how often a stateful handler is retried on a concurrency conflict
  * @param snapshotEvery     a snapshot every this many events of a stream; 0 for none
  * @param projections       how tracking projections run
+ * @param stateCacheStreams how many streams' folded states are kept between commands; 0 for none
  */
 public record AllFrameConfig(String eventStore, int commandMaxRetries, int snapshotEvery,
-                             ProjectionSettings projections) {
+                             ProjectionSettings projections, int stateCacheStreams) {
+
+    /** The configuration with the default state cache. */
+    public AllFrameConfig(String eventStore, int commandMaxRetries, int snapshotEvery, ProjectionSettings projections) {
+        this(eventStore, commandMaxRetries, snapshotEvery, projections,
+                Integer.parseInt(ConfigKey.STATE_CACHE_STREAMS.defaultValue()));
+    }
 
     /** The configuration without projection settings of its own: the defaults. */
     public AllFrameConfig(String eventStore, int commandMaxRetries, int snapshotEvery) {
@@ -72,7 +79,8 @@ public record AllFrameConfig(String eventStore, int commandMaxRetries, int snaps
                 DurationValue.read(values, ConfigKey.PROJECTION_RETRY_BACKOFF, problems),
                 DurationValue.read(values, ConfigKey.PROJECTION_LEASE, problems), nodeName(values, problems));
         return new AllFrameConfig(eventStore, wholeNumber(values, ConfigKey.COMMAND_MAX_RETRIES, problems),
-                wholeNumber(values, ConfigKey.SNAPSHOT_EVERY, problems), projections);
+                wholeNumber(values, ConfigKey.SNAPSHOT_EVERY, problems), projections,
+                wholeNumber(values, ConfigKey.STATE_CACHE_STREAMS, problems));
     }
 
     /** The configured name of this node, or one made up when none is. */

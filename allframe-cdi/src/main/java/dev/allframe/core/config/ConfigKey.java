@@ -12,6 +12,7 @@ public enum ConfigKey {
     EVENT_STORE("allframe.event-store", "memory", "", ""),
     COMMAND_MAX_RETRIES("allframe.command.max-retries", "3", "0", "100"),
     SNAPSHOT_EVERY("allframe.snapshot.every", "0", "0", "1000000"),
+    STATE_CACHE_STREAMS("allframe.state-cache.streams", "10000", "0", "10000000"),
     PROJECTION_BATCH_SIZE("allframe.projection.batch-size", "500", "1", "10000"),
     PROJECTION_POLL_INTERVAL("allframe.projection.poll-interval", "1s", "10ms", "1h"),
     PROJECTION_MAX_RETRIES("allframe.projection.max-retries", "3", "0", "100"),

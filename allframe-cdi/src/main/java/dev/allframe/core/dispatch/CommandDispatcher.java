@@ -61,7 +61,7 @@ public final class CommandDispatcher implements CommandBus {
         this.validator = requireNonNull(validator, "validator");
         this.executor = requireNonNull(executor, "executor");
         this.states = new StateLoader(this.store, store.snapshots(), config.snapshotEvery(),
-                requireNonNull(fingerprints, "fingerprints"));
+                requireNonNull(fingerprints, "fingerprints"), config.stateCacheStreams());
         this.maxRetries = config.commandMaxRetries();
         Map<Class<?>, BoundCommandHandler> bound = new HashMap<>();
         catalog.commands().forEach((type, model) ->

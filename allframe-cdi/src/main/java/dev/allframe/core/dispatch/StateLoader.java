@@ -10,12 +10,14 @@ import dev.allframe.spi.snapshot.Snapshot;
 import dev.allframe.spi.snapshot.SnapshotStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Folds aggregate state from a stream, starting from the newest usable snapshot when the store keeps
- * snapshots, and writes a snapshot each time a stream passes a multiple of the snapshot interval.
+ * Folds aggregate state from a stream, starting from the state kept since the stream's last command
+ * ({@link StateCache}), else from the newest usable snapshot when the store keeps snapshots, and writes a snapshot
+ * each time a stream passes a multiple of the snapshot interval.
  * Snapshots are a cache: failing to read or write one is logged and the events are folded instead.
  * <p>
  * A snapshot is usable when it carries the fingerprint of this deployment's fold ({@link StateFingerprints}). The
@@ -32,33 +34,78 @@ final class StateLoader {
     private final SnapshotStore snapshots;
     private final int snapshotEvery;
     private final StateFingerprints fingerprints;
+    private final StateCache cache;
 
+    /** @param cachedStreams how many streams' states to keep between commands ({@link StateCache}); 0 for none */
     StateLoader(EventStore store, Optional<SnapshotStore> snapshots, int snapshotEvery,
-                StateFingerprints fingerprints) {
+                StateFingerprints fingerprints, int cachedStreams) {
         this.store = store;
         this.snapshots = snapshotEvery > 0 ? snapshots.orElse(null) : null;
         this.snapshotEvery = snapshotEvery;
         this.fingerprints = fingerprints;
+        this.cache = new StateCache(cachedStreams);
     }
 
     LoadedState load(StateModel model, String streamId) {
         return fold(model, streamId, true);
     }
 
-    /** The state from the newest usable snapshot on; a snapshot that cannot be read is logged when {@code warn}. */
+    /**
+     * The state from the kept state on when it is still the stream's, else from the newest usable snapshot on; a
+     * snapshot that cannot be read is logged when {@code warn}.
+     */
     private LoadedState fold(StateModel model, String streamId, boolean warn) {
-        LoadedState start = fromSnapshot(model, streamId, warn).orElseGet(() -> new LoadedState(model.initial(), 0));
-        Object state = start.state();
-        long version = start.version();
-        List<EventEnvelope> page;
-        do {
-            page = store.readStream(streamId, version + 1, READ_BATCH);
-            for (EventEnvelope envelope : page) {
-                state = model.apply(state, envelope);
-                version = envelope.streamVersion();
+        StateCache.Entry kept = cache.get(model, streamId);
+        if (kept != null) {
+            LoadedState resumed = resume(model, streamId, kept);
+            if (resumed != null) {
+                return resumed;
             }
-        } while (page.size() == READ_BATCH);
-        return new LoadedState(state, version);
+            cache.remove(model, streamId);
+        }
+        LoadedState start = fromSnapshot(model, streamId, warn).orElseGet(() -> new LoadedState(model.initial(), 0));
+        return foldOn(model, streamId, start.state(), start.version(), null,
+                store.readStream(streamId, start.version() + 1, READ_BATCH), 0);
+    }
+
+    /**
+     * The kept state folded on with the events after it, or {@code null} when the stream no longer holds the event
+     * the state was folded up to (its transaction rolled back).
+     */
+    private LoadedState resume(StateModel model, String streamId, StateCache.Entry kept) {
+        List<EventEnvelope> page = store.readStream(streamId, kept.version(), READ_BATCH);
+        if (page.isEmpty() || page.get(0).streamVersion() != kept.version()
+                || !kept.eventId().equals(page.get(0).eventId())) {
+            return null;
+        }
+        return foldOn(model, streamId, kept.state(), kept.version(), kept.eventId(), page, 1);
+    }
+
+    /** Folds {@code page} from {@code skip} on, then the pages after it, and keeps the state it reaches. */
+    private LoadedState foldOn(StateModel model, String streamId, Object state, long version, UUID eventId,
+                               List<EventEnvelope> page, int skip) {
+        Object folded = state;
+        long reached = version;
+        UUID last = eventId;
+        int from = skip;
+        List<EventEnvelope> current = page;
+        while (true) {
+            for (int i = from; i < current.size(); i++) {
+                EventEnvelope envelope = current.get(i);
+                folded = model.apply(folded, envelope);
+                reached = envelope.streamVersion();
+                last = envelope.eventId();
+            }
+            if (current.size() < READ_BATCH) {
+                break;
+            }
+            current = store.readStream(streamId, reached + 1, READ_BATCH);
+            from = 0;
+        }
+        if (reached > version) {
+            cache.put(model, streamId, folded, reached, last);
+        }
+        return new LoadedState(folded, reached);
     }
 
     /** Snapshots the state after {@code appended} when the append passed a multiple of the interval. */

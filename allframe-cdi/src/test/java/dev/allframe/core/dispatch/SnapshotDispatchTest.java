@@ -21,7 +21,7 @@ class SnapshotDispatchTest {
     private final SnapshottingEventStore store = new SnapshottingEventStore();
     private final HandlerCatalog catalog = TestBuses.catalog(new AccountCommands());
     private final CommandDispatcher bus = new CommandDispatcher(catalog,
-            type -> new AccountCommands(), StoreCapabilities.of(store), TestBuses.VALIDATOR, new AllFrameConfig("memory", 3, 3),
+            type -> new AccountCommands(), StoreCapabilities.of(store), TestBuses.VALIDATOR, new AllFrameConfig("memory", 3, 3, AllFrameConfig.defaults().projections(), 0),
             Runnable::run, TestBuses.eventTypes(catalog), TestBuses.fingerprints(catalog));
 
     @Test

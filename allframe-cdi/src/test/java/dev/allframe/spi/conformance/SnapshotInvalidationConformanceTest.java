@@ -151,7 +151,7 @@ public abstract class SnapshotInvalidationConformanceTest {
 
     private CommandDispatcher deployment(HandlerCatalog catalog) {
         return new CommandDispatcher(catalog, type -> handlers, store, MessageValidator.NONE,
-                new AllFrameConfig("memory", 3, 3), Runnable::run, eventTypes,
+                new AllFrameConfig("memory", 3, 3, AllFrameConfig.defaults().projections(), 0), Runnable::run, eventTypes,
                 StateFingerprints.of(catalog, eventTypes.classes(), versions));
     }
 

@@ -44,6 +44,7 @@ class JpaStoreIT {
                 allframe.event-store=jpa
                 allframe.jpa.create-schema=true
                 allframe.snapshot.every=3
+                allframe.state-cache.streams=0
                 """);
     }
 
@@ -173,6 +174,7 @@ class JpaStoreIT {
         assertEquals(List.of(), told);
     }
 
+    /** Without kept states (off in this deployment), which would answer before any snapshot is read. */
     @Test
     void everyThirdVersionIsSnapshottedAndStateIsFoldedFromTheSnapshotOn() {
         commands.dispatch(new Receive("snapshot-1", 10));

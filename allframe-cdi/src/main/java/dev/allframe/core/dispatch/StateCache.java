@@ -1,0 +1,71 @@
+package dev.allframe.core.dispatch;
+
+import dev.allframe.core.handler.StateModel;
+import java.util.Iterator;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The states of recently used streams, kept between commands so that a command folds only the events appended since
+ * the last one. A state is kept with the version it reflects and the id of the event at that version; the next load
+ * reads the stream from that version on and uses the state only when the event read there has the same id. An event
+ * id is never stored twice, so a state folded from events that were rolled back afterwards (a caller's JTA transaction
+ * sees its own uncommitted events) is dropped as soon as the stream holds something else, or nothing, at that version.
+ * Only immutable states are kept ({@link ImmutableStates}); at most {@code capacity} streams, beyond which some are
+ * dropped.
+ */
+final class StateCache {
+
+    private final int capacity;
+    private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
+
+    StateCache(int capacity) {
+        this.capacity = capacity;
+    }
+
+    boolean enabled() {
+        return capacity > 0;
+    }
+
+    Entry get(StateModel model, String streamId) {
+        return capacity == 0 ? null : entries.get(new Key(model, streamId));
+    }
+
+    void remove(StateModel model, String streamId) {
+        entries.remove(new Key(model, streamId));
+    }
+
+    /** Keeps {@code state}, folded up to the event {@code eventId} at {@code version}, unless a newer one is kept. */
+    void put(StateModel model, String streamId, Object state, long version, UUID eventId) {
+        if (capacity == 0 || version == 0 || eventId == null || state == null
+                || !ImmutableStates.immutable(state.getClass())) {
+            return;
+        }
+        entries.merge(new Key(model, streamId), new Entry(state, version, eventId),
+                (kept, folded) -> folded.version() >= kept.version() ? folded : kept);
+        if (entries.size() > capacity) {
+            trim();
+        }
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    /** Drops an eighth of the entries, whichever the map gives first. */
+    private void trim() {
+        int drop = Math.max(1, capacity / 8);
+        Iterator<Key> keys = entries.keySet().iterator();
+        while (drop-- > 0 && keys.hasNext()) {
+            keys.next();
+            keys.remove();
+        }
+    }
+
+    /** A kept state: folded up to the event {@code eventId}, at {@code version} of its stream. */
+    record Entry(Object state, long version, UUID eventId) {
+    }
+
+    private record Key(StateModel model, String streamId) {
+    }
+}
