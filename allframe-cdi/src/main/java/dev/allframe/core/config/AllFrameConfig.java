@@ -3,6 +3,7 @@ package dev.allframe.core.config;
 import dev.allframe.core.Problems;
 import dev.allframe.core.message.ConfigMessages;
 import dev.allframe.core.projection.ProjectionSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,9 +17,17 @@ import java.util.Optional;
  * @param snapshotEvery     a snapshot every this many events of a stream; 0 for none
  * @param projections       how tracking projections run
  * @param stateCacheStreams how many streams' folded states are kept between commands; 0 for none
+ * @param streamTurnWait    how long a stateful command waits for its stream's turn in this server; zero for no turns
  */
 public record AllFrameConfig(String eventStore, int commandMaxRetries, int snapshotEvery,
-                             ProjectionSettings projections, int stateCacheStreams) {
+                             ProjectionSettings projections, int stateCacheStreams, Duration streamTurnWait) {
+
+    /** The configuration with the default wait for a stream's turn. */
+    public AllFrameConfig(String eventStore, int commandMaxRetries, int snapshotEvery, ProjectionSettings projections,
+                          int stateCacheStreams) {
+        this(eventStore, commandMaxRetries, snapshotEvery, projections, stateCacheStreams,
+                DurationValue.parse(ConfigKey.COMMAND_TURN_WAIT.defaultValue()));
+    }
 
     /** The configuration with the default state cache. */
     public AllFrameConfig(String eventStore, int commandMaxRetries, int snapshotEvery, ProjectionSettings projections) {
@@ -80,7 +89,8 @@ public record AllFrameConfig(String eventStore, int commandMaxRetries, int snaps
                 DurationValue.read(values, ConfigKey.PROJECTION_LEASE, problems), nodeName(values, problems));
         return new AllFrameConfig(eventStore, wholeNumber(values, ConfigKey.COMMAND_MAX_RETRIES, problems),
                 wholeNumber(values, ConfigKey.SNAPSHOT_EVERY, problems), projections,
-                wholeNumber(values, ConfigKey.STATE_CACHE_STREAMS, problems));
+                wholeNumber(values, ConfigKey.STATE_CACHE_STREAMS, problems),
+                DurationValue.read(values, ConfigKey.COMMAND_TURN_WAIT, problems));
     }
 
     /** The configured name of this node, or one made up when none is. */

@@ -11,6 +11,7 @@ import java.util.List;
 public enum ConfigKey {
     EVENT_STORE("allframe.event-store", "memory", "", ""),
     COMMAND_MAX_RETRIES("allframe.command.max-retries", "3", "0", "100"),
+    COMMAND_TURN_WAIT("allframe.command.turn-wait", "1s", "0ms", "1m"),
     SNAPSHOT_EVERY("allframe.snapshot.every", "0", "0", "1000000"),
     STATE_CACHE_STREAMS("allframe.state-cache.streams", "10000", "0", "10000000"),
     PROJECTION_BATCH_SIZE("allframe.projection.batch-size", "500", "1", "10000"),

@@ -46,6 +46,7 @@ public final class CommandDispatcher implements CommandBus {
     private final EventStore store;
     private final MessageValidator validator;
     private final StateLoader states;
+    private final StreamTurns turns;
     private final EventTypeRegistry eventTypes;
     private final int maxRetries;
     private final Executor executor;
@@ -62,6 +63,7 @@ public final class CommandDispatcher implements CommandBus {
         this.executor = requireNonNull(executor, "executor");
         this.states = new StateLoader(this.store, store.snapshots(), config.snapshotEvery(),
                 requireNonNull(fingerprints, "fingerprints"), config.stateCacheStreams());
+        this.turns = new StreamTurns(config.streamTurnWait());
         this.maxRetries = config.commandMaxRetries();
         Map<Class<?>, BoundCommandHandler> bound = new HashMap<>();
         catalog.commands().forEach((type, model) ->
@@ -106,6 +108,11 @@ public final class CommandDispatcher implements CommandBus {
         return handler;
     }
 
+    /** The streams' turns in this server. */
+    StreamTurns turns() {
+        return turns;
+    }
+
     private CommandResult execute(BoundCommandHandler handler, Object command, CommandOptions options) {
         UUID commandId = EventIds.next();
         String streamId = handler.streamIdOf(command);
@@ -115,6 +122,15 @@ public final class CommandDispatcher implements CommandBus {
                     options.causationId());
         }
         StateModel stateModel = handler.state();
+        // stateful commands on one stream take turns in this server, so that they meet no conflict among themselves
+        try (StreamTurns.Turn turn = stateModel == null ? StreamTurns.Turn.NONE : turns.take(streamId)) {
+            return attempts(handler, command, options, commandId, streamId, key, stateModel);
+        }
+    }
+
+    /** Folds, handles and appends, again after each concurrency conflict up to the retries allowed. */
+    private CommandResult attempts(BoundCommandHandler handler, Object command, CommandOptions options,
+                                   UUID commandId, String streamId, String key, StateModel stateModel) {
         for (int attempt = 0; ; attempt++) {
             if (key != null) {
                 Optional<CommandResult> earlier = earlierResult(key, streamId, commandId);

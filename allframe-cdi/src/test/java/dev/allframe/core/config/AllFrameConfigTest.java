@@ -44,7 +44,7 @@ class AllFrameConfigTest {
 
         assertThat(problems.messages()).map(String::valueOf).containsExactlyInAnyOrder(
                 "AF1011: Configuration key allframe.comand.max-retries is not an AllFrame key; known keys: "
-                        + "allframe.event-store, allframe.command.max-retries, allframe.snapshot.every, allframe.state-cache.streams,"
+                        + "allframe.event-store, allframe.command.max-retries, allframe.command.turn-wait, allframe.snapshot.every, allframe.state-cache.streams,"
                         + " allframe.projection.batch-size, allframe.projection.poll-interval,"
                         + " allframe.projection.max-retries, allframe.projection.retry-backoff,"
                         + " allframe.projection.lease, allframe.node.name, allframe.saga.step-timeout, allframe.saga.lease,"

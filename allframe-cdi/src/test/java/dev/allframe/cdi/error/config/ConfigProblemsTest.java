@@ -19,7 +19,7 @@ class ConfigProblemsTest {
 
         assertThat(failure.problems()).map(String::valueOf).containsExactly(
                 "AF1011: Configuration key allframe.command.retries is not an AllFrame key; known keys:"
-                        + " allframe.event-store, allframe.command.max-retries, allframe.snapshot.every, allframe.state-cache.streams,"
+                        + " allframe.event-store, allframe.command.max-retries, allframe.command.turn-wait, allframe.snapshot.every, allframe.state-cache.streams,"
                         + " allframe.projection.batch-size, allframe.projection.poll-interval,"
                         + " allframe.projection.max-retries, allframe.projection.retry-backoff,"
                         + " allframe.projection.lease, allframe.node.name, allframe.saga.step-timeout, allframe.saga.lease,"

@@ -74,7 +74,7 @@ class StoreCapabilitiesOnCdiTest {
         assertThat(TestConfig.with(Map.of("allframe.jpa.create-schema", "true"),
                 () -> Deployments.failure(PingHandlers.class)).problems()).map(String::valueOf).containsExactly(
                 "AF1011: Configuration key allframe.jpa.create-schema is not an AllFrame key; known keys:"
-                        + " allframe.event-store, allframe.command.max-retries, allframe.snapshot.every, allframe.state-cache.streams,"
+                        + " allframe.event-store, allframe.command.max-retries, allframe.command.turn-wait, allframe.snapshot.every, allframe.state-cache.streams,"
                         + " allframe.projection.batch-size, allframe.projection.poll-interval,"
                         + " allframe.projection.max-retries, allframe.projection.retry-backoff,"
                         + " allframe.projection.lease, allframe.node.name, allframe.saga.step-timeout, allframe.saga.lease,"
