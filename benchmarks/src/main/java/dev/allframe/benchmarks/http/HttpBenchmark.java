@@ -14,13 +14,16 @@ import java.util.Map;
  * {@code benchmarks/http/run}, which builds the WARs and the server first.
  *
  * <p>Arguments: {@code <wlp directory> <server name> <sample war> <baseline war> <BENCHMARKS.md>}. The system
- * properties {@code seconds} (each measurement, 15), {@code warmup} (seconds of each warm-up workload, 30),
+ * properties {@code seconds} (each measurement, 15), {@code warmup} (seconds of each warm-up workload, 20),
  * {@code port} (9080) and {@code jvmArgs} (the server's extra JVM options, e.g. to record with JFR) tune it;
  * {@code only} ({@code sample} or {@code baseline}) and {@code database} ({@code h2} or {@code postgresql}) narrow it
  * down, for profiling;
  * {@code ALLFRAME_TEST_POSTGRESQL_URL} adds the PostgreSQL rows.
  */
 public final class HttpBenchmark {
+
+    /** How long each row's workload runs unmeasured just before it is measured. */
+    static final Duration ROW_WARM_UP = Duration.ofSeconds(10);
 
     private HttpBenchmark() {
     }
@@ -31,7 +34,7 @@ public final class HttpBenchmark {
                     "usage: HttpBenchmark <wlp directory> <server name> <sample war> <baseline war> <BENCHMARKS.md>");
         }
         Duration measure = Duration.ofSeconds(Long.getLong("seconds", 15));
-        Duration warmUp = Duration.ofSeconds(Long.getLong("warmup", 30));
+        Duration warmUp = Duration.ofSeconds(Long.getLong("warmup", 20));
         LibertyServer server = new LibertyServer(Path.of(args[0]), args[1], Integer.getInteger("port", 9080));
         Map<String, Path> contenders = new LinkedHashMap<>();
         String only = System.getProperty("only", "");
@@ -76,6 +79,7 @@ public final class HttpBenchmark {
             wrk.run(server.base(), HttpWorkload.DEPOSITS_8, warmUp);
             wrk.run(server.base(), HttpWorkload.TRANSFERS_8, warmUp);
             for (HttpWorkload workload : HttpWorkload.values()) {
+                wrk.run(server.base(), workload, ROW_WARM_UP); // the row's own requests, unmeasured
                 Duration before = server.cpu();
                 WrkResult result = wrk.run(server.base(), workload, measure);
                 Measurement m = new Measurement(contender, database.name(), workload, result,
