@@ -1,6 +1,8 @@
 package dev.allframe.benchmarks.http;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,8 +102,17 @@ public final class HttpReport {
                     .append(sample.wrk().errors()).append(baseline.map(b -> " / " + b.wrk().errors()).orElse(""))
                     .append(" |\n");
         }
-        md.append('\n').append(END);
+        md.append('\n').append(notes()).append(END);
         return md.toString();
+    }
+
+    /** What the numbers mean and what is left, written by hand beside the benchmark. */
+    private static String notes() {
+        try (InputStream in = HttpReport.class.getResourceAsStream("/benchmarks-http-notes.md")) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String latency(Measurement m) {

@@ -2,15 +2,17 @@ package dev.allframe.docs.snippets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** The documentation's pages, README.md and docs/**&#47;*.md, and their fenced blocks. */
 final class Pages {
@@ -32,13 +34,28 @@ final class Pages {
         Path root = root();
         List<Path> pages = new ArrayList<>();
         pages.add(Path.of("README.md"));
-        try (Stream<Path> files = Files.walk(root.resolve("docs"))) {
-            files.filter(file -> file.toString().endsWith(".md"))
-                    .filter(file -> !root.relativize(file).startsWith(Path.of("docs", "target")))
-                    .map(root::relativize).sorted().forEach(pages::add);
+        List<Path> found = new ArrayList<>();
+        try {
+            // not into docs/target, where the build writes (and renames) files while the tests run
+            Files.walkFileTree(root.resolve("docs"), new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    return root.relativize(dir).equals(Path.of("docs", "target"))
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (file.toString().endsWith(".md")) {
+                        found.add(root.relativize(file));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        found.stream().sorted().forEach(pages::add);
         return pages;
     }
 
