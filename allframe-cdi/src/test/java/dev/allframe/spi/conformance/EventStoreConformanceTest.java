@@ -249,6 +249,17 @@ public abstract class EventStoreConformanceTest extends EventStoreConformanceSup
     }
 
     @Test
+    void expectedVersionBeyondTheStreamConflictsWithTheStreamsVersion() {
+        appendAny("a", newEvents("a", 2));
+
+        ConcurrencyConflictException conflict = conflictOf(
+                () -> store.append("a", streamVersionEq(5), List.of(newEvent("early", 0))));
+
+        assertThat(conflict).hasMessage("AF1104: Stream 'a' is at version 2, but the append expected version 5");
+        assertThat(store.streamVersion("a")).isEqualTo(2);
+    }
+
+    @Test
     void refusedAppendStoresNothing() {
         appendAny("a", newEvents("a", 2));
         appendAny("b", newEvents("b", 1));

@@ -81,7 +81,8 @@ public final class Appender {
             throw new IdempotencyScopeClosedException(request.streamId(), scope);
         }
         String streamId = request.streamId();
-        long version = reader.streamVersionAtHead(em, streamId, head.position());
+        long version = reader.streamVersionAtHead(em, streamId, head.position(),
+                request.condition().expectedVersion().orElse(0L));
         if (!request.condition().acceptsVersion(version)) {
             throw AppendConditions.conflict(request, version);
         }

@@ -73,16 +73,25 @@ public final class EventReader {
      * transaction's row locks a moment before its rows become visible to other transactions; an appender
      * that got the lock in that moment would read a version that is already outdated. The query therefore
      * also reads the newest position, and is repeated until that position has reached the locked head.
+     * <p>
+     * The stream's rows are read from version {@code atLeast} on (the version the append expects): some databases
+     * (H2) find a maximum by walking every row of the stream in the index, which made an append cost as much as its
+     * stream is long. A stream that does not reach {@code atLeast} (a conflict) is measured whole.
      */
-    public long streamVersionAtHead(EntityManager em, String streamId, long head) {
+    public long streamVersionAtHead(EntityManager em, String streamId, long head, long atLeast) {
         long deadline = System.nanoTime() + HEAD_WAIT_NANOS;
         while (true) {
             Object[] row = em.createQuery("select (select max(e.streamVersion) from AllFrameEvent e"
-                            + " where e.streamId = :stream), (select max(g.globalPosition) from AllFrameEvent g)"
+                            + " where e.streamId = :stream and e.streamVersion >= :atLeast),"
+                            + " (select max(g.globalPosition) from AllFrameEvent g)"
                             + " from AllFrameHead h where h.id = :head", Object[].class)
-                    .setParameter("stream", streamId).setParameter("head", HeadRow.ID).getSingleResult();
+                    .setParameter("stream", streamId).setParameter("atLeast", atLeast)
+                    .setParameter("head", HeadRow.ID).getSingleResult();
             long newest = row[1] == null ? 0 : ((Number) row[1]).longValue();
             if (newest >= head) {
+                if (row[0] == null && atLeast > 0) {
+                    return streamVersion(em, streamId);
+                }
                 return row[0] == null ? 0 : ((Number) row[0]).longValue();
             }
             if (System.nanoTime() > deadline) {
