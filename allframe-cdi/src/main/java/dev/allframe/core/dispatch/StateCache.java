@@ -23,10 +23,6 @@ final class StateCache {
         this.capacity = capacity;
     }
 
-    boolean enabled() {
-        return capacity > 0;
-    }
-
     Entry get(StateModel model, String streamId) {
         return capacity == 0 ? null : entries.get(new Key(model, streamId));
     }

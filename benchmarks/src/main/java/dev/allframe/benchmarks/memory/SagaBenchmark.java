@@ -1,24 +1,15 @@
 package dev.allframe.benchmarks.memory;
 
 import dev.allframe.core.EventTypeRegistry;
-import dev.allframe.core.Problems;
-import dev.allframe.core.saga.SagaDefinitions;
 import dev.allframe.core.saga.SagaEngine;
 import dev.allframe.core.saga.SagaModel;
 import dev.allframe.core.work.OwnThreads;
-import dev.allframe.core.work.ScheduledTimer;
 import dev.allframe.memory.InMemoryEventStore;
 import dev.allframe.memory.InMemorySagaStore;
-import dev.allframe.saga.SagaContext;
-import dev.allframe.saga.SagaDefinition;
 import dev.allframe.saga.SagaOutcome;
-import dev.allframe.saga.Step;
-import dev.allframe.saga.StepResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,19 +42,6 @@ public class SagaBenchmark {
 
     static final int RESTART_EVERY = 100_000;
 
-    /** A step with nothing to do and nothing to undo. */
-    static final class Noop implements Step<String> {
-
-        @Override
-        public CompletionStage<StepResult> execute(SagaContext<String> context) {
-            return StepResult.done();
-        }
-
-        @Override
-        public void compensate(SagaContext<String> context) {
-        }
-    }
-
     @State(Scope.Thread)
     public static class AllFrame {
         private ExecutorService executor;
@@ -76,12 +54,7 @@ public class SagaBenchmark {
         public void start() {
             executor = Executors.newFixedThreadPool(4);
             scheduler = OwnThreads.timer();
-            Problems problems = new Problems();
-            Noop step = new Noop();
-            model = SagaDefinitions.model(SagaDefinition.<String>named("transfer").step("debit", step)
-                            .step("credit", step), "SagaBenchmark", Duration.ofSeconds(30), executor,
-                            new ScheduledTimer(scheduler), problems)
-                    .orElseThrow(() -> new IllegalStateException(problems.messages().toString()));
+            model = TwoNoopSteps.transfer("SagaBenchmark", executor, scheduler);
             restart();
         }
 
@@ -109,21 +82,7 @@ public class SagaBenchmark {
     }
 
     @State(Scope.Thread)
-    public static class ByHand {
-        private final ExecutorService executor = Executors.newFixedThreadPool(4);
-        private final Noop step = new Noop();
-
-        Object next() {
-            return CompletableFuture.supplyAsync(() -> step.execute(null), executor)
-                    .thenCompose(stage -> stage)
-                    .thenComposeAsync(first -> step.execute(null), executor)
-                    .join();
-        }
-
-        @TearDown
-        public void stop() {
-            executor.shutdownNow();
-        }
+    public static class ByHand extends TwoNoopSteps.ByHand {
     }
 
     @Benchmark

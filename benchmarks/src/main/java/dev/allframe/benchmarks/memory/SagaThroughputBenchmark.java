@@ -1,20 +1,15 @@
 package dev.allframe.benchmarks.memory;
 
 import dev.allframe.core.EventTypeRegistry;
-import dev.allframe.core.Problems;
-import dev.allframe.core.saga.SagaDefinitions;
 import dev.allframe.core.saga.SagaEngine;
 import dev.allframe.core.saga.SagaModel;
 import dev.allframe.core.work.OwnThreads;
-import dev.allframe.core.work.ScheduledTimer;
 import dev.allframe.memory.InMemoryEventStore;
 import dev.allframe.memory.InMemorySagaStore;
-import dev.allframe.saga.SagaDefinition;
 import dev.allframe.saga.SagaOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,12 +54,7 @@ public class SagaThroughputBenchmark {
             sagas = Executors.newFixedThreadPool(16);
             steps = Executors.newFixedThreadPool(16);
             scheduler = OwnThreads.timer();
-            Problems problems = new Problems();
-            SagaBenchmark.Noop step = new SagaBenchmark.Noop();
-            SagaModel model = SagaDefinitions.model(SagaDefinition.<String>named("transfer").step("debit", step)
-                            .step("credit", step), "SagaThroughputBenchmark", Duration.ofSeconds(30), steps,
-                            new ScheduledTimer(scheduler), problems)
-                    .orElseThrow(() -> new IllegalStateException(problems.messages().toString()));
+            SagaModel model = TwoNoopSteps.transfer("SagaThroughputBenchmark", steps, scheduler);
             engine = new SagaEngine(List.of(model), new InMemorySagaStore(), new InMemoryEventStore(),
                     new EventTypeRegistry(), sagas, Clock.systemUTC(), Duration.ofSeconds(30));
         }
@@ -86,21 +76,7 @@ public class SagaThroughputBenchmark {
     }
 
     @State(Scope.Benchmark)
-    public static class ByHand {
-        private final ExecutorService executor = Executors.newFixedThreadPool(4);
-        private final SagaBenchmark.Noop step = new SagaBenchmark.Noop();
-
-        Object next() {
-            return CompletableFuture.supplyAsync(() -> step.execute(null), executor)
-                    .thenCompose(stage -> stage)
-                    .thenComposeAsync(first -> step.execute(null), executor)
-                    .join();
-        }
-
-        @TearDown
-        public void stop() {
-            executor.shutdownNow();
-        }
+    public static class ByHand extends TwoNoopSteps.ByHand {
     }
 
     @Benchmark
