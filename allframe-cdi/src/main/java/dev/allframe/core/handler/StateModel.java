@@ -4,6 +4,7 @@ import dev.allframe.AllFrameException;
 import dev.allframe.EventEnvelope;
 import dev.allframe.command.HandlerFailedException;
 import dev.allframe.command.StateVersion;
+import dev.allframe.core.Problems;
 import dev.allframe.core.message.CommandMessages;
 import java.lang.invoke.MethodHandle;
 import java.util.Comparator;
@@ -38,6 +39,14 @@ public final class StateModel {
         this.initialSite = initialSite;
         this.initial = initial;
         this.appliers = List.copyOf(appliers);
+    }
+
+    /**
+     * The model of {@code type} as a command handler would fold it, for tools that fold a stream outside a command
+     * (the test kit); empty, with the reasons in {@code problems}, when the type is no valid state.
+     */
+    public static Optional<StateModel> of(Class<?> type, Problems problems) {
+        return StateModelInspector.inspect(type, type.getName(), problems);
     }
 
     public Class<?> type() {

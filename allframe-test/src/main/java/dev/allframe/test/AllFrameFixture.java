@@ -1,0 +1,194 @@
+package dev.allframe.test;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.allframe.EventEnvelope;
+import dev.allframe.command.CommandBus;
+import dev.allframe.command.CommandOptions;
+import dev.allframe.command.CommandResult;
+import dev.allframe.projection.ProjectionRegistry;
+import dev.allframe.query.QueryBus;
+import dev.allframe.saga.SagaOrchestrator;
+import dev.allframe.saga.SagaOutcome;
+import dev.allframe.spi.event.EventStore;
+import dev.allframe.test.internal.GivenEvents;
+import dev.allframe.test.internal.Interference;
+import dev.allframe.test.internal.ProjectionWaiter;
+import dev.allframe.test.internal.StateFolder;
+import dev.allframe.test.internal.TestKitMessages;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an {@link AllFrameTest} gives, does and expects, on the application's own beans: events stored on streams
+ * (or commands that store them), then a command, then the events it stored or why it was refused; the read models
+ * once every projection caught up; a saga's outcome, steps and events. A method of a test class may take one as a
+ * parameter, or a field may {@code @Inject} it; each test has its own, on its own empty store.
+ *
+ * <pre>{@code
+ * fixture.given("A-1", new AccountOpened("A-1", "Ada"), new MoneyDeposited("A-1", new BigDecimal("100")))
+ *         .when(new Withdraw("A-1", new BigDecimal("30")))
+ *         .thenEvents(new MoneyWithdrawn("A-1", new BigDecimal("30")));
+ * }</pre>
+ */
+public final class AllFrameFixture {
+
+    private static final Duration AWAIT = Duration.ofSeconds(10);
+    private static final int PAGE = 1_000;
+
+    private final Instance<Object> beans;
+
+    /** A fixture on the beans of a running container; {@link AllFrameTest} makes one for each test. */
+    public AllFrameFixture(Instance<Object> beans) {
+        this.beans = requireNonNull(beans, "beans");
+    }
+
+    /** The container's bean of {@code type}. */
+    public <T> T bean(Class<T> type) {
+        return beans.select(type).get();
+    }
+
+    public CommandBus commands() {
+        return bean(CommandBus.class);
+    }
+
+    public QueryBus queries() {
+        return bean(QueryBus.class);
+    }
+
+    public ProjectionRegistry projections() {
+        return bean(ProjectionRegistry.class);
+    }
+
+    public SagaOrchestrator sagas() {
+        return bean(SagaOrchestrator.class);
+    }
+
+    /** The store the test runs on. */
+    public EventStore store() {
+        return bean(EventStore.class);
+    }
+
+    /** Stores {@code events} at the end of {@code streamId}, as a command would have, whatever the stream holds. */
+    public AllFrameFixture given(String streamId, Object... events) {
+        append(streamId, List.of(events));
+        return this;
+    }
+
+    /** Dispatches each command in turn; one that does not succeed fails the test. */
+    public AllFrameFixture givenCommands(Object... commands) {
+        for (Object command : commands) {
+            try {
+                commands().dispatch(command);
+            } catch (RuntimeException e) {
+                throw new AssertionError(TestKitMessages.otherOutcome("The given command " + command, "succeed",
+                        "it failed: " + CommandThen.describe(e)).toString(), e);
+            }
+        }
+        return this;
+    }
+
+    /** Dispatches {@code command}; what it stored, or why it was refused, is for the answer's {@code then} methods. */
+    public CommandThen when(Object command) {
+        return when(command, CommandOptions.none());
+    }
+
+    public CommandThen when(Object command, CommandOptions options) {
+        return dispatch(command, options, null);
+    }
+
+    /**
+     * Dispatches {@code command} and has {@code concurrent} appended between the command's read of its stream and
+     * its append, as another writer would: the command meets a concurrency conflict, and AllFrame retries it.
+     */
+    public CommandThen whenConcurrently(Object command, Concurrent concurrent) {
+        return whenConcurrently(command, CommandOptions.none(), concurrent);
+    }
+
+    public CommandThen whenConcurrently(Object command, CommandOptions options, Concurrent concurrent) {
+        return dispatch(command, options, requireNonNull(concurrent, "concurrent"));
+    }
+
+    private CommandThen dispatch(Object command, CommandOptions options, Concurrent concurrent) {
+        requireNonNull(command, "command");
+        CommandBus bus = commands();
+        Interference interference = Interference.begin(concurrent, this::append);
+        try {
+            CommandResult result = bus.dispatch(command, options);
+            return new CommandThen(this, command, result, null, interference.attempts());
+        } catch (RuntimeException | Error e) {
+            return new CommandThen(this, command, null, e, interference.attempts());
+        } finally {
+            interference.end();
+        }
+    }
+
+    /** Starts {@code saga} with {@code input} and waits for its outcome. */
+    public SagaThen whenSaga(String saga, Object input) {
+        EventStore store = store();
+        long head = store.headPosition();
+        SagaOutcome outcome = sagas().start(saga, input);
+        List<Object> events = eventsAfter(store, head);
+        return new SagaThen(saga, input, outcome, events, sagas().history(outcome.sagaId()));
+    }
+
+    /** {@code streamId}'s state as a command handler taking {@code stateType} would see it now. */
+    public <S> S state(Class<S> stateType, String streamId) {
+        return StateFolder.fold(stateType, streamEnvelopes(streamId));
+    }
+
+    /** The events {@code streamId} holds, in order. */
+    public List<Object> events(String streamId) {
+        return streamEnvelopes(streamId).stream().map(EventEnvelope::event).toList();
+    }
+
+    /**
+     * Waits until every projection has applied every event stored so far, for up to ten seconds; a projection that
+     * failed meanwhile fails the test at once, with its failure.
+     */
+    public AllFrameFixture awaitProjections() {
+        return awaitProjections(AWAIT);
+    }
+
+    public AllFrameFixture awaitProjections(Duration timeout) {
+        ProjectionWaiter.awaitAll(projections(), store().headPosition(), timeout);
+        return this;
+    }
+
+    /** Rebuilds {@code projection} from the first event on and waits until it has caught up. */
+    public AllFrameFixture rebuild(String projection) {
+        projections().rebuild(projection);
+        return awaitProjections();
+    }
+
+    private void append(String streamId, List<Object> events) {
+        GivenEvents.append(store(), requireNonNull(streamId, "streamId"), events);
+    }
+
+    private List<EventEnvelope> streamEnvelopes(String streamId) {
+        EventStore store = store();
+        List<EventEnvelope> all = new ArrayList<>();
+        List<EventEnvelope> page;
+        do {
+            page = store.readStream(streamId, all.size() + 1L, PAGE);
+            all.addAll(page);
+        } while (page.size() == PAGE);
+        return all;
+    }
+
+    static List<Object> eventsAfter(EventStore store, long position) {
+        List<Object> events = new ArrayList<>();
+        long after = position;
+        List<EventEnvelope> page;
+        do {
+            page = store.readAll(after, PAGE);
+            for (EventEnvelope envelope : page) {
+                events.add(envelope.event());
+                after = envelope.globalPosition();
+            }
+        } while (page.size() == PAGE);
+        return events;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.allframe.test;
+
+import dev.allframe.saga.SagaLogEntry;
+import dev.allframe.saga.SagaOutcome;
+import dev.allframe.saga.StepFailure;
+import dev.allframe.test.internal.EventTable;
+import dev.allframe.test.internal.TestKitMessages;
+import java.util.List;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * How a saga ended, for a test to expect: completed, compensated after a step failed, or with compensations that
+ * failed; the executions and compensations of its steps in the order they ran; the events stored meanwhile.
+ */
+public final class SagaThen {
+
+    private final String saga;
+    private final Object input;
+    private final SagaOutcome outcome;
+    private final List<Object> events;
+    private final List<SagaLogEntry> history;
+
+    SagaThen(String saga, Object input, SagaOutcome outcome, List<Object> events, List<SagaLogEntry> history) {
+        this.saga = saga;
+        this.input = input;
+        this.outcome = outcome;
+        this.events = List.copyOf(events);
+        this.history = List.copyOf(history);
+    }
+
+    public SagaThen thenCompleted() {
+        if (!(outcome instanceof SagaOutcome.Completed)) {
+            throw failure("complete");
+        }
+        return this;
+    }
+
+    /** Step {@code step} (from 1) failed and the steps before it were compensated. */
+    public SagaThen thenCompensated(int step) {
+        if (!(outcome instanceof SagaOutcome.Compensated compensated) || compensated.failure().step() != step) {
+            throw failure("be compensated after step " + step + " failed");
+        }
+        return this;
+    }
+
+    /** Step {@code step} failed and at least one compensation failed too. */
+    public SagaThen thenFailedCompensation(int step) {
+        if (!(outcome instanceof SagaOutcome.FailedCompensation failed) || failed.failure().step() != step) {
+            throw failure("fail to compensate after step " + step + " failed");
+        }
+        return this;
+    }
+
+    /**
+     * The steps ran exactly so, each as {@code "EXECUTE <step name> <result>"} or
+     * {@code "COMPENSATE <step name> <result>"}, in the order they started: e.g. {@code "EXECUTE DebitSource SUCCEEDED"}.
+     */
+    public SagaThen thenSteps(String... expected) {
+        List<String> wanted = List.of(expected);
+        List<String> ran = steps();
+        if (!ran.equals(wanted)) {
+            throw new AssertionFailedError(TestKitMessages.otherSteps(saga, EventTable.sideBySide(
+                    List.copyOf(wanted), List.copyOf(ran))).toString(), wanted, ran);
+        }
+        return this;
+    }
+
+    /** The saga's steps stored exactly {@code expected} on any streams, in the order they were stored. */
+    public SagaThen thenEvents(Object... expected) {
+        List<Object> wanted = List.of(expected);
+        if (!events.equals(wanted)) {
+            throw new AssertionFailedError(TestKitMessages.otherEvents(subject(), EventTable.sideBySide(wanted,
+                    events)).toString(), wanted, events);
+        }
+        return this;
+    }
+
+    public SagaOutcome outcome() {
+        return outcome;
+    }
+
+    public List<SagaLogEntry> history() {
+        return history;
+    }
+
+    /** The events stored while the saga ran. */
+    public List<Object> events() {
+        return events;
+    }
+
+    private List<String> steps() {
+        return history.stream().map(e -> e.action() + " " + e.stepName() + " " + e.result()).toList();
+    }
+
+    private AssertionError failure(String expectation) {
+        return new AssertionError(TestKitMessages.otherOutcome(subject(), expectation, "it " + ended()).toString());
+    }
+
+    private String ended() {
+        if (outcome instanceof SagaOutcome.Compensated compensated) {
+            return "was compensated after " + failed(compensated.failure());
+        }
+        if (outcome instanceof SagaOutcome.FailedCompensation failed) {
+            return "failed to compensate after " + failed(failed.failure()) + ", compensations failing: "
+                    + failed.compensationFailures().stream().map(SagaThen::failed).toList();
+        }
+        return "completed";
+    }
+
+    private static String failed(StepFailure failure) {
+        return "step " + failure.step() + " (" + failure.stepName() + ") failed: "
+                + (failure.cause() == null ? failure.message() : CommandThen.describe(failure.cause()));
+    }
+
+    private String subject() {
+        return "The saga '" + saga + "' with input " + input;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.allframe.test.internal;
+
+import jakarta.enterprise.util.AnnotationLiteral;
+import jakarta.interceptor.InterceptorBinding;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Binds {@link ConcurrentAppendInterceptor} to the application's command handler beans, in tests only. */
+@InterceptorBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface ConcurrentAppends {
+
+    /** The binding, as the kit's extension adds it to handler classes. */
+    final class Literal extends AnnotationLiteral<ConcurrentAppends> implements ConcurrentAppends {
+
+        static final Literal INSTANCE = new Literal();
+
+        private static final long serialVersionUID = 1L;
+    }
+}

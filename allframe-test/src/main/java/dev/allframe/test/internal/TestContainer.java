@@ -1,0 +1,110 @@
+package dev.allframe.test.internal;
+
+import dev.allframe.cdi.AllFrameExtension;
+import dev.allframe.test.AllFrameFixture;
+import dev.allframe.test.AllFrameTest;
+import dev.allframe.test.TestStore;
+import io.smallrye.config.inject.ConfigExtension;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.InjectionTarget;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * One test's world: its configuration, its database when it has one, and a Weld SE container of the application's
+ * beans with AllFrame's extension, as strict as a server's Weld; closed in the reverse order after the test.
+ */
+final class TestContainer implements AutoCloseable {
+
+    private final TestConfig config;
+    private final TestDatabase database;
+    private final WeldContainer weld;
+    private final AllFrameFixture fixture;
+
+    private TestContainer(TestConfig config, TestDatabase database, WeldContainer weld) {
+        this.config = config;
+        this.database = database;
+        this.weld = weld;
+        this.fixture = new AllFrameFixture(weld);
+    }
+
+    static TestContainer start(Class<?> testClass, Method testMethod) {
+        AllFrameTest settings = testClass.getAnnotation(AllFrameTest.class);
+        TestStore store = settings == null ? TestStore.MEMORY : settings.store();
+        TestDatabase database = TestDatabase.open(store, testClass);
+        Map<String, String> kit = new HashMap<>(database == null ? Map.of("allframe.event-store", "memory")
+                : database.config());
+        TestConfig config = null;
+        try {
+            config = TestConfig.install(kit, testClass, testMethod);
+            TestContainer[] started = new TestContainer[1];
+            Weld weld = new Weld("allframe-test-" + UUID.randomUUID()).disableDiscovery()
+                    .setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
+                    .property("org.jboss.weld.construction.relaxed", false)
+                    .addExtension(new AllFrameExtension())
+                    .addExtension(new ConfigExtension())
+                    .addExtension(new KitCdiExtension(() -> started[0].fixture, database))
+                    .addBeanClasses(ConcurrentAppendInterceptor.class);
+            Class<?>[] packages = settings == null || settings.packages().length == 0 && settings.beans().length == 0
+                    ? new Class<?>[] {testClass} : settings.packages();
+            if (packages.length > 0) {
+                weld.addPackages(true, packages);
+            }
+            if (settings != null && settings.beans().length > 0) {
+                weld.addBeanClasses(settings.beans());
+            }
+            started[0] = new TestContainer(config, database, weld.initialize());
+            return started[0];
+        } catch (RuntimeException | Error e) {
+            closeQuietly(config, database, e);
+            throw e;
+        }
+    }
+
+    AllFrameFixture fixture() {
+        return fixture;
+    }
+
+    /** Injects the test instance's {@code @Inject} fields and methods from the container. */
+    <T> void inject(T testInstance) {
+        BeanManager beans = weld.getBeanManager();
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) testInstance.getClass();
+        InjectionTarget<T> target = beans.getInjectionTargetFactory(beans.createAnnotatedType(type))
+                .createInjectionTarget(null);
+        CreationalContext<T> context = beans.createCreationalContext(null);
+        target.inject(testInstance, context);
+    }
+
+    @Override
+    public void close() {
+        try {
+            weld.shutdown();
+        } finally {
+            closeQuietly(config, database, null);
+        }
+    }
+
+    private static void closeQuietly(TestConfig config, TestDatabase database, Throwable failure) {
+        try {
+            if (database != null) {
+                database.close();
+            }
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        } finally {
+            if (config != null) {
+                config.close();
+            }
+        }
+    }
+}

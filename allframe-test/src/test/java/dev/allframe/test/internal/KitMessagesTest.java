@@ -1,0 +1,65 @@
+package dev.allframe.test.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.allframe.test.WithConfig;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The kit's set-up messages, word for word. */
+class KitMessagesTest {
+
+    @Test
+    void aConfigValueWithoutAnEqualsSignIsNamedWithItsSite() throws Exception {
+        assertThatThrownBy(() -> TestConfig.install(Map.of(), BadConfig.class, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("AF3006: @WithConfig value 'shows.greeting' on"
+                        + " dev.allframe.test.internal.KitMessagesTest$BadConfig is not of the form key=value");
+        assertThatThrownBy(() -> TestConfig.install(Map.of(), BadConfig.class, BadConfig.class.getMethod("runs")))
+                .hasMessage("AF3006: @WithConfig value 'shows.greeting' on"
+                        + " dev.allframe.test.internal.KitMessagesTest$BadConfig is not of the form key=value");
+    }
+
+    @Test
+    void aMethodsBadValueIsNamedWithTheMethod() throws Exception {
+        assertThatThrownBy(() -> TestConfig.install(Map.of(), GoodConfig.class, GoodConfig.class.getMethod("runs")))
+                .hasMessage("AF3006: @WithConfig value '=x' on dev.allframe.test.internal.KitMessagesTest$GoodConfig.runs"
+                        + " is not of the form key=value");
+    }
+
+    @Test
+    void theDatabaseMessages() {
+        assertThat(TestKitMessages.noPostgresUrl(GoodConfig.class)).hasToString("AF3007: TestStore.POSTGRESQL needs"
+                + " a JDBC URL of a PostgreSQL database in the environment variable or system property"
+                + " ALLFRAME_TEST_POSTGRESQL_URL (test class dev.allframe.test.internal.KitMessagesTest$GoodConfig)");
+        assertThat(TestKitMessages.noJpaStore("H2", "", GoodConfig.class, "java.lang.ClassNotFoundException: x"))
+                .hasToString("AF3008: TestStore.H2 needs allframe-jpa-store on the test class path (test class"
+                        + " dev.allframe.test.internal.KitMessagesTest$GoodConfig): java.lang.ClassNotFoundException: x");
+        assertThat(TestKitMessages.databaseFailed("drop", "jdbc:h2:mem:x", "gone"))
+                .hasToString("AF3009: The test kit could not drop the test's database jdbc:h2:mem:x: gone");
+    }
+
+    @Test
+    void theConfigOfATestIsReleasedAfterIt() {
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        TestConfig config = TestConfig.install(Map.of("a", "b"), GoodConfig.class, null);
+        assertThat(Thread.currentThread().getContextClassLoader()).isNotSameAs(before);
+        config.close();
+        assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
+    }
+
+    @WithConfig("shows.greeting")
+    static class BadConfig {
+
+        public void runs() {
+        }
+    }
+
+    static class GoodConfig {
+
+        @WithConfig("=x")
+        public void runs() {
+        }
+    }
+}

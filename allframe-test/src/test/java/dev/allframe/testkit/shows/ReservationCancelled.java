@@ -1,0 +1,4 @@
+package dev.allframe.testkit.shows;
+
+public record ReservationCancelled(String showId, String guest) implements ShowEvent {
+}

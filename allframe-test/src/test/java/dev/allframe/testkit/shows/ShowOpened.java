@@ -1,0 +1,4 @@
+package dev.allframe.testkit.shows;
+
+public record ShowOpened(String showId, int seats) implements ShowEvent {
+}
