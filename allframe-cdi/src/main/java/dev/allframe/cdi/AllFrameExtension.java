@@ -56,6 +56,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -77,11 +78,25 @@ public class AllFrameExtension implements Extension {
     private final Problems scopeProblems = new Problems();
     private final SagaDiscovery sagas = new SagaDiscovery();
     private final List<Bean<?>> deployedBeans = new ArrayList<>();
+    private final Time time;
     private boolean applicationEventStore;
     private AllFrameRuntime runtime;
     private SagaRuntime sagaRuntime;
     private List<AllFrameMessage> definitionProblems = List.of();
     private RetentionSettings retention;
+
+    /** The extension a server finds: AllFrame on the system's clock and the server's threads. */
+    public AllFrameExtension() {
+        this.time = null;
+    }
+
+    /**
+     * AllFrame on a time of its own: {@code time}'s clock and timer instead of the system's, for a tool such as the
+     * test kit that advances time by hand.
+     */
+    public AllFrameExtension(Time time) {
+        this.time = Objects.requireNonNull(time, "time");
+    }
 
     <T> void collectHandlers(@Observes ProcessManagedBean<T> event) {
         Class<?> beanClass = event.getBean().getBeanClass();
@@ -174,7 +189,7 @@ public class AllFrameExtension implements Extension {
         if (problems.isEmpty()) {
             runtime = new AllFrameRuntime(new AllFrameRuntime.Model(catalog, projections, versions, eventTypes),
                     config, beanManager, handlerBeans, deployedBeans, configValues, provider.orElseThrow(),
-                    applicationEventStore);
+                    applicationEventStore, time);
         } else {
             definitionProblems = problems.messages();
         }

@@ -65,6 +65,7 @@ final class AllFrameRuntime {
     private final EventStoreContext storeContext;
     private final EventStoreProvider storeProvider;
     private final boolean applicationEventStore;
+    private final Time time;
     private final Object lock = new Object();
     private MessageValidator validator;
     private ServerWorkers.Found workers;
@@ -80,8 +81,9 @@ final class AllFrameRuntime {
 
     AllFrameRuntime(Model model, AllFrameConfig config, BeanManager beanManager, Map<Class<?>, Bean<?>> handlerBeans,
                     List<Bean<?>> deployedBeans, ConfigValues configValues, EventStoreProvider storeProvider,
-                    boolean applicationEventStore) {
+                    boolean applicationEventStore, Time time) {
         this.applicationEventStore = applicationEventStore;
+        this.time = time;
         this.catalog = model.catalog();
         this.projectionModels = List.copyOf(model.projections());
         this.versions = model.versions();
@@ -91,7 +93,8 @@ final class AllFrameRuntime {
         this.beanManager = beanManager;
         this.handlerBeans = Map.copyOf(handlerBeans);
         this.applicationBeans = new ApplicationBeans(beanManager, deployedBeans);
-        this.storeContext = new CdiEventStoreContext(configValues, applicationBeans, this::decoder);
+        this.storeContext = new CdiEventStoreContext(configValues, applicationBeans, this::decoder,
+                time == null ? Clock.systemUTC() : time.clock());
         this.storeProvider = storeProvider;
     }
 
@@ -283,7 +286,7 @@ final class AllFrameRuntime {
     ServerWorkers.Found workers() {
         synchronized (lock) {
             if (workers == null) {
-                workers = ServerWorkers.find(clock());
+                workers = ServerWorkers.find(clock()).on(time);
             }
             return workers;
         }

@@ -13,14 +13,20 @@ final class CdiEventStoreContext implements EventStoreContext {
     private final ConfigValues config;
     private final ApplicationBeans beans;
     private final Supplier<EventDecoder> events;
+    private final Clock clock;
 
     /**
      * @param beans {@code null} while the application deploys: no beans can be looked up yet
      */
     CdiEventStoreContext(ConfigValues config, ApplicationBeans beans, Supplier<EventDecoder> events) {
+        this(config, beans, events, Clock.systemUTC());
+    }
+
+    CdiEventStoreContext(ConfigValues config, ApplicationBeans beans, Supplier<EventDecoder> events, Clock clock) {
         this.config = config;
         this.beans = beans;
         this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -40,6 +46,6 @@ final class CdiEventStoreContext implements EventStoreContext {
 
     @Override
     public Clock clock() {
-        return Clock.systemUTC();
+        return clock;
     }
 }

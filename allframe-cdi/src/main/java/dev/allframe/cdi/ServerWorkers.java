@@ -1,6 +1,8 @@
 package dev.allframe.cdi;
 
+import dev.allframe.core.work.GivenTime;
 import dev.allframe.core.work.LaneWorkers;
+import dev.allframe.core.work.Workers;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -27,7 +29,13 @@ final class ServerWorkers {
      * @param serverWithoutManagedExecutor there is a server (a naming context), but it has no managed executor:
      *                                     AllFrame's own threads may get none of the application's context there
      */
-    record Found(LaneWorkers workers, boolean serverWithoutManagedExecutor) {
+    record Found(Workers workers, boolean serverWithoutManagedExecutor) {
+
+        /** These workers with {@code time}'s timer and clock, when a tool runs AllFrame on a time of its own. */
+        Found on(Time time) {
+            return time == null ? this : new Found(new GivenTime(workers, time.timer(), time.clock()),
+                    serverWithoutManagedExecutor);
+        }
     }
 
     private ServerWorkers() {

@@ -11,13 +11,19 @@ import dev.allframe.query.QueryBus;
 import dev.allframe.saga.SagaOrchestrator;
 import dev.allframe.saga.SagaOutcome;
 import dev.allframe.spi.event.EventStore;
+import dev.allframe.saga.SagaExecution;
 import dev.allframe.test.internal.GivenEvents;
 import dev.allframe.test.internal.Interference;
+import dev.allframe.test.internal.ManualTime;
 import dev.allframe.test.internal.ProjectionWaiter;
+import dev.allframe.test.internal.SagaWaiter;
 import dev.allframe.test.internal.StateFolder;
+import dev.allframe.test.internal.StepDoubles;
+import dev.allframe.test.internal.TestRun;
 import dev.allframe.test.internal.TestKitMessages;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,11 +44,19 @@ public final class AllFrameFixture {
     private static final Duration AWAIT = Duration.ofSeconds(10);
     private static final int PAGE = 1_000;
 
+    private static final Duration SAGA_GUARD = Duration.ofSeconds(60);
+
     private final Instance<Object> beans;
+    private final TestRun run;
+    private final StepDoubles steps;
+    private final ManualTime time;
 
     /** A fixture on the beans of a running container; {@link AllFrameTest} makes one for each test. */
-    public AllFrameFixture(Instance<Object> beans) {
+    public AllFrameFixture(Instance<Object> beans, TestRun run) {
         this.beans = requireNonNull(beans, "beans");
+        this.run = requireNonNull(run, "run");
+        this.steps = run.steps();
+        this.time = run.time();
     }
 
     /** The container's bean of {@code type}. */
@@ -125,13 +139,67 @@ public final class AllFrameFixture {
         }
     }
 
-    /** Starts {@code saga} with {@code input} and waits for its outcome. */
+    /**
+     * Starts {@code saga} with {@code input} and waits for its outcome. On {@linkplain AllFrameTest#manualTime()
+     * manual time}, while a step {@linkplain #hangStep hangs} the test's time passes until its timeout comes, so
+     * that the saga goes on without waiting for it; other waits on the test's time (a retry's delay) need
+     * {@link #startSaga} and {@link #advanceTime}.
+     */
     public SagaThen whenSaga(String saga, Object input) {
+        return startSaga(saga, input).then();
+    }
+
+    /**
+     * Starts {@code saga} with {@code input} and answers at once, for a test that gives the saga its time step by
+     * step: {@link SagaRun#awaitHangingStep()}, {@link #advanceTime}, then {@link SagaRun#then()}.
+     */
+    public SagaRun startSaga(String saga, Object input) {
         EventStore store = store();
         long head = store.headPosition();
-        SagaOutcome outcome = sagas().start(saga, input);
-        List<Object> events = eventsAfter(store, head);
-        return new SagaThen(saga, input, outcome, events, sagas().history(outcome.sagaId()));
+        Instant started = time == null ? null : time.instant();
+        SagaExecution execution = sagas().startAsync(saga, input);
+        return new SagaRun(saga, input, execution, () -> {
+            SagaOutcome outcome = SagaWaiter.await(execution, run, SAGA_GUARD);
+            List<Object> events = eventsAfter(store, head);
+            Duration elapsed = time == null ? null : Duration.between(started, time.instant());
+            return new SagaThen(saga, input, outcome, events, sagas().history(outcome.sagaId()), elapsed);
+        }, steps);
+    }
+
+    /** Makes each execution of the saga step {@code stepClass} throw {@code failure} instead of running. */
+    public AllFrameFixture failStep(Class<?> stepClass, RuntimeException failure) {
+        steps.fail(requireNonNull(stepClass, "stepClass"), requireNonNull(failure, "failure"));
+        return this;
+    }
+
+    /**
+     * Makes each execution of the saga step {@code stepClass} answer with a stage that never completes, as a call
+     * that never returns: the step's timeout ends it. Meant for {@linkplain AllFrameTest#manualTime() manual time}.
+     */
+    public AllFrameFixture hangStep(Class<?> stepClass) {
+        steps.hang(requireNonNull(stepClass, "stepClass"));
+        return this;
+    }
+
+    /**
+     * Moves the test's clock on by {@code duration}; AllFrame's timeouts, back-off, polls and leases due meanwhile
+     * run, in order. Needs {@link AllFrameTest#manualTime()}.
+     */
+    public AllFrameFixture advanceTime(Duration duration) {
+        manualTime().advance(duration);
+        return this;
+    }
+
+    /** The test's clock: the system's, or the manual one. */
+    public Instant now() {
+        return time == null ? Instant.now() : time.instant();
+    }
+
+    private ManualTime manualTime() {
+        if (time == null) {
+            throw new IllegalStateException(TestKitMessages.notManualTime().toString());
+        }
+        return time;
     }
 
     /** {@code streamId}'s state as a command handler taking {@code stateType} would see it now. */

@@ -34,4 +34,13 @@ public @interface AllFrameTest {
 
     /** The store each test starts empty on. */
     TestStore store() default TestStore.MEMORY;
+
+    /**
+     * Whether AllFrame runs on the test's time: a clock that stands still and a timer that runs tasks only when the
+     * test {@linkplain AllFrameFixture#advanceTime advances} it (or a saga waits on a {@linkplain
+     * AllFrameFixture#hangStep hanging step}), so that timeouts, back-off, polls and leases are tested without
+     * waiting for them. Async projections still follow appends at once; their retries after a failure wait for the
+     * test's time.
+     */
+    boolean manualTime() default false;
 }

@@ -5,6 +5,7 @@ import dev.allframe.saga.SagaOutcome;
 import dev.allframe.saga.StepFailure;
 import dev.allframe.test.internal.EventTable;
 import dev.allframe.test.internal.TestKitMessages;
+import java.time.Duration;
 import java.util.List;
 import org.opentest4j.AssertionFailedError;
 
@@ -19,8 +20,11 @@ public final class SagaThen {
     private final SagaOutcome outcome;
     private final List<Object> events;
     private final List<SagaLogEntry> history;
+    private final Duration elapsed;
 
-    SagaThen(String saga, Object input, SagaOutcome outcome, List<Object> events, List<SagaLogEntry> history) {
+    SagaThen(String saga, Object input, SagaOutcome outcome, List<Object> events, List<SagaLogEntry> history,
+             Duration elapsed) {
+        this.elapsed = elapsed;
         this.saga = saga;
         this.input = input;
         this.outcome = outcome;
@@ -81,6 +85,11 @@ public final class SagaThen {
 
     public List<SagaLogEntry> history() {
         return history;
+    }
+
+    /** How much of the test's manual time passed while the saga ran; {@code null} on the system's time. */
+    public Duration elapsed() {
+        return elapsed;
     }
 
     /** The events stored while the saga ran. */

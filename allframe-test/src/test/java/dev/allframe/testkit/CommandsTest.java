@@ -109,4 +109,12 @@ class CommandsTest {
         assertThatThrownBy(() -> fixture.state(Integer.class, "S-1"))
                 .hasMessageStartingWith("AF3005: java.lang.Integer is no state the test kit can fold: [AF1006: ");
     }
+
+    @Test
+    void advancingTimeNeedsManualTime() {
+        assertThatThrownBy(() -> fixture.advanceTime(java.time.Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("AF3010: advanceTime needs manual time: annotate the test class"
+                        + " @AllFrameTest(manualTime = true)");
+    }
 }

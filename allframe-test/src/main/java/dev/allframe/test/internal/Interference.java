@@ -7,7 +7,7 @@ import java.util.function.BiConsumer;
 /**
  * A command under way on the test's thread: counts its handler's runs and, when the test asked for one, appends
  * the concurrent events before a run, as another writer between the command's read and its append would. The
- * handler beans' interceptor ({@link ConcurrentAppendInterceptor}) calls {@link #beforeHandler()}.
+ * handler beans' interceptor ({@link KitInterceptor}) calls {@link #beforeHandler()}.
  */
 public final class Interference {
 

@@ -1,6 +1,7 @@
 package dev.allframe.test.internal;
 
 import dev.allframe.command.CommandHandler;
+import dev.allframe.saga.SagaStep;
 import dev.allframe.test.AllFrameFixture;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
@@ -9,12 +10,13 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.inject.Singleton;
 import java.lang.reflect.Type;
 import java.util.function.Supplier;
 
 /**
- * The kit's part of a test's container: binds the concurrent-append interceptor to command handler beans, offers
- * the test's {@link AllFrameFixture} as a bean and, when the test runs on a database of the kit's, replaces the
+ * The kit's part of a test's container: binds its interceptor to command handler and saga step beans, offers the
+ * test's {@link AllFrameFixture} and the steps it made fail or hang as beans and, when the test runs on a database of the kit's, replaces the
  * application's {@code EntityManagerFactory} beans (which a server would fill) with the kit's.
  */
 final class KitCdiExtension implements Extension {
@@ -22,16 +24,19 @@ final class KitCdiExtension implements Extension {
     static final String ENTITY_MANAGER_FACTORY = "jakarta.persistence.EntityManagerFactory";
 
     private final Supplier<AllFrameFixture> fixture;
+    private final StepDoubles steps;
     private final TestDatabase database;
 
     /** @param database the kit's database, or {@code null} for the in-memory store */
-    KitCdiExtension(Supplier<AllFrameFixture> fixture, TestDatabase database) {
+    KitCdiExtension(Supplier<AllFrameFixture> fixture, StepDoubles steps, TestDatabase database) {
         this.fixture = fixture;
+        this.steps = steps;
         this.database = database;
     }
 
-    <T> void bindHandlers(@Observes @WithAnnotations(CommandHandler.class) ProcessAnnotatedType<T> event) {
-        event.configureAnnotatedType().add(ConcurrentAppends.Literal.INSTANCE);
+    <T> void bindHandlersAndSteps(@Observes @WithAnnotations({CommandHandler.class, SagaStep.class})
+                                  ProcessAnnotatedType<T> event) {
+        event.configureAnnotatedType().add(Observed.Literal.INSTANCE);
     }
 
     void replaceEntityManagerFactories(@Observes ProcessBeanAttributes<?> event) {
@@ -52,6 +57,7 @@ final class KitCdiExtension implements Extension {
     void addBeans(@Observes AfterBeanDiscovery event) {
         event.addBean().types(AllFrameFixture.class, Object.class).scope(Dependent.class)
                 .createWith(context -> fixture.get());
+        event.addBean().types(StepDoubles.class, Object.class).scope(Singleton.class).createWith(context -> steps);
         if (database != null) {
             database.addBean(event);
         }

@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * Waits for projections to apply every event up to a position, looking at each one's status between short waits, so
- * that one that failed ends the wait at once with its failure instead of at the timeout.
+ * that one that failed ends the wait at once with its failure instead of at the timeout. On manual time, retries
+ * after a failure wait for the test's time.
  */
 public final class ProjectionWaiter {
 

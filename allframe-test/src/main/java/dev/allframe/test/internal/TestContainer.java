@@ -27,16 +27,17 @@ final class TestContainer implements AutoCloseable {
     private final WeldContainer weld;
     private final AllFrameFixture fixture;
 
-    private TestContainer(TestConfig config, TestDatabase database, WeldContainer weld) {
+    private TestContainer(TestConfig config, TestDatabase database, WeldContainer weld, TestRun run) {
         this.config = config;
         this.database = database;
         this.weld = weld;
-        this.fixture = new AllFrameFixture(weld);
+        this.fixture = new AllFrameFixture(weld, run);
     }
 
     static TestContainer start(Class<?> testClass, Method testMethod) {
         AllFrameTest settings = testClass.getAnnotation(AllFrameTest.class);
         TestStore store = settings == null ? TestStore.MEMORY : settings.store();
+        TestRun run = new TestRun(settings != null && settings.manualTime());
         TestDatabase database = TestDatabase.open(store, testClass);
         Map<String, String> kit = new HashMap<>(database == null ? Map.of("allframe.event-store", "memory")
                 : database.config());
@@ -47,10 +48,11 @@ final class TestContainer implements AutoCloseable {
             Weld weld = new Weld("allframe-test-" + UUID.randomUUID()).disableDiscovery()
                     .setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
                     .property("org.jboss.weld.construction.relaxed", false)
-                    .addExtension(new AllFrameExtension())
+                    .addExtension(run.allFrameTime() == null ? new AllFrameExtension()
+                            : new AllFrameExtension(run.allFrameTime()))
                     .addExtension(new ConfigExtension())
-                    .addExtension(new KitCdiExtension(() -> started[0].fixture, database))
-                    .addBeanClasses(ConcurrentAppendInterceptor.class);
+                    .addExtension(new KitCdiExtension(() -> started[0].fixture, run.steps(), database))
+                    .addBeanClasses(KitInterceptor.class);
             Class<?>[] packages = settings == null || settings.packages().length == 0 && settings.beans().length == 0
                     ? new Class<?>[] {testClass} : settings.packages();
             if (packages.length > 0) {
@@ -59,7 +61,7 @@ final class TestContainer implements AutoCloseable {
             if (settings != null && settings.beans().length > 0) {
                 weld.addBeanClasses(settings.beans());
             }
-            started[0] = new TestContainer(config, database, weld.initialize());
+            started[0] = new TestContainer(config, database, weld.initialize(), run);
             return started[0];
         } catch (RuntimeException | Error e) {
             closeQuietly(config, database, e);

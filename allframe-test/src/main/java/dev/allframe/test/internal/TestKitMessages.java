@@ -27,6 +27,14 @@ public final class TestKitMessages {
             "TestStore.%s needs allframe-jpa-store%s on the test class path (test class %s): %s");
     static final MessageTemplate AF3009 = new MessageTemplate("AF3009",
             "The test kit could not %s the test's database %s: %s");
+    static final MessageTemplate AF3010 = new MessageTemplate("AF3010",
+            "advanceTime needs manual time: annotate the test class @AllFrameTest(manualTime = true)");
+    static final MessageTemplate AF3011 = new MessageTemplate("AF3011",
+            "Saga %s has not ended within %s; a saga waiting for the test's manual time needs advanceTime");
+    static final MessageTemplate AF3012 = new MessageTemplate("AF3012",
+            "Saga %s ended without an outcome: %s");
+    static final MessageTemplate AF3013 = new MessageTemplate("AF3013",
+            "No step of the saga '%s' with input %s hung within ten seconds");
 
     private TestKitMessages() {
     }
@@ -73,5 +81,21 @@ public final class TestKitMessages {
 
     static AllFrameMessage databaseFailed(String action, String where, String reason) {
         return AF3009.with(action, where, reason);
+    }
+
+    public static AllFrameMessage notManualTime() {
+        return AF3010.with();
+    }
+
+    static AllFrameMessage sagaNotEnded(String sagaId, String within) {
+        return AF3011.with(sagaId, within);
+    }
+
+    static AllFrameMessage sagaFailed(String sagaId, String failure) {
+        return AF3012.with(sagaId, failure);
+    }
+
+    public static AllFrameMessage noHangingStep(String saga, String input) {
+        return AF3013.with(saga, input);
     }
 }

@@ -41,6 +41,16 @@ class KitMessagesTest {
     }
 
     @Test
+    void theSagaMessages() {
+        assertThat(TestKitMessages.sagaNotEnded("01a2", "PT1M")).hasToString("AF3011: Saga 01a2 has not ended within"
+                + " PT1M; a saga waiting for the test's manual time needs advanceTime");
+        assertThat(TestKitMessages.sagaFailed("01a2", "java.lang.IllegalStateException: down"))
+                .hasToString("AF3012: Saga 01a2 ended without an outcome: java.lang.IllegalStateException: down");
+        assertThat(TestKitMessages.noHangingStep("tour", "Tour[guest=Ada]"))
+                .hasToString("AF3013: No step of the saga 'tour' with input Tour[guest=Ada] hung within ten seconds");
+    }
+
+    @Test
     void theConfigOfATestIsReleasedAfterIt() {
         ClassLoader before = Thread.currentThread().getContextClassLoader();
         TestConfig config = TestConfig.install(Map.of("a", "b"), GoodConfig.class, null);

@@ -7,14 +7,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Binds {@link ConcurrentAppendInterceptor} to the application's command handler beans, in tests only. */
+/** Binds {@link KitInterceptor} to the application's command handler and saga step beans, in tests only. */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface ConcurrentAppends {
+public @interface Observed {
 
-    /** The binding, as the kit's extension adds it to handler classes. */
-    final class Literal extends AnnotationLiteral<ConcurrentAppends> implements ConcurrentAppends {
+    /** The binding, as the kit's extension adds it to handler and step classes. */
+    final class Literal extends AnnotationLiteral<Observed> implements Observed {
 
         static final Literal INSTANCE = new Literal();
 
