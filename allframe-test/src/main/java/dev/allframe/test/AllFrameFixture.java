@@ -91,6 +91,20 @@ public final class AllFrameFixture {
         return this;
     }
 
+    /**
+     * Stores an event as an earlier version of the application wrote it: its stored type name, schema version and
+     * JSON, read back through the application's upcasters like any stored event. Handlers, projections and
+     * {@link #events} then see what today's code makes of it. Needs a store that keeps JSON
+     * ({@link TestStore#H2} or {@link TestStore#POSTGRESQL}); in memory, {@link #given} an object of the old class.
+     */
+    public AllFrameFixture givenStored(String streamId, String typeName, int schemaVersion, String json) {
+        if (run.store() == TestStore.MEMORY) {
+            throw new IllegalStateException(TestKitMessages.storedNeedsJson(typeName, schemaVersion).toString());
+        }
+        GivenEvents.appendJson(store(), requireNonNull(streamId, "streamId"), typeName, schemaVersion, json);
+        return this;
+    }
+
     /** Dispatches each command in turn; one that does not succeed fails the test. */
     public AllFrameFixture givenCommands(Object... commands) {
         for (Object command : commands) {

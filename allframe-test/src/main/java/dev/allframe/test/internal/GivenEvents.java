@@ -7,6 +7,10 @@ import dev.allframe.core.EventTypes;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.NewEvent;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,5 +28,18 @@ public final class GivenEvents {
             stored.add(new NewEvent(EventIds.next(), type.name(), type.version(), event, null, null, null));
         }
         store.append(streamId, AppendCondition.any(), stored);
+    }
+
+    /**
+     * Appends an event as JSON under a stored type name and version, as an earlier version of the application wrote
+     * it: the store writes the JSON value as it is.
+     */
+    public static void appendJson(EventStore store, String streamId, String typeName, int schemaVersion, String json) {
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            value = reader.readValue();
+        }
+        store.append(streamId, AppendCondition.any(), List.of(new NewEvent(EventIds.next(), typeName, schemaVersion,
+                value, null, null, null)));
     }
 }

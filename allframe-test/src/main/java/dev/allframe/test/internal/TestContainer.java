@@ -37,7 +37,7 @@ final class TestContainer implements AutoCloseable {
     static TestContainer start(Class<?> testClass, Method testMethod) {
         AllFrameTest settings = testClass.getAnnotation(AllFrameTest.class);
         TestStore store = settings == null ? TestStore.MEMORY : settings.store();
-        TestRun run = new TestRun(settings != null && settings.manualTime());
+        TestRun run = new TestRun(settings != null && settings.manualTime(), store);
         TestDatabase database = TestDatabase.open(store, testClass);
         Map<String, String> kit = new HashMap<>(database == null ? Map.of("allframe.event-store", "memory")
                 : database.config());

@@ -35,6 +35,9 @@ public final class TestKitMessages {
             "Saga %s ended without an outcome: %s");
     static final MessageTemplate AF3013 = new MessageTemplate("AF3013",
             "No step of the saga '%s' with input %s hung within ten seconds");
+    static final MessageTemplate AF3014 = new MessageTemplate("AF3014",
+            "givenStored(%s version %s) needs a store that keeps JSON: @AllFrameTest(store = TestStore.H2) or"
+                    + " TestStore.POSTGRESQL; in memory, give an object of the old class");
 
     private TestKitMessages() {
     }
@@ -97,5 +100,9 @@ public final class TestKitMessages {
 
     public static AllFrameMessage noHangingStep(String saga, String input) {
         return AF3013.with(saga, input);
+    }
+
+    public static AllFrameMessage storedNeedsJson(String typeName, int schemaVersion) {
+        return AF3014.with(typeName, schemaVersion);
     }
 }

@@ -1,6 +1,7 @@
 package dev.allframe.test.internal;
 
 import dev.allframe.cdi.Time;
+import dev.allframe.test.TestStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -12,9 +13,15 @@ public final class TestRun {
 
     private final StepDoubles steps = new StepDoubles();
     private final ManualTime time;
+    private final TestStore store;
 
-    TestRun(boolean manualTime) {
+    TestRun(boolean manualTime, TestStore store) {
         this.time = manualTime ? new ManualTime(Instant.now().truncatedTo(ChronoUnit.SECONDS)) : null;
+        this.store = store;
+    }
+
+    public TestStore store() {
+        return store;
     }
 
     public StepDoubles steps() {

@@ -1,0 +1,6 @@
+package dev.allframe.testkit.topics;
+
+import dev.allframe.command.StreamId;
+
+public record Subscribe(@StreamId String topic, String email) {
+}
