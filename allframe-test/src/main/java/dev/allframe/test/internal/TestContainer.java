@@ -55,8 +55,9 @@ final class TestContainer implements AutoCloseable {
                     .addBeanClasses(KitInterceptor.class);
             Class<?>[] packages = settings == null || settings.packages().length == 0 && settings.beans().length == 0
                     ? new Class<?>[] {testClass} : settings.packages();
-            if (packages.length > 0) {
-                weld.addPackages(true, packages);
+            for (Class<?> inPackage : packages) {
+                weld.addBeanClasses(PackageScan.classes(inPackage.getPackageName(), testClass.getClassLoader())
+                        .toArray(Class<?>[]::new));
             }
             if (settings != null && settings.beans().length > 0) {
                 weld.addBeanClasses(settings.beans());
