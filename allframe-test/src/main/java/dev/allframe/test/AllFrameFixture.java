@@ -19,7 +19,6 @@ import dev.allframe.test.internal.ProjectionWaiter;
 import dev.allframe.test.internal.SagaWaiter;
 import dev.allframe.test.internal.StateFolder;
 import dev.allframe.test.internal.StepDoubles;
-import dev.allframe.test.internal.TestRun;
 import dev.allframe.test.internal.TestKitMessages;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
@@ -52,7 +51,7 @@ public final class AllFrameFixture {
     private final ManualTime time;
 
     /** A fixture on the beans of a running container; {@link AllFrameTest} makes one for each test. */
-    public AllFrameFixture(Instance<Object> beans, TestRun run) {
+    AllFrameFixture(Instance<Object> beans, TestRun run) {
         this.beans = requireNonNull(beans, "beans");
         this.run = requireNonNull(run, "run");
         this.steps = run.steps();
@@ -142,7 +141,9 @@ public final class AllFrameFixture {
     private CommandThen dispatch(Object command, CommandOptions options, Concurrent concurrent) {
         requireNonNull(command, "command");
         CommandBus bus = commands();
-        Interference interference = Interference.begin(concurrent, this::append);
+        Interference interference = concurrent == null ? Interference.counting()
+                : Interference.begin(concurrent.streamId(), concurrent.events(), concurrent.everyAttempt(),
+                this::append);
         try {
             CommandResult result = bus.dispatch(command, options);
             return new CommandThen(this, command, result, null, interference.attempts());
@@ -173,7 +174,7 @@ public final class AllFrameFixture {
         Instant started = time == null ? null : time.instant();
         SagaExecution execution = sagas().startAsync(saga, input);
         return new SagaRun(saga, input, execution, () -> {
-            SagaOutcome outcome = SagaWaiter.await(execution, run, SAGA_GUARD);
+            SagaOutcome outcome = SagaWaiter.await(execution, steps, time, SAGA_GUARD);
             List<Object> events = eventsAfter(store, head);
             Duration elapsed = time == null ? null : Duration.between(started, time.instant());
             return new SagaThen(saga, input, outcome, events, sagas().history(outcome.sagaId()), elapsed);

@@ -1,6 +1,5 @@
 package dev.allframe.test;
 
-import dev.allframe.test.internal.AllFrameTestExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

@@ -1,6 +1,5 @@
 package dev.allframe.test.internal;
 
-import dev.allframe.test.Concurrent;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -13,18 +12,32 @@ public final class Interference {
 
     private static final ThreadLocal<Interference> CURRENT = new ThreadLocal<>();
 
-    private final Concurrent concurrent;
+    private final String streamId;
+    private final List<Object> events;
+    private final boolean everyAttempt;
     private final BiConsumer<String, List<Object>> appender;
     private int attempts;
 
-    private Interference(Concurrent concurrent, BiConsumer<String, List<Object>> appender) {
-        this.concurrent = concurrent;
+    private Interference(String streamId, List<Object> events, boolean everyAttempt,
+                         BiConsumer<String, List<Object>> appender) {
+        this.streamId = streamId;
+        this.events = events;
+        this.everyAttempt = everyAttempt;
         this.appender = appender;
     }
 
-    /** @param concurrent what to append before the handler runs, or {@code null} for nothing */
-    public static Interference begin(Concurrent concurrent, BiConsumer<String, List<Object>> appender) {
-        Interference interference = new Interference(concurrent, appender);
+    /** Counts the handler's runs and appends nothing. */
+    public static Interference counting() {
+        return begin(null, List.of(), false, null);
+    }
+
+    /**
+     * Appends {@code events} to {@code streamId} through {@code appender} before the handler's first run, or before
+     * each run when {@code everyAttempt}.
+     */
+    public static Interference begin(String streamId, List<Object> events, boolean everyAttempt,
+                                     BiConsumer<String, List<Object>> appender) {
+        Interference interference = new Interference(streamId, events, everyAttempt, appender);
         CURRENT.set(interference);
         return interference;
     }
@@ -38,8 +51,8 @@ public final class Interference {
 
     private void run() {
         attempts++;
-        if (concurrent != null && (attempts == 1 || concurrent.everyAttempt())) {
-            appender.accept(concurrent.streamId(), concurrent.events());
+        if (streamId != null && (attempts == 1 || everyAttempt)) {
+            appender.accept(streamId, events);
         }
     }
 

@@ -16,7 +16,7 @@ public @interface Observed {
     /** The binding, as the kit's extension adds it to handler and step classes. */
     final class Literal extends AnnotationLiteral<Observed> implements Observed {
 
-        static final Literal INSTANCE = new Literal();
+        public static final Literal INSTANCE = new Literal();
 
         private static final long serialVersionUID = 1L;
     }

@@ -21,12 +21,12 @@ import java.util.stream.Stream;
  * and its test classes alike (Weld's own package scan reads only the entry of the class it is given). Weld then keeps
  * those with a bean-defining annotation, as a WAR's annotated discovery does.
  */
-final class PackageScan {
+public final class PackageScan {
 
     private PackageScan() {
     }
 
-    static List<Class<?>> classes(String packageName, ClassLoader loader) {
+    public static List<Class<?>> classes(String packageName, ClassLoader loader) {
         String path = packageName.replace('.', '/');
         Set<String> names = new LinkedHashSet<>();
         try {

@@ -20,7 +20,7 @@ public final class SagaWaiter {
     private SagaWaiter() {
     }
 
-    public static SagaOutcome await(SagaExecution execution, TestRun run, Duration guard) {
+    public static SagaOutcome await(SagaExecution execution, StepDoubles steps, ManualTime time, Duration guard) {
         CompletableFuture<SagaOutcome> outcome = execution.outcome().toCompletableFuture();
         long deadline = System.nanoTime() + guard.toNanos();
         while (true) {
@@ -31,7 +31,9 @@ public final class SagaWaiter {
                     throw new AssertionError(TestKitMessages.sagaNotEnded(execution.sagaId().toString(),
                             guard.toString()).toString());
                 }
-                run.advanceWhileHanging();
+                if (time != null && steps.anyHanging()) {
+                    time.advanceToNextTask();
+                }
             } catch (ExecutionException e) {
                 throw new AssertionError(TestKitMessages.sagaFailed(execution.sagaId().toString(),
                         e.getCause().toString()).toString(), e.getCause());

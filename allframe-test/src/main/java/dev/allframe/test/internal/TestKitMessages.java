@@ -70,19 +70,19 @@ public final class TestKitMessages {
         return AF3005.with(type.getName(), problems);
     }
 
-    static AllFrameMessage badConfigValue(String value, String site) {
+    public static AllFrameMessage badConfigValue(String value, String site) {
         return AF3006.with(value, site);
     }
 
-    static AllFrameMessage noPostgresUrl(Class<?> testClass) {
+    public static AllFrameMessage noPostgresUrl(Class<?> testClass) {
         return AF3007.with(testClass.getName());
     }
 
-    static AllFrameMessage noJpaStore(String store, String driver, Class<?> testClass, String missing) {
+    public static AllFrameMessage noJpaStore(String store, String driver, Class<?> testClass, String missing) {
         return AF3008.with(store, driver, testClass.getName(), missing);
     }
 
-    static AllFrameMessage databaseFailed(String action, String where, String reason) {
+    public static AllFrameMessage databaseFailed(String action, String where, String reason) {
         return AF3009.with(action, where, reason);
     }
 
@@ -90,11 +90,11 @@ public final class TestKitMessages {
         return AF3010.with();
     }
 
-    static AllFrameMessage sagaNotEnded(String sagaId, String within) {
+    public static AllFrameMessage sagaNotEnded(String sagaId, String within) {
         return AF3011.with(sagaId, within);
     }
 
-    static AllFrameMessage sagaFailed(String sagaId, String failure) {
+    public static AllFrameMessage sagaFailed(String sagaId, String failure) {
         return AF3012.with(sagaId, failure);
     }
 

@@ -10,9 +10,9 @@ import java.util.List;
  */
 record CheckedModule(String name) {
 
-    /** allframe-cdi and allframe-jpa-store: the modules that declare messages. */
+    /** allframe-cdi, allframe-jpa-store and allframe-test: the modules that declare messages. */
     static final List<CheckedModule> ALL = List.of(new CheckedModule("allframe-cdi"),
-            new CheckedModule("allframe-jpa-store"));
+            new CheckedModule("allframe-jpa-store"), new CheckedModule("allframe-test"));
 
     /** The docs module's directory: where Maven runs its tests. */
     static Path docs() {

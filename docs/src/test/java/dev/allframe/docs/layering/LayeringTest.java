@@ -21,10 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers of allframe-cdi and allframe-jpa-store, as rules on their compiled classes: the core is CDI-free,
- * the API and the store SPI import nothing internal, the JPA store builds on the API and SPI only and keeps
- * Hibernate inside its internal package and out of its public signatures, and no two packages depend on each
- * other.
+ * The layers of allframe-cdi, allframe-jpa-store and allframe-test, as rules on their compiled classes: the core is
+ * CDI-free, the API and the store SPI import nothing internal, the JPA store builds on the API and SPI only and keeps
+ * Hibernate inside its internal package and out of its public signatures, the test kit shows only APIs in its public
+ * signatures and its internals build on nothing of its API, and no two packages depend on each other.
  */
 class LayeringTest {
 
@@ -110,6 +110,24 @@ class LayeringTest {
                 .check(allFrame);
     }
 
+    @Test
+    void theTestKitsPublicSignaturesExposeOnlyItsApiAndAllFramesApi() {
+        codeUnits().that().arePublic().and().areDeclaredInClassesThat().resideInAPackage("dev.allframe.test")
+                .and().areDeclaredInClassesThat().arePublic()
+                .should(exposeNoTypeOf("dev.allframe.test.internal", "dev.allframe.core", "dev.allframe.cdi",
+                        "dev.allframe.memory", "dev.allframe.jpa"))
+                .because("tests see dev.allframe.test; its internals and AllFrame's may change under them")
+                .check(allFrame);
+    }
+
+    @Test
+    void theTestKitsInternalsKnowNothingOfItsApi() {
+        noClasses().that().resideInAPackage("dev.allframe.test.internal..")
+                .should().dependOnClassesThat().resideInAPackage("dev.allframe.test")
+                .because("the kit's API builds on its internals, not the other way round")
+                .check(allFrame);
+    }
+
     /** Each package of AllFrame is a slice of its own. */
     private static SliceAssignment byPackage() {
         return new SliceAssignment() {
@@ -123,6 +141,22 @@ class LayeringTest {
             @Override
             public String getDescription() {
                 return "the packages of dev.allframe";
+            }
+        };
+    }
+
+    private static ArchCondition<JavaCodeUnit> exposeNoTypeOf(String... packages) {
+        return new ArchCondition<>("expose no type of " + String.join(", ", packages)) {
+            @Override
+            public void check(JavaCodeUnit unit, ConditionEvents events) {
+                Stream.concat(unit.getReturnType().getAllInvolvedRawTypes().stream(),
+                                unit.getParameters().stream().map(JavaParameter::getType)
+                                        .flatMap(type -> type.getAllInvolvedRawTypes().stream()))
+                        .filter(type -> Stream.of(packages).anyMatch(p -> type.getPackageName().equals(p)
+                                || type.getPackageName().startsWith(p + ".")))
+                        .distinct()
+                        .forEach(type -> events.add(SimpleConditionEvent.violated(unit,
+                                unit.getFullName() + " exposes " + type.getName())));
             }
         };
     }

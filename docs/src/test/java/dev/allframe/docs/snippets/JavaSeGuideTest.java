@@ -34,12 +34,13 @@ class JavaSeGuideTest {
 
     /**
      * What this module depends on besides the page's dependencies: the APIs its blocks compile against as a server
-     * provides them, and its test tools.
+     * provides them, and its test tools (the test kit and the launcher that runs the testing page's tests among them).
      */
     private static final Set<String> NOT_FOR_THE_APPLICATION = Set.of(
             "jakarta.platform:jakarta.jakartaee-api", "org.eclipse.microprofile:microprofile:pom",
             "dev.allframe:allframe-cdi:test-jar", "org.junit.jupiter:junit-jupiter",
-            "com.tngtech.archunit:archunit-junit5", "org.assertj:assertj-core");
+            "com.tngtech.archunit:archunit-junit5", "org.assertj:assertj-core", "dev.allframe:allframe-test",
+            "org.junit.platform:junit-platform-launcher");
 
     @TempDir
     Path directory;

@@ -1,7 +1,8 @@
-package dev.allframe.test.internal;
+package dev.allframe.test;
 
+import dev.allframe.test.internal.ManualTime;
+import dev.allframe.test.internal.StepDoubles;
 import dev.allframe.cdi.Time;
-import dev.allframe.test.TestStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -9,7 +10,7 @@ import java.time.temporal.ChronoUnit;
  * What the kit keeps for one test besides its container: the steps it made fail or hang and, on manual time, the
  * test's clock and timer.
  */
-public final class TestRun {
+final class TestRun {
 
     private final StepDoubles steps = new StepDoubles();
     private final ManualTime time;
@@ -20,16 +21,16 @@ public final class TestRun {
         this.store = store;
     }
 
-    public TestStore store() {
+    TestStore store() {
         return store;
     }
 
-    public StepDoubles steps() {
+    StepDoubles steps() {
         return steps;
     }
 
     /** The test's time, or {@code null} on the system's. */
-    public ManualTime time() {
+    ManualTime time() {
         return time;
     }
 
@@ -38,11 +39,4 @@ public final class TestRun {
         return time == null ? null : new Time(time, time);
     }
 
-    /**
-     * On manual time, while a step hangs, moves the clock to the timer's next task and runs it: the step's timeout
-     * comes at its time, and the timers due before it at theirs. Whether it did.
-     */
-    public boolean advanceWhileHanging() {
-        return time != null && steps.anyHanging() && time.advanceToNextTask();
-    }
 }

@@ -1,6 +1,6 @@
-package dev.allframe.test.internal;
+package dev.allframe.test;
 
-import dev.allframe.test.TestStore;
+import dev.allframe.test.internal.TestKitMessages;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import java.util.Map;
 

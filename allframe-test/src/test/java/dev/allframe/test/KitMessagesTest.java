@@ -1,9 +1,9 @@
-package dev.allframe.test.internal;
+package dev.allframe.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.allframe.test.WithConfig;
+import dev.allframe.test.internal.TestKitMessages;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,16 +15,16 @@ class KitMessagesTest {
         assertThatThrownBy(() -> TestConfig.install(Map.of(), BadConfig.class, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("AF3006: @WithConfig value 'shows.greeting' on"
-                        + " dev.allframe.test.internal.KitMessagesTest$BadConfig is not of the form key=value");
+                        + " dev.allframe.test.KitMessagesTest$BadConfig is not of the form key=value");
         assertThatThrownBy(() -> TestConfig.install(Map.of(), BadConfig.class, BadConfig.class.getMethod("runs")))
                 .hasMessage("AF3006: @WithConfig value 'shows.greeting' on"
-                        + " dev.allframe.test.internal.KitMessagesTest$BadConfig is not of the form key=value");
+                        + " dev.allframe.test.KitMessagesTest$BadConfig is not of the form key=value");
     }
 
     @Test
     void aMethodsBadValueIsNamedWithTheMethod() throws Exception {
         assertThatThrownBy(() -> TestConfig.install(Map.of(), GoodConfig.class, GoodConfig.class.getMethod("runs")))
-                .hasMessage("AF3006: @WithConfig value '=x' on dev.allframe.test.internal.KitMessagesTest$GoodConfig.runs"
+                .hasMessage("AF3006: @WithConfig value '=x' on dev.allframe.test.KitMessagesTest$GoodConfig.runs"
                         + " is not of the form key=value");
     }
 
@@ -32,10 +32,10 @@ class KitMessagesTest {
     void theDatabaseMessages() {
         assertThat(TestKitMessages.noPostgresUrl(GoodConfig.class)).hasToString("AF3007: TestStore.POSTGRESQL needs"
                 + " a JDBC URL of a PostgreSQL database in the environment variable or system property"
-                + " ALLFRAME_TEST_POSTGRESQL_URL (test class dev.allframe.test.internal.KitMessagesTest$GoodConfig)");
+                + " ALLFRAME_TEST_POSTGRESQL_URL (test class dev.allframe.test.KitMessagesTest$GoodConfig)");
         assertThat(TestKitMessages.noJpaStore("H2", "", GoodConfig.class, "java.lang.ClassNotFoundException: x"))
                 .hasToString("AF3008: TestStore.H2 needs allframe-jpa-store on the test class path (test class"
-                        + " dev.allframe.test.internal.KitMessagesTest$GoodConfig): java.lang.ClassNotFoundException: x");
+                        + " dev.allframe.test.KitMessagesTest$GoodConfig): java.lang.ClassNotFoundException: x");
         assertThat(TestKitMessages.databaseFailed("drop", "jdbc:h2:mem:x", "gone"))
                 .hasToString("AF3009: The test kit could not drop the test's database jdbc:h2:mem:x: gone");
     }

@@ -1,5 +1,6 @@
-package dev.allframe.test.internal;
+package dev.allframe.test;
 
+import dev.allframe.test.internal.TestKitMessages;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.persistence.EntityManagerFactory;

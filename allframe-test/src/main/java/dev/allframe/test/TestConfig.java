@@ -1,6 +1,6 @@
-package dev.allframe.test.internal;
+package dev.allframe.test;
 
-import dev.allframe.test.WithConfig;
+import dev.allframe.test.internal.TestKitMessages;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;

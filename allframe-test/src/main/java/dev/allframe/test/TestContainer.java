@@ -1,9 +1,8 @@
-package dev.allframe.test.internal;
+package dev.allframe.test;
 
+import dev.allframe.test.internal.KitInterceptor;
+import dev.allframe.test.internal.PackageScan;
 import dev.allframe.cdi.AllFrameExtension;
-import dev.allframe.test.AllFrameFixture;
-import dev.allframe.test.AllFrameTest;
-import dev.allframe.test.TestStore;
 import io.smallrye.config.inject.ConfigExtension;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.BeanManager;

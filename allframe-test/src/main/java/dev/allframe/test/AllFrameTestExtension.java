@@ -1,6 +1,5 @@
-package dev.allframe.test.internal;
+package dev.allframe.test;
 
-import dev.allframe.test.AllFrameFixture;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * it (the test instance injected from it) and shut down after it, and the test's {@link AllFrameFixture} for a
  * parameter that asks for one.
  */
-public final class AllFrameTestExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+final class AllFrameTestExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(AllFrameTestExtension.class);

@@ -1,8 +1,9 @@
-package dev.allframe.test.internal;
+package dev.allframe.test;
 
+import dev.allframe.test.internal.Observed;
+import dev.allframe.test.internal.StepDoubles;
 import dev.allframe.command.CommandHandler;
 import dev.allframe.saga.SagaStep;
-import dev.allframe.test.AllFrameFixture;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
