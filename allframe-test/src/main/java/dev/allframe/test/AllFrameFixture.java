@@ -172,12 +172,14 @@ public final class AllFrameFixture {
         EventStore store = store();
         long head = store.headPosition();
         Instant started = time == null ? null : time.instant();
+        int commandsBefore = run.commands().mark();
         SagaExecution execution = sagas().startAsync(saga, input);
         return new SagaRun(saga, input, execution, () -> {
             SagaOutcome outcome = SagaWaiter.await(execution, steps, time, SAGA_GUARD);
             List<Object> events = eventsAfter(store, head);
             Duration elapsed = time == null ? null : Duration.between(started, time.instant());
-            return new SagaThen(saga, input, outcome, events, sagas().history(outcome.sagaId()), elapsed);
+            return new SagaThen(saga, input, outcome, new SagaThen.Done(events, run.commands().since(commandsBefore),
+                    sagas().history(outcome.sagaId()), elapsed));
         }, steps);
     }
 

@@ -1,6 +1,7 @@
 package dev.allframe.test;
 
 import dev.allframe.test.internal.Observed;
+import dev.allframe.test.internal.HandledCommands;
 import dev.allframe.test.internal.StepDoubles;
 import dev.allframe.command.CommandHandler;
 import dev.allframe.saga.SagaStep;
@@ -30,14 +31,14 @@ final class KitCdiExtension implements Extension {
     static final String ENTITY_MANAGER_FACTORY = "jakarta.persistence.EntityManagerFactory";
 
     private final Supplier<AllFrameFixture> fixture;
-    private final StepDoubles steps;
+    private final TestRun run;
     private final TestDatabase database;
     private boolean applicationValidator;
 
     /** @param database the kit's database, or {@code null} for the in-memory store */
-    KitCdiExtension(Supplier<AllFrameFixture> fixture, StepDoubles steps, TestDatabase database) {
+    KitCdiExtension(Supplier<AllFrameFixture> fixture, TestRun run, TestDatabase database) {
         this.fixture = fixture;
-        this.steps = steps;
+        this.run = run;
         this.database = database;
     }
 
@@ -78,7 +79,10 @@ final class KitCdiExtension implements Extension {
         }
         event.addBean().types(AllFrameFixture.class, Object.class).scope(Dependent.class)
                 .createWith(context -> fixture.get());
-        event.addBean().types(StepDoubles.class, Object.class).scope(Singleton.class).createWith(context -> steps);
+        event.addBean().types(StepDoubles.class, Object.class).scope(Singleton.class)
+                .createWith(context -> run.steps());
+        event.addBean().types(HandledCommands.class, Object.class).scope(Singleton.class)
+                .createWith(context -> run.commands());
         if (database != null) {
             database.addBean(event);
         }

@@ -19,17 +19,22 @@ public final class SagaThen {
     private final Object input;
     private final SagaOutcome outcome;
     private final List<Object> events;
+    private final List<Object> commands;
     private final List<SagaLogEntry> history;
     private final Duration elapsed;
 
-    SagaThen(String saga, Object input, SagaOutcome outcome, List<Object> events, List<SagaLogEntry> history,
-             Duration elapsed) {
-        this.elapsed = elapsed;
+    /** What the saga left: events stored, commands handled, its history, the test's time that passed. */
+    record Done(List<Object> events, List<Object> commands, List<SagaLogEntry> history, Duration elapsed) {
+    }
+
+    SagaThen(String saga, Object input, SagaOutcome outcome, Done done) {
         this.saga = saga;
         this.input = input;
         this.outcome = outcome;
-        this.events = List.copyOf(events);
-        this.history = List.copyOf(history);
+        this.events = List.copyOf(done.events());
+        this.commands = List.copyOf(done.commands());
+        this.history = List.copyOf(done.history());
+        this.elapsed = done.elapsed();
     }
 
     public SagaThen thenCompleted() {
@@ -77,6 +82,24 @@ public final class SagaThen {
                     events)).toString(), wanted, events);
         }
         return this;
+    }
+
+    /**
+     * The saga's steps dispatched exactly {@code expected}, in the order their handlers ran (compared with
+     * {@code equals}; a command retried after a conflict counts once per run).
+     */
+    public SagaThen thenCommands(Object... expected) {
+        List<Object> wanted = List.of(expected);
+        if (!commands.equals(wanted)) {
+            throw new AssertionFailedError(TestKitMessages.otherCommands(subject(), EventTable.sideBySide(wanted,
+                    commands)).toString(), wanted, commands);
+        }
+        return this;
+    }
+
+    /** The commands the saga's steps dispatched, as their handlers ran them. */
+    public List<Object> commands() {
+        return commands;
     }
 
     public SagaOutcome outcome() {

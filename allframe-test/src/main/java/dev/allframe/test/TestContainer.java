@@ -50,7 +50,7 @@ final class TestContainer implements AutoCloseable {
                     .addExtension(run.allFrameTime() == null ? new AllFrameExtension()
                             : new AllFrameExtension(run.allFrameTime()))
                     .addExtension(new ConfigExtension())
-                    .addExtension(new KitCdiExtension(() -> started[0].fixture, run.steps(), database))
+                    .addExtension(new KitCdiExtension(() -> started[0].fixture, run, database))
                     .addBeanClasses(KitInterceptor.class);
             Class<?>[] packages = settings == null || settings.packages().length == 0 && settings.beans().length == 0
                     ? new Class<?>[] {testClass} : settings.packages();

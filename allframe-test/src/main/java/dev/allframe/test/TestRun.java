@@ -1,5 +1,6 @@
 package dev.allframe.test;
 
+import dev.allframe.test.internal.HandledCommands;
 import dev.allframe.test.internal.ManualTime;
 import dev.allframe.test.internal.StepDoubles;
 import dev.allframe.cdi.Time;
@@ -13,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 final class TestRun {
 
     private final StepDoubles steps = new StepDoubles();
+    private final HandledCommands commands = new HandledCommands();
     private final ManualTime time;
     private final TestStore store;
 
@@ -27,6 +29,10 @@ final class TestRun {
 
     StepDoubles steps() {
         return steps;
+    }
+
+    HandledCommands commands() {
+        return commands;
     }
 
     /** The test's time, or {@code null} on the system's. */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.allframe.test.AllFrameFixture;
 import dev.allframe.test.AllFrameTest;
+import dev.allframe.testkit.shows.Cancel;
 import dev.allframe.testkit.shows.ReservationCancelled;
+import dev.allframe.testkit.shows.Reserve;
 import dev.allframe.testkit.shows.SeatReserved;
 import dev.allframe.testkit.shows.ShowOpened;
 import dev.allframe.testkit.shows.Tour;
@@ -29,6 +31,7 @@ class SagasTest {
                 .thenCompensated(2)
                 .thenSteps("EXECUTE ReserveFirst SUCCEEDED", "EXECUTE ReserveSecond FAILED",
                         "COMPENSATE ReserveSecond SUCCEEDED", "COMPENSATE ReserveFirst SUCCEEDED")
+                .thenCommands(new Reserve("A", "Ada"), new Reserve("B", "Ada"), new Cancel("A", "Ada"))
                 .thenEvents(new SeatReserved("A", "Ada"), new ReservationCancelled("A", "Ada"));
     }
 
@@ -41,6 +44,14 @@ class SagasTest {
                 .hasMessage("AF3001: The saga 'tour' with input Tour[guest=Ada, first=A, second=B] was expected to"
                         + " complete, but it was compensated after step 2 (ReserveSecond) failed: CommandRejectedException:"
                         + " AF1109: Command rejected: show B is sold out");
+        assertThatThrownBy(() -> then.thenCommands(new Reserve("A", "Ada")))
+                .hasMessage(String.join(System.lineSeparator(),
+                        "AF3015: The saga 'tour' with input Tour[guest=Ada, first=A, second=B] dispatched other"
+                                + " commands than expected:",
+                        "     expected                     | actual",
+                        "   1 Reserve[showId=A, guest=Ada] | Reserve[showId=A, guest=Ada]",
+                        "*  2 (none)                       | Reserve[showId=B, guest=Ada]",
+                        "*  3 (none)                       | Cancel[showId=A, guest=Ada]"));
         assertThatThrownBy(() -> then.thenSteps("EXECUTE ReserveFirst SUCCEEDED"))
                 .hasMessage(String.join(System.lineSeparator(),
                         "AF3004: The saga 'tour' ran other steps than expected:",

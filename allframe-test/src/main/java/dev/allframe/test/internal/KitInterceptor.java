@@ -13,8 +13,8 @@ import java.lang.reflect.Method;
 /**
  * Where the kit steps in: before each {@code @CommandHandler} method, when AllFrame has read the command's stream
  * and not yet appended, so that events appended there meet the command as another writer's would
- * ({@link Interference}); and around each saga step's {@code execute}, for the steps a test made fail or hang
- * ({@link StepDoubles}).
+ * ({@link Interference}), noting the command ({@link HandledCommands}); and around each saga step's
+ * {@code execute}, for the steps a test made fail or hang ({@link StepDoubles}).
  */
 @Interceptor
 @Observed
@@ -22,16 +22,19 @@ import java.lang.reflect.Method;
 public class KitInterceptor {
 
     private final StepDoubles steps;
+    private final HandledCommands commands;
 
     @Inject
-    public KitInterceptor(StepDoubles steps) {
+    public KitInterceptor(StepDoubles steps, HandledCommands commands) {
         this.steps = steps;
+        this.commands = commands;
     }
 
     @AroundInvoke
     Object around(InvocationContext invocation) throws Exception {
         Method method = invocation.getMethod();
         if (method.isAnnotationPresent(CommandHandler.class)) {
+            commands.add(invocation.getParameters()[0]);
             Interference.beforeHandler();
         } else if (isExecute(method)) {
             return steps.execute(method.getDeclaringClass(), invocation::proceed);

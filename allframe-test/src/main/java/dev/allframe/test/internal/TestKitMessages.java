@@ -38,6 +38,8 @@ public final class TestKitMessages {
     static final MessageTemplate AF3014 = new MessageTemplate("AF3014",
             "givenStored(%s version %s) needs a store that keeps JSON: @AllFrameTest(store = TestStore.H2) or"
                     + " TestStore.POSTGRESQL; in memory, give an object of the old class");
+    static final MessageTemplate AF3015 = new MessageTemplate("AF3015",
+            "%s dispatched other commands than expected:%n%s");
 
     private TestKitMessages() {
     }
@@ -104,5 +106,9 @@ public final class TestKitMessages {
 
     public static AllFrameMessage storedNeedsJson(String typeName, int schemaVersion) {
         return AF3014.with(typeName, schemaVersion);
+    }
+
+    public static AllFrameMessage otherCommands(String subject, String table) {
+        return AF3015.with(subject, table);
     }
 }

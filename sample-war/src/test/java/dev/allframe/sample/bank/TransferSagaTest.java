@@ -38,6 +38,7 @@ class TransferSagaTest {
                 .thenCompensated(2)
                 .thenSteps("EXECUTE DebitSource SUCCEEDED", "EXECUTE CreditTarget FAILED",
                         "COMPENSATE CreditTarget SUCCEEDED", "COMPENSATE DebitSource SUCCEEDED")
+                .thenCommands(new Withdraw("A", TEN), new Deposit("nobody", TEN), new Deposit("A", TEN))
                 .thenEvents(new MoneyWithdrawn("A", TEN), new MoneyDeposited("A", TEN));
 
         assertThat(fixture.state(Account.class, "A").balance()).isEqualByComparingTo("100");
