@@ -1,6 +1,7 @@
 package dev.allframe.test;
 
 import dev.allframe.test.internal.KitInterceptor;
+import dev.allframe.test.internal.OptionalExtensions;
 import dev.allframe.test.internal.PackageScan;
 import dev.allframe.cdi.AllFrameExtension;
 import io.smallrye.config.inject.ConfigExtension;
@@ -52,6 +53,7 @@ final class TestContainer implements AutoCloseable {
                     .addExtension(new ConfigExtension())
                     .addExtension(new KitCdiExtension(() -> started[0].fixture, run, database))
                     .addBeanClasses(KitInterceptor.class);
+            OptionalExtensions.present(testClass.getClassLoader()).forEach(weld::addExtension);
             Class<?>[] packages = settings == null || settings.packages().length == 0 && settings.beans().length == 0
                     ? new Class<?>[] {testClass} : settings.packages();
             for (Class<?> inPackage : packages) {

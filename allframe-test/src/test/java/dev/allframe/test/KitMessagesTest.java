@@ -51,6 +51,14 @@ class KitMessagesTest {
     }
 
     @Test
+    void anExtensionThatCannotStart() {
+        assertThat(TestKitMessages.extensionUnusable("io.smallrye.faulttolerance.FaultToleranceExtension",
+                "java.lang.NoSuchMethodException: x")).hasToString("AF3016: The test class path has"
+                + " io.smallrye.faulttolerance.FaultToleranceExtension, but the test kit cannot start it:"
+                + " java.lang.NoSuchMethodException: x");
+    }
+
+    @Test
     void theConfigOfATestIsReleasedAfterIt() {
         ClassLoader before = Thread.currentThread().getContextClassLoader();
         TestConfig config = TestConfig.install(Map.of("a", "b"), GoodConfig.class, null);

@@ -40,6 +40,8 @@ public final class TestKitMessages {
                     + " TestStore.POSTGRESQL; in memory, give an object of the old class");
     static final MessageTemplate AF3015 = new MessageTemplate("AF3015",
             "%s dispatched other commands than expected:%n%s");
+    static final MessageTemplate AF3016 = new MessageTemplate("AF3016",
+            "The test class path has %s, but the test kit cannot start it: %s");
 
     private TestKitMessages() {
     }
@@ -110,5 +112,9 @@ public final class TestKitMessages {
 
     public static AllFrameMessage otherCommands(String subject, String table) {
         return AF3015.with(subject, table);
+    }
+
+    public static AllFrameMessage extensionUnusable(String extension, String reason) {
+        return AF3016.with(extension, reason);
     }
 }
