@@ -8,10 +8,10 @@ import dev.allframe.command.CommandOptions;
 import dev.allframe.command.CommandResult;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.query.QueryBus;
+import dev.allframe.saga.SagaExecution;
 import dev.allframe.saga.SagaOrchestrator;
 import dev.allframe.saga.SagaOutcome;
 import dev.allframe.spi.event.EventStore;
-import dev.allframe.saga.SagaExecution;
 import dev.allframe.test.internal.GivenEvents;
 import dev.allframe.test.internal.Interference;
 import dev.allframe.test.internal.ManualTime;
@@ -19,11 +19,11 @@ import dev.allframe.test.internal.ProjectionWaiter;
 import dev.allframe.test.internal.SagaWaiter;
 import dev.allframe.test.internal.StateFolder;
 import dev.allframe.test.internal.StepDoubles;
+import dev.allframe.test.internal.StoreReads;
 import dev.allframe.test.internal.TestKitMessages;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,8 +41,6 @@ import java.util.List;
 public final class AllFrameFixture {
 
     private static final Duration AWAIT = Duration.ofSeconds(10);
-    private static final int PAGE = 1_000;
-
     private static final Duration SAGA_GUARD = Duration.ofSeconds(60);
 
     private final Instance<Object> beans;
@@ -176,7 +174,7 @@ public final class AllFrameFixture {
         SagaExecution execution = sagas().startAsync(saga, input);
         return new SagaRun(saga, input, execution, () -> {
             SagaOutcome outcome = SagaWaiter.await(execution, steps, time, SAGA_GUARD);
-            List<Object> events = eventsAfter(store, head);
+            List<Object> events = StoreReads.after(store, head);
             Duration elapsed = time == null ? null : Duration.between(started, time.instant());
             return new SagaThen(saga, input, outcome, new SagaThen.Done(events, run.commands().since(commandsBefore),
                     sagas().history(outcome.sagaId()), elapsed));
@@ -221,12 +219,12 @@ public final class AllFrameFixture {
 
     /** {@code streamId}'s state as a command handler taking {@code stateType} would see it now. */
     public <S> S state(Class<S> stateType, String streamId) {
-        return StateFolder.fold(stateType, streamEnvelopes(streamId));
+        return StateFolder.fold(stateType, StoreReads.stream(store(), streamId));
     }
 
     /** The events {@code streamId} holds, in order. */
     public List<Object> events(String streamId) {
-        return streamEnvelopes(streamId).stream().map(EventEnvelope::event).toList();
+        return StoreReads.stream(store(), streamId).stream().map(EventEnvelope::event).toList();
     }
 
     /**
@@ -250,30 +248,5 @@ public final class AllFrameFixture {
 
     private void append(String streamId, List<Object> events) {
         GivenEvents.append(store(), requireNonNull(streamId, "streamId"), events);
-    }
-
-    private List<EventEnvelope> streamEnvelopes(String streamId) {
-        EventStore store = store();
-        List<EventEnvelope> all = new ArrayList<>();
-        List<EventEnvelope> page;
-        do {
-            page = store.readStream(streamId, all.size() + 1L, PAGE);
-            all.addAll(page);
-        } while (page.size() == PAGE);
-        return all;
-    }
-
-    static List<Object> eventsAfter(EventStore store, long position) {
-        List<Object> events = new ArrayList<>();
-        long after = position;
-        List<EventEnvelope> page;
-        do {
-            page = store.readAll(after, PAGE);
-            for (EventEnvelope envelope : page) {
-                events.add(envelope.event());
-                after = envelope.globalPosition();
-            }
-        } while (page.size() == PAGE);
-        return events;
     }
 }
