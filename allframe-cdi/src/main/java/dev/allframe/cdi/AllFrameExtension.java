@@ -164,6 +164,7 @@ public class AllFrameExtension implements Extension {
         EventStoreProviders providers = EventStoreProviders.load();
         problems.addAll(providers.problems());
         AllFrameConfig config = AllFrameConfig.read(configValues, providers.names(), providers.configKeys(), problems);
+        boolean telemetry = AllFrameConfig.telemetryEnabled(configValues, problems);
         HandlerCatalog catalog = HandlerCatalog.build(handlerMethods, problems);
         handlerBeans.forEach((beanClass, bean) -> {
             if (!bean.getTypes().contains(beanClass)) {
@@ -189,7 +190,7 @@ public class AllFrameExtension implements Extension {
         if (problems.isEmpty()) {
             runtime = new AllFrameRuntime(new AllFrameRuntime.Model(catalog, projections, versions, eventTypes),
                     config, beanManager, handlerBeans, deployedBeans, configValues, provider.orElseThrow(),
-                    applicationEventStore, time);
+                    applicationEventStore, time, telemetry);
         } else {
             definitionProblems = problems.messages();
         }
@@ -261,7 +262,7 @@ public class AllFrameExtension implements Extension {
             List<AllFrameMessage> problems = new ArrayList<>(runtime.startProjections());
             ServerWorkers.Found workers = runtime.workers();
             problems.addAll(sagaRuntime.start(runtime.store(), runtime.storeName(), runtime.eventTypes(),
-                    workers.workers(), workers.serverWithoutManagedExecutor()));
+                    workers.workers(), workers.serverWithoutManagedExecutor(), runtime.telemetry()));
             if (!problems.isEmpty()) {
                 event.addDeploymentProblem(new AllFrameDeploymentException(problems));
                 return;

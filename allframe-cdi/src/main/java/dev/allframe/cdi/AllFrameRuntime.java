@@ -20,6 +20,7 @@ import dev.allframe.core.projection.BoundProjection;
 import dev.allframe.core.projection.ProjectionEngine;
 import dev.allframe.core.projection.ProjectionModel;
 import dev.allframe.core.retention.RetentionJob;
+import dev.allframe.core.telemetry.Telemetry;
 import dev.allframe.core.version.Upcasting;
 import dev.allframe.core.version.VersionGraph;
 import dev.allframe.core.work.Lane;
@@ -66,6 +67,8 @@ final class AllFrameRuntime {
     private final EventStoreProvider storeProvider;
     private final boolean applicationEventStore;
     private final Time time;
+    private final boolean telemetryEnabled;
+    private Telemetry telemetry;
     private final Object lock = new Object();
     private MessageValidator validator;
     private ServerWorkers.Found workers;
@@ -81,9 +84,10 @@ final class AllFrameRuntime {
 
     AllFrameRuntime(Model model, AllFrameConfig config, BeanManager beanManager, Map<Class<?>, Bean<?>> handlerBeans,
                     List<Bean<?>> deployedBeans, ConfigValues configValues, EventStoreProvider storeProvider,
-                    boolean applicationEventStore, Time time) {
+                    boolean applicationEventStore, Time time, boolean telemetryEnabled) {
         this.applicationEventStore = applicationEventStore;
         this.time = time;
+        this.telemetryEnabled = telemetryEnabled;
         this.catalog = model.catalog();
         this.projectionModels = List.copyOf(model.projections());
         this.versions = model.versions();
@@ -157,7 +161,7 @@ final class AllFrameRuntime {
 
     CommandBus createCommandBus() {
         return new CommandDispatcher(catalog, targets(), store(), validator(), config,
-                workers().workers().executor(Lane.DISPATCH), eventTypes, fingerprints);
+                workers().workers().executor(Lane.DISPATCH), eventTypes, fingerprints, telemetry());
     }
 
     QueryBus createQueryBus() {
@@ -206,7 +210,8 @@ final class AllFrameRuntime {
         Problems problems = new Problems();
         Workers threads = workers().workers();
         Optional<ProjectionEngine> engine = ProjectionEngine.create(store, storeName(), config.projections(), bound,
-                threads.executor(Lane.PROJECTIONS), threads.executor(Lane.LISTENING), threads.timer(), clock(), problems);
+                threads.executor(Lane.PROJECTIONS), threads.executor(Lane.LISTENING), threads.timer(), clock(),
+                telemetry(), problems);
         engine.ifPresent(started -> {
             started.start();
             synchronized (lock) {
@@ -214,6 +219,16 @@ final class AllFrameRuntime {
             }
         });
         return problems.messages();
+    }
+
+    /** How AllFrame's work is traced: found once, when first needed, once the application's beans exist. */
+    Telemetry telemetry() {
+        synchronized (lock) {
+            if (telemetry == null) {
+                telemetry = TelemetrySupport.create(telemetryEnabled, applicationBeans);
+            }
+            return telemetry;
+        }
     }
 
     ProjectionRegistry projections() {

@@ -15,6 +15,7 @@ import dev.allframe.core.saga.SagaStepInspector.PlannedStep;
 import dev.allframe.core.saga.SagaStepInspector.SagaPlan;
 import dev.allframe.core.saga.SagaStepModel;
 import dev.allframe.core.saga.StepPolicy;
+import dev.allframe.core.telemetry.Telemetry;
 import dev.allframe.core.work.Lane;
 import dev.allframe.core.work.Timer;
 import dev.allframe.core.work.Workers;
@@ -72,9 +73,9 @@ final class SagaRuntime {
      * @param storeName how messages name the store
      */
     List<AllFrameMessage> start(StoreCapabilities store, String storeName, EventTypeRegistry eventTypes,
-                                Workers workers, boolean serverWithoutManagedExecutor) {
+                                Workers workers, boolean serverWithoutManagedExecutor, Telemetry telemetry) {
         Problems problems = new Problems();
-        Executor steps = workers.executor(Lane.STEPS);
+        Executor steps = telemetry.propagating(workers.executor(Lane.STEPS));
         List<SagaModel> models = new ArrayList<>();
         for (SagaPlan plan : plans) {
             models.add(new SagaModel(plan.name(), plan.steps().stream()
@@ -92,8 +93,7 @@ final class SagaRuntime {
         }
         SagaStore sagaStore = store.sagas().orElseGet(InMemorySagaStore::new);
         SagaEngine started = new SagaEngine(models, sagaStore, store.events(), eventTypes,
-                workers.executor(Lane.SAGAS), workers.clock(),
-                settings.lease());
+                workers.executor(Lane.SAGAS), workers.clock(), settings.lease(), telemetry);
         synchronized (lock) {
             engine = started;
             leases = models.isEmpty() ? null

@@ -93,6 +93,16 @@ public record AllFrameConfig(String eventStore, int commandMaxRetries, int snaps
                 DurationValue.read(values, ConfigKey.COMMAND_TURN_WAIT, problems));
     }
 
+    /** Whether AllFrame traces its work where OpenTelemetry is there: {@code true} unless configured {@code false}. */
+    public static boolean telemetryEnabled(ConfigValues values, Problems problems) {
+        String value = text(values, ConfigKey.TELEMETRY_ENABLED).toLowerCase(java.util.Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            problems.add(ConfigMessages.badConfigValue(ConfigKey.TELEMETRY_ENABLED.key(), value, "true or false"));
+            return true;
+        }
+        return value.equals("true");
+    }
+
     /** The configured name of this node, or one made up when none is. */
     private static String nodeName(ConfigValues values, Problems problems) {
         String name = text(values, ConfigKey.NODE_NAME);

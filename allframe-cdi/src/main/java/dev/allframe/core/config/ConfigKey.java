@@ -25,7 +25,8 @@ public enum ConfigKey {
     RETENTION_IDEMPOTENCY_KEYS("allframe.retention.idempotency-keys", "7d", "", ""),
     RETENTION_SAGAS("allframe.retention.sagas", "30d", "", ""),
     RETENTION_INTERVAL("allframe.retention.interval", "1h", "10ms", "24h"),
-    RETENTION_BATCH_SIZE("allframe.retention.batch-size", "1000", "1", "10000");
+    RETENTION_BATCH_SIZE("allframe.retention.batch-size", "1000", "1", "10000"),
+    TELEMETRY_ENABLED("allframe.telemetry.enabled", "true", "", "");
 
     private final String key;
     private final String defaultValue;

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandOptions;
+import dev.allframe.command.CommandRejectedException;
 import dev.allframe.command.CommandResult;
+import dev.allframe.command.CommandValidationException;
 import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.command.IdempotencyKeyReusedException;
 import dev.allframe.command.NoHandlerException;
@@ -16,6 +18,8 @@ import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.StateFingerprints;
 import dev.allframe.core.handler.StateModel;
 import dev.allframe.core.message.CommandMessages;
+import dev.allframe.core.telemetry.Telemetry;
+import dev.allframe.core.telemetry.Telemetry.CommandTrace;
 import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendRequest;
@@ -50,6 +54,7 @@ public final class CommandDispatcher implements CommandBus {
     private final EventTypeRegistry eventTypes;
     private final int maxRetries;
     private final Executor executor;
+    private final Telemetry telemetry;
 
     /**
      * @param fingerprints the fingerprints of the catalog's state types, which the snapshots of this deployment carry
@@ -57,6 +62,14 @@ public final class CommandDispatcher implements CommandBus {
     public CommandDispatcher(HandlerCatalog catalog, HandlerTargets targets, StoreCapabilities store,
                              MessageValidator validator, AllFrameConfig config, Executor executor,
                              EventTypeRegistry eventTypes, StateFingerprints fingerprints) {
+        this(catalog, targets, store, validator, config, executor, eventTypes, fingerprints, Telemetry.NONE);
+    }
+
+    /** @param telemetry where each dispatch and append is traced */
+    public CommandDispatcher(HandlerCatalog catalog, HandlerTargets targets, StoreCapabilities store,
+                             MessageValidator validator, AllFrameConfig config, Executor executor,
+                             EventTypeRegistry eventTypes, StateFingerprints fingerprints, Telemetry telemetry) {
+        this.telemetry = requireNonNull(telemetry, "telemetry");
         this.eventTypes = requireNonNull(eventTypes, "eventTypes");
         this.store = requireNonNull(store, "store").events();
         this.validator = requireNonNull(validator, "validator");
@@ -73,9 +86,17 @@ public final class CommandDispatcher implements CommandBus {
 
     @Override
     public CommandResult dispatch(Object command, CommandOptions options) {
-        BoundCommandHandler handler = handlerFor(command);
-        validator.validate(command);
-        return execute(handler, command, requireNonNull(options, "options"));
+        CommandTrace trace = telemetry.command(command);
+        try (Telemetry.Scope scope = trace.activate()) {
+            BoundCommandHandler handler = handlerFor(command);
+            validator.validate(command);
+            return execute(handler, command, requireNonNull(options, "options"), trace);
+        } catch (RuntimeException | Error e) {
+            traceFailure(trace, e);
+            throw e;
+        } finally {
+            trace.end();
+        }
     }
 
     /**
@@ -85,15 +106,34 @@ public final class CommandDispatcher implements CommandBus {
      */
     @Override
     public CompletionStage<CommandResult> dispatchAsync(Object command, CommandOptions options) {
+        CommandTrace trace = telemetry.command(command);
         BoundCommandHandler handler;
-        try {
+        try (Telemetry.Scope scope = trace.activate()) {
             handler = handlerFor(command);
             validator.validate(command);
             requireNonNull(options, "options");
         } catch (RuntimeException e) {
+            traceFailure(trace, e);
+            trace.end();
             return CompletableFuture.failedFuture(new CompletionException(e));
         }
-        return CompletableFuture.supplyAsync(() -> execute(handler, command, options), executor);
+        return CompletableFuture.supplyAsync(() -> {
+            try (Telemetry.Scope scope = trace.activate()) {
+                return execute(handler, command, options, trace);
+            } catch (RuntimeException | Error e) {
+                traceFailure(trace, e);
+                throw e;
+            } finally {
+                trace.end();
+            }
+        }, executor);
+    }
+
+    private static void traceFailure(CommandTrace trace, Throwable failure) {
+        trace.outcome(failure instanceof CommandRejectedException ? "rejected"
+                : failure instanceof CommandValidationException ? "invalid"
+                : failure instanceof ConcurrencyConflictException ? "conflict" : "failed");
+        trace.failed(failure);
     }
 
     private BoundCommandHandler handlerFor(Object command) {
@@ -113,9 +153,13 @@ public final class CommandDispatcher implements CommandBus {
         return turns;
     }
 
-    private CommandResult execute(BoundCommandHandler handler, Object command, CommandOptions options) {
+    private CommandResult execute(BoundCommandHandler handler, Object command, CommandOptions options,
+                                  CommandTrace trace) {
         UUID commandId = EventIds.next();
         String streamId = handler.streamIdOf(command);
+        if (streamId != null) {
+            trace.attribute(Telemetry.STREAM, streamId);
+        }
         String key = options.idempotencyKey();
         if (streamId != null) {
             StoreLimits.check(streamId, key, options.idempotencyScope(), options.correlationId(),
@@ -124,14 +168,20 @@ public final class CommandDispatcher implements CommandBus {
         StateModel stateModel = handler.state();
         // stateful commands on one stream take turns in this server, so that they meet no conflict among themselves
         try (StreamTurns.Turn turn = stateModel == null ? StreamTurns.Turn.NONE : turns.take(streamId)) {
-            return attempts(handler, command, options, commandId, streamId, key, stateModel);
+            CommandResult result = attempts(handler, command, options, commandId, streamId, key, stateModel, trace);
+            trace.outcome(result.duplicate() ? "duplicate" : result.events().isEmpty() ? "nothing" : "stored");
+            return result;
         }
     }
 
     /** Folds, handles and appends, again after each concurrency conflict up to the retries allowed. */
     private CommandResult attempts(BoundCommandHandler handler, Object command, CommandOptions options,
-                                   UUID commandId, String streamId, String key, StateModel stateModel) {
+                                   UUID commandId, String streamId, String key, StateModel stateModel,
+                                   CommandTrace trace) {
         for (int attempt = 0; ; attempt++) {
+            if (attempt > 0) {
+                trace.attribute(Telemetry.RETRIES, attempt);
+            }
             if (key != null) {
                 Optional<CommandResult> earlier = earlierResult(key, streamId, commandId);
                 if (earlier.isPresent()) {
@@ -149,18 +199,26 @@ public final class CommandDispatcher implements CommandBus {
             }
             AppendCondition condition = loaded != null ? AppendCondition.streamVersionEq(loaded.version())
                     : handler.createsStream() ? AppendCondition.noStream() : AppendCondition.any();
-            try {
-                AppendResult appended = store.append(
-                        new AppendRequest(streamId, condition, newEvents(events, streamId, commandId, options), key,
-                                options.idempotencyScope()));
+            AppendRequest request = new AppendRequest(streamId, condition,
+                    newEvents(events, streamId, commandId, options), key, options.idempotencyScope());
+            Telemetry.Trace append = trace.append(streamId, events.size());
+            try (Telemetry.Scope scope = append.activate()) {
+                AppendResult appended = store.append(request);
+                Telemetry.appended(append, appended.events());
                 if (loaded != null) {
                     states.appended(stateModel, loaded, appended);
                 }
                 return result(appended, key, streamId, commandId);
             } catch (ConcurrencyConflictException conflict) {
+                append.failed(conflict);
                 if (stateModel == null || attempt >= maxRetries) {
                     throw conflict;
                 }
+            } catch (RuntimeException | Error e) {
+                append.failed(e);
+                throw e;
+            } finally {
+                append.end();
             }
         }
     }
@@ -183,10 +241,11 @@ public final class CommandDispatcher implements CommandBus {
         String correlationId = options.correlationId() == null ? id : options.correlationId();
         String causationId = options.causationId() == null ? id : options.causationId();
         List<NewEvent> newEvents = new ArrayList<>(events.size());
+        Map<String, String> headers = telemetry.withContext(options.headers());
         for (Object event : events) {
             EventTypes.EventTypeName type = eventTypes.typeOf(event, streamId);
             newEvents.add(new NewEvent(EventIds.next(), type.name(), type.version(), event, correlationId,
-                    causationId, options.headers()));
+                    causationId, headers));
         }
         return newEvents;
     }

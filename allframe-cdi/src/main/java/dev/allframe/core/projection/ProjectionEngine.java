@@ -2,6 +2,7 @@ package dev.allframe.core.projection;
 
 import dev.allframe.AllFrameException;
 import dev.allframe.core.Problems;
+import dev.allframe.core.telemetry.Telemetry;
 import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.core.message.StoreMessages;
 import dev.allframe.core.work.Timer;
@@ -72,8 +73,17 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
                                                     ProjectionSettings settings, List<BoundProjection> projections,
                                                     Executor executor, Executor listening, Timer timer, Clock clock,
                                                     Problems problems) {
-        Optional<ProjectionEngine> created = create(store, storeName, settings, projections, executor, timer, clock,
+        return create(store, storeName, settings, projections, executor, listening, timer, clock, Telemetry.NONE,
                 problems);
+    }
+
+    /** Like the above, tracing each batch an async projection applies with {@code telemetry}. */
+    public static Optional<ProjectionEngine> create(StoreCapabilities store, String storeName,
+                                                    ProjectionSettings settings, List<BoundProjection> projections,
+                                                    Executor executor, Executor listening, Timer timer, Clock clock,
+                                                    Telemetry telemetry, Problems problems) {
+        Optional<ProjectionEngine> created = create(store, storeName, settings, projections, executor, timer, clock,
+                telemetry, problems);
         created.ifPresent(engine -> {
             if (store.events() instanceof RemoteChanges changes
                     && (!engine.tracking.isEmpty() || !engine.inline.isEmpty())) {
@@ -99,6 +109,13 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
     public static Optional<ProjectionEngine> create(StoreCapabilities store, String storeName,
                                                     ProjectionSettings settings, List<BoundProjection> projections,
                                                     Executor executor, Timer timer, Clock clock, Problems problems) {
+        return create(store, storeName, settings, projections, executor, timer, clock, Telemetry.NONE, problems);
+    }
+
+    private static Optional<ProjectionEngine> create(StoreCapabilities store, String storeName,
+                                                     ProjectionSettings settings, List<BoundProjection> projections,
+                                                     Executor executor, Timer timer, Clock clock, Telemetry telemetry,
+                                                     Problems problems) {
         int before = problems.size();
         ProjectionEngine engine = new ProjectionEngine(store.events(), store.inlineListeners().orElse(null), settings,
                 executor);
@@ -116,12 +133,12 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
                         store.deadLetters().get());
                 engine.tracking.put(projection.name(), new TrackingProcessor(projection, store.events(), replaying,
                         new DeadLetters(projection, store.events(), replaying, storeName, clock), settings, executor,
-                        timer));
+                        timer, telemetry));
             } else if (projection.model().rebuiltAtStart()) {
                 InMemoryCheckpoints inMemory = new InMemoryCheckpoints();
                 engine.tracking.put(projection.name(), new TrackingProcessor(projection, store.events(), inMemory,
                         new DeadLetters(projection, store.events(), inMemory, "memory", clock), settings, executor,
-                        timer));
+                        timer, telemetry));
             } else if (store.checkpoints().isEmpty()) {
                 withoutCheckpoints.add(projection.name());
             } else if (projection.model().onFailure() == FailurePolicy.PARK && store.deadLetters().isEmpty()) {
@@ -136,7 +153,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
                     BoundProjection part = count == 1 ? projection : projection.segment(new Segment(index, count));
                     TrackingProcessor processor = new TrackingProcessor(part, store.events(), checkpoints,
                             engine.ownership(part.name(), checkpoints, clock), new DeadLetters(part, store.events(),
-                            deadLetters, storeName, clock), settings, executor, timer);
+                            deadLetters, storeName, clock), settings, executor, timer, telemetry);
                     engine.tracking.put(part.name(), processor);
                     parts.add(processor);
                 }

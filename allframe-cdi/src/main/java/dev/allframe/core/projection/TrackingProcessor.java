@@ -4,6 +4,7 @@ import static dev.allframe.AllFrameMessage.describe;
 
 import dev.allframe.AllFrameException;
 import dev.allframe.EventEnvelope;
+import dev.allframe.core.telemetry.Telemetry;
 import dev.allframe.EventStoreException;
 import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.core.work.Timer;
@@ -51,6 +52,7 @@ final class TrackingProcessor {
     /** The id and the event of the mark ending a segment's batch that read past its own streams' events. */
     private static final UUID READ_PAST = new UUID(0, 0);
 
+    private final Telemetry telemetry;
     private final BoundProjection projection;
     private final ReadAllEvents log;
     private final CheckpointStore checkpoints;
@@ -71,14 +73,17 @@ final class TrackingProcessor {
     private ReadAhead readAhead;
 
     TrackingProcessor(BoundProjection projection, ReadAllEvents log, CheckpointStore checkpoints,
-                      DeadLetters deadLetters, ProjectionSettings settings, Executor executor, Timer timer) {
+                      DeadLetters deadLetters, ProjectionSettings settings, Executor executor, Timer timer,
+                      Telemetry telemetry) {
         this(projection, log, checkpoints, new Ownership.Everywhere(projection.name(), checkpoints), deadLetters,
-                settings, executor, timer);
+                settings, executor, timer, telemetry);
     }
 
     /** A processor applying the projection's events while {@code ownership} says this node holds it. */
     TrackingProcessor(BoundProjection projection, ReadAllEvents log, CheckpointStore checkpoints, Ownership ownership,
-                      DeadLetters deadLetters, ProjectionSettings settings, Executor executor, Timer timer) {
+                      DeadLetters deadLetters, ProjectionSettings settings, Executor executor, Timer timer,
+                      Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.projection = projection;
         this.ownership = ownership;
         this.deadLetters = deadLetters;
@@ -515,7 +520,16 @@ final class TrackingProcessor {
      * projection, or an operator moved it back): the position follows the checkpoint, to read again from there.
      */
     private boolean applyAfterPosition(List<EventEnvelope> events) {
-        long stored = ownership.applyBatch(progress.position(), events, this::applyOne);
+        Telemetry.Trace trace = telemetry.projectionBatch(name(), events);
+        long stored;
+        try (Telemetry.Scope scope = trace.activate()) {
+            stored = ownership.applyBatch(progress.position(), events, this::applyOne);
+        } catch (RuntimeException | Error e) {
+            trace.failed(e);
+            throw e;
+        } finally {
+            trace.end();
+        }
         EventEnvelope last = events.get(events.size() - 1);
         if (stored == last.globalPosition()) {
             progress.advance(stored, last.timestamp());

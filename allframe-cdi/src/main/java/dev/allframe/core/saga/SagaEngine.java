@@ -3,6 +3,7 @@ package dev.allframe.core.saga;
 import static java.util.Objects.requireNonNull;
 
 import dev.allframe.core.EventIds;
+import dev.allframe.core.telemetry.Telemetry;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.message.SagaMessages;
 import dev.allframe.saga.NoSuchSagaException;
@@ -54,12 +55,20 @@ public final class SagaEngine implements SagaOrchestrator {
     private final Duration lease;
     /** The most sagas one recovery looks at; the rest wait for the next, a quarter lease later. */
     private static final int RECOVERY_BATCH = 500;
+    private final Telemetry telemetry;
     private final String owner = EventIds.next().toString();
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     private final Set<UUID> unknownReported = ConcurrentHashMap.newKeySet();
 
     public SagaEngine(List<SagaModel> models, SagaStore store, EventStore events, EventTypeRegistry eventTypes,
                       Executor executor, Clock clock, Duration lease) {
+        this(models, store, events, eventTypes, executor, clock, lease, Telemetry.NONE);
+    }
+
+    /** @param telemetry where each saga and each execution and compensation of its steps is traced */
+    public SagaEngine(List<SagaModel> models, SagaStore store, EventStore events, EventTypeRegistry eventTypes,
+                      Executor executor, Clock clock, Duration lease, Telemetry telemetry) {
+        this.telemetry = requireNonNull(telemetry, "telemetry");
         models.forEach(model -> sagas.put(model.name(), model));
         this.store = requireNonNull(store, "store");
         this.appender = new StepAppender(requireNonNull(events, "events"), requireNonNull(eventTypes, "eventTypes"));
@@ -88,13 +97,25 @@ public final class SagaEngine implements SagaOrchestrator {
             throw new NullPointerException(SagaMessages.nullSagaInput(saga).toString());
         }
         UUID id = EventIds.next();
-        return new SagaExecution(id, submit(id, () -> {
-            Instant now = now();
-            SagaRecord record = new SagaRecord(id, model.name(), SagaState.RUNNING, 0, model.steps().size(), input,
-                    Map.of(), 0, null, owner, null, now, now);
-            store.start(record, lease);
-            return new SagaRun(model, record, 0, store, appender, keys, clock).run();
-        }));
+        Telemetry.Trace trace = telemetry.saga(model.name(), id);
+        CompletableFuture<SagaOutcome> outcome = submit(id, () -> {
+            try (Telemetry.Scope scope = trace.activate()) {
+                Instant now = now();
+                SagaRecord record = new SagaRecord(id, model.name(), SagaState.RUNNING, 0, model.steps().size(), input,
+                        Map.of(), 0, null, owner, null, now, now);
+                store.start(record, lease);
+                return new SagaRun(model, record, 0, store, appender, keys, clock, telemetry).run();
+            }
+        });
+        outcome.whenComplete((ended, failure) -> {
+            if (failure != null) {
+                trace.failed(failure);
+            } else {
+                trace.attribute(Telemetry.SAGA_OUTCOME, ended.state().name());
+            }
+            trace.end();
+        });
+        return new SagaExecution(id, outcome);
     }
 
     @Override
@@ -153,7 +174,8 @@ public final class SagaEngine implements SagaOrchestrator {
                         LOG.info(SagaMessages.sagaRecovered(claimed.saga(), claimed.id(), claimed.state().name(),
                                 claimed.currentStep()).toString());
                         List<SagaLogEntry> history = store.history(claimed.id());
-                        return new SagaRun(model, claimed, history.size(), store, appender, keys, clock).recover(history);
+                        return new SagaRun(model, claimed, history.size(), store, appender, keys, clock, telemetry)
+                                .recover(history);
                     }))));
         }
         return recovered;

@@ -4,6 +4,7 @@ import dev.allframe.AllFrameException;
 import dev.allframe.AllFrameMessage;
 import dev.allframe.EventEnvelope;
 import dev.allframe.core.message.SagaMessages;
+import dev.allframe.core.telemetry.Telemetry;
 import dev.allframe.saga.SagaLogEntry.Action;
 import dev.allframe.saga.SagaLogEntry.Result;
 import dev.allframe.saga.SagaLogEntry;
@@ -38,11 +39,13 @@ final class SagaRun {
     private final StepAppender appender;
     private final IdempotencyKeys keys;
     private final Clock clock;
+    private final Telemetry telemetry;
     private SagaRecord saga;
     private int entries;
 
     SagaRun(SagaModel model, SagaRecord saga, int entries, SagaStore store, StepAppender appender,
-            IdempotencyKeys keys, Clock clock) {
+            IdempotencyKeys keys, Clock clock, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.model = model;
         this.saga = saga;
         this.entries = entries;
@@ -134,13 +137,18 @@ final class SagaRun {
                 continue;
             }
             Throwable error = null;
-            try {
+            Telemetry.Trace trace = telemetry.sagaStep(saga.saga(), saga.id(), position, step.name(), true);
+            try (Telemetry.Scope scope = trace.activate()) {
                 step.guard().compensate(step.step(), StepContext.compensation(saga, step, executionEvents));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                trace.failed(e);
                 throw new RunAbortedException(SagaMessages.sagaInterrupted(saga.saga(), saga.id()), e);
             } catch (Exception | LinkageError | AssertionError e) {
                 error = e;
+                trace.failed(e);
+            } finally {
+                trace.end();
             }
             if (error == null) {
                 store.save(saga, entry.finish(Result.SUCCEEDED, null, now()));
@@ -179,6 +187,21 @@ final class SagaRun {
 
     /** The step's result, waiting as long as its guard lets the stage run. */
     private StepResult execute(SagaStepModel step) {
+        Telemetry.Trace trace = telemetry.sagaStep(saga.saga(), saga.id(), step.position(), step.name(), false);
+        try (Telemetry.Scope scope = trace.activate()) {
+            return awaitExecution(step);
+        } catch (StepFailedException e) {
+            trace.failed(e.getCause());
+            throw e;
+        } catch (RuntimeException | Error e) {
+            trace.failed(e);
+            throw e;
+        } finally {
+            trace.end();
+        }
+    }
+
+    private StepResult awaitExecution(SagaStepModel step) {
         CompletionStage<StepResult> stage;
         try {
             stage = step.guard().execute(step.step(), StepContext.execution(saga, step));

@@ -31,7 +31,7 @@ class LayeringTest {
     private static final String[] API = {"dev.allframe", "dev.allframe.command", "dev.allframe.query",
             "dev.allframe.projection", "dev.allframe.saga", "dev.allframe.event"};
     private static final String[] INTERNAL = {"dev.allframe.core..", "dev.allframe.cdi..", "dev.allframe.memory..",
-            "dev.allframe.jpa.."};
+            "dev.allframe.jpa..", "dev.allframe.otel.."};
     private static final String[] JDK = {"java..", "javax.."};
 
     private static JavaClasses allFrame;
@@ -47,6 +47,15 @@ class LayeringTest {
         noClasses().that().resideInAPackage("dev.allframe.core..")
                 .should().dependOnClassesThat().resideInAPackage("jakarta.enterprise..")
                 .because("the core is CDI-free; the extension in dev.allframe.cdi is the only CDI layer")
+                .check(allFrame);
+    }
+
+    @Test
+    void onlyTheTelemetryPackageAndItsLoaderUseOpenTelemetry() {
+        noClasses().that().resideOutsideOfPackage("dev.allframe.otel..")
+                .and().doNotHaveFullyQualifiedName("dev.allframe.cdi.OpenTelemetryBeans")
+                .should().dependOnClassesThat().resideInAPackage("io.opentelemetry..")
+                .because("OpenTelemetry is optional: only the classes loaded once its API is found may use it")
                 .check(allFrame);
     }
 

@@ -1,0 +1,87 @@
+package dev.allframe.core.telemetry;
+
+import dev.allframe.EventEnvelope;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+/**
+ * What AllFrame tells a tracing system about its work: a trace for each dispatch (with its append), each batch a
+ * projection applies, each saga and each execution and compensation of its steps. The trace context of a command
+ * travels with its events (in their metadata), so that the batches they are applied in link back to it on any thread
+ * and any server. {@link #NONE} tells nothing and costs nothing.
+ */
+public interface Telemetry {
+
+    /** No telemetry: every trace is the same object, which does nothing. */
+    Telemetry NONE = new NoTelemetry();
+
+    /** Attribute names AllFrame's traces carry. */
+    String STREAM = "allframe.stream";
+    String RETRIES = "allframe.command.retries";
+    String FIRST_POSITION = "allframe.position.first";
+    String LAST_POSITION = "allframe.position.last";
+    String SAGA_OUTCOME = "allframe.saga.outcome";
+
+    /** Records on {@code append} the positions {@code events} were stored at. */
+    static void appended(Trace append, List<EventEnvelope> events) {
+        if (!events.isEmpty()) {
+            append.attribute(FIRST_POSITION, events.get(0).globalPosition());
+            append.attribute(LAST_POSITION, events.get(events.size() - 1).globalPosition());
+        }
+    }
+
+    /** A command's dispatch, child of whatever trace is current on the calling thread. */
+    CommandTrace command(Object command);
+
+    /** A batch applied to {@code projection}, linked to the traces that stored its events. */
+    Trace projectionBatch(String projection, List<EventEnvelope> events);
+
+    /** A saga's run, child of the trace current where it was started. */
+    Trace saga(String saga, UUID sagaId);
+
+    /** One execution ({@code compensation} false) or compensation of a saga's step, child of the current trace. */
+    Trace sagaStep(String saga, UUID sagaId, int step, String stepName, boolean compensation);
+
+    /** {@code headers} with the current trace's context added, for the events a command stores. */
+    Map<String, String> withContext(Map<String, String> headers);
+
+    /** {@code executor}, running each task with the trace that was current where the task was handed over. */
+    Executor propagating(Executor executor);
+
+    /** A piece of work being traced. */
+    interface Trace {
+
+        /** Makes the trace current on this thread until the scope is closed (on this thread). */
+        Scope activate();
+
+        /** The work failed with {@code failure}. */
+        void failed(Throwable failure);
+
+        /** Records a named value of the work. */
+        void attribute(String name, String value);
+
+        void attribute(String name, long value);
+
+        /** The work ended. */
+        void end();
+    }
+
+    /** A dispatch's trace, which knows what the command did. */
+    interface CommandTrace extends Trace {
+
+        /** What became of the command: stored, nothing, duplicate, rejected, invalid, conflict or failed. */
+        void outcome(String outcome);
+
+        /** An append of the dispatch, as a child trace: the stream, how many events, their positions. */
+        Trace append(String streamId, int events);
+    }
+
+    /** While a trace is current. */
+    interface Scope extends AutoCloseable {
+
+        @Override
+        void close();
+    }
+}

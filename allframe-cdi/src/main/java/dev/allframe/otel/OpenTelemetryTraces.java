@@ -1,0 +1,127 @@
+package dev.allframe.otel;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.allframe.EventEnvelope;
+import dev.allframe.core.telemetry.Telemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+/**
+ * {@link Telemetry} as OpenTelemetry spans. The context of the span current when a command stores events goes into
+ * their metadata as W3C {@code traceparent} (and {@code tracestate}); a projection's batch span links to the
+ * contexts of its events, so that it joins the traces of the commands on whichever thread or server it runs.
+ */
+public final class OpenTelemetryTraces implements Telemetry {
+
+    /** The instrumentation scope's name. */
+    public static final String SCOPE = "dev.allframe";
+    /** The most links a batch span gets: one per distinct command trace, the first ones. */
+    static final int MAX_LINKS = 64;
+
+    private static final W3CTraceContextPropagator PROPAGATOR = W3CTraceContextPropagator.getInstance();
+    private static final TextMapGetter<Map<String, String>> METADATA = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
+
+    private final Tracer tracer;
+
+    public OpenTelemetryTraces(OpenTelemetry openTelemetry) {
+        this.tracer = requireNonNull(openTelemetry, "openTelemetry").getTracer(SCOPE);
+    }
+
+    @Override
+    public CommandTrace command(Object command) {
+        String type = command == null ? "null" : command.getClass().getName();
+        Span span = tracer.spanBuilder("allframe.command " + simpleName(command)).setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("allframe.command.type", type).startSpan();
+        return new SpanTrace(span, tracer);
+    }
+
+    @Override
+    public Trace projectionBatch(String projection, List<EventEnvelope> events) {
+        SpanBuilder builder = tracer.spanBuilder("allframe.projection.batch " + projection)
+                .setSpanKind(SpanKind.CONSUMER).setNoParent()
+                .setAttribute("allframe.projection", projection)
+                .setAttribute("allframe.events", (long) events.size());
+        if (!events.isEmpty()) {
+            builder.setAttribute(FIRST_POSITION, events.get(0).globalPosition())
+                    .setAttribute(LAST_POSITION, events.get(events.size() - 1).globalPosition());
+        }
+        Set<SpanContext> causes = new LinkedHashSet<>();
+        for (EventEnvelope event : events) {
+            SpanContext cause = contextOf(event.metadata());
+            if (cause.isValid() && causes.size() < MAX_LINKS) {
+                causes.add(cause);
+            }
+        }
+        causes.forEach(builder::addLink);
+        return new SpanTrace(builder.startSpan(), tracer);
+    }
+
+    @Override
+    public Trace saga(String saga, UUID sagaId) {
+        return new SpanTrace(tracer.spanBuilder("allframe.saga " + saga).setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("allframe.saga", saga).setAttribute("allframe.saga.id", sagaId.toString())
+                .startSpan(), tracer);
+    }
+
+    @Override
+    public Trace sagaStep(String saga, UUID sagaId, int step, String stepName, boolean compensation) {
+        return new SpanTrace(tracer.spanBuilder((compensation ? "allframe.saga.compensate " : "allframe.saga.execute ")
+                        + stepName).setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("allframe.saga", saga).setAttribute("allframe.saga.id", sagaId.toString())
+                .setAttribute("allframe.saga.step", (long) step).setAttribute("allframe.saga.step.name", stepName)
+                .startSpan(), tracer);
+    }
+
+    @Override
+    public Map<String, String> withContext(Map<String, String> headers) {
+        Context current = Context.current();
+        if (!Span.fromContext(current).getSpanContext().isValid()) {
+            return headers;
+        }
+        Map<String, String> with = new HashMap<>(headers);
+        PROPAGATOR.inject(current, with, (carrier, key, value) -> carrier.put(key, value));
+        return with;
+    }
+
+    @Override
+    public Executor propagating(Executor executor) {
+        return Context.taskWrapping(executor);
+    }
+
+    /** The span context an event's metadata carries, invalid when it carries none. */
+    static SpanContext contextOf(Map<String, String> metadata) {
+        if (metadata.isEmpty() || !metadata.containsKey("traceparent")) {
+            return SpanContext.getInvalid();
+        }
+        return Span.fromContext(PROPAGATOR.extract(Context.root(), metadata, METADATA)).getSpanContext();
+    }
+
+    private static String simpleName(Object value) {
+        return value == null ? "null" : value.getClass().getSimpleName();
+    }
+}
