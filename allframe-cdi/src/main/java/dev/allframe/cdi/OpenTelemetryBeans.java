@@ -7,7 +7,8 @@ import io.opentelemetry.api.OpenTelemetry;
 
 /**
  * The OpenTelemetry AllFrame reports to: the {@code OpenTelemetry} bean (which a MicroProfile Telemetry server
- * provides, or the application produces), else the global one. Loaded only when the API is there.
+ * provides, or the application produces), else the global one; none when that is the API's no-op. Loaded only when
+ * the API is there.
  */
 final class OpenTelemetryBeans {
 
@@ -16,6 +17,6 @@ final class OpenTelemetryBeans {
 
     static Telemetry traces(ApplicationBeans beans) {
         OpenTelemetry openTelemetry = beans.find(OpenTelemetry.class).orElseGet(GlobalOpenTelemetry::get);
-        return new OpenTelemetryTraces(openTelemetry);
+        return OpenTelemetryTraces.of(openTelemetry);
     }
 }

@@ -10,6 +10,7 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -48,8 +49,18 @@ public final class OpenTelemetryTraces implements Telemetry {
 
     private final Tracer tracer;
 
-    public OpenTelemetryTraces(OpenTelemetry openTelemetry) {
-        this.tracer = requireNonNull(openTelemetry, "openTelemetry").getTracer(SCOPE);
+    private OpenTelemetryTraces(OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer(SCOPE);
+    }
+
+    /**
+     * AllFrame's telemetry through {@code openTelemetry}; none when it is the API's no-op (no SDK, or a server's
+     * disabled one), whose spans would be made and thrown away on every dispatch for nothing.
+     */
+    public static Telemetry of(OpenTelemetry openTelemetry) {
+        requireNonNull(openTelemetry, "openTelemetry");
+        return openTelemetry.getTracerProvider() == TracerProvider.noop() ? Telemetry.NONE
+                : new OpenTelemetryTraces(openTelemetry);
     }
 
     @Override

@@ -26,6 +26,10 @@ final class Workloads {
 
     static final List<Row> ROWS = List.of(
             new Row("DispatchBenchmark.allFrame", DISPATCH, "AllFrame CommandBus"),
+            new Row("DispatchBenchmark.allFrameTracedNoop", DISPATCH,
+                    "AllFrame CommandBus, OpenTelemetry API present, no-op"),
+            new Row("DispatchBenchmark.allFrameTraced", DISPATCH,
+                    "AllFrame CommandBus, OpenTelemetry SDK recording every span"),
             new Row("DispatchBenchmark.axon", DISPATCH, "Axon SimpleCommandBus"),
             new Row("DispatchBenchmark.hashMap", DISPATCH, "HashMap<Class, Consumer>"),
             new Row("CommandCycleBenchmark.allFrame", CYCLE, "AllFrame"),
@@ -66,6 +70,8 @@ final class Workloads {
     static final List<Ratio> RATIOS = List.of(
             new Ratio("dispatch: AllFrame / Axon", "DispatchBenchmark.allFrame", "DispatchBenchmark.axon", 0, ""),
             new Ratio("dispatch: AllFrame / HashMap", "DispatchBenchmark.allFrame", "DispatchBenchmark.hashMap", 0, ""),
+            new Ratio("dispatch: traced (SDK) / untraced", "DispatchBenchmark.allFrameTraced",
+                    "DispatchBenchmark.allFrame", 0, ""),
             new Ratio("command cycle in memory: AllFrame / Axon", "CommandCycleBenchmark.allFrame",
                     "CommandCycleBenchmark.axon", 15, "≥ 15× faster than Axon"),
             new Ratio("append in memory: AllFrame / Axon", "InMemoryAppendBenchmark.allFrame",

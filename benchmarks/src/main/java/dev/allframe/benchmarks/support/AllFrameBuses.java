@@ -10,6 +10,7 @@ import dev.allframe.core.dispatch.CommandDispatcher;
 import dev.allframe.core.dispatch.MessageValidator;
 import dev.allframe.core.handler.EventClassCollector;
 import dev.allframe.core.handler.HandlerCatalog;
+import dev.allframe.core.telemetry.Telemetry;
 import dev.allframe.core.handler.HandlerKind;
 import dev.allframe.core.handler.HandlerMethod;
 import dev.allframe.core.handler.StateFingerprints;
@@ -39,10 +40,21 @@ public final class AllFrameBuses {
     }
 
     public static CommandDispatcher commandBus(EventStore store, EventTypeRegistry eventTypes, Object handler) {
+        return commandBus(store, eventTypes, handler, Telemetry.NONE);
+    }
+
+    /** A command bus whose dispatches are traced with {@code telemetry}. */
+    public static CommandDispatcher commandBus(EventStore store, Object handler, Telemetry telemetry) {
+        return commandBus(store, EventTypeRegistry.of(EventClassCollector.collect(catalog(handler))), handler,
+                telemetry);
+    }
+
+    private static CommandDispatcher commandBus(EventStore store, EventTypeRegistry eventTypes, Object handler,
+                                                Telemetry telemetry) {
         HandlerCatalog catalog = catalog(handler);
         return new CommandDispatcher(catalog, beanClass -> handler, StoreCapabilities.of(store), VALIDATOR,
                 new AllFrameConfig(AllFrameConfig.MEMORY_STORE, 3, 0), Runnable::run, eventTypes,
-                StateFingerprints.of(catalog, eventTypes.classes(), VersionGraph.empty()));
+                StateFingerprints.of(catalog, eventTypes.classes(), VersionGraph.empty()), telemetry);
     }
 
     private static HandlerCatalog catalog(Object handler) {
