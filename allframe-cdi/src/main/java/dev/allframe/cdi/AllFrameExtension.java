@@ -52,6 +52,7 @@ import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -165,6 +166,7 @@ public class AllFrameExtension implements Extension {
         problems.addAll(providers.problems());
         AllFrameConfig config = AllFrameConfig.read(configValues, providers.names(), providers.configKeys(), problems);
         boolean telemetry = AllFrameConfig.telemetryEnabled(configValues, problems);
+        Duration maxLag = AllFrameConfig.healthMaxLag(configValues, problems);
         HandlerCatalog catalog = HandlerCatalog.build(handlerMethods, problems);
         handlerBeans.forEach((beanClass, bean) -> {
             if (!bean.getTypes().contains(beanClass)) {
@@ -214,7 +216,7 @@ public class AllFrameExtension implements Extension {
                     return sagaRuntime.orchestrator();
                 });
         if (HealthSupport.available()) {
-            HealthSupport.register(event, () -> running().projections());
+            HealthSupport.register(event, () -> running().projections(), () -> running().lagAge()::of, maxLag);
         }
     }
 

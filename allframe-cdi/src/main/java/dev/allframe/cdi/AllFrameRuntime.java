@@ -17,6 +17,7 @@ import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.StateFingerprints;
 import dev.allframe.core.message.StoreMessages;
 import dev.allframe.core.projection.BoundProjection;
+import dev.allframe.core.projection.LagAge;
 import dev.allframe.core.projection.ProjectionEngine;
 import dev.allframe.core.projection.ProjectionModel;
 import dev.allframe.core.retention.RetentionJob;
@@ -219,6 +220,11 @@ final class AllFrameRuntime {
             }
         });
         return problems.messages();
+    }
+
+    /** How old the oldest event each projection has not applied is, read from the store's log. */
+    LagAge lagAge() {
+        return new LagAge(store().events(), clock());
     }
 
     /** How AllFrame's work is traced: found once, when first needed, once the application's beans exist. */

@@ -1,8 +1,11 @@
 package dev.allframe.cdi;
 
 import dev.allframe.projection.ProjectionRegistry;
+import dev.allframe.projection.ProjectionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Readiness;
@@ -22,9 +25,10 @@ final class HealthSupport {
         }
     }
 
-    static void register(AfterBeanDiscovery event, Supplier<ProjectionRegistry> registry) {
+    static void register(AfterBeanDiscovery event, Supplier<ProjectionRegistry> registry,
+                         Supplier<Function<ProjectionStatus, Duration>> lagAge, Duration maxLag) {
         event.addBean().types(HealthCheck.class, Object.class).qualifiers(Readiness.Literal.INSTANCE)
                 .scope(ApplicationScoped.class)
-                .createWith(context -> new ProjectionHealthCheck(registry.get()));
+                .createWith(context -> new ProjectionHealthCheck(registry.get(), lagAge.get(), maxLag));
     }
 }

@@ -9,6 +9,7 @@ import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.projection.ProjectionState;
 import dev.allframe.projection.ProjectionStatus;
 import dev.allframe.testing.TestHealthResponses;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -65,6 +66,36 @@ class ProjectionHealthCheckTest {
         assertThat(down.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(down.getData().orElseThrow()).containsEntry("balances.parked", 2L)
                 .containsEntry("balances.failure", "position 1000: AF1119: broken");
+    }
+
+    @Test
+    void aProjectionFartherBehindThanTheMaximumLagMakesReadinessDown() {
+        ProjectionStatus behind = new ProjectionStatus("balances", ProjectionMode.ASYNC, ProjectionState.RUNNING,
+                900, null, 1000, null, null);
+        ProjectionStatus caughtUp = new ProjectionStatus("balances", ProjectionMode.ASYNC, ProjectionState.RUNNING,
+                1000, null, 1000, null, null);
+
+        HealthCheckResponse late = new ProjectionHealthCheck(registry(behind), status -> Duration.ofSeconds(12),
+                Duration.ofSeconds(5)).call();
+        HealthCheckResponse inTime = new ProjectionHealthCheck(registry(behind), status -> Duration.ofSeconds(4),
+                Duration.ofSeconds(5)).call();
+        HealthCheckResponse unbounded = new ProjectionHealthCheck(registry(behind), status -> Duration.ofHours(1),
+                Duration.ZERO).call();
+        HealthCheckResponse none = new ProjectionHealthCheck(registry(caughtUp), status -> {
+            throw new AssertionError("a projection that applied everything has no age to read");
+        }, Duration.ofSeconds(5)).call();
+
+        assertThat(late.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(late.getData().orElseThrow()).containsEntry("balances.lag", 100L)
+                .containsEntry("balances.lag-seconds", 12L)
+                .containsEntry("balances.behind", "its oldest unapplied event is 12000 ms old, more than"
+                        + " allframe.health.max-lag (5000 ms)");
+        assertThat(inTime.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(inTime.getData().orElseThrow()).containsEntry("balances.lag-seconds", 4L)
+                .doesNotContainKey("balances.behind");
+        assertThat(unbounded.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(none.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(none.getData().orElseThrow()).doesNotContainKey("balances.lag-seconds");
     }
 
     private static ProjectionRegistry registry(ProjectionStatus status) {

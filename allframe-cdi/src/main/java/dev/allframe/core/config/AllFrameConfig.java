@@ -103,6 +103,14 @@ public record AllFrameConfig(String eventStore, int commandMaxRetries, int snaps
         return value.equals("true");
     }
 
+    /**
+     * How old the oldest event an async projection has not applied may be before readiness is DOWN; zero for no
+     * bound.
+     */
+    public static Duration healthMaxLag(ConfigValues values, Problems problems) {
+        return DurationValue.read(values, ConfigKey.HEALTH_MAX_LAG, problems);
+    }
+
     /** The configured name of this node, or one made up when none is. */
     private static String nodeName(ConfigValues values, Problems problems) {
         String name = text(values, ConfigKey.NODE_NAME);

@@ -26,7 +26,8 @@ public enum ConfigKey {
     RETENTION_SAGAS("allframe.retention.sagas", "30d", "", ""),
     RETENTION_INTERVAL("allframe.retention.interval", "1h", "10ms", "24h"),
     RETENTION_BATCH_SIZE("allframe.retention.batch-size", "1000", "1", "10000"),
-    TELEMETRY_ENABLED("allframe.telemetry.enabled", "true", "", "");
+    TELEMETRY_ENABLED("allframe.telemetry.enabled", "true", "", ""),
+    HEALTH_MAX_LAG("allframe.health.max-lag", "0ms", "0ms", "7d");
 
     private final String key;
     private final String defaultValue;

@@ -49,7 +49,8 @@ class AllFrameConfigTest {
                         + " allframe.projection.max-retries, allframe.projection.retry-backoff,"
                         + " allframe.projection.lease, allframe.node.name, allframe.saga.step-timeout, allframe.saga.lease,"
                         + " allframe.retention.idempotency-keys, allframe.retention.sagas, allframe.retention.interval,"
-                        + " allframe.retention.batch-size, allframe.telemetry.enabled, allframe.jpa.persistence-unit,"
+                        + " allframe.retention.batch-size, allframe.telemetry.enabled, allframe.health.max-lag,"
+                        + " allframe.jpa.persistence-unit,"
                         + " allframe.jpa.create-schema",
                 "AF1016: allframe.event-store=cassandra names no available event store; available: memory, jpa",
                 "AF1010: Configuration value 'three' of allframe.command.max-retries is invalid: expected a whole"

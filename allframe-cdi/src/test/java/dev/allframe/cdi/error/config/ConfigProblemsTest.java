@@ -24,7 +24,8 @@ class ConfigProblemsTest {
                         + " allframe.projection.max-retries, allframe.projection.retry-backoff,"
                         + " allframe.projection.lease, allframe.node.name, allframe.saga.step-timeout, allframe.saga.lease,"
                         + " allframe.retention.idempotency-keys, allframe.retention.sagas, allframe.retention.interval,"
-                        + " allframe.retention.batch-size, allframe.telemetry.enabled, allframe.recording.unit",
+                        + " allframe.retention.batch-size, allframe.telemetry.enabled, allframe.health.max-lag,"
+                        + " allframe.recording.unit",
                 "AF1016: allframe.event-store=files names no available event store; available: memory, recording",
                 "AF1010: Configuration value 'lots' of allframe.command.max-retries is invalid: expected a whole"
                         + " number from 0 to 100");

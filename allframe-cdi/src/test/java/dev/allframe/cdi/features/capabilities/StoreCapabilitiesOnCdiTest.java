@@ -79,6 +79,7 @@ class StoreCapabilitiesOnCdiTest {
                         + " allframe.projection.max-retries, allframe.projection.retry-backoff,"
                         + " allframe.projection.lease, allframe.node.name, allframe.saga.step-timeout, allframe.saga.lease,"
                         + " allframe.retention.idempotency-keys, allframe.retention.sagas, allframe.retention.interval,"
-                        + " allframe.retention.batch-size, allframe.telemetry.enabled, allframe.recording.unit");
+                        + " allframe.retention.batch-size, allframe.telemetry.enabled, allframe.health.max-lag,"
+                        + " allframe.recording.unit");
     }
 }
