@@ -70,6 +70,7 @@ final class AllFrameRuntime {
     private final Time time;
     private final boolean telemetryEnabled;
     private Telemetry telemetry;
+    private Telemetry.Scope observedProjections;
     private final Object lock = new Object();
     private MessageValidator validator;
     private ServerWorkers.Found workers;
@@ -215,8 +216,10 @@ final class AllFrameRuntime {
                 telemetry(), problems);
         engine.ifPresent(started -> {
             started.start();
+            Telemetry.Scope observed = telemetry().observeProjections(started::list, lagAge()::of);
             synchronized (lock) {
                 projections = started;
+                observedProjections = observed;
             }
         });
         return problems.messages();
@@ -245,6 +248,9 @@ final class AllFrameRuntime {
 
     void stopProjections() {
         synchronized (lock) {
+            if (observedProjections != null) {
+                observedProjections.close();
+            }
             if (projections != null) {
                 projections.close();
             }

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.core.telemetry.Telemetry;
+import dev.allframe.projection.ProjectionStatus;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
@@ -14,6 +16,7 @@ import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,9 +24,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * {@link Telemetry} as OpenTelemetry spans. The context of the span current when a command stores events goes into
+ * {@link Telemetry} as OpenTelemetry spans and metrics ({@link Meters}). The context of the span current when a command stores events goes into
  * their metadata as W3C {@code traceparent} (and {@code tracestate}); a projection's batch span links to the
  * contexts of its events, so that it joins the traces of the commands on whichever thread or server it runs.
  */
@@ -48,18 +53,21 @@ public final class OpenTelemetryTraces implements Telemetry {
     };
 
     private final Tracer tracer;
+    private final Meters meters;
 
     private OpenTelemetryTraces(OpenTelemetry openTelemetry) {
         this.tracer = openTelemetry.getTracer(SCOPE);
+        this.meters = new Meters(openTelemetry.getMeter(SCOPE));
     }
 
     /**
      * AllFrame's telemetry through {@code openTelemetry}; none when it is the API's no-op (no SDK, or a server's
-     * disabled one), whose spans would be made and thrown away on every dispatch for nothing.
+     * disabled one), whose spans and measurements would be made and thrown away on every dispatch for nothing.
      */
     public static Telemetry of(OpenTelemetry openTelemetry) {
         requireNonNull(openTelemetry, "openTelemetry");
-        return openTelemetry.getTracerProvider() == TracerProvider.noop() ? Telemetry.NONE
+        return openTelemetry.getTracerProvider() == TracerProvider.noop()
+                && openTelemetry.getMeterProvider() == MeterProvider.noop() ? Telemetry.NONE
                 : new OpenTelemetryTraces(openTelemetry);
     }
 
@@ -68,7 +76,8 @@ public final class OpenTelemetryTraces implements Telemetry {
         String type = command == null ? "null" : command.getClass().getName();
         Span span = tracer.spanBuilder("allframe.command " + simpleName(command)).setSpanKind(SpanKind.INTERNAL)
                 .setAttribute("allframe.command.type", type).startSpan();
-        return new SpanTrace(span, tracer);
+        return new SpanTrace(span, tracer, meters, type,
+                (trace, seconds) -> meters.commandEnded(trace.name(), trace.outcome(), seconds));
     }
 
     @Override
@@ -89,14 +98,17 @@ public final class OpenTelemetryTraces implements Telemetry {
             }
         }
         causes.forEach(builder::addLink);
-        return new SpanTrace(builder.startSpan(), tracer);
+        long count = events.size();
+        return new SpanTrace(builder.startSpan(), tracer, meters, projection,
+                (trace, seconds) -> meters.batchEnded(trace.name(), count, trace.failed(), seconds));
     }
 
     @Override
     public Trace saga(String saga, UUID sagaId) {
         return new SpanTrace(tracer.spanBuilder("allframe.saga " + saga).setSpanKind(SpanKind.INTERNAL)
                 .setAttribute("allframe.saga", saga).setAttribute("allframe.saga.id", sagaId.toString())
-                .startSpan(), tracer);
+                .startSpan(), tracer, meters, saga, (trace, seconds) -> meters.sagaEnded(trace.name(),
+                trace.outcome() == null ? "FAILED" : trace.outcome()));
     }
 
     @Override
@@ -105,7 +117,8 @@ public final class OpenTelemetryTraces implements Telemetry {
                         + stepName).setSpanKind(SpanKind.INTERNAL)
                 .setAttribute("allframe.saga", saga).setAttribute("allframe.saga.id", sagaId.toString())
                 .setAttribute("allframe.saga.step", (long) step).setAttribute("allframe.saga.step.name", stepName)
-                .startSpan(), tracer);
+                .startSpan(), tracer, meters, stepName,
+                (trace, seconds) -> meters.stepEnded(saga, trace.name(), compensation, trace.failed(), seconds));
     }
 
     @Override
@@ -122,6 +135,12 @@ public final class OpenTelemetryTraces implements Telemetry {
     @Override
     public Executor propagating(Executor executor) {
         return Context.taskWrapping(executor);
+    }
+
+    @Override
+    public Scope observeProjections(Supplier<List<ProjectionStatus>> statuses,
+                                    Function<ProjectionStatus, Duration> lagAge) {
+        return meters.observe(statuses, lagAge);
     }
 
     /** The span context an event's metadata carries, invalid when it carries none. */

@@ -5,15 +5,47 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 
-/** A trace that is an OpenTelemetry span; an append is a child span of its command's. */
+/**
+ * A trace that is an OpenTelemetry span, timed for the metrics: when it ends, {@link Ending} records what it measured.
+ * An append is a child span of its command's.
+ */
 final class SpanTrace implements Telemetry.CommandTrace {
+
+    /** What a trace records in the metrics when it ends. */
+    @FunctionalInterface
+    interface Ending {
+
+        void ended(SpanTrace trace, double seconds);
+    }
 
     private final Span span;
     private final Tracer tracer;
+    private final Meters meters;
+    private final Ending ending;
+    private final String name;
+    private final long started = System.nanoTime();
+    private String outcome;
+    private boolean failed;
 
-    SpanTrace(Span span, Tracer tracer) {
+    /** @param name what the metrics call the traced thing: the command's type, the projection, the saga */
+    SpanTrace(Span span, Tracer tracer, Meters meters, String name, Ending ending) {
         this.span = span;
         this.tracer = tracer;
+        this.meters = meters;
+        this.name = name;
+        this.ending = ending;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String outcome() {
+        return outcome;
+    }
+
+    boolean failed() {
+        return failed;
     }
 
     @Override
@@ -24,6 +56,7 @@ final class SpanTrace implements Telemetry.CommandTrace {
 
     @Override
     public void failed(Throwable failure) {
+        failed = true;
         span.recordException(failure);
         span.setStatus(StatusCode.ERROR, String.valueOf(failure.getMessage()));
     }
@@ -31,6 +64,9 @@ final class SpanTrace implements Telemetry.CommandTrace {
     @Override
     public void attribute(String name, String value) {
         span.setAttribute(name, value);
+        if (name.equals(Telemetry.SAGA_OUTCOME)) {
+            outcome = value;
+        }
     }
 
     @Override
@@ -41,16 +77,29 @@ final class SpanTrace implements Telemetry.CommandTrace {
     @Override
     public void end() {
         span.end();
+        ending.ended(this, (System.nanoTime() - started) / 1e9);
     }
 
     @Override
     public void outcome(String outcome) {
+        this.outcome = outcome;
         span.setAttribute("allframe.command.outcome", outcome);
+    }
+
+    @Override
+    public void retried(int attempt) {
+        span.setAttribute(Telemetry.RETRIES, attempt);
+        meters.retried(name);
     }
 
     @Override
     public Telemetry.Trace append(String streamId, int events) {
         return new SpanTrace(tracer.spanBuilder("allframe.append").setAttribute(Telemetry.STREAM, streamId)
-                .setAttribute("allframe.events", (long) events).startSpan(), tracer);
+                .setAttribute("allframe.events", (long) events).startSpan(), tracer, meters, streamId,
+                (trace, seconds) -> {
+                    if (!trace.failed()) {
+                        meters.appended(events);
+                    }
+                });
     }
 }

@@ -180,7 +180,7 @@ public final class CommandDispatcher implements CommandBus {
                                    CommandTrace trace) {
         for (int attempt = 0; ; attempt++) {
             if (attempt > 0) {
-                trace.attribute(Telemetry.RETRIES, attempt);
+                trace.retried(attempt);
             }
             if (key != null) {
                 Optional<CommandResult> earlier = earlierResult(key, streamId, commandId);

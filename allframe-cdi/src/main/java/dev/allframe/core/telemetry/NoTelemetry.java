@@ -1,10 +1,14 @@
 package dev.allframe.core.telemetry;
 
 import dev.allframe.EventEnvelope;
+import dev.allframe.projection.ProjectionStatus;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** {@link Telemetry#NONE}: one trace that does nothing, handed out for everything. */
 final class NoTelemetry implements Telemetry, Telemetry.CommandTrace, Telemetry.Scope {
@@ -37,6 +41,16 @@ final class NoTelemetry implements Telemetry, Telemetry.CommandTrace, Telemetry.
     @Override
     public Executor propagating(Executor executor) {
         return executor;
+    }
+
+    @Override
+    public Scope observeProjections(Supplier<List<ProjectionStatus>> statuses,
+                                    Function<ProjectionStatus, Duration> lagAge) {
+        return this;
+    }
+
+    @Override
+    public void retried(int attempt) {
     }
 
     @Override

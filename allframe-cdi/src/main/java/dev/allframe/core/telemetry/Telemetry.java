@@ -1,14 +1,19 @@
 package dev.allframe.core.telemetry;
 
 import dev.allframe.EventEnvelope;
+import dev.allframe.projection.ProjectionStatus;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * What AllFrame tells a tracing system about its work: a trace for each dispatch (with its append), each batch a
- * projection applies, each saga and each execution and compensation of its steps. The trace context of a command
+ * What AllFrame tells a tracing and metrics system about its work: a trace for each dispatch (with its append), each
+ * batch a projection applies, each saga and each execution and compensation of its steps, each also counted and
+ * timed; the projections' lag and parked events. The trace context of a command
  * travels with its events (in their metadata), so that the batches they are applied in link back to it on any thread
  * and any server. {@link #NONE} tells nothing and costs nothing.
  */
@@ -50,6 +55,12 @@ public interface Telemetry {
     /** {@code executor}, running each task with the trace that was current where the task was handed over. */
     Executor propagating(Executor executor);
 
+    /**
+     * Reports the projections' lag (in events and in the age of the oldest unapplied event) and parked events as they
+     * are whenever they are read, until the handle is closed.
+     */
+    Scope observeProjections(Supplier<List<ProjectionStatus>> statuses, Function<ProjectionStatus, Duration> lagAge);
+
     /** A piece of work being traced. */
     interface Trace {
 
@@ -73,6 +84,9 @@ public interface Telemetry {
 
         /** What became of the command: stored, nothing, duplicate, rejected, invalid, conflict or failed. */
         void outcome(String outcome);
+
+        /** The command met a concurrency conflict and is tried again, for the {@code attempt}th time (from 1). */
+        void retried(int attempt);
 
         /** An append of the dispatch, as a child trace: the stream, how many events, their positions. */
         Trace append(String streamId, int events);
