@@ -7,10 +7,10 @@ import dev.allframe.command.CommandValidationException;
 import dev.allframe.command.CommandValidationException.Violation;
 import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.test.internal.EventTable;
+import dev.allframe.test.internal.SameList;
 import dev.allframe.test.internal.TestKitMessages;
 import java.util.List;
 import java.util.function.Consumer;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * What a command did, for a test to expect: the events it stored, or its rejection, its violations, a conflict or
@@ -37,10 +37,7 @@ public final class CommandThen {
     public CommandThen thenEvents(Object... expected) {
         List<Object> wanted = List.of(expected);
         List<Object> stored = stored("store " + (wanted.isEmpty() ? "no events" : "events"));
-        if (!stored.equals(wanted)) {
-            throw new AssertionFailedError(TestKitMessages.otherEvents(subject(),
-                    EventTable.sideBySide(wanted, stored)).toString(), wanted, stored);
-        }
+        SameList.require(wanted, stored, table -> TestKitMessages.otherEvents(subject(), table));
         return this;
     }
 

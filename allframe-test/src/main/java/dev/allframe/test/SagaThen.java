@@ -3,11 +3,10 @@ package dev.allframe.test;
 import dev.allframe.saga.SagaLogEntry;
 import dev.allframe.saga.SagaOutcome;
 import dev.allframe.saga.StepFailure;
-import dev.allframe.test.internal.EventTable;
+import dev.allframe.test.internal.SameList;
 import dev.allframe.test.internal.TestKitMessages;
 import java.time.Duration;
 import java.util.List;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * How a saga ended, for a test to expect: completed, compensated after a step failed, or with compensations that
@@ -65,22 +64,13 @@ public final class SagaThen {
      * {@code "COMPENSATE <step name> <result>"}, in the order they started: e.g. {@code "EXECUTE DebitSource SUCCEEDED"}.
      */
     public SagaThen thenSteps(String... expected) {
-        List<String> wanted = List.of(expected);
-        List<String> ran = steps();
-        if (!ran.equals(wanted)) {
-            throw new AssertionFailedError(TestKitMessages.otherSteps(saga, EventTable.sideBySide(
-                    List.copyOf(wanted), List.copyOf(ran))).toString(), wanted, ran);
-        }
+        SameList.require(List.of(expected), steps(), table -> TestKitMessages.otherSteps(saga, table));
         return this;
     }
 
     /** The saga's steps stored exactly {@code expected} on any streams, in the order they were stored. */
     public SagaThen thenEvents(Object... expected) {
-        List<Object> wanted = List.of(expected);
-        if (!events.equals(wanted)) {
-            throw new AssertionFailedError(TestKitMessages.otherEvents(subject(), EventTable.sideBySide(wanted,
-                    events)).toString(), wanted, events);
-        }
+        SameList.require(List.of(expected), events, table -> TestKitMessages.otherEvents(subject(), table));
         return this;
     }
 
@@ -89,11 +79,7 @@ public final class SagaThen {
      * {@code equals}; a command retried after a conflict counts once per run).
      */
     public SagaThen thenCommands(Object... expected) {
-        List<Object> wanted = List.of(expected);
-        if (!commands.equals(wanted)) {
-            throw new AssertionFailedError(TestKitMessages.otherCommands(subject(), EventTable.sideBySide(wanted,
-                    commands)).toString(), wanted, commands);
-        }
+        SameList.require(List.of(expected), commands, table -> TestKitMessages.otherCommands(subject(), table));
         return this;
     }
 

@@ -10,7 +10,7 @@ public final class EventTable {
     private EventTable() {
     }
 
-    public static String sideBySide(List<Object> expected, List<Object> actual) {
+    public static String sideBySide(List<?> expected, List<?> actual) {
         int rows = Math.max(expected.size(), actual.size());
         int width = "expected".length();
         for (Object value : expected) {
@@ -29,11 +29,11 @@ public final class EventTable {
     }
 
     /** The values as a bracketed list. */
-    public static String list(List<Object> values) {
+    public static String list(List<?> values) {
         return values.toString();
     }
 
-    private static String cell(List<Object> values, int index) {
+    private static String cell(List<?> values, int index) {
         return index < values.size() ? String.valueOf(values.get(index)) : "(none)";
     }
 }
