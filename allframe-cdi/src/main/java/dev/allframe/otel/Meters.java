@@ -37,6 +37,8 @@ final class Meters {
     private final DoubleHistogram batchDuration;
     private final LongCounter sagas;
     private final DoubleHistogram stepDuration;
+    private final LongCounter projectionsTaken;
+    private final LongCounter sagasRecovered;
 
     Meters(Meter meter) {
         this.meter = meter;
@@ -56,6 +58,18 @@ final class Meters {
                 .setDescription("Sagas that ended, by saga and outcome").build();
         stepDuration = meter.histogramBuilder("allframe.saga.step.duration").setUnit("s")
                 .setDescription("How long a step's execution or compensation took, by saga, step and outcome").build();
+        projectionsTaken = meter.counterBuilder("allframe.projection.leases.taken").setUnit("{lease}")
+                .setDescription("Projections this server took the lease of, by projection").build();
+        sagasRecovered = meter.counterBuilder("allframe.sagas.recovered").setUnit("{saga}")
+                .setDescription("Unfinished sagas this server took over, by saga").build();
+    }
+
+    void projectionTaken(String projection) {
+        projectionsTaken.add(1, Attributes.of(PROJECTION, projection));
+    }
+
+    void sagaRecovered(String saga) {
+        sagasRecovered.add(1, Attributes.of(SAGA, saga));
     }
 
     void commandEnded(String type, String outcome, double seconds) {

@@ -138,6 +138,16 @@ public final class OpenTelemetryTraces implements Telemetry {
     }
 
     @Override
+    public void projectionTaken(String projection) {
+        meters.projectionTaken(projection);
+    }
+
+    @Override
+    public void sagaRecovered(String saga) {
+        meters.sagaRecovered(saga);
+    }
+
+    @Override
     public Scope observeProjections(Supplier<List<ProjectionStatus>> statuses,
                                     Function<ProjectionStatus, Duration> lagAge) {
         return meters.observe(statuses, lagAge);

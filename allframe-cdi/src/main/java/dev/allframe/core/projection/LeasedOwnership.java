@@ -2,6 +2,7 @@ package dev.allframe.core.projection;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.core.message.ProjectionMessages;
+import dev.allframe.core.telemetry.Telemetry;
 import dev.allframe.spi.checkpoint.LeaseLostException;
 import dev.allframe.spi.checkpoint.ProjectionControl;
 import dev.allframe.spi.checkpoint.ProjectionLease;
@@ -24,12 +25,14 @@ final class LeasedOwnership implements Ownership {
     private static final Logger LOG = Logger.getLogger(LeasedOwnership.class.getName());
 
     private final String projection;
+    private final Telemetry telemetry;
     private final NodeShare share;
     private final Clock clock;
     private ProjectionLease lease;
     private Instant nextCheck;
 
-    LeasedOwnership(String projection, NodeShare share, Clock clock) {
+    LeasedOwnership(String projection, NodeShare share, Clock clock, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.projection = projection;
         this.share = share;
         this.clock = clock;
@@ -53,6 +56,7 @@ final class LeasedOwnership implements Ownership {
         Optional<ProjectionLease> claimed = share.leases().claim(projection, share.node(), share.lease());
         if (claimed.isPresent() && lease == null) {
             share.took();
+            telemetry.projectionTaken(projection);
             LOG.info(() -> ProjectionMessages.projectionTaken(projection, share.node(), claimed.get().token())
                     .toString());
         } else if (claimed.isEmpty() && lease != null) {

@@ -46,6 +46,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
     private final InlineSubscribers inlineListeners;
     private final ProjectionSettings settings;
     private final Executor executor;
+    private Telemetry telemetry = Telemetry.NONE;
     private final Map<String, TrackingProcessor> tracking = new TreeMap<>();
     private final Map<String, InlineProjection> inline = new TreeMap<>();
     private final Map<String, SegmentedProjection> segmented = new TreeMap<>();
@@ -112,13 +113,15 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
         return create(store, storeName, settings, projections, executor, timer, clock, Telemetry.NONE, problems);
     }
 
-    private static Optional<ProjectionEngine> create(StoreCapabilities store, String storeName,
-                                                     ProjectionSettings settings, List<BoundProjection> projections,
-                                                     Executor executor, Timer timer, Clock clock, Telemetry telemetry,
-                                                     Problems problems) {
+    /** Like the above, tracing each batch an async projection applies, and counting lease takes, with {@code telemetry}. */
+    public static Optional<ProjectionEngine> create(StoreCapabilities store, String storeName,
+                                                    ProjectionSettings settings, List<BoundProjection> projections,
+                                                    Executor executor, Timer timer, Clock clock, Telemetry telemetry,
+                                                    Problems problems) {
         int before = problems.size();
         ProjectionEngine engine = new ProjectionEngine(store.events(), store.inlineListeners().orElse(null), settings,
                 executor);
+        engine.telemetry = telemetry;
         List<String> withoutCheckpoints = new ArrayList<>();
         List<String> withoutDeadLetters = new ArrayList<>();
         for (BoundProjection projection : projections) {
@@ -184,7 +187,7 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
         if (share == null) {
             share = new NodeShare(leases, settings, clock);
         }
-        return new LeasedOwnership(projection, share, clock);
+        return new LeasedOwnership(projection, share, clock, telemetry);
     }
 
     /**

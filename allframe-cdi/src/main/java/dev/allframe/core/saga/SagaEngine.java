@@ -171,6 +171,7 @@ public final class SagaEngine implements SagaOrchestrator {
             }
             store.claim(saga.id(), owner, lease).ifPresent(claimed ->
                     recovered.add(new SagaExecution(claimed.id(), submit(claimed.id(), () -> {
+                        telemetry.sagaRecovered(claimed.saga());
                         LOG.info(SagaMessages.sagaRecovered(claimed.saga(), claimed.id(), claimed.state().name(),
                                 claimed.currentStep()).toString());
                         List<SagaLogEntry> history = store.history(claimed.id());

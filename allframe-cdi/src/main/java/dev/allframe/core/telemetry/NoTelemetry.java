@@ -54,6 +54,14 @@ final class NoTelemetry implements Telemetry, Telemetry.CommandTrace, Telemetry.
     }
 
     @Override
+    public void projectionTaken(String projection) {
+    }
+
+    @Override
+    public void sagaRecovered(String saga) {
+    }
+
+    @Override
     public Scope activate() {
         return this;
     }

@@ -55,6 +55,12 @@ public interface Telemetry {
     /** {@code executor}, running each task with the trace that was current where the task was handed over. */
     Executor propagating(Executor executor);
 
+    /** This server took {@code projection}'s lease: at start, from a server that left, or after one's lease ran out. */
+    void projectionTaken(String projection);
+
+    /** This server took over {@code saga}, which another process (or this one before a restart) left unfinished. */
+    void sagaRecovered(String saga);
+
     /**
      * Reports the projections' lag (in events and in the age of the oldest unapplied event) and parked events as they
      * are whenever they are read, until the handle is closed.

@@ -18,6 +18,7 @@ import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.NewEvent;
 import dev.allframe.testing.LogCapture;
 import dev.allframe.testing.ManualTimer;
+import dev.allframe.testing.RecordingTelemetry;
 import dev.allframe.testing.QueuedExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,6 +88,8 @@ class ProjectionOwnershipTest {
                     .containsExactly("Credit[account=acc, amount=1]@4", "Credit[account=acc, amount=1]@5",
                             "Credit[account=acc, amount=1]@6", "Credit[account=acc, amount=1]@7");
             assertThat(b.engine.status("ledger").owner()).isEqualTo("node-b");
+            assertThat(a.telemetry.taken()).as("node-a took the lease at start").containsExactly("ledger");
+            assertThat(b.telemetry.taken()).as("and node-b took it over").containsExactly("ledger");
 
             a.executor.runAll();
             assertThat(a.ledger("ledger").seen).as("node-a came back: it finds its lease lost before its next batch")
@@ -339,7 +342,7 @@ class ProjectionOwnershipTest {
             bound.add(ProjectionEngineTest.projection(projection, ProjectionMode.ASYNC, ledger));
         }
         ProjectionSettings settings = new ProjectionSettings(10, POLL, 0, Duration.ofMillis(10), LEASE, name);
-        node.engine = TestEngines.create(store, shared, settings, node.executor, timer, timer.clock(),
+        node.engine = TestEngines.create(store, shared, settings, node.executor, timer, timer.clock(), node.telemetry,
                 bound.toArray(BoundProjection[]::new));
         nodes.put(name, node);
         node.engine.start();
@@ -375,6 +378,7 @@ class ProjectionOwnershipTest {
         final String name;
         final QueuedExecutor executor;
         final Map<String, Ledger> ledgers;
+        final RecordingTelemetry telemetry = new RecordingTelemetry();
         ProjectionEngine engine;
 
         Node(String name, QueuedExecutor executor, Map<String, Ledger> ledgers) {

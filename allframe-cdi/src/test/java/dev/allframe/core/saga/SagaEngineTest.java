@@ -25,6 +25,7 @@ import dev.allframe.saga.StepResult;
 import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.testing.ManualTimer;
 import dev.allframe.testing.MutableClock;
+import dev.allframe.testing.RecordingTelemetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +62,8 @@ class SagaEngineTest {
         release.countDown();
         threads.shutdownNow();
     }
+
+    private final RecordingTelemetry telemetry = new RecordingTelemetry();
 
     @Test
     void stepsRunInOrderAndLaterStepsReadEarlierOutputs() {
@@ -470,6 +473,7 @@ class SagaEngineTest {
 
         assertThat(recovered).extracting(SagaExecution::sagaId).containsExactly(id);
         SagaOutcome outcome = recovered.get(0).outcome().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(telemetry.recovered()).containsExactly("transfer");
         String interrupted = "AF1142: Step 2 'debit' of saga 'transfer' (" + id
                 + ") was running when its process stopped; the saga is compensated from this step";
         assertThat(outcome).isEqualTo(new SagaOutcome.Compensated(id, new StepFailure(2, "debit", interrupted, null)));
@@ -537,7 +541,7 @@ class SagaEngineTest {
                 .orElseThrow();
         assertThat(problems.messages()).isEmpty();
         return new SagaEngine(List.of(model), sagaStore, store, EventTypeRegistry.of(List.of(Opened.class)), threads,
-                clock, LEASE);
+                clock, LEASE, telemetry);
     }
 
     /** Waits until a step has written {@code entry}: it runs now, and its time counts. */

@@ -13,13 +13,18 @@ import dev.allframe.bank.Transfer;
 import dev.allframe.cdi.Deployments;
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandResult;
+import dev.allframe.core.telemetry.Telemetry;
+import dev.allframe.otel.OpenTelemetryTraces;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.saga.SagaOrchestrator;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collection;
@@ -100,6 +105,24 @@ class MetricsTest {
                 .isEqualTo(2);
         assertThat(gauge(metrics, "allframe.projection.lag.age", Attributes.of(PROJECTION, "account-lines")))
                 .isNotNegative();
+    }
+
+    @Test
+    void leaseTakesAndSagaRecoveriesAreCounted() {
+        InMemoryMetricReader reader = InMemoryMetricReader.create();
+        try (OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
+                .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build()).build()) {
+            Telemetry telemetry = OpenTelemetryTraces.of(sdk);
+            telemetry.projectionTaken("ledger");
+            telemetry.projectionTaken("ledger");
+            telemetry.sagaRecovered("transfer");
+
+            Collection<MetricData> metrics = reader.collectAllMetrics();
+            assertThat(sum(metrics, "allframe.projection.leases.taken", Attributes.of(PROJECTION, "ledger")))
+                    .isEqualTo(2);
+            assertThat(sum(metrics, "allframe.sagas.recovered",
+                    Attributes.of(AttributeKey.stringKey("allframe.saga"), "transfer"))).isEqualTo(1);
+        }
     }
 
     private static MetricData metric(Collection<MetricData> metrics, String name) {
