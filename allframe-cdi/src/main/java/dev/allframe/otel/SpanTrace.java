@@ -4,6 +4,7 @@ import dev.allframe.core.telemetry.Telemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import java.util.UUID;
 
 /**
  * A trace that is an OpenTelemetry span, timed for the metrics: when it ends, {@link Ending} records what it measured.
@@ -90,6 +91,12 @@ final class SpanTrace implements Telemetry.CommandTrace {
     public void retried(int attempt) {
         span.setAttribute(Telemetry.RETRIES, attempt);
         meters.retried(name);
+    }
+
+    @Override
+    public void ids(UUID commandId, String correlationId) {
+        span.setAttribute("allframe.command.id", commandId.toString());
+        span.setAttribute("allframe.correlation.id", correlationId);
     }
 
     @Override

@@ -160,6 +160,7 @@ public final class CommandDispatcher implements CommandBus {
         if (streamId != null) {
             trace.attribute(Telemetry.STREAM, streamId);
         }
+        trace.ids(commandId, options.correlationId() == null ? commandId.toString() : options.correlationId());
         String key = options.idempotencyKey();
         if (streamId != null) {
             StoreLimits.check(streamId, key, options.idempotencyScope(), options.correlationId(),

@@ -54,6 +54,10 @@ final class NoTelemetry implements Telemetry, Telemetry.CommandTrace, Telemetry.
     }
 
     @Override
+    public void ids(UUID commandId, String correlationId) {
+    }
+
+    @Override
     public void projectionTaken(String projection) {
     }
 

@@ -94,6 +94,9 @@ public interface Telemetry {
         /** The command met a concurrency conflict and is tried again, for the {@code attempt}th time (from 1). */
         void retried(int attempt);
 
+        /** The command's id and correlation id, as its events carry them. */
+        void ids(UUID commandId, String correlationId);
+
         /** An append of the dispatch, as a child trace: the stream, how many events, their positions. */
         Trace append(String streamId, int events);
     }

@@ -115,6 +115,10 @@ class TracesTest {
 
         SpanData command = single("allframe.command OpenAccount");
         assertThat(command.getParentSpanId()).isEqualTo(request.getSpanContext().getSpanId());
+        assertThat(command.getAttributes().get(AttributeKey.stringKey("allframe.command.id")))
+                .isEqualTo(opened.commandId().toString());
+        assertThat(command.getAttributes().get(AttributeKey.stringKey("allframe.correlation.id")))
+                .isEqualTo(opened.events().get(0).correlationId());
         assertThat(opened.events().get(0).metadata().get("traceparent"))
                 .isEqualTo("00-" + command.getTraceId() + "-" + command.getSpanId() + "-"
                         + command.getSpanContext().getTraceFlags().asHex());
@@ -160,6 +164,11 @@ class TracesTest {
                 .containsExactlyInAnyOrder(debit.getSpanId(), takeBack.getSpanId());
         assertThat(inTrace(saga, "allframe.command Deposit"))
                 .containsExactlyInAnyOrder(credit.getSpanId(), refund.getSpanId());
+        assertThat(spans()).filteredOn(s -> s.getName().startsWith("allframe.command")
+                        && s.getTraceId().equals(saga.getTraceId()))
+                .extracting(s -> s.getAttributes().get(AttributeKey.stringKey("allframe.correlation.id")))
+                .as("the steps' commands correlate with the saga").hasSize(4)
+                .containsOnly(outcome.sagaId().toString());
     }
 
     @Test
