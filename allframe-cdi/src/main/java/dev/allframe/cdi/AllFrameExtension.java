@@ -216,7 +216,8 @@ public class AllFrameExtension implements Extension {
                     return sagaRuntime.orchestrator();
                 });
         if (HealthSupport.available()) {
-            HealthSupport.register(event, () -> running().projections(), () -> running().lagAge()::of, maxLag);
+            HealthSupport.register(event, () -> running().projections(), () -> running().lagAge()::of, maxLag,
+                    () -> running().breakdowns());
         }
     }
 

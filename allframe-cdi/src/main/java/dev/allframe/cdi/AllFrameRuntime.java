@@ -21,6 +21,7 @@ import dev.allframe.core.projection.LagAge;
 import dev.allframe.core.projection.ProjectionEngine;
 import dev.allframe.core.projection.ProjectionModel;
 import dev.allframe.core.retention.RetentionJob;
+import dev.allframe.core.telemetry.Breakdowns;
 import dev.allframe.core.telemetry.Telemetry;
 import dev.allframe.core.version.Upcasting;
 import dev.allframe.core.version.VersionGraph;
@@ -69,7 +70,7 @@ final class AllFrameRuntime {
     private final boolean applicationEventStore;
     private final Time time;
     private final boolean telemetryEnabled;
-    private Telemetry telemetry;
+    private Breakdowns telemetry;
     private Telemetry.Scope observedProjections;
     private final Object lock = new Object();
     private MessageValidator validator;
@@ -230,11 +231,16 @@ final class AllFrameRuntime {
         return new LagAge(store().events(), clock());
     }
 
+    /** The components of AllFrame that could not go on, for liveness. */
+    Breakdowns breakdowns() {
+        return telemetry();
+    }
+
     /** How AllFrame's work is traced: found once, when first needed, once the application's beans exist. */
-    Telemetry telemetry() {
+    Breakdowns telemetry() {
         synchronized (lock) {
             if (telemetry == null) {
-                telemetry = TelemetrySupport.create(telemetryEnabled, applicationBeans);
+                telemetry = new Breakdowns(TelemetrySupport.create(telemetryEnabled, applicationBeans), clock());
             }
             return telemetry;
         }

@@ -1,5 +1,6 @@
 package dev.allframe.cdi;
 
+import dev.allframe.core.telemetry.Breakdowns;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.projection.ProjectionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +9,10 @@ import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Registers the projections' readiness check when MicroProfile Health is there. */
+/** Registers the projections' readiness check and the work's liveness check when MicroProfile Health is there. */
 final class HealthSupport {
 
     private HealthSupport() {
@@ -26,9 +28,13 @@ final class HealthSupport {
     }
 
     static void register(AfterBeanDiscovery event, Supplier<ProjectionRegistry> registry,
-                         Supplier<Function<ProjectionStatus, Duration>> lagAge, Duration maxLag) {
+                         Supplier<Function<ProjectionStatus, Duration>> lagAge, Duration maxLag,
+                         Supplier<Breakdowns> breakdowns) {
         event.addBean().types(HealthCheck.class, Object.class).qualifiers(Readiness.Literal.INSTANCE)
                 .scope(ApplicationScoped.class)
                 .createWith(context -> new ProjectionHealthCheck(registry.get(), lagAge.get(), maxLag));
+        event.addBean().types(HealthCheck.class, Object.class).qualifiers(Liveness.Literal.INSTANCE)
+                .scope(ApplicationScoped.class)
+                .createWith(context -> new BreakdownHealthCheck(breakdowns));
     }
 }

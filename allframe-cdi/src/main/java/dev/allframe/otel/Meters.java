@@ -27,6 +27,7 @@ final class Meters {
     static final AttributeKey<String> SAGA = AttributeKey.stringKey("allframe.saga");
     static final AttributeKey<String> STEP = AttributeKey.stringKey("allframe.saga.step.name");
     static final AttributeKey<String> ACTION = AttributeKey.stringKey("allframe.saga.action");
+    static final AttributeKey<String> COMPONENT = AttributeKey.stringKey("allframe.component");
 
     private final Meter meter;
     private final LongCounter commands;
@@ -39,6 +40,7 @@ final class Meters {
     private final DoubleHistogram stepDuration;
     private final LongCounter projectionsTaken;
     private final LongCounter sagasRecovered;
+    private final LongCounter breakdowns;
 
     Meters(Meter meter) {
         this.meter = meter;
@@ -62,6 +64,12 @@ final class Meters {
                 .setDescription("Projections this server took the lease of, by projection").build();
         sagasRecovered = meter.counterBuilder("allframe.sagas.recovered").setUnit("{saga}")
                 .setDescription("Unfinished sagas this server took over, by saga").build();
+        breakdowns = meter.counterBuilder("allframe.breakdowns").setUnit("{breakdown}")
+                .setDescription("Components of AllFrame that could not go on, by component").build();
+    }
+
+    void brokeDown(String component) {
+        breakdowns.add(1, Attributes.of(COMPONENT, component));
     }
 
     void projectionTaken(String projection) {

@@ -138,6 +138,11 @@ public final class OpenTelemetryTraces implements Telemetry {
     }
 
     @Override
+    public void brokeDown(String component, Throwable cause) {
+        meters.brokeDown(component);
+    }
+
+    @Override
     public void projectionTaken(String projection) {
         meters.projectionTaken(projection);
     }

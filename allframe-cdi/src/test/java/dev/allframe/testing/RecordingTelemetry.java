@@ -12,11 +12,12 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** Telemetry that notes the lease takes and saga recoveries it is told of, and traces nothing. */
+/** Telemetry that notes the lease takes, saga recoveries and breakdowns it is told of, and traces nothing. */
 public final class RecordingTelemetry implements Telemetry {
 
     private final List<String> taken = new CopyOnWriteArrayList<>();
     private final List<String> recovered = new CopyOnWriteArrayList<>();
+    private final List<String> brokenDown = new CopyOnWriteArrayList<>();
 
     /** The projections whose lease was taken, in order. */
     public List<String> taken() {
@@ -26,6 +27,16 @@ public final class RecordingTelemetry implements Telemetry {
     /** The sagas taken over, in order. */
     public List<String> recovered() {
         return List.copyOf(recovered);
+    }
+
+    @Override
+    public void brokeDown(String component, Throwable cause) {
+        brokenDown.add(component + ": " + cause);
+    }
+
+    /** The breakdowns, each as {@code component: cause}. */
+    public List<String> brokenDown() {
+        return List.copyOf(brokenDown);
     }
 
     @Override

@@ -595,8 +595,14 @@ final class TrackingProcessor {
         return projection.model().onFailure() == FailurePolicy.PARK;
     }
 
-    /** Anything a task threw that the steps do not handle: the projection stops FAILED after its position. */
+    /**
+     * Anything a task threw that the steps do not handle: the projection stops FAILED after its position; an
+     * {@code Error} or a refused task is a breakdown too, for liveness.
+     */
     private void crashed(Throwable thrown) {
+        if (Telemetry.breaksDown(thrown)) {
+            telemetry.brokeDown("projection " + name(), thrown);
+        }
         if (thrown instanceof ProjectionFailedException failed) {
             EventEnvelope event = failed.event();
             failedAttempts = 1;

@@ -190,6 +190,9 @@ public final class SagaEngine implements SagaOrchestrator {
                 try {
                     outcome.complete(work.get());
                 } catch (RuntimeException | Error e) {
+                    if (Telemetry.breaksDown(e)) {
+                        telemetry.brokeDown("saga " + id, e);
+                    }
                     LOG.log(Level.WARNING, e.getMessage(), e);
                     outcome.completeExceptionally(e);
                 } finally {
@@ -198,6 +201,9 @@ public final class SagaEngine implements SagaOrchestrator {
             });
         } catch (RuntimeException e) {
             active.remove(id);
+            if (Telemetry.breaksDown(e)) {
+                telemetry.brokeDown("sagas", e);
+            }
             throw e;
         }
         return outcome;

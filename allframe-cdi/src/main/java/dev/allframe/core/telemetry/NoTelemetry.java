@@ -62,6 +62,10 @@ final class NoTelemetry implements Telemetry, Telemetry.CommandTrace, Telemetry.
     }
 
     @Override
+    public void brokeDown(String component, Throwable cause) {
+    }
+
+    @Override
     public void sagaRecovered(String saga) {
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -54,6 +55,18 @@ public interface Telemetry {
 
     /** {@code executor}, running each task with the trace that was current where the task was handed over. */
     Executor propagating(Executor executor);
+
+    /**
+     * A component of AllFrame cannot go on: an {@code Error} ended its work (the JVM's, or a class that cannot load),
+     * or its executor refused the work. Liveness is DOWN from then on.
+     */
+    void brokeDown(String component, Throwable cause);
+
+    /** Whether {@code failure} is one a component does not recover from: {@link #brokeDown} is told of it. */
+    static boolean breaksDown(Throwable failure) {
+        return failure instanceof VirtualMachineError || failure instanceof LinkageError
+                || failure instanceof RejectedExecutionException;
+    }
 
     /** This server took {@code projection}'s lease: at start, from a server that left, or after one's lease ran out. */
     void projectionTaken(String projection);
