@@ -101,7 +101,7 @@ final class AllFrameRuntime {
         this.handlerBeans = Map.copyOf(handlerBeans);
         this.applicationBeans = new ApplicationBeans(beanManager, deployedBeans);
         this.storeContext = new CdiEventStoreContext(configValues, applicationBeans, this::decoder,
-                time == null ? Clock.systemUTC() : time.clock());
+                time == null ? Clock.systemUTC() : time.clock(), this::telemetry);
         this.storeProvider = storeProvider;
     }
 

@@ -1,7 +1,9 @@
 package dev.allframe.cdi;
 
 import dev.allframe.core.config.ConfigValues;
+import dev.allframe.core.telemetry.Telemetry;
 import dev.allframe.spi.EventStoreContext;
+import dev.allframe.spi.StoreMetrics;
 import dev.allframe.spi.event.EventDecoder;
 import java.time.Clock;
 import java.util.Optional;
@@ -14,15 +16,19 @@ final class CdiEventStoreContext implements EventStoreContext {
     private final ApplicationBeans beans;
     private final Supplier<EventDecoder> events;
     private final Clock clock;
+    private final Supplier<Telemetry> telemetry;
 
     /**
      * @param beans {@code null} while the application deploys: no beans can be looked up yet
      */
     CdiEventStoreContext(ConfigValues config, ApplicationBeans beans, Supplier<EventDecoder> events) {
-        this(config, beans, events, Clock.systemUTC());
+        this(config, beans, events, Clock.systemUTC(), () -> Telemetry.NONE);
     }
 
-    CdiEventStoreContext(ConfigValues config, ApplicationBeans beans, Supplier<EventDecoder> events, Clock clock) {
+    /** @param telemetry where the store's metrics go, asked for once the store reports */
+    CdiEventStoreContext(ConfigValues config, ApplicationBeans beans, Supplier<EventDecoder> events, Clock clock,
+                         Supplier<Telemetry> telemetry) {
+        this.telemetry = telemetry;
         this.config = config;
         this.beans = beans;
         this.events = events;
@@ -42,6 +48,11 @@ final class CdiEventStoreContext implements EventStoreContext {
     @Override
     public EventDecoder events() {
         return events.get();
+    }
+
+    @Override
+    public StoreMetrics metrics() {
+        return (appends, events) -> telemetry.get().appendsCommittedTogether(appends, events);
     }
 
     @Override

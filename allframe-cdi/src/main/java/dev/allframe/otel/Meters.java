@@ -7,6 +7,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableLongGauge;
 import java.time.Duration;
@@ -41,6 +42,7 @@ final class Meters {
     private final LongCounter projectionsTaken;
     private final LongCounter sagasRecovered;
     private final LongCounter breakdowns;
+    private final LongHistogram commitAppends;
 
     Meters(Meter meter) {
         this.meter = meter;
@@ -64,8 +66,14 @@ final class Meters {
                 .setDescription("Projections this server took the lease of, by projection").build();
         sagasRecovered = meter.counterBuilder("allframe.sagas.recovered").setUnit("{saga}")
                 .setDescription("Unfinished sagas this server took over, by saga").build();
+        commitAppends = meter.histogramBuilder("allframe.append.commit.appends").ofLongs().setUnit("{append}")
+                .setDescription("How many appends the store committed together in one transaction").build();
         breakdowns = meter.counterBuilder("allframe.breakdowns").setUnit("{breakdown}")
                 .setDescription("Components of AllFrame that could not go on, by component").build();
+    }
+
+    void committedTogether(int appends) {
+        commitAppends.record(appends);
     }
 
     void brokeDown(String component) {

@@ -143,6 +143,11 @@ public final class OpenTelemetryTraces implements Telemetry {
     }
 
     @Override
+    public void appendsCommittedTogether(int appends, int events) {
+        meters.committedTogether(appends);
+    }
+
+    @Override
     public void projectionTaken(String projection) {
         meters.projectionTaken(projection);
     }

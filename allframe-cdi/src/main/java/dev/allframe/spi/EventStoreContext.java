@@ -20,4 +20,9 @@ public interface EventStoreContext {
     EventDecoder events();
 
     Clock clock();
+
+    /** Where the store reports how many appends its commits carried; nowhere by default. */
+    default StoreMetrics metrics() {
+        return StoreMetrics.NONE;
+    }
 }

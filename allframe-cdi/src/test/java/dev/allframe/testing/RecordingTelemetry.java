@@ -40,6 +40,10 @@ public final class RecordingTelemetry implements Telemetry {
     }
 
     @Override
+    public void appendsCommittedTogether(int appends, int events) {
+    }
+
+    @Override
     public void projectionTaken(String projection) {
         taken.add(projection);
     }

@@ -21,6 +21,7 @@ import dev.allframe.jpa.internal.SagaRows;
 import dev.allframe.jpa.internal.SnapshotRows;
 import dev.allframe.projection.ParkedEvent;
 import dev.allframe.saga.SagaLogEntry;
+import dev.allframe.spi.StoreMetrics;
 import dev.allframe.spi.checkpoint.CheckpointStore;
 import dev.allframe.spi.checkpoint.ProjectionControl;
 import dev.allframe.spi.checkpoint.ProjectionLease;
@@ -103,6 +104,11 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
 
     public JpaEventStore(JpaTransactions transactions, EventSerializer serializer, EventDecoder events, Clock clock) {
         this(transactions, autocommitOf(transactions), serializer, events, clock);
+    }
+
+    /** Reports how many appends each of its own commits carried to {@code metrics} (PostgreSQL's group commit). */
+    public void reportTo(StoreMetrics metrics) {
+        appender.reportTo(metrics);
     }
 
     /** A store that appends alone on {@code autocommit}'s connections, when there are some. */

@@ -95,6 +95,7 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
             JpaSchema.createIfMissing(transactions);
         }
         JpaEventStore store = new JpaEventStore(transactions, serializer, context.events(), context.clock());
+        store.reportTo(context.metrics());
         store.closeWith(serializer);
         if (bean.isEmpty()) {
             store.closeWith(factory::close);

@@ -76,6 +76,11 @@ public final class Breakdowns implements Telemetry {
     }
 
     @Override
+    public void appendsCommittedTogether(int appends, int events) {
+        delegate.appendsCommittedTogether(appends, events);
+    }
+
+    @Override
     public void projectionTaken(String projection) {
         delegate.projectionTaken(projection);
     }

@@ -62,6 +62,10 @@ final class NoTelemetry implements Telemetry, Telemetry.CommandTrace, Telemetry.
     }
 
     @Override
+    public void appendsCommittedTogether(int appends, int events) {
+    }
+
+    @Override
     public void brokeDown(String component, Throwable cause) {
     }
 

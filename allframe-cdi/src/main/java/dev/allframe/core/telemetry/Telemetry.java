@@ -68,6 +68,9 @@ public interface Telemetry {
                 || failure instanceof RejectedExecutionException;
     }
 
+    /** The store committed {@code appends} appends, of {@code events} events, together (group commit). */
+    void appendsCommittedTogether(int appends, int events);
+
     /** This server took {@code projection}'s lease: at start, from a server that left, or after one's lease ran out. */
     void projectionTaken(String projection);
 

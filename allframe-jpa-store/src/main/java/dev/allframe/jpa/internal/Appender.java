@@ -3,6 +3,7 @@ package dev.allframe.jpa.internal;
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
 import dev.allframe.command.IdempotencyScopeClosedException;
+import dev.allframe.spi.StoreMetrics;
 import dev.allframe.spi.event.AppendListeners;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
@@ -42,6 +43,11 @@ public final class Appender {
         this.postgres = new PostgresAppender(statements);
         PostgresBatch together = new PostgresBatch(statements);
         this.groupCommit = autocommit.map(connections -> new GroupCommit(connections, postgres, together));
+    }
+
+    /** Reports the commits of appends alone to {@code metrics}: shared ones with their number of appends. */
+    public void reportTo(StoreMetrics metrics) {
+        groupCommit.ifPresent(commits -> commits.reportTo(metrics));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.allframe.jpa.internal;
 
 import dev.allframe.EventStoreException;
+import dev.allframe.spi.StoreMetrics;
 import dev.allframe.spi.event.AppendResult;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,6 +34,7 @@ final class GroupCommit {
     static final int MAX_BATCH = 64;
 
     private final AutocommitConnections connections;
+    private volatile StoreMetrics metrics = StoreMetrics.NONE;
     private final PostgresAppender postgres;
     private final PostgresBatch together;
     private final ReentrantLock appending = new ReentrantLock();
@@ -66,6 +68,11 @@ final class GroupCommit {
             appending.unlock();
         }
         return mine.result();
+    }
+
+    /** Reports each commit, shared or alone, to {@code metrics}. */
+    void reportTo(StoreMetrics metrics) {
+        this.metrics = metrics;
     }
 
     private List<Pending> batch() {
@@ -110,7 +117,10 @@ final class GroupCommit {
 
     private void alone(Pending pending) {
         try {
-            pending.succeed(connections.autocommit(connection -> postgres.appendAlone(connection, pending.append)));
+            AppendResult appended = connections.autocommit(connection -> postgres.appendAlone(connection,
+                    pending.append));
+            pending.succeed(appended);
+            metrics.committedTogether(1, appended.events().size());
         } catch (RuntimeException e) {
             pending.fail(e);
         }
@@ -135,6 +145,7 @@ final class GroupCommit {
             shared.committing = true;
             connection.commit();
             appended.forEach(Pending::commit);
+            metrics.committedTogether(appended.size(), appended.stream().mapToInt(Pending::events).sum());
         } catch (SQLException | RuntimeException e) {
             if (!shared.committing) {
                 rollBack(connection, e);
@@ -192,6 +203,11 @@ final class GroupCommit {
 
         void commit() {
             result = staged;
+        }
+
+        /** How many events the staged append holds. */
+        int events() {
+            return staged.events().size();
         }
 
         void succeed(AppendResult appended) {
