@@ -217,7 +217,7 @@ public class AllFrameExtension implements Extension {
                 });
         if (HealthSupport.available()) {
             HealthSupport.register(event, () -> running().projections(), () -> running().lagAge()::of, maxLag,
-                    () -> running().breakdowns());
+                    () -> running().telemetry());
         }
     }
 

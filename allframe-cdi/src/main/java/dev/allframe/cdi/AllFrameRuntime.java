@@ -231,12 +231,10 @@ final class AllFrameRuntime {
         return new LagAge(store().events(), clock());
     }
 
-    /** The components of AllFrame that could not go on, for liveness. */
-    Breakdowns breakdowns() {
-        return telemetry();
-    }
-
-    /** How AllFrame's work is traced: found once, when first needed, once the application's beans exist. */
+    /**
+     * How AllFrame's work is traced, keeping the components that could not go on for liveness: found once, when first
+     * needed, once the application's beans exist.
+     */
     Breakdowns telemetry() {
         synchronized (lock) {
             if (telemetry == null) {

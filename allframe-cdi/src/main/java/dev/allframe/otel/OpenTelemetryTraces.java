@@ -76,7 +76,7 @@ public final class OpenTelemetryTraces implements Telemetry {
         String type = command == null ? "null" : command.getClass().getName();
         Span span = tracer.spanBuilder("allframe.command " + simpleName(command)).setSpanKind(SpanKind.INTERNAL)
                 .setAttribute("allframe.command.type", type).startSpan();
-        return new SpanTrace(span, tracer, meters, type,
+        return new SpanTrace(span, tracer, meters, type, "allframe.command.outcome",
                 (trace, seconds) -> meters.commandEnded(trace.name(), trace.outcome(), seconds));
     }
 
@@ -99,7 +99,7 @@ public final class OpenTelemetryTraces implements Telemetry {
         }
         causes.forEach(builder::addLink);
         long count = events.size();
-        return new SpanTrace(builder.startSpan(), tracer, meters, projection,
+        return new SpanTrace(builder.startSpan(), tracer, meters, projection, "allframe.projection.outcome",
                 (trace, seconds) -> meters.batchEnded(trace.name(), count, trace.failed(), seconds));
     }
 
@@ -107,7 +107,7 @@ public final class OpenTelemetryTraces implements Telemetry {
     public Trace saga(String saga, UUID sagaId) {
         return new SpanTrace(tracer.spanBuilder("allframe.saga " + saga).setSpanKind(SpanKind.INTERNAL)
                 .setAttribute("allframe.saga", saga).setAttribute("allframe.saga.id", sagaId.toString())
-                .startSpan(), tracer, meters, saga, (trace, seconds) -> meters.sagaEnded(trace.name(),
+                .startSpan(), tracer, meters, saga, "allframe.saga.outcome", (trace, seconds) -> meters.sagaEnded(trace.name(),
                 trace.outcome() == null ? "FAILED" : trace.outcome()));
     }
 
@@ -117,7 +117,7 @@ public final class OpenTelemetryTraces implements Telemetry {
                         + stepName).setSpanKind(SpanKind.INTERNAL)
                 .setAttribute("allframe.saga", saga).setAttribute("allframe.saga.id", sagaId.toString())
                 .setAttribute("allframe.saga.step", (long) step).setAttribute("allframe.saga.step.name", stepName)
-                .startSpan(), tracer, meters, stepName,
+                .startSpan(), tracer, meters, stepName, "allframe.saga.step.outcome",
                 (trace, seconds) -> meters.stepEnded(saga, trace.name(), compensation, trace.failed(), seconds));
     }
 

@@ -24,12 +24,17 @@ final class SpanTrace implements Telemetry.CommandTrace {
     private final Meters meters;
     private final Ending ending;
     private final String name;
+    private final String outcomeAttribute;
     private final long started = System.nanoTime();
     private String outcome;
     private boolean failed;
 
-    /** @param name what the metrics call the traced thing: the command's type, the projection, the saga */
-    SpanTrace(Span span, Tracer tracer, Meters meters, String name, Ending ending) {
+    /**
+     * @param name             what the metrics call the traced thing: the command's type, the projection, the saga
+     * @param outcomeAttribute the span attribute that holds its outcome
+     */
+    SpanTrace(Span span, Tracer tracer, Meters meters, String name, String outcomeAttribute, Ending ending) {
+        this.outcomeAttribute = outcomeAttribute;
         this.span = span;
         this.tracer = tracer;
         this.meters = meters;
@@ -65,9 +70,6 @@ final class SpanTrace implements Telemetry.CommandTrace {
     @Override
     public void attribute(String name, String value) {
         span.setAttribute(name, value);
-        if (name.equals(Telemetry.SAGA_OUTCOME)) {
-            outcome = value;
-        }
     }
 
     @Override
@@ -84,7 +86,7 @@ final class SpanTrace implements Telemetry.CommandTrace {
     @Override
     public void outcome(String outcome) {
         this.outcome = outcome;
-        span.setAttribute("allframe.command.outcome", outcome);
+        span.setAttribute(outcomeAttribute, outcome);
     }
 
     @Override
@@ -102,7 +104,7 @@ final class SpanTrace implements Telemetry.CommandTrace {
     @Override
     public Telemetry.Trace append(String streamId, int events) {
         return new SpanTrace(tracer.spanBuilder("allframe.append").setAttribute(Telemetry.STREAM, streamId)
-                .setAttribute("allframe.events", (long) events).startSpan(), tracer, meters, streamId,
+                .setAttribute("allframe.events", (long) events).startSpan(), tracer, meters, streamId, "allframe.append.outcome",
                 (trace, seconds) -> {
                     if (!trace.failed()) {
                         meters.appended(events);

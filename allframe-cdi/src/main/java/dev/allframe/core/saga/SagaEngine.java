@@ -111,7 +111,7 @@ public final class SagaEngine implements SagaOrchestrator {
             if (failure != null) {
                 trace.failed(failure);
             } else {
-                trace.attribute(Telemetry.SAGA_OUTCOME, ended.state().name());
+                trace.outcome(ended.state().name());
             }
             trace.end();
         });

@@ -28,7 +28,6 @@ public interface Telemetry {
     String RETRIES = "allframe.command.retries";
     String FIRST_POSITION = "allframe.position.first";
     String LAST_POSITION = "allframe.position.last";
-    String SAGA_OUTCOME = "allframe.saga.outcome";
 
     /** Records on {@code append} the positions {@code events} were stored at. */
     static void appended(Trace append, List<EventEnvelope> events) {
@@ -97,15 +96,18 @@ public interface Telemetry {
 
         void attribute(String name, long value);
 
+        /**
+         * What became of the work: for a command stored, nothing, duplicate, rejected, invalid, conflict or failed;
+         * for a saga its end state.
+         */
+        void outcome(String outcome);
+
         /** The work ended. */
         void end();
     }
 
     /** A dispatch's trace, which knows what the command did. */
     interface CommandTrace extends Trace {
-
-        /** What became of the command: stored, nothing, duplicate, rejected, invalid, conflict or failed. */
-        void outcome(String outcome);
 
         /** The command met a concurrency conflict and is tried again, for the {@code attempt}th time (from 1). */
         void retried(int attempt);
