@@ -105,10 +105,32 @@ public final class OpenTelemetryTraces implements Telemetry {
 
     @Override
     public Trace saga(String saga, UUID sagaId) {
-        return new SpanTrace(tracer.spanBuilder("allframe.saga " + saga).setSpanKind(SpanKind.INTERNAL)
-                .setAttribute("allframe.saga", saga).setAttribute("allframe.saga.id", sagaId.toString())
-                .startSpan(), tracer, meters, saga, "allframe.saga.outcome", (trace, seconds) -> meters.sagaEnded(trace.name(),
-                trace.outcome() == null ? "FAILED" : trace.outcome()));
+        return sagaTrace(sagaSpan(saga, sagaId), saga);
+    }
+
+    /**
+     * A new trace, with no parent: the process that started the saga, and its trace, are gone. It links to the trace
+     * the saga started in, so that a tracing system shows the two together.
+     */
+    @Override
+    public Trace sagaRecovered(String saga, UUID sagaId, String traceParent) {
+        meters.sagaRecovered(saga);
+        SpanBuilder builder = sagaSpan(saga, sagaId).setNoParent().setAttribute("allframe.saga.recovered", true);
+        SpanContext started = traceParent == null ? SpanContext.getInvalid() : contextOf(Map.of(TRACEPARENT, traceParent));
+        if (started.isValid()) {
+            builder.addLink(started);
+        }
+        return sagaTrace(builder, saga);
+    }
+
+    private SpanBuilder sagaSpan(String saga, UUID sagaId) {
+        return tracer.spanBuilder("allframe.saga " + saga).setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("allframe.saga", saga).setAttribute("allframe.saga.id", sagaId.toString());
+    }
+
+    private SpanTrace sagaTrace(SpanBuilder builder, String saga) {
+        return new SpanTrace(builder.startSpan(), tracer, meters, saga, "allframe.saga.outcome",
+                (trace, seconds) -> meters.sagaEnded(trace.name(), trace.outcome() == null ? "FAILED" : trace.outcome()));
     }
 
     @Override
@@ -153,11 +175,6 @@ public final class OpenTelemetryTraces implements Telemetry {
     }
 
     @Override
-    public void sagaRecovered(String saga) {
-        meters.sagaRecovered(saga);
-    }
-
-    @Override
     public Scope observeProjections(Supplier<List<ProjectionStatus>> statuses,
                                     Function<ProjectionStatus, Duration> lagAge) {
         return meters.observe(statuses, lagAge);
@@ -165,7 +182,7 @@ public final class OpenTelemetryTraces implements Telemetry {
 
     /** The span context an event's metadata carries, invalid when it carries none. */
     static SpanContext contextOf(Map<String, String> metadata) {
-        if (metadata.isEmpty() || !metadata.containsKey("traceparent")) {
+        if (metadata.isEmpty() || !metadata.containsKey(TRACEPARENT)) {
             return SpanContext.getInvalid();
         }
         return Span.fromContext(PROPAGATOR.extract(Context.root(), metadata, METADATA)).getSpanContext();

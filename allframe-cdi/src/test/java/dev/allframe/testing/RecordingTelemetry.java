@@ -3,6 +3,7 @@ package dev.allframe.testing;
 import dev.allframe.core.telemetry.ForwardingTelemetry;
 import dev.allframe.core.telemetry.Telemetry;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Telemetry that notes the lease takes, saga recoveries and breakdowns it is told of, and traces nothing. */
@@ -37,8 +38,9 @@ public final class RecordingTelemetry extends ForwardingTelemetry {
     }
 
     @Override
-    public void sagaRecovered(String saga) {
+    public Trace sagaRecovered(String saga, UUID sagaId, String traceParent) {
         recovered.add(saga);
+        return super.sagaRecovered(saga, sagaId, traceParent);
     }
 
     @Override

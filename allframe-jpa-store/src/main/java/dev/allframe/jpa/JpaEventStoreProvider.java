@@ -93,6 +93,8 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
                 : new ResourceLocalTransactions(factory);
         if (createSchema(context).equals("true")) {
             JpaSchema.createIfMissing(transactions);
+        } else {
+            JpaSchema.requireColumns(transactions);
         }
         JpaEventStore store = new JpaEventStore(transactions, serializer, context.events(), context.clock());
         store.reportTo(context.metrics());

@@ -1,5 +1,6 @@
 package dev.allframe.jpa;
 
+import dev.allframe.AllFrameMessage;
 import dev.allframe.EventStoreException;
 import dev.allframe.jpa.internal.HibernateJdbc;
 import dev.allframe.jpa.internal.JpaStoreMessages;
@@ -32,6 +33,8 @@ public final class JpaSchema {
     /** The tables later versions added, in the order they were added: created in a schema that lacks them. */
     private static final List<String> ADDED_TABLES = List.of("allframe_dead_letters", "allframe_projection_leases",
             "allframe_nodes");
+    /** The columns later versions added to a table an earlier one created, by table: added where they are missing. */
+    private static final Map<String, List<String>> ADDED_COLUMNS = Map.of("allframe_sagas", List.of("trace_parent"));
     /** The indexes retention's deletes use, by table: added to schemas an earlier version created without them. */
     private static final Map<String, String> RETENTION_INDEXES = retentionIndexes();
     /** On PostgreSQL, the triggers that notify the servers sharing the schema of what was committed. */
@@ -44,7 +47,7 @@ public final class JpaSchema {
     /**
      * Creates the tables unless they exist; {@code true} when it created them. A schema an earlier version made,
      * without the tables or the indexes a later version added (dead letters, projection
-     * leases, nodes, the indexes retention uses), gets them.
+     * leases, nodes, the columns and the indexes later versions added), gets them.
      */
     public static boolean createIfMissing(JpaTransactions transactions) {
         return transactions.write(em -> HibernateJdbc.onConnectionOf(em, JpaSchema::createIfMissing),
@@ -60,6 +63,7 @@ public final class JpaSchema {
                     addTable(connection, product, table);
                 }
             }
+            addColumns(connection, product);
             addRetentionIndexes(connection, product);
             addNotifications(connection, product);
             return false;
@@ -80,6 +84,62 @@ public final class JpaSchema {
             statement.execute(create);
         }
         LOG.info(JpaStoreMessages.tableAdded(table, product).toString());
+    }
+
+    private static void addColumns(Connection connection, String product) throws SQLException {
+        for (Column column : missingColumns(connection)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(addColumn(product, column));
+            }
+            LOG.info(JpaStoreMessages.columnAdded(column.table(), column.name(), product).toString());
+        }
+    }
+
+    /**
+     * Fails unless the connection's current schema has every column this version stores, in the tables it has: a
+     * database an earlier version created needs {@code ALTER TABLE} statements (or the store's
+     * {@code allframe.jpa.create-schema=true}) before this version can use it.
+     */
+    public static void requireColumns(JpaTransactions transactions) {
+        AllFrameMessage missing = transactions.read(em -> HibernateJdbc.onConnectionOf(em, connection -> {
+            List<Column> columns = missingColumns(connection);
+            if (columns.isEmpty()) {
+                return null;
+            }
+            Column column = columns.get(0);
+            return JpaStoreMessages.columnMissing(column.table(), column.name(),
+                    addColumn(connection.getMetaData().getDatabaseProductName(), column));
+        }));
+        if (missing != null) {
+            throw new EventStoreException(missing);
+        }
+    }
+
+    /** The columns (table, column) of this version that the tables in the connection's current schema lack. */
+    private static List<Column> missingColumns(Connection connection) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        List<Column> missing = new ArrayList<>();
+        for (Map.Entry<String, List<String>> table : ADDED_COLUMNS.entrySet()) {
+            if (tableExists(metaData, connection.getCatalog(), connection.getSchema(), table.getKey())) {
+                for (String column : table.getValue()) {
+                    if (!columnExists(metaData, connection.getCatalog(), connection.getSchema(), table.getKey(),
+                            column)) {
+                        missing.add(new Column(table.getKey(), column));
+                    }
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** The statement that adds {@code column} to {@code table}, as the script's {@code CREATE TABLE} defines it. */
+    static String addColumn(String product, Column column) {
+        String create = statements(script(product)).stream()
+                .filter(sql -> sql.startsWith("CREATE TABLE " + column.table() + " ")).findFirst().orElseThrow();
+        String definition = create.lines().map(String::trim).filter(line -> line.startsWith(column.name() + " "))
+                .findFirst().orElseThrow();
+        return "ALTER TABLE " + column.table() + " ADD COLUMN " + (definition.endsWith(",")
+                ? definition.substring(0, definition.length() - 1) : definition);
     }
 
     private static void addRetentionIndexes(Connection connection, String product) throws SQLException {
@@ -210,6 +270,27 @@ public final class JpaSchema {
                     new String[] {"TABLE"})) {
                 if (tables.next()) {
                     return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A column of one of AllFrame's tables. */
+    record Column(String table, String name) {
+    }
+
+    /** Whether the table, in the connection's current schema, has the column. */
+    private static boolean columnExists(DatabaseMetaData metaData, String catalog, String schema, String table,
+                                        String column) throws SQLException {
+        String schemaPattern = schema == null ? null : escaped(metaData, schema);
+        for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+            for (String columnName : List.of(column, column.toUpperCase(Locale.ROOT))) {
+                try (ResultSet columns = metaData.getColumns(catalog, schemaPattern, escaped(metaData, name),
+                        escaped(metaData, columnName))) {
+                    if (columns.next()) {
+                        return true;
+                    }
                 }
             }
         }

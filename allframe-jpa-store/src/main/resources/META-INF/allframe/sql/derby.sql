@@ -114,7 +114,8 @@ CREATE TABLE allframe_sagas (
     owner_id VARCHAR(36) NOT NULL,
     lease_until TIMESTAMP,
     started_at TIMESTAMP NOT NULL,
-    updated_at TIMESTAMP NOT NULL
+    updated_at TIMESTAMP NOT NULL,
+    trace_parent VARCHAR(100)
 );
 
 CREATE INDEX allframe_sagas_state_ix ON allframe_sagas (saga_state);

@@ -114,7 +114,8 @@ CREATE TABLE allframe_sagas (
     owner_id VARCHAR(36) NOT NULL,
     lease_until TIMESTAMP(6) WITH TIME ZONE,
     started_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-    updated_at TIMESTAMP(6) WITH TIME ZONE NOT NULL
+    updated_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    trace_parent VARCHAR(100)
 );
 
 CREATE INDEX allframe_sagas_state_ix ON allframe_sagas (saga_state);

@@ -97,23 +97,12 @@ public final class SagaEngine implements SagaOrchestrator {
             throw new NullPointerException(SagaMessages.nullSagaInput(saga).toString());
         }
         UUID id = EventIds.next();
-        Telemetry.Trace trace = telemetry.saga(model.name(), id);
-        CompletableFuture<SagaOutcome> outcome = submit(id, () -> {
-            try (Telemetry.Scope scope = trace.activate()) {
-                Instant now = now();
-                SagaRecord record = new SagaRecord(id, model.name(), SagaState.RUNNING, 0, model.steps().size(), input,
-                        Map.of(), 0, null, owner, null, now, now);
-                store.start(record, lease);
-                return new SagaRun(model, record, 0, store, appender, keys, clock, telemetry).run();
-            }
-        });
-        outcome.whenComplete((ended, failure) -> {
-            if (failure != null) {
-                trace.failed(failure);
-            } else {
-                trace.outcome(ended.state().name());
-            }
-            trace.end();
+        CompletableFuture<SagaOutcome> outcome = submit(id, telemetry.saga(model.name(), id), () -> {
+            Instant now = now();
+            SagaRecord record = new SagaRecord(id, model.name(), SagaState.RUNNING, 0, model.steps().size(), input,
+                    Map.of(), 0, null, owner, null, now, now, telemetry.currentTraceParent());
+            store.start(record, lease);
+            return new SagaRun(model, record, 0, store, appender, keys, clock, telemetry).run();
         });
         return new SagaExecution(id, outcome);
     }
@@ -169,27 +158,39 @@ public final class SagaEngine implements SagaOrchestrator {
                 }
                 continue;
             }
-            store.claim(saga.id(), owner, lease).ifPresent(claimed ->
-                    recovered.add(new SagaExecution(claimed.id(), submit(claimed.id(), () -> {
-                        telemetry.sagaRecovered(claimed.saga());
-                        LOG.info(SagaMessages.sagaRecovered(claimed.saga(), claimed.id(), claimed.state().name(),
-                                claimed.currentStep()).toString());
-                        List<SagaLogEntry> history = store.history(claimed.id());
-                        return new SagaRun(model, claimed, history.size(), store, appender, keys, clock, telemetry)
-                                .recover(history);
-                    }))));
+            store.claim(saga.id(), owner, lease).ifPresent(claimed -> recovered.add(new SagaExecution(claimed.id(),
+                    submit(claimed.id(), telemetry.sagaRecovered(claimed.saga(), claimed.id(), claimed.traceParent()),
+                            () -> {
+                                LOG.info(SagaMessages.sagaRecovered(claimed.saga(), claimed.id(),
+                                        claimed.state().name(), claimed.currentStep()).toString());
+                                List<SagaLogEntry> history = store.history(claimed.id());
+                                return new SagaRun(model, claimed, history.size(), store, appender, keys, clock,
+                                        telemetry).recover(history);
+                            }))));
         }
         return recovered;
     }
 
-    private CompletableFuture<SagaOutcome> submit(UUID id, Supplier<SagaOutcome> work) {
+    /**
+     * Runs {@code work} on the executor within {@code trace}, which ends with the saga's outcome before the outcome is
+     * given.
+     */
+    private CompletableFuture<SagaOutcome> submit(UUID id, Telemetry.Trace trace, Supplier<SagaOutcome> work) {
         CompletableFuture<SagaOutcome> outcome = new CompletableFuture<>();
         active.add(id);
         try {
             executor.execute(() -> {
                 try {
-                    outcome.complete(work.get());
+                    SagaOutcome ended;
+                    try (Telemetry.Scope scope = trace.activate()) {
+                        ended = work.get();
+                    }
+                    trace.outcome(ended.state().name());
+                    trace.end();
+                    outcome.complete(ended);
                 } catch (RuntimeException | Error e) {
+                    trace.failed(e);
+                    trace.end();
                     if (Telemetry.breaksDown(e)) {
                         telemetry.brokeDown("saga " + id, e);
                     }
@@ -201,6 +202,8 @@ public final class SagaEngine implements SagaOrchestrator {
             });
         } catch (RuntimeException e) {
             active.remove(id);
+            trace.failed(e);
+            trace.end();
             if (Telemetry.breaksDown(e)) {
                 telemetry.brokeDown("sagas", e);
             }

@@ -67,8 +67,8 @@ public abstract class ForwardingTelemetry implements Telemetry {
     }
 
     @Override
-    public void sagaRecovered(String saga) {
-        delegate.sagaRecovered(saga);
+    public Trace sagaRecovered(String saga, UUID sagaId, String traceParent) {
+        return delegate.sagaRecovered(saga, sagaId, traceParent);
     }
 
     @Override

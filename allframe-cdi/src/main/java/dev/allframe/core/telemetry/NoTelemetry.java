@@ -70,7 +70,8 @@ final class NoTelemetry implements Telemetry, Telemetry.CommandTrace, Telemetry.
     }
 
     @Override
-    public void sagaRecovered(String saga) {
+    public Trace sagaRecovered(String saga, UUID sagaId, String traceParent) {
+        return this;
     }
 
     @Override

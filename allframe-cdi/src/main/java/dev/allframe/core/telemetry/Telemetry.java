@@ -28,6 +28,8 @@ public interface Telemetry {
     String RETRIES = "allframe.command.retries";
     String FIRST_POSITION = "allframe.position.first";
     String LAST_POSITION = "allframe.position.last";
+    /** The metadata key of the trace context, as W3C Trace Context names it. */
+    String TRACEPARENT = "traceparent";
 
     /** Records on {@code append} the positions {@code events} were stored at. */
     static void appended(Trace append, List<EventEnvelope> events) {
@@ -73,8 +75,16 @@ public interface Telemetry {
     /** This server took {@code projection}'s lease: at start, from a server that left, or after one's lease ran out. */
     void projectionTaken(String projection);
 
-    /** This server took over {@code saga}, which another process (or this one before a restart) left unfinished. */
-    void sagaRecovered(String saga);
+    /**
+     * This server took over {@code saga}, which another process (or this one before a restart) left unfinished: the
+     * trace of its recovery, linked to the trace it started in ({@code traceParent}, W3C; none when {@code null}).
+     */
+    Trace sagaRecovered(String saga, UUID sagaId, String traceParent);
+
+    /** The W3C {@code traceparent} of the trace current on this thread; {@code null} when none is. */
+    default String currentTraceParent() {
+        return withContext(Map.of()).get(TRACEPARENT);
+    }
 
     /**
      * Reports the projections' lag (in events and in the age of the oldest unapplied event) and parked events as they

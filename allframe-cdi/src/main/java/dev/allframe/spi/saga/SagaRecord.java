@@ -19,10 +19,12 @@ import java.util.UUID;
  * @param owner       the process running the saga
  * @param leaseUntil  until when, on the store's clock, the owner is taken to be alive; after that another process
  *                    may take the saga over and compensate it. Read from the store: a save does not change it
+ * @param traceParent the W3C {@code traceparent} of the trace the saga started in, which a process taking it over
+ *                    links its own trace to; {@code null} when it was started untraced
  */
 public record SagaRecord(UUID id, String saga, SagaState state, int currentStep, int steps, Object input,
                          Map<String, Object> outputs, int failedStep, String failure, String owner,
-                         Instant leaseUntil, Instant started, Instant updated) {
+                         Instant leaseUntil, Instant started, Instant updated, String traceParent) {
 
     public SagaRecord {
         requireNonNull(id, "id");
@@ -35,26 +37,34 @@ public record SagaRecord(UUID id, String saga, SagaState state, int currentStep,
         requireNonNull(updated, "updated");
     }
 
+    /** A saga started untraced. */
+    public SagaRecord(UUID id, String saga, SagaState state, int currentStep, int steps, Object input,
+                      Map<String, Object> outputs, int failedStep, String failure, String owner, Instant leaseUntil,
+                      Instant started, Instant updated) {
+        this(id, saga, state, currentStep, steps, input, outputs, failedStep, failure, owner, leaseUntil, started,
+                updated, null);
+    }
+
     public SagaRecord at(SagaState newState, int step, Instant now) {
         return new SagaRecord(id, saga, newState, step, steps, input, outputs, failedStep, failure, owner,
-                leaseUntil, started, now);
+                leaseUntil, started, now, traceParent);
     }
 
     public SagaRecord withOutput(String stepName, Object output, Instant now) {
         Map<String, Object> more = new LinkedHashMap<>(outputs);
         more.put(stepName, output);
         return new SagaRecord(id, saga, state, currentStep, steps, input, more, failedStep, failure, owner,
-                leaseUntil, started, now);
+                leaseUntil, started, now, traceParent);
     }
 
     public SagaRecord failedAt(int step, String message, Instant now) {
         return new SagaRecord(id, saga, SagaState.COMPENSATING, step, steps, input, outputs, step, message, owner,
-                leaseUntil, started, now);
+                leaseUntil, started, now, traceParent);
     }
 
     public SagaRecord ownedBy(String newOwner, Instant until, Instant now) {
         return new SagaRecord(id, saga, state, currentStep, steps, input, outputs, failedStep, failure, newOwner,
-                until, started, now);
+                until, started, now, traceParent);
     }
 
     public SagaStatus status() {

@@ -33,13 +33,28 @@ public abstract class SagaStoreConformanceTest extends SagaStoreConformanceSuppo
     void aSavedSagaIsReadBackWholeAlsoByAnotherView() {
         SagaRecord saga = new SagaRecord(EventIds.next(), "transfer", SagaState.COMPENSATING, 2, 3,
                 new ConformanceTransfer("A", "B", 25), Map.of("hold", new ConformanceReceipt("A", 25)), 2,
-                "no courier", "process-1", t0.plusSeconds(30), t0, t0.plusSeconds(5));
+                "no courier", "process-1", t0.plusSeconds(30), t0, t0.plusSeconds(5),
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
 
         sagas.save(saga, null);
 
         assertThat(sagas.find(saga.id())).contains(saga);
         assertThat(sameSagas(sagas).find(saga.id())).contains(saga);
         assertThat(sagas.history(saga.id())).isEmpty();
+    }
+
+    @Test
+    void theTraceASagaStartedInIsKeptThroughSavesAndATakeOver() {
+        String traceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        SagaRecord saga = new SagaRecord(EventIds.next(), "transfer", SagaState.RUNNING, 0, 2,
+                new ConformanceTransfer("A", "B", 25), Map.of(), 0, null, "process-1", null, t0, t0, traceParent);
+        sagas.start(saga, THIRTY);
+        sagas.save(saga.at(SagaState.RUNNING, 1, t0.plusSeconds(1)), null);
+        clock.advance(THIRTY.plusSeconds(1));
+
+        assertThat(sagas.claim(saga.id(), "process-2", THIRTY)).get().extracting(SagaRecord::traceParent)
+                .isEqualTo(traceParent);
+        assertThat(sameSagas(sagas).find(saga.id())).get().extracting(SagaRecord::traceParent).isEqualTo(traceParent);
     }
 
     @Test

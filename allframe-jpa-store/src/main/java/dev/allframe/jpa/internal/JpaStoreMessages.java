@@ -67,6 +67,11 @@ public final class JpaStoreMessages {
             + " before it was written; whether it was stored is unknown until the stream is read");
     static final MessageTemplate AF2027 = new MessageTemplate("AF2027",
             "Added the table %s to AllFrame's tables on %s, which an earlier version created without it");
+    static final MessageTemplate AF2059 = new MessageTemplate("AF2059",
+            "Added the column %s to AllFrame's table %s on %s, which an earlier version created without it");
+    static final MessageTemplate AF2060 = new MessageTemplate("AF2060",
+            "AllFrame's table %s lacks the column %s, which this version stores: an earlier version created it; add"
+            + " the column once with '%s', or set allframe.jpa.create-schema=true to let the store add it");
     static final MessageTemplate AF2056 = new MessageTemplate("AF2056",
             "Added the triggers that tell the servers sharing the database what was committed (notifications) to"
             + " AllFrame's tables on %s, which an earlier version created without them");
@@ -185,6 +190,14 @@ public final class JpaStoreMessages {
 
     public static AllFrameMessage tableAdded(String table, String database) {
         return AF2027.with(table, database);
+    }
+
+    public static AllFrameMessage columnAdded(String table, String column, String database) {
+        return AF2059.with(column, table, database);
+    }
+
+    public static AllFrameMessage columnMissing(String table, String column, String statement) {
+        return AF2060.with(table, column, statement);
     }
 
     public static AllFrameMessage notificationsAdded(String database) {

@@ -6,7 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A saga: where it is, its input and its steps' outputs as JSON, and who runs it until when. */
+/** A saga: where it is, its input and its steps' outputs as JSON, and who runs it until when; the trace it
+ * started in. */
 @Entity(name = "AllFrameSaga")
 @Table(name = "allframe_sagas")
 public class SagaRow {
@@ -53,6 +54,9 @@ public class SagaRow {
 
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
+
+    @Column(name = "trace_parent", length = 100)
+    String traceParent;
 
     protected SagaRow() {
     }

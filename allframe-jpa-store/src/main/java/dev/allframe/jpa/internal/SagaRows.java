@@ -31,6 +31,8 @@ public final class SagaRows {
     private static final List<String> UNFINISHED = List.of(SagaState.RUNNING.name(), SagaState.COMPENSATING.name());
     private static final String TYPE = "type";
     private static final String JSON = "json";
+    /** The longest trace context kept: a W3C {@code traceparent} has 55 characters; a longer one is not kept. */
+    private static final int TRACE_PARENT_LENGTH = 100;
 
     private static final Logger LOG = Logger.getLogger(SagaRows.class.getName());
 
@@ -150,6 +152,8 @@ public final class SagaRows {
         row.owner = saga.owner();
         row.startedAt = saga.started();
         row.updatedAt = saga.updated();
+        row.traceParent = saga.traceParent() == null || saga.traceParent().length() > TRACE_PARENT_LENGTH ? null
+                : saga.traceParent();
     }
 
     private static void write(SagaStepRow row, SagaLogEntry entry) {
@@ -172,7 +176,7 @@ public final class SagaRows {
         });
         return new SagaRecord(UUID.fromString(row.sagaId), row.sagaName, SagaState.valueOf(row.state), row.currentStep,
                 row.stepCount, value(row.sagaId, "input", row.inputType, row.input), outputs, row.failedStep,
-                row.failure, row.owner, row.leaseUntil, row.startedAt, row.updatedAt);
+                row.failure, row.owner, row.leaseUntil, row.startedAt, row.updatedAt, row.traceParent);
     }
 
     private static SagaLogEntry entry(SagaStepRow row) {

@@ -29,6 +29,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class MetricsTest {
             Telemetry telemetry = OpenTelemetryTraces.of(sdk);
             telemetry.projectionTaken("ledger");
             telemetry.projectionTaken("ledger");
-            telemetry.sagaRecovered("transfer");
+            telemetry.sagaRecovered("transfer", UUID.randomUUID(), null).end();
 
             Collection<MetricData> metrics = reader.collectAllMetrics();
             assertThat(sum(metrics, "allframe.projection.leases.taken", Attributes.of(PROJECTION, "ledger")))
