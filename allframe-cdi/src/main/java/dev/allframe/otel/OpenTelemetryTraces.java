@@ -82,14 +82,8 @@ public final class OpenTelemetryTraces implements Telemetry {
 
     @Override
     public Trace projectionBatch(String projection, List<EventEnvelope> events) {
-        SpanBuilder builder = tracer.spanBuilder("allframe.projection.batch " + projection)
-                .setSpanKind(SpanKind.CONSUMER).setNoParent()
-                .setAttribute("allframe.projection", projection)
-                .setAttribute("allframe.events", (long) events.size());
-        if (!events.isEmpty()) {
-            builder.setAttribute(FIRST_POSITION, events.get(0).globalPosition())
-                    .setAttribute(LAST_POSITION, events.get(events.size() - 1).globalPosition());
-        }
+        SpanBuilder builder = projectionSpan("allframe.projection.batch ", projection, events)
+                .setSpanKind(SpanKind.CONSUMER).setNoParent();
         Set<SpanContext> causes = new LinkedHashSet<>();
         for (EventEnvelope event : events) {
             SpanContext cause = contextOf(event.metadata());
@@ -98,6 +92,36 @@ public final class OpenTelemetryTraces implements Telemetry {
             }
         }
         causes.forEach(builder::addLink);
+        return projectionTrace(builder, projection, events);
+    }
+
+    /**
+     * A child of the span that stored the events, as their metadata names it: an append may be written by another
+     * command's thread, together with its own (group commit), where another span is current.
+     */
+    @Override
+    public Trace inlineProjection(String projection, List<EventEnvelope> events) {
+        SpanBuilder builder = projectionSpan("allframe.projection.inline ", projection, events)
+                .setSpanKind(SpanKind.INTERNAL);
+        SpanContext cause = events.isEmpty() ? SpanContext.getInvalid() : contextOf(events.get(0).metadata());
+        if (cause.isValid()) {
+            builder.setParent(Context.root().with(Span.wrap(cause)));
+        }
+        return projectionTrace(builder, projection, events);
+    }
+
+    private SpanBuilder projectionSpan(String prefix, String projection, List<EventEnvelope> events) {
+        SpanBuilder builder = tracer.spanBuilder(prefix + projection)
+                .setAttribute("allframe.projection", projection)
+                .setAttribute("allframe.events", (long) events.size());
+        if (!events.isEmpty()) {
+            builder.setAttribute(FIRST_POSITION, events.get(0).globalPosition())
+                    .setAttribute(LAST_POSITION, events.get(events.size() - 1).globalPosition());
+        }
+        return builder;
+    }
+
+    private SpanTrace projectionTrace(SpanBuilder builder, String projection, List<EventEnvelope> events) {
         long count = events.size();
         return new SpanTrace(builder.startSpan(), tracer, meters, projection, "allframe.projection.outcome",
                 (trace, seconds) -> meters.batchEnded(trace.name(), count, trace.failed(), seconds));

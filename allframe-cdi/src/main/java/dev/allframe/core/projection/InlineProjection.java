@@ -5,6 +5,7 @@ import static dev.allframe.AllFrameMessage.describe;
 import dev.allframe.AllFrameException;
 import dev.allframe.EventEnvelope;
 import dev.allframe.core.message.ProjectionMessages;
+import dev.allframe.core.telemetry.Telemetry;
 import dev.allframe.projection.ProjectionFailedException;
 import dev.allframe.projection.ProjectionMode;
 import dev.allframe.projection.ProjectionStatus;
@@ -32,12 +33,14 @@ final class InlineProjection {
 
     private final BoundProjection projection;
     private final ProjectionProgress progress;
+    private final Telemetry telemetry;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private volatile boolean applying = true;
     private volatile boolean closed;
 
-    InlineProjection(BoundProjection projection, long head) {
+    InlineProjection(BoundProjection projection, long head, Telemetry telemetry) {
         this.projection = projection;
+        this.telemetry = telemetry;
         this.progress = new ProjectionProgress(projection.name(), ProjectionMode.INLINE, head);
     }
 
@@ -50,8 +53,16 @@ final class InlineProjection {
         if (!applying) {
             return;
         }
-        for (EventEnvelope event : appended.events()) {
-            projection.apply(event);
+        Telemetry.Trace trace = telemetry.inlineProjection(name(), appended.events());
+        try (Telemetry.Scope scope = trace.activate()) {
+            for (EventEnvelope event : appended.events()) {
+                projection.apply(event);
+            }
+        } catch (RuntimeException | Error e) {
+            trace.failed(e);
+            throw e;
+        } finally {
+            trace.end();
         }
     }
 

@@ -130,7 +130,8 @@ public final class ProjectionEngine implements ProjectionRegistry, AutoCloseable
                     problems.add(ProjectionMessages.noInlineSupport(projection.name(), storeName));
                     continue;
                 }
-                engine.inline.put(projection.name(), new InlineProjection(projection, store.events().headPosition()));
+                engine.inline.put(projection.name(), new InlineProjection(projection, store.events().headPosition(),
+                        telemetry));
             } else if (projection.model().rebuiltAtStart() && store.deadLetters().isPresent()) {
                 ReplayingCheckpoints replaying = new ReplayingCheckpoints(projection.name(),
                         store.deadLetters().get());

@@ -32,6 +32,11 @@ public abstract class ForwardingTelemetry implements Telemetry {
     }
 
     @Override
+    public Trace inlineProjection(String projection, List<EventEnvelope> events) {
+        return delegate.inlineProjection(projection, events);
+    }
+
+    @Override
     public Trace saga(String saga, UUID sagaId) {
         return delegate.saga(saga, sagaId);
     }

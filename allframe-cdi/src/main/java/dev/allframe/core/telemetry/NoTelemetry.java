@@ -24,6 +24,11 @@ final class NoTelemetry implements Telemetry, Telemetry.CommandTrace, Telemetry.
     }
 
     @Override
+    public Trace inlineProjection(String projection, List<EventEnvelope> events) {
+        return this;
+    }
+
+    @Override
     public Trace saga(String saga, UUID sagaId) {
         return this;
     }

@@ -45,6 +45,12 @@ public interface Telemetry {
     /** A batch applied to {@code projection}, linked to the traces that stored its events. */
     Trace projectionBatch(String projection, List<EventEnvelope> events);
 
+    /**
+     * The events of one append applied to inline {@code projection} inside that append, child of the trace that
+     * stored them (whichever thread writes the append).
+     */
+    Trace inlineProjection(String projection, List<EventEnvelope> events);
+
     /** A saga's run, child of the trace current where it was started. */
     Trace saga(String saga, UUID sagaId);
 

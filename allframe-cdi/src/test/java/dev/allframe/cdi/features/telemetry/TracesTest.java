@@ -55,7 +55,7 @@ class TracesTest {
 
     private static WeldContainer start() {
         return Deployments.weld(AccountCommands.class, AccountQueries.class, DebitSource.class, CreditTarget.class,
-                AccountLines.class, Spans.class).initialize();
+                AccountLines.class, AccountCount.class, Spans.class).initialize();
     }
 
     @Test
@@ -76,6 +76,32 @@ class TracesTest {
         assertThat(append.getAttributes().get(EVENTS)).isEqualTo(1);
         assertThat(append.getAttributes().get(FIRST)).isEqualTo(1);
         assertThat(append.getAttributes().get(LAST)).isEqualTo(1);
+    }
+
+    @Test
+    void anInlineProjectionAppliesAnAppendInASpanOfTheCommandThatStoredIt() {
+        try (WeldContainer container = start()) {
+            CommandBus commands = container.select(CommandBus.class).get();
+            commands.dispatch(new OpenAccount("A-1", "Ada"));
+            assertThatThrownBy(() -> commands.dispatch(new OpenAccount("A-2", "Mallory")))
+                    .hasRootCauseMessage("no accounts for Mallory");
+        }
+
+        List<SpanData> commands = spans().stream().filter(s -> s.getName().equals("allframe.command OpenAccount"))
+                .toList();
+        List<SpanData> inline = spans().stream()
+                .filter(s -> s.getName().equals("allframe.projection.inline account-count")).toList();
+        assertThat(inline).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(inline.get(i).getParentSpanId()).isEqualTo(commands.get(i).getSpanId());
+            assertThat(inline.get(i).getAttributes().get(EVENTS)).isEqualTo(1);
+            assertThat(inline.get(i).getAttributes().get(AttributeKey.stringKey("allframe.projection")))
+                    .isEqualTo("account-count");
+        }
+        assertThat(inline.get(0).getAttributes().get(FIRST)).isEqualTo(1);
+        assertThat(inline.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+        assertThat(inline.get(1).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(commands.get(1).getAttributes().get(OUTCOME)).isEqualTo("failed");
     }
 
     @Test
