@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DuplicateHandlersIT {
 
     private static final String DEPLOYMENT = "duplicate-handlers";
-    private static final Path SERVER_LOG = Path.of("target/liberty/wlp/usr/servers/allframeFeatureServer/logs",
+    private static final Path SERVER_LOG = Path.of(System.getProperty("arquillian.wlpHome", "target/liberty/wlp"),
+            "usr", "servers", System.getProperty("arquillian.serverName", "allframeFeatureServer"), "logs",
             "messages.log");
 
     @Deployment(name = DEPLOYMENT, managed = false)
