@@ -215,7 +215,9 @@ public class AllFrameExtension implements Extension {
                     running();
                     return sagaRuntime.orchestrator();
                 });
-        if (HealthSupport.available()) {
+        // Not for a deployment that fails: a server may keep calling the checks of an application that never started
+        // (WildFly does), which would keep its readiness DOWN until it restarts.
+        if (HealthSupport.available() && runtime != null) {
             HealthSupport.register(event, () -> running().projections(), () -> running().lagAge()::of, maxLag,
                     () -> running().telemetry());
         }

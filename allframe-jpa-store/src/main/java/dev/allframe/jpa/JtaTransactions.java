@@ -11,13 +11,17 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Transactions of a JTA persistence unit in an application server. A write joins the caller's
  * transaction when there is one, so that events commit or roll back with the caller's own work, and
- * reports the result once that transaction has committed; without one, it begins and commits its own.
+ * reports the result once that transaction has committed; without one, it begins and commits its own. The writes
+ * of one transaction are reported after its commit in the order they were made, through one synchronization: servers
+ * call the synchronizations of a transaction in orders of their own (WildFly's in reverse).
  */
 public final class JtaTransactions implements JpaTransactions {
 
@@ -39,7 +43,7 @@ public final class JtaTransactions implements JpaTransactions {
             try {
                 em.joinTransaction();
                 T result = StoreTransaction.run(em, work);
-                registry.registerInterposedSynchronization(new AfterCommit<>(result, afterCommit));
+                afterCommit().add(() -> afterCommit.accept(result));
                 return result;
             } finally {
                 em.close();
@@ -91,7 +95,25 @@ public final class JtaTransactions implements JpaTransactions {
         return JpaTransactions.reading(factory, work);
     }
 
-    private record AfterCommit<T>(T result, Consumer<T> action) implements Synchronization {
+    /** What runs once the current transaction committed, registered with it at its first write. */
+    private AfterCommit afterCommit() {
+        AfterCommit actions = (AfterCommit) registry.getResource(this);
+        if (actions == null) {
+            actions = new AfterCommit();
+            registry.registerInterposedSynchronization(actions);
+            registry.putResource(this, actions);
+        }
+        return actions;
+    }
+
+    /** The actions of one transaction's writes, run in order once it committed; one failing does not stop the rest. */
+    private static final class AfterCommit implements Synchronization {
+
+        private final List<Runnable> actions = new ArrayList<>();
+
+        void add(Runnable action) {
+            actions.add(action);
+        }
 
         @Override
         public void beforeCompletion() {
@@ -99,8 +121,23 @@ public final class JtaTransactions implements JpaTransactions {
 
         @Override
         public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                action.accept(result);
+            if (status != Status.STATUS_COMMITTED) {
+                return;
+            }
+            RuntimeException failed = null;
+            for (Runnable action : actions) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    if (failed == null) {
+                        failed = e;
+                    } else {
+                        failed.addSuppressed(e);
+                    }
+                }
+            }
+            if (failed != null) {
+                throw failed;
             }
         }
     }

@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The test server's {@code messages.log}, read from the test's side. */
+/**
+ * The test server's log, read from the test's side: the file the system property {@code allframe.it.server.log} names,
+ * or else the Liberty server's {@code messages.log}.
+ */
 public final class ServerLog {
 
     private final Path log;
@@ -28,6 +31,10 @@ public final class ServerLog {
     }
 
     private static Path path() {
+        String named = System.getProperty("allframe.it.server.log");
+        if (named != null) {
+            return Path.of(named);
+        }
         return Path.of(System.getProperty("arquillian.wlpHome", "target/liberty/wlp"), "usr", "servers",
                 System.getProperty("arquillian.serverName", "allframeTests"), "logs", "messages.log");
     }

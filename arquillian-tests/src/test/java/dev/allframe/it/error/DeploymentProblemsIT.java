@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Applications AllFrame refuses: Liberty fails their deployment, and the failure carries AllFrame's
+ * Applications AllFrame refuses: the server fails their deployment, and the failure carries AllFrame's
  * message, in the exception the deployer sees and in the server's log.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -67,7 +67,7 @@ class DeploymentProblemsIT {
             List<String> logged = log.newText().lines().map(String::trim).toList();
             for (String line : expectedLines) {
                 assertTrue(has(reported, line), () -> "Not in the deployment exception: " + line + "\n" + reported);
-                assertTrue(has(logged, line), () -> "Not in messages.log: " + line);
+                assertTrue(has(logged, line), () -> "Not in the server's log: " + line);
             }
         } finally {
             deployer.undeploy(deployment);

@@ -86,8 +86,8 @@ class ProjectionsIT {
     }
 
     private static HttpResponse<String> ready() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                + System.getProperty("allframe.it.http.port", "19080") + "/health/ready")).GET().build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(System.getProperty(
+                "it.health.url", "http://localhost:19080/health/ready"))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -45,6 +45,13 @@ public class AccountResource {
     private final QueryBus queries;
     private final ReadYourWrites views;
 
+    /** For the server's proxies only, as {@link TransferResource#TransferResource()} says. */
+    public AccountResource() {
+        this.commands = null;
+        this.queries = null;
+        this.views = null;
+    }
+
     @Inject
     public AccountResource(CommandBus commands, QueryBus queries, ReadYourWrites views) {
         this.commands = requireNonNull(commands, "commands");

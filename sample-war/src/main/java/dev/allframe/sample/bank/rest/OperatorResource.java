@@ -41,6 +41,12 @@ public class OperatorResource {
     private final ProjectionRegistry projections;
     private final Optional<String> token;
 
+    /** For the server's proxies only, as {@link TransferResource#TransferResource()} says. */
+    public OperatorResource() {
+        this.projections = null;
+        this.token = null;
+    }
+
     @Inject
     public OperatorResource(ProjectionRegistry projections,
                             @ConfigProperty(name = "bank.operator-token") Optional<String> token) {

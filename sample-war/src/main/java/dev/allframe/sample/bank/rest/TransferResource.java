@@ -38,6 +38,17 @@ public class TransferResource {
     private final Validator validator;
     private final ReadYourWrites views;
 
+    /**
+     * For the REST runtime only, which creates the resource through CDI (with the other constructor): some (WildFly's)
+     * look for a public constructor they could call themselves first, and refuse a resource without one.
+     */
+    public TransferResource() {
+        this.sagas = null;
+        this.events = null;
+        this.validator = null;
+        this.views = null;
+    }
+
     @Inject
     public TransferResource(SagaOrchestrator sagas, EventStore events, Validator validator, ReadYourWrites views) {
         this.sagas = requireNonNull(sagas, "sagas");

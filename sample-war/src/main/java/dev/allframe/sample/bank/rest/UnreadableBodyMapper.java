@@ -12,12 +12,17 @@ public class UnreadableBodyMapper implements ExceptionMapper<JsonbException> {
 
     @Override
     public Response toResponse(JsonbException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        return answer(e);
+    }
+
+    /** The answer to a body that could not be read: {@code unreadable} carries the cause. */
+    static Response answer(Throwable unreadable) {
+        for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestSizeLimit.BodyTooLargeException) {
                 return BodyTooLargeMapper.answer();
             }
         }
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorResponse.unreadableBody(e.getMessage())).build();
+                .entity(ErrorResponse.unreadableBody(unreadable.getMessage())).build();
     }
 }
