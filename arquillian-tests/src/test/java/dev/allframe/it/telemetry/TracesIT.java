@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * AllFrame's spans on Open Liberty with MicroProfile Telemetry (mpTelemetry-2.0, its SDK on, logging each span): a
+ * AllFrame's spans through the server's MicroProfile Telemetry (its SDK on, logging each span; on Liberty
+ * mpTelemetry-2.0 or 2.1, on WildFly its MicroProfile configuration): a
  * dispatch and its append in one trace, whose context the events carry, and the async projection's batch.
  */
 @ExtendWith(ArquillianExtension.class)
