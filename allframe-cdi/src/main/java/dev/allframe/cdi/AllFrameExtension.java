@@ -187,12 +187,13 @@ public class AllFrameExtension implements Extension {
             provider.ifPresent(p -> problems.addAll(p.check(new CdiEventStoreContext(configValues, null,
                     () -> eventTypes))));
         }
-        sagaRuntime = new SagaRuntime(sagaPlans, sagas.stepBeans(), stepPolicies, sagas.definitions(), sagaSettings,
-                beanManager);
+        Map<Class<?>, Bean<?>> found = new HashMap<>(handlerBeans);
+        found.putAll(sagas.stepBeans());
+        ContainerBeans beans = new PortableBeans(beanManager, found, deployedBeans, sagas.definitions());
+        sagaRuntime = new SagaRuntime(sagaPlans, stepPolicies, sagaSettings, beans);
         if (problems.isEmpty()) {
             runtime = new AllFrameRuntime(new AllFrameRuntime.Model(catalog, projections, versions, eventTypes),
-                    config, beanManager, handlerBeans, deployedBeans, configValues, provider.orElseThrow(),
-                    applicationEventStore, time, telemetry);
+                    config, beans, configValues, provider.orElseThrow(), applicationEventStore, time, telemetry);
         } else {
             definitionProblems = problems.messages();
         }

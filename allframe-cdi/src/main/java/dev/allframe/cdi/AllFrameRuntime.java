@@ -39,11 +39,8 @@ import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.InlineSubscribers;
 import dev.allframe.spi.saga.SagaStore;
 import dev.allframe.spi.snapshot.SnapshotStore;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -60,9 +57,7 @@ final class AllFrameRuntime {
     private final List<ProjectionModel> projectionModels;
     private final VersionGraph versions;
     private final AllFrameConfig config;
-    private final BeanManager beanManager;
-    private final Map<Class<?>, Bean<?>> handlerBeans;
-    private final ApplicationBeans applicationBeans;
+    private final ContainerBeans beans;
     private final EventTypeRegistry eventTypes;
     private final StateFingerprints fingerprints;
     private final EventStoreContext storeContext;
@@ -85,8 +80,8 @@ final class AllFrameRuntime {
                  EventTypeRegistry eventTypes) {
     }
 
-    AllFrameRuntime(Model model, AllFrameConfig config, BeanManager beanManager, Map<Class<?>, Bean<?>> handlerBeans,
-                    List<Bean<?>> deployedBeans, ConfigValues configValues, EventStoreProvider storeProvider,
+    AllFrameRuntime(Model model, AllFrameConfig config, ContainerBeans beans, ConfigValues configValues,
+                    EventStoreProvider storeProvider,
                     boolean applicationEventStore, Time time, boolean telemetryEnabled) {
         this.applicationEventStore = applicationEventStore;
         this.time = time;
@@ -97,10 +92,8 @@ final class AllFrameRuntime {
         this.eventTypes = model.eventTypes();
         this.fingerprints = StateFingerprints.of(catalog, eventTypes.classes(), versions);
         this.config = config;
-        this.beanManager = beanManager;
-        this.handlerBeans = Map.copyOf(handlerBeans);
-        this.applicationBeans = new ApplicationBeans(beanManager, deployedBeans);
-        this.storeContext = new CdiEventStoreContext(configValues, applicationBeans, this::decoder,
+        this.beans = beans;
+        this.storeContext = new CdiEventStoreContext(configValues, beans, this::decoder,
                 time == null ? Clock.systemUTC() : time.clock(), this::telemetry);
         this.storeProvider = storeProvider;
     }
@@ -141,11 +134,11 @@ final class AllFrameRuntime {
     }
 
     private StoreCapabilities applicationStore() {
-        EventStore events = applicationBeans.find(EventStore.class).orElseThrow(() ->
+        EventStore events = beans.find(EventStore.class).orElseThrow(() ->
                 new AllFrameException(StoreMessages.applicationEventStoreUnresolvable()));
-        return new StoreCapabilities(events, applicationBeans.find(InlineSubscribers.class),
-                applicationBeans.find(CheckpointStore.class), applicationBeans.find(SnapshotStore.class),
-                applicationBeans.find(SagaStore.class), applicationBeans.find(DeadLetterStore.class));
+        return new StoreCapabilities(events, beans.find(InlineSubscribers.class),
+                beans.find(CheckpointStore.class), beans.find(SnapshotStore.class),
+                beans.find(SagaStore.class), beans.find(DeadLetterStore.class));
     }
 
     /** AllFrame's own event store, as its bean. */
@@ -238,7 +231,7 @@ final class AllFrameRuntime {
     Breakdowns telemetry() {
         synchronized (lock) {
             if (telemetry == null) {
-                telemetry = new Breakdowns(TelemetrySupport.create(telemetryEnabled, applicationBeans), clock());
+                telemetry = new Breakdowns(TelemetrySupport.create(telemetryEnabled, beans), clock());
             }
             return telemetry;
         }
@@ -295,16 +288,13 @@ final class AllFrameRuntime {
     }
 
     private HandlerTargets targets() {
-        return beanClass -> {
-            Bean<?> bean = handlerBeans.get(beanClass);
-            return beanManager.getReference(bean, beanClass, beanManager.createCreationalContext(bean));
-        };
+        return beans::reference;
     }
 
     private MessageValidator validator() {
         synchronized (lock) {
             if (validator == null) {
-                validator = ValidationSupport.create(beanManager);
+                validator = ValidationSupport.create(beans);
             }
             return validator;
         }

@@ -3,8 +3,6 @@ package dev.allframe.cdi;
 import dev.allframe.AllFrameMessage;
 import dev.allframe.core.dispatch.BeanValidationMessageValidator;
 import dev.allframe.core.dispatch.MessageValidator;
-import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
@@ -40,9 +38,9 @@ final class BeanValidation {
     }
 
     /** The container's {@link Validator} bean, else one from the default provider, else none. */
-    static MessageValidator create(BeanManager beanManager) {
-        Instance<Validator> container = beanManager.createInstance().select(Validator.class);
-        if (container.isResolvable()) {
+    static MessageValidator create(ContainerBeans beans) {
+        Optional<Validator> container = beans.find(Validator.class);
+        if (container.isPresent()) {
             return new BeanValidationMessageValidator(container.get());
         }
         if (!providerAvailable()) {

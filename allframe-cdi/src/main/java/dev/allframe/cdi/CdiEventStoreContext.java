@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 final class CdiEventStoreContext implements EventStoreContext {
 
     private final ConfigValues config;
-    private final ApplicationBeans beans;
+    private final ContainerBeans beans;
     private final Supplier<EventDecoder> events;
     private final Clock clock;
     private final Supplier<Telemetry> telemetry;
@@ -21,12 +21,12 @@ final class CdiEventStoreContext implements EventStoreContext {
     /**
      * @param beans {@code null} while the application deploys: no beans can be looked up yet
      */
-    CdiEventStoreContext(ConfigValues config, ApplicationBeans beans, Supplier<EventDecoder> events) {
+    CdiEventStoreContext(ConfigValues config, ContainerBeans beans, Supplier<EventDecoder> events) {
         this(config, beans, events, Clock.systemUTC(), () -> Telemetry.NONE);
     }
 
     /** @param telemetry where the store's metrics go, asked for once the store reports */
-    CdiEventStoreContext(ConfigValues config, ApplicationBeans beans, Supplier<EventDecoder> events, Clock clock,
+    CdiEventStoreContext(ConfigValues config, ContainerBeans beans, Supplier<EventDecoder> events, Clock clock,
                          Supplier<Telemetry> telemetry) {
         this.telemetry = telemetry;
         this.config = config;

@@ -15,7 +15,7 @@ final class OpenTelemetryBeans {
     private OpenTelemetryBeans() {
     }
 
-    static Telemetry traces(ApplicationBeans beans) {
+    static Telemetry traces(ContainerBeans beans) {
         OpenTelemetry openTelemetry = beans.find(OpenTelemetry.class).orElseGet(GlobalOpenTelemetry::get);
         return OpenTelemetryTraces.of(openTelemetry);
     }

@@ -25,10 +25,7 @@ import dev.allframe.saga.SagaOrchestrator;
 import dev.allframe.saga.Step;
 import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.saga.SagaStore;
-import jakarta.enterprise.inject.spi.Bean;
-import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,24 +44,19 @@ final class SagaRuntime {
     private static final Logger LOG = Logger.getLogger(SagaRuntime.class.getName());
 
     private final List<SagaPlan> plans;
-    private final Map<Class<?>, Bean<?>> stepBeans;
     private final Map<Class<?>, StepPolicy> policies;
-    private final List<SagaDiscovery.DefinitionBean> definitionBeans;
     private final SagaSettings settings;
-    private final BeanManager beanManager;
+    private final ContainerBeans beans;
     private final Object lock = new Object();
     private SagaEngine engine;
     private SagaLeases leases;
 
-    SagaRuntime(List<SagaPlan> plans, Map<Class<?>, Bean<?>> stepBeans, Map<Class<?>, StepPolicy> policies,
-                List<SagaDiscovery.DefinitionBean> definitionBeans, SagaSettings settings, BeanManager beanManager) {
+    SagaRuntime(List<SagaPlan> plans, Map<Class<?>, StepPolicy> policies, SagaSettings settings,
+                ContainerBeans beans) {
         this.plans = List.copyOf(plans);
-        this.stepBeans = Map.copyOf(stepBeans);
         this.policies = Map.copyOf(policies);
-        this.definitionBeans = definitionBeans.stream()
-                .sorted(Comparator.comparing(produced -> produced.bean().getBeanClass().getName())).toList();
         this.settings = settings;
-        this.beanManager = beanManager;
+        this.beans = beans;
     }
 
     /**
@@ -129,11 +121,9 @@ final class SagaRuntime {
                     .map(step -> step.beanClass().getName()).collect(Collectors.joining(", ")));
         }
         List<SagaModel> models = new ArrayList<>();
-        for (SagaDiscovery.DefinitionBean produced : definitionBeans) {
-            Bean<?> bean = produced.bean();
-            SagaDefinition<?> definition = (SagaDefinition<?>) beanManager.getReference(bean, produced.type(),
-                    beanManager.createCreationalContext(bean));
-            String site = "SagaDefinition produced by " + bean.getBeanClass().getName();
+        for (ContainerBeans.ProducedDefinition produced : beans.sagaDefinitions()) {
+            SagaDefinition<?> definition = produced.definition().get();
+            String site = produced.site();
             sites.computeIfAbsent(definition.name(), n -> new ArrayList<>()).add(site);
             SagaDefinitions.model(definition, site, settings.stepTimeout(), steps, timer, problems).ifPresent(models::add);
         }
@@ -166,9 +156,7 @@ final class SagaRuntime {
     }
 
     private SagaStepModel bind(PlannedStep step, Executor executor, Timer timer) {
-        Bean<?> bean = stepBeans.get(step.beanClass());
-        Step<Object> reference = erased(beanManager.getReference(bean, step.beanClass(),
-                beanManager.createCreationalContext(bean)));
+        Step<Object> reference = erased(beans.reference(step.beanClass()));
         String site = step.beanClass().getName();
         return new SagaStepModel(step.position(), step.name(), site, reference,
                 new BoundedStepGuard(executor, timer, site, policies.get(step.beanClass())));

@@ -13,7 +13,7 @@ final class TelemetrySupport {
     private TelemetrySupport() {
     }
 
-    static Telemetry create(boolean enabled, ApplicationBeans beans) {
+    static Telemetry create(boolean enabled, ContainerBeans beans) {
         if (!enabled || !available()) {
             return Telemetry.NONE;
         }

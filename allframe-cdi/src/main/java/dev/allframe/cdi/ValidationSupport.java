@@ -7,7 +7,6 @@ import dev.allframe.core.dispatch.MessageValidator;
 import dev.allframe.core.handler.ClassFileAnnotations;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.message.HandlerMessages;
-import jakarta.enterprise.inject.spi.BeanManager;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.InvocationTargetException;
@@ -72,8 +71,8 @@ final class ValidationSupport {
         }
     }
 
-    static MessageValidator create(BeanManager beanManager) {
-        return apiPresent() ? BeanValidation.create(beanManager) : MessageValidator.NONE;
+    static MessageValidator create(ContainerBeans beans) {
+        return apiPresent() ? BeanValidation.create(beans) : MessageValidator.NONE;
     }
 
     static void close(AutoCloseable closeable) {
