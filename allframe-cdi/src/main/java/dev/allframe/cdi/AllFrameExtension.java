@@ -2,30 +2,18 @@ package dev.allframe.cdi;
 
 import dev.allframe.AllFrameDeploymentException;
 import dev.allframe.AllFrameMessage;
-import dev.allframe.EventStoreException;
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandHandler;
-import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
-import dev.allframe.core.config.AllFrameConfig;
-import dev.allframe.core.config.ConfigValues;
 import dev.allframe.core.config.RetentionSettings;
-import dev.allframe.core.config.SagaSettings;
-import dev.allframe.core.handler.EventClassCollector;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.HandlerKind;
 import dev.allframe.core.handler.HandlerMethod;
-import dev.allframe.core.message.HandlerMessages;
 import dev.allframe.core.message.ProjectionMessages;
 import dev.allframe.core.message.StartMessages;
 import dev.allframe.core.projection.ProjectionInspector.ProjectionBean;
 import dev.allframe.core.projection.ProjectionInspector;
-import dev.allframe.core.projection.ProjectionModel;
-import dev.allframe.core.saga.SagaStepInspector.SagaPlan;
-import dev.allframe.core.saga.StepPolicy;
 import dev.allframe.core.version.UpcasterMethod;
-import dev.allframe.core.version.VersionGraph;
-import dev.allframe.core.version.VersionGraphBuilder;
 import dev.allframe.event.JsonUpcaster;
 import dev.allframe.event.Upcaster;
 import dev.allframe.event.VersionRegistry;
@@ -35,7 +23,6 @@ import dev.allframe.query.QueryBus;
 import dev.allframe.query.QueryHandler;
 import dev.allframe.saga.SagaOrchestrator;
 import dev.allframe.saga.SagaStep;
-import dev.allframe.spi.EventStoreProvider;
 import dev.allframe.spi.event.EventStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -58,7 +45,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -159,43 +145,22 @@ public class AllFrameExtension implements Extension {
     }
 
     void registerBeans(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
-        Problems problems = new Problems();
-        scopeProblems.messages().forEach(problems::add);
-        ConfigValues configValues = CurrentConfig.values();
-        EventStoreProviders providers = EventStoreProviders.load();
-        problems.addAll(providers.problems());
-        AllFrameConfig config = AllFrameConfig.read(configValues, providers.names(), providers.configKeys(), problems);
-        boolean telemetry = AllFrameConfig.telemetryEnabled(configValues, problems);
-        Duration maxLag = AllFrameConfig.healthMaxLag(configValues, problems);
-        HandlerCatalog catalog = HandlerCatalog.build(handlerMethods, problems);
-        handlerBeans.forEach((beanClass, bean) -> {
-            if (!bean.getTypes().contains(beanClass)) {
-                problems.add(HandlerMessages.handlerBeanTypeRestricted(beanClass));
-            }
-        });
-        ValidationSupport.check(catalog, problems);
-        List<ProjectionModel> projections = ProjectionInspector.inspect(projectionBeans, problems);
-        List<SagaPlan> sagaPlans = sagas.plans(problems);
-        SagaSettings sagaSettings = SagaSettings.read(configValues, problems);
-        retention = RetentionSettings.read(configValues, problems);
-        Map<Class<?>, StepPolicy> stepPolicies = sagas.policies(configValues, sagaSettings, problems);
-        EventTypeRegistry eventTypes = eventTypes(catalog, projections, problems);
-        VersionGraph versions = VersionGraphBuilder.build(eventTypes, upcasterMethods, problems);
-        eventTypes.checkTypeNames(problems);
-        Optional<EventStoreProvider> provider = providers.named(config.eventStore());
-        if (!applicationEventStore) {
-            provider.ifPresent(p -> problems.addAll(p.check(new CdiEventStoreContext(configValues, null,
-                    () -> eventTypes))));
-        }
+        List<Class<?>> typeRestricted = handlerBeans.entrySet().stream()
+                .filter(entry -> !entry.getValue().getTypes().contains(entry.getKey())).<Class<?>>map(Map.Entry::getKey)
+                .toList();
+        DeploymentPlan plan = DeploymentPlan.make(new DeploymentPlan.Found(handlerMethods, typeRestricted,
+                projectionBeans, upcasterMethods, scopeProblems.messages(), sagas, applicationEventStore));
+        retention = plan.retention();
+        Duration maxLag = plan.maxLag();
         Map<Class<?>, Bean<?>> found = new HashMap<>(handlerBeans);
         found.putAll(sagas.stepBeans());
         ContainerBeans beans = new PortableBeans(beanManager, found, deployedBeans, sagas.definitions());
-        sagaRuntime = new SagaRuntime(sagaPlans, stepPolicies, sagaSettings, beans);
-        if (problems.isEmpty()) {
-            runtime = new AllFrameRuntime(new AllFrameRuntime.Model(catalog, projections, versions, eventTypes),
-                    config, beans, configValues, provider.orElseThrow(), applicationEventStore, time, telemetry);
+        sagaRuntime = new SagaRuntime(plan.sagaPlans(), plan.stepPolicies(), plan.sagaSettings(), beans);
+        if (plan.problems().isEmpty()) {
+            runtime = new AllFrameRuntime(plan.model(), plan.config(), beans, plan.configValues(),
+                    plan.provider().orElseThrow(), applicationEventStore, time, plan.telemetry());
         } else {
-            definitionProblems = problems.messages();
+            definitionProblems = plan.problems();
         }
         if (!applicationEventStore) {
             event.<EventStore>addBean().types(EventStore.class, Object.class).scope(ApplicationScoped.class)
@@ -234,21 +199,6 @@ public class AllFrameExtension implements Extension {
             throw new AllFrameDeploymentException(definitionProblems);
         }
         return runtime;
-    }
-
-    private static EventTypeRegistry eventTypes(HandlerCatalog catalog, List<ProjectionModel> projections,
-                                                Problems problems) {
-        EventTypeRegistry registry = new EventTypeRegistry();
-        List<Class<?>> projected = projections.stream().flatMap(projection -> projection.eventTypes().stream())
-                .toList();
-        for (Class<?> eventClass : EventClassCollector.collect(catalog, projected)) {
-            try {
-                registry.register(eventClass);
-            } catch (EventStoreException e) {
-                problems.add(e.allFrameMessage());
-            }
-        }
-        return registry;
     }
 
     void announce(@Observes AfterDeploymentValidation event) {
