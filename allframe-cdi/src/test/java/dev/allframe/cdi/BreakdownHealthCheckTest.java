@@ -8,21 +8,12 @@ import dev.allframe.testing.MutableClock;
 import dev.allframe.testing.TestHealthResponses;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestHealthResponses.Installed.class)
 class BreakdownHealthCheckTest {
 
-    @BeforeEach
-    void responses() {
-        HealthCheckResponse.setResponseProvider(new TestHealthResponses());
-    }
-
-    @AfterEach
-    void noResponses() {
-        HealthCheckResponse.setResponseProvider(null);
-    }
 
     @Test
     void livenessIsUpUntilAComponentBreaksDownAndThenNamesEach() {

@@ -13,21 +13,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestHealthResponses.Installed.class)
 class ProjectionHealthCheckTest {
 
-    @BeforeEach
-    void responses() {
-        HealthCheckResponse.setResponseProvider(new TestHealthResponses());
-    }
-
-    @AfterEach
-    void noResponses() {
-        HealthCheckResponse.setResponseProvider(null);
-    }
 
     @Test
     void readinessIsDownWhileAProjectionReplaysTheLogAndUpOnceItCaughtUp() {

@@ -6,9 +6,29 @@ import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.spi.HealthCheckResponseProvider;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** What a MicroProfile Health runtime gives checks to build their responses with. */
+/**
+ * What a MicroProfile Health runtime gives checks to build their responses with. A test class that calls checks
+ * installs it for each test with {@code @ExtendWith(TestHealthResponses.Installed.class)}.
+ */
 public final class TestHealthResponses implements HealthCheckResponseProvider {
+
+    /** Installs the responses before each test and removes them after it. */
+    public static final class Installed implements BeforeEachCallback, AfterEachCallback {
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            HealthCheckResponse.setResponseProvider(new TestHealthResponses());
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            HealthCheckResponse.setResponseProvider(null);
+        }
+    }
 
     @Override
     public HealthCheckResponseBuilder createResponseBuilder() {
