@@ -65,6 +65,7 @@ final class AllFrameRuntime {
     private final boolean applicationEventStore;
     private final Time time;
     private final boolean telemetryEnabled;
+    private final boolean serverThreads;
     private Breakdowns telemetry;
     private Telemetry.Scope observedProjections;
     private final Object lock = new Object();
@@ -82,8 +83,9 @@ final class AllFrameRuntime {
 
     AllFrameRuntime(Model model, AllFrameConfig config, ContainerBeans beans, ConfigValues configValues,
                     EventStoreProvider storeProvider,
-                    boolean applicationEventStore, Time time, boolean telemetryEnabled) {
+                    boolean applicationEventStore, Time time, boolean telemetryEnabled, boolean serverThreads) {
         this.applicationEventStore = applicationEventStore;
+        this.serverThreads = serverThreads;
         this.time = time;
         this.telemetryEnabled = telemetryEnabled;
         this.catalog = model.catalog();
@@ -302,12 +304,12 @@ final class AllFrameRuntime {
 
     /**
      * Every thread AllFrame uses: found once, when the application starts (on a thread with its context), and
-     * closed at shutdown.
+     * closed at shutdown; the server's managed threads where the front end looks for them, else threads of its own.
      */
     ServerWorkers.Found workers() {
         synchronized (lock) {
             if (workers == null) {
-                workers = ServerWorkers.find(clock()).on(time);
+                workers = (serverThreads ? ServerWorkers.find(clock()) : ServerWorkers.own(clock())).on(time);
             }
             return workers;
         }

@@ -4,6 +4,7 @@ import dev.allframe.saga.SagaDefinition;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +25,22 @@ final class PortableBeans implements ContainerBeans {
     private final BeanManager beanManager;
     private final Map<Class<?>, Bean<?>> found;
     private final List<Bean<?>> deployed;
-    private final List<SagaDiscovery.DefinitionBean> definitions;
+    private final List<DefinitionBean> definitions;
+
+    /** A bean producing a {@link SagaDefinition}, and the bean type to look it up with. */
+    record DefinitionBean(Bean<?> bean, Type type) {
+    }
+
+    /** The bean type to look {@code bean} up with when it produces a {@link SagaDefinition}. */
+    static Optional<Type> definitionType(Bean<?> bean) {
+        for (Type type : bean.getTypes()) {
+            Type raw = type instanceof ParameterizedType parameterized ? parameterized.getRawType() : type;
+            if (raw == SagaDefinition.class) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
 
     /**
      * @param found       the beans declaring handlers, projections, upcasters or saga steps, by bean class
@@ -32,7 +48,7 @@ final class PortableBeans implements ContainerBeans {
      * @param definitions the beans producing saga definitions
      */
     PortableBeans(BeanManager beanManager, Map<Class<?>, Bean<?>> found, List<Bean<?>> deployed,
-                  List<SagaDiscovery.DefinitionBean> definitions) {
+                  List<DefinitionBean> definitions) {
         this.beanManager = beanManager;
         this.found = Map.copyOf(found);
         this.deployed = List.copyOf(deployed);

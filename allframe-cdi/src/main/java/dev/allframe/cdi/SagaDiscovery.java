@@ -13,11 +13,8 @@ import dev.allframe.saga.SagaDefinition;
 import dev.allframe.saga.SagaStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,36 +22,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the extension learns about sagas while the application deploys: the {@code @SagaStep} beans, how each
- * one's {@code execute} is bounded, and the beans producing {@link SagaDefinition}s.
+ * What the extension learns about sagas while the application deploys: the {@code @SagaStep} beans and how each
+ * one's {@code execute} is bounded. The beans producing {@link SagaDefinition}s are looked up once the container
+ * runs ({@link ContainerBeans#sagaDefinitions()}).
  */
 final class SagaDiscovery {
 
     private final List<StepBean> steps = new ArrayList<>();
-    private final Map<Class<?>, Bean<?>> stepBeans = new HashMap<>();
-    private final List<DefinitionBean> definitions = new ArrayList<>();
     private final Problems scopeProblems = new Problems();
 
-    /** In {@code ProcessManagedBean}: a {@code @SagaStep} bean. */
-    void collect(Bean<?> bean, SagaStep step) {
-        Class<? extends Annotation> scope = bean.getScope();
-        if (scope != ApplicationScoped.class && scope != Dependent.class && scope != Singleton.class) {
-            scopeProblems.add(SagaMessages.sagaStepScope(bean.getBeanClass(), scope.getSimpleName()));
-            return;
-        }
-        steps.add(new StepBean(bean.getBeanClass(), step.saga(), step.order(), step.name(), step.timeout()));
-        stepBeans.put(bean.getBeanClass(), bean);
+    /** Whether AllFrame can call a bean of {@code scope}: one without a request, session or conversation. */
+    static boolean usableScope(Class<? extends Annotation> scope) {
+        return scope == ApplicationScoped.class || scope == Dependent.class || scope == Singleton.class;
     }
 
-    /** In {@code ProcessBean}: a bean producing a {@link SagaDefinition}. */
-    void noticeDefinition(Bean<?> bean) {
-        for (Type type : bean.getTypes()) {
-            Type raw = type instanceof ParameterizedType parameterized ? parameterized.getRawType() : type;
-            if (raw == SagaDefinition.class) {
-                definitions.add(new DefinitionBean(bean, type));
-                return;
-            }
+    /** A {@code @SagaStep} bean; whether its scope lets it be one. */
+    boolean collect(Class<?> beanClass, Class<? extends Annotation> scope, SagaStep step) {
+        if (!usableScope(scope)) {
+            scopeProblems.add(SagaMessages.sagaStepScope(beanClass, scope.getSimpleName()));
+            return false;
         }
+        steps.add(new StepBean(beanClass, step.saga(), step.order(), step.name(), step.timeout()));
+        return true;
     }
 
     /** Checks the steps; the sagas they make, with every problem added to {@code problems}. */
@@ -76,15 +65,4 @@ final class SagaDiscovery {
         return policies;
     }
 
-    Map<Class<?>, Bean<?>> stepBeans() {
-        return Map.copyOf(stepBeans);
-    }
-
-    /** A bean producing a {@link SagaDefinition}, and the bean type to look it up with. */
-    record DefinitionBean(Bean<?> bean, Type type) {
-    }
-
-    List<DefinitionBean> definitions() {
-        return List.copyOf(definitions);
-    }
 }

@@ -41,6 +41,14 @@ final class ServerWorkers {
     private ServerWorkers() {
     }
 
+    /**
+     * Threads of AllFrame's own, for a container that offers no managed ones and gives any thread what the
+     * application's beans need (Quarkus).
+     */
+    static Found own(Clock clock) {
+        return new Found(LaneWorkers.own(clock), false);
+    }
+
     /** Called when the application starts, on a thread with its context. */
     static Found find(Clock clock) {
         InitialContext naming;

@@ -89,7 +89,7 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
             }
             return Persistence.createEntityManagerFactory(unit);
         });
-        JpaTransactions transactions = HibernateJdbc.isJta(factory) ? jta(factory)
+        JpaTransactions transactions = HibernateJdbc.isJta(factory) ? jta(factory, context)
                 : new ResourceLocalTransactions(factory);
         if (createSchema(context).equals("true")) {
             JpaSchema.createIfMissing(transactions);
@@ -114,12 +114,21 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
         }
     }
 
-    private static JpaTransactions jta(EntityManagerFactory factory) {
+    /**
+     * The server's transactions by their standard names, else the application's beans of them (a container without
+     * naming, such as Quarkus, offers them as beans).
+     */
+    private static JpaTransactions jta(EntityManagerFactory factory, EventStoreContext context) {
         try {
             InitialContext naming = new InitialContext();
             return new JtaTransactions(factory, (UserTransaction) naming.lookup("java:comp/UserTransaction"),
                     (TransactionSynchronizationRegistry) naming.lookup("java:comp/TransactionSynchronizationRegistry"));
         } catch (NamingException e) {
+            Optional<UserTransaction> transaction = context.bean(UserTransaction.class);
+            Optional<TransactionSynchronizationRegistry> registry = context.bean(TransactionSynchronizationRegistry.class);
+            if (transaction.isPresent() && registry.isPresent()) {
+                return new JtaTransactions(factory, transaction.get(), registry.get());
+            }
             throw new EventStoreException(JpaStoreMessages.noJtaServices(e), e);
         }
     }

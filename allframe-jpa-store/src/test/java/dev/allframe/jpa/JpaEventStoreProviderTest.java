@@ -83,8 +83,9 @@ class JpaEventStoreProviderTest {
         try {
             assertThatThrownBy(() -> provider.create(context(Map.of(), jta)))
                     .isInstanceOf(EventStoreException.class)
-                    .hasMessageStartingWith("AF2010: The persistence unit uses JTA, but the server offers no"
-                            + " java:comp/UserTransaction and java:comp/TransactionSynchronizationRegistry:"
+                    .hasMessageStartingWith("AF2010: The persistence unit uses JTA, but neither the server's naming"
+                            + " (java:comp/UserTransaction and java:comp/TransactionSynchronizationRegistry) nor the"
+                            + " application's beans offer a UserTransaction and a TransactionSynchronizationRegistry:"
                             + " javax.naming.NoInitialContextException: ");
         } finally {
             jta.close();

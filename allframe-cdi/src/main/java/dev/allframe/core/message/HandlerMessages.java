@@ -73,6 +73,9 @@ public final class HandlerMessages {
             "@CommandHandler method %s returns %s, so the event classes it may store are not known at deployment: %s;"
             + " return a concrete class, a sealed type or a collection of either");
 
+    static final MessageTemplate AF1081 = new MessageTemplate("AF1081",
+            "Bean class %s uses AllFrame's annotations but cannot be loaded to read them: %s");
+
     private HandlerMessages() {
     }
 
@@ -174,5 +177,9 @@ public final class HandlerMessages {
 
     public static AllFrameMessage eventClassesUnknown(String site, String returnType, String why) {
         return AF1050.with(site, returnType, why);
+    }
+
+    public static AllFrameMessage beanClassUnloadable(String className, String why) {
+        return AF1081.with(className, why);
     }
 }

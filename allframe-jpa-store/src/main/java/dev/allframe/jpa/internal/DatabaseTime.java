@@ -4,7 +4,6 @@ import jakarta.persistence.EntityManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import org.hibernate.dialect.DerbyDialect;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionImplementor;
@@ -24,7 +23,7 @@ public final class DatabaseTime {
      */
     public static Instant now(EntityManager em) {
         Dialect dialect = em.unwrap(SessionImplementor.class).getFactory().getJdbcServices().getDialect();
-        String sql = dialect instanceof DerbyDialect ? "VALUES CURRENT_TIMESTAMP"
+        String sql = HibernateJdbc.isDerby(dialect) ? "VALUES CURRENT_TIMESTAMP"
                 : dialect instanceof PostgreSQLDialect ? "SELECT clock_timestamp()" : "SELECT CURRENT_TIMESTAMP";
         return HibernateJdbc.onConnectionOf(em, connection -> {
             try (Statement statement = connection.createStatement(); ResultSet time = statement.executeQuery(sql)) {

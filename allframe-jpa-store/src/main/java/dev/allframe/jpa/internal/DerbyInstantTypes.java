@@ -10,7 +10,6 @@ import java.util.Calendar;
 import java.util.TimeZone;
 import org.hibernate.boot.model.TypeContributions;
 import org.hibernate.boot.model.TypeContributor;
-import org.hibernate.dialect.DerbyDialect;
 import org.hibernate.engine.jdbc.spi.JdbcServices;
 import org.hibernate.service.ServiceRegistry;
 import org.hibernate.type.descriptor.ValueBinder;
@@ -31,7 +30,7 @@ public final class DerbyInstantTypes implements TypeContributor {
 
     @Override
     public void contribute(TypeContributions contributions, ServiceRegistry registry) {
-        if (registry.requireService(JdbcServices.class).getDialect() instanceof DerbyDialect) {
+        if (HibernateJdbc.isDerby(registry.requireService(JdbcServices.class).getDialect())) {
             contributions.contributeJdbcType(new PerCallUtcTimestampJdbcType());
         }
     }

@@ -3,6 +3,7 @@ package dev.allframe.jpa.internal;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.Session;
+import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SessionImplementor;
@@ -42,6 +43,19 @@ public final class HibernateJdbc {
     public static boolean isPostgres(EntityManager em) {
         return em.unwrap(SessionImplementor.class).getFactory().getJdbcServices().getDialect()
                 instanceof PostgreSQLDialect;
+    }
+
+    /**
+     * Whether {@code dialect} is Apache Derby's. Told by the class's name: Hibernate ORM 6 has the dialect in its
+     * core, Hibernate ORM 7 (Quarkus's) among its community dialects.
+     */
+    public static boolean isDerby(Dialect dialect) {
+        for (Class<?> type = dialect.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getSimpleName().equals("DerbyDialect")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Makes {@code em} send up to {@code size} inserts in one JDBC batch. */

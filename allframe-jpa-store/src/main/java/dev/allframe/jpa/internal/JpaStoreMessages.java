@@ -37,8 +37,9 @@ public final class JpaStoreMessages {
             + " EntityManagerFactory as a CDI bean (@Produces @PersistenceUnit), or name a resource-local unit with"
             + " allframe.jpa.persistence-unit");
     static final MessageTemplate AF2010 = new MessageTemplate("AF2010",
-            "The persistence unit uses JTA, but the server offers no java:comp/UserTransaction and"
-            + " java:comp/TransactionSynchronizationRegistry: %s");
+            "The persistence unit uses JTA, but neither the server's naming (java:comp/UserTransaction and"
+            + " java:comp/TransactionSynchronizationRegistry) nor the application's beans offer a UserTransaction and"
+            + " a TransactionSynchronizationRegistry: %s");
     static final MessageTemplate AF2011 = new MessageTemplate("AF2011",
             "allframe_head is at position %s, but the newest event is at position %s: events were removed outside"
             + " the event store, or the database hides committed rows");

@@ -1,0 +1,5 @@
+package dev.allframe.quarkus.broken;
+
+import dev.allframe.command.StreamId;
+
+public record Checkout(@StreamId String cartId) {}
