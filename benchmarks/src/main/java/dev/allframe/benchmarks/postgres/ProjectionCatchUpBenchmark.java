@@ -44,13 +44,15 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * An async projection catching up with {@code events} stored events from position 0, in batches of
  * {@value #BATCH} with its checkpoint in the database, against a raw JDBC scan of the same rows in pages
- * of the same size. One measurement is the whole catch-up.
+ * of the same size. One measurement is the whole catch-up. A catch-up runs too briefly for the JIT to have compiled
+ * the read and decode paths after one or two shots (the first shots took two to four times as long as the sixth, and
+ * a suite with one warm-up shot reported the ratio at 0.29× one time and 0.5× another), so six shots warm up.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1)
-@Measurement(iterations = 3)
+@Warmup(iterations = 6)
+@Measurement(iterations = 6)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ProjectionCatchUpBenchmark {
 
