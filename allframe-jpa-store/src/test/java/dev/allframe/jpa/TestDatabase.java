@@ -83,6 +83,20 @@ public enum TestDatabase {
         }, done -> { });
     }
 
+    /**
+     * Whether a transaction of this database waits for a lock another one holds, as the database itself reports it:
+     * for a test that must see work blocked on a lock before it lets the holder go, rather than sleep and hope.
+     */
+    public boolean aTransactionWaitsForALock() {
+        String sql = switch (this) {
+            case H2 -> "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
+            case DERBY -> "SELECT COUNT(*) FROM SYSCS_DIAG.LOCK_TABLE WHERE STATE = 'WAIT'";
+            case POSTGRESQL -> "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                    + " AND datname = current_database()";
+        };
+        return transactions().read(em -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue() > 0);
+    }
+
     public String jdbcUrl() {
         return url;
     }

@@ -286,8 +286,12 @@ abstract class JpaProjectionContract {
         ExecutorService operator = Executors.newSingleThreadExecutor();
         try {
             Future<ParkedRetry> retry = operator.submit(() -> nodeB.retryParked("ledger"));
-            Thread.sleep(300);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!retry.isDone() && !database().aTransactionWaitsForALock() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             assertThat(retry.isDone()).as("the retry waits for node-1's batch in flight").isFalse();
+            assertThat(database().aTransactionWaitsForALock()).as("the retry waits on the database's lock").isTrue();
             hold.release().countDown();
 
             assertThat(retry.get(30, TimeUnit.SECONDS).applied()).containsExactly(5L);
