@@ -46,14 +46,20 @@ public final class InMemorySagaStore implements SagaStore {
     }
 
     @Override
-    public synchronized void save(SagaRecord saga, SagaLogEntry entry) {
+    public void save(SagaRecord saga, SagaLogEntry entry) {
+        saveAll(saga, entry == null ? List.of() : List.of(entry));
+    }
+
+    @Override
+    public synchronized void saveAll(SagaRecord saga, List<SagaLogEntry> entries) {
         SagaRecord stored = sagas.get(saga.id());
         if (stored != null && !stored.owner().equals(saga.owner())) {
             throw new SagaTakenOverException(saga.saga(), saga.id(), stored.owner());
         }
         sagas.put(saga.id(), stored == null ? saga : saga.ownedBy(saga.owner(), stored.leaseUntil(), saga.updated()));
-        if (entry != null) {
-            histories.computeIfAbsent(saga.id(), id -> new LinkedHashMap<>()).put(entry.number(), entry);
+        if (!entries.isEmpty()) {
+            Map<Integer, SagaLogEntry> history = histories.computeIfAbsent(saga.id(), id -> new LinkedHashMap<>());
+            entries.forEach(entry -> history.put(entry.number(), entry));
         }
     }
 

@@ -537,8 +537,14 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
 
     @Override
     public void save(SagaRecord saga, SagaLogEntry entry) {
+        saveAll(saga, entry == null ? List.of() : List.of(entry));
+    }
+
+    /** The saga and its entries in one transaction. */
+    @Override
+    public void saveAll(SagaRecord saga, List<SagaLogEntry> entries) {
         transactions.write(em -> {
-            sagas.save(em, saga, entry);
+            sagas.save(em, saga, entries);
             return saga;
         }, saved -> { });
     }

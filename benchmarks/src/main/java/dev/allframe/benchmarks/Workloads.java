@@ -23,6 +23,7 @@ final class Workloads {
     static final String SAGA = "2-step saga in memory, started and awaited";
     static final String SAGAS_EIGHT = "2-step sagas in memory, 8 clients";
     static final String CATCH_UP = "Async projection catch-up, 100,000 events";
+    static final String PG_SAGA = "PostgreSQL 2-step saga, 1 client";
 
     static final List<Row> ROWS = List.of(
             new Row("DispatchBenchmark.allFrame", DISPATCH, "AllFrame CommandBus"),
@@ -55,7 +56,9 @@ final class Workloads {
             new Row("PostgresCommandCycleBenchmark.axon8", PG_CYCLE_EIGHT, "Axon JPA, tuned, no cache"),
             new Row("PostgresCommandCycleBenchmark.raw8", PG_CYCLE_EIGHT, "raw JDBC"),
             new Row("ProjectionCatchUpBenchmark.allFrame", CATCH_UP, "AllFrame ProjectionEngine on the JPA store"),
-            new Row("ProjectionCatchUpBenchmark.rawJdbc", CATCH_UP, "raw JDBC scan, same pages"));
+            new Row("ProjectionCatchUpBenchmark.rawJdbc", CATCH_UP, "raw JDBC scan, same pages"),
+            new Row("PostgresSagaBenchmark.allFrame", PG_SAGA, "AllFrame SagaEngine, JPA saga store"),
+            new Row("PostgresSagaBenchmark.rawJdbc", PG_SAGA, "raw JDBC, the same log in four commits"));
 
     /**
      * A comparison against a target.
@@ -101,7 +104,9 @@ final class Workloads {
             new Ratio("PostgreSQL command cycle, 8 clients: AllFrame / Axon",
                     "PostgresCommandCycleBenchmark.allFrame8", "PostgresCommandCycleBenchmark.axon8", 0, ""),
             new Ratio("projection catch-up: AllFrame / raw JDBC scan", "ProjectionCatchUpBenchmark.allFrame",
-                    "ProjectionCatchUpBenchmark.rawJdbc", 0, ""));
+                    "ProjectionCatchUpBenchmark.rawJdbc", 0, ""),
+            new Ratio("PostgreSQL 2-step saga: AllFrame / raw JDBC log", "PostgresSagaBenchmark.allFrame",
+                    "PostgresSagaBenchmark.rawJdbc", 0, ""));
 
     private Workloads() {
     }

@@ -55,10 +55,17 @@ final class SagaRun {
         this.clock = clock;
     }
 
+    /**
+     * Runs the steps. The end of a step is stored with the start of the next (and the end of the last with the saga's
+     * completion), in one write: before the next step's effect, as its start must be, and with the step's output,
+     * which the next step may read. A process that dies in between leaves the step started, which recovery
+     * compensates as a step that may have had its effect, as it would the finished one.
+     */
     SagaOutcome run() {
+        List<SagaLogEntry> finished = List.of();
         for (SagaStepModel step : model.steps()) {
             saga = saga.at(SagaState.RUNNING, step.position(), now());
-            SagaLogEntry entry = begin(step, Action.EXECUTE);
+            SagaLogEntry entry = begin(step, Action.EXECUTE, finished);
             StepResult result;
             try {
                 result = execute(step);
@@ -73,10 +80,10 @@ final class SagaRun {
             if (result.output() != null) {
                 saga = saga.withOutput(step.name(), result.output(), now());
             }
-            store.save(saga, entry.finish(Result.SUCCEEDED, null, now()));
+            finished = List.of(entry.finish(Result.SUCCEEDED, null, now()));
         }
         saga = saga.at(SagaState.COMPLETED, saga.currentStep(), now());
-        store.save(saga, null);
+        store.saveAll(saga, finished);
         return new SagaOutcome.Completed(saga.id());
     }
 
@@ -179,9 +186,20 @@ final class SagaRun {
     }
 
     private SagaLogEntry begin(SagaStepModel step, Action action) {
+        return begin(step, action, List.of());
+    }
+
+    /** Stores the start of {@code step}'s {@code action}, after the {@code earlier} entries, in one write. */
+    private SagaLogEntry begin(SagaStepModel step, Action action, List<SagaLogEntry> earlier) {
         SagaLogEntry entry = new SagaLogEntry(++entries, step.position(), step.name(), action, Result.STARTED, null,
                 now(), null);
-        store.save(saga, entry);
+        if (earlier.isEmpty()) {
+            store.save(saga, entry);
+        } else {
+            List<SagaLogEntry> written = new ArrayList<>(earlier);
+            written.add(entry);
+            store.saveAll(saga, written);
+        }
         return entry;
     }
 

@@ -34,6 +34,21 @@ public interface SagaStore {
      */
     void save(SagaRecord saga, SagaLogEntry entry);
 
+    /**
+     * Stores the saga and the history entries, in their order, as {@link #save(SagaRecord, SagaLogEntry)} stores one:
+     * the saga's engine stores the end of a step together with the start of the next one, so that a saga makes one
+     * write per step boundary. A store that can stores them together, in one transaction; this default stores them one
+     * after the other, each with the saga (and the saga alone when there is no entry).
+     */
+    default void saveAll(SagaRecord saga, List<SagaLogEntry> entries) {
+        if (entries.isEmpty()) {
+            save(saga, (SagaLogEntry) null);
+        }
+        for (SagaLogEntry entry : entries) {
+            save(saga, entry);
+        }
+    }
+
     Optional<SagaRecord> find(UUID sagaId);
 
     /** The saga's history, by entry number. */

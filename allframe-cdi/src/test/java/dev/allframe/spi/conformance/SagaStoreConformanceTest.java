@@ -79,6 +79,27 @@ public abstract class SagaStoreConformanceTest extends SagaStoreConformanceSuppo
     }
 
     @Test
+    void theEndOfAStepAndTheStartOfTheNextAreSavedWithTheSagaAndReadBackInOrder() {
+        SagaRecord saga = running("process-1", t0, t0.plusSeconds(30));
+        SagaLogEntry first = new SagaLogEntry(1, 1, "hold", Action.EXECUTE, Result.STARTED, null, t0, null);
+        sagas.save(saga, first);
+        SagaRecord further = saga.withOutput("hold", new ConformanceReceipt("A", 5), t0.plusSeconds(1))
+                .at(SagaState.RUNNING, 2, t0.plusSeconds(1));
+        SagaLogEntry held = first.finish(Result.SUCCEEDED, null, t0.plusSeconds(1));
+        SagaLogEntry second = new SagaLogEntry(2, 2, "deliver", Action.EXECUTE, Result.STARTED, null,
+                t0.plusSeconds(1), null);
+
+        sagas.saveAll(further, List.of(held, second));
+
+        assertThat(sameSagas(sagas).find(saga.id())).contains(further);
+        assertThat(sameSagas(sagas).history(saga.id())).containsExactly(held, second);
+        SagaRecord completed = further.at(SagaState.COMPLETED, 2, t0.plusSeconds(2));
+        sagas.saveAll(completed, List.of());
+        assertThat(sameSagas(sagas).find(saga.id())).contains(completed);
+        assertThat(sameSagas(sagas).history(saga.id())).containsExactly(held, second);
+    }
+
+    @Test
     void aHistoryIsReadByEntryNumberWithEachEntryReplacedByItsFinishedVersion() {
         SagaRecord saga = running("process-1", t0, t0.plusSeconds(30));
         SagaLogEntry first = new SagaLogEntry(1, 1, "hold", Action.EXECUTE, Result.STARTED, null, t0, null);

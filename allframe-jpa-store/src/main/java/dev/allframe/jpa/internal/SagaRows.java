@@ -53,7 +53,7 @@ public final class SagaRows {
         em.persist(row);
     }
 
-    public void save(EntityManager em, SagaRecord saga, SagaLogEntry entry) {
+    public void save(EntityManager em, SagaRecord saga, List<SagaLogEntry> entries) {
         String id = saga.id().toString();
         SagaRow row = em.find(SagaRow.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {
@@ -66,7 +66,7 @@ public final class SagaRows {
         } else {
             write(row, saga);
         }
-        if (entry != null) {
+        for (SagaLogEntry entry : entries) {
             SagaStepRow step = em.find(SagaStepRow.class, new SagaStepRow.Key(id, entry.number()));
             if (step == null) {
                 step = new SagaStepRow(id, entry.number());

@@ -23,7 +23,7 @@ public final class TwoNoopSteps {
     }
 
     /** The saga {@code transfer}: steps {@code debit} and {@code credit}, each a no-op, 30 s timeouts. */
-    static SagaModel transfer(String site, ExecutorService steps, ScheduledExecutorService scheduler) {
+    public static SagaModel transfer(String site, ExecutorService steps, ScheduledExecutorService scheduler) {
         Problems problems = new Problems();
         Noop step = new Noop();
         return SagaDefinitions.model(SagaDefinition.<String>named("transfer").step("debit", step)
