@@ -1,30 +1,12 @@
 package com.example.library;
 
-import dev.allframe.command.CommandBus;
-import dev.allframe.saga.SagaContext;
 import dev.allframe.saga.SagaStep;
-import dev.allframe.saga.Step;
-import dev.allframe.saga.StepResult;
-import jakarta.inject.Inject;
-import java.util.concurrent.CompletionStage;
 
 @SagaStep(saga = "lend-two", order = 2)
-public class LendSecond implements Step<TwoBooks> {
-
-    @Inject
-    CommandBus commands;
+public class LendSecond extends LendOne {
 
     @Override
-    public CompletionStage<StepResult> execute(SagaContext<TwoBooks> context) {
-        commands.dispatch(new LibraryCommand.Lend(context.input().second(), context.input().reader()),
-                context.commandOptions());
-        return StepResult.done();
-    }
-
-    @Override
-    public void compensate(SagaContext<TwoBooks> context) {
-        if (context.executionStored()) {
-            commands.dispatch(new LibraryCommand.GiveBack(context.input().second()), context.commandOptions());
-        }
+    String isbn(TwoBooks books) {
+        return books.second();
     }
 }
