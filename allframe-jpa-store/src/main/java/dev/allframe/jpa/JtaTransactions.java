@@ -106,7 +106,10 @@ public final class JtaTransactions implements JpaTransactions {
         return actions;
     }
 
-    /** The actions of one transaction's writes, run in order once it committed; one failing does not stop the rest. */
+    /**
+     * The actions of one transaction's writes, run in order once it committed; one failing, also with an {@code Error},
+     * does not stop the rest, and the first failure is thrown after them with the others suppressed in it.
+     */
     private static final class AfterCommit implements Synchronization {
 
         private final List<Runnable> actions = new ArrayList<>();
@@ -124,11 +127,11 @@ public final class JtaTransactions implements JpaTransactions {
             if (status != Status.STATUS_COMMITTED) {
                 return;
             }
-            RuntimeException failed = null;
+            Throwable failed = null;
             for (Runnable action : actions) {
                 try {
                     action.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     if (failed == null) {
                         failed = e;
                     } else {
@@ -136,8 +139,11 @@ public final class JtaTransactions implements JpaTransactions {
                     }
                 }
             }
+            if (failed instanceof Error error) {
+                throw error;
+            }
             if (failed != null) {
-                throw failed;
+                throw (RuntimeException) failed;
             }
         }
     }

@@ -108,4 +108,21 @@ class JtaAfterCommitOrderTest {
         assertThatThrownBy(() -> transaction.complete(Status.STATUS_COMMITTED)).hasMessage("listener down");
         assertThat(told).containsExactly("second");
     }
+
+    @Test
+    void aReportThatFailsWithAnErrorDoesNotKeepTheLaterOnesFromBeingMadeAndTheErrorIsWhatIsThrown() {
+        transactions.write(em -> "first", first -> {
+            throw new StackOverflowError("listener recursed");
+        });
+        transactions.write(em -> "second", second -> {
+            throw new IllegalStateException("listener down");
+        });
+        transactions.write(em -> "third", told::add);
+
+        assertThatThrownBy(() -> transaction.complete(Status.STATUS_COMMITTED))
+                .isInstanceOf(StackOverflowError.class).hasMessage("listener recursed")
+                .satisfies(error -> assertThat(error.getSuppressed()).extracting(Throwable::getMessage)
+                        .containsExactly("listener down"));
+        assertThat(told).containsExactly("third");
+    }
 }
