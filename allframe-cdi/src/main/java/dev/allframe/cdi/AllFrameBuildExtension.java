@@ -100,25 +100,42 @@ public class AllFrameBuildExtension implements BuildCompatibleExtension {
             return;
         }
         ClassInfo declaring = bean.declaringClass();
+        if (!usesAllFrame(declaring)) {
+            return;
+        }
         Class<?> beanClass;
         Class<?> scope;
         try {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             beanClass = Class.forName(declaring.name(), false, loader);
             scope = Class.forName(bean.scope().annotation().name(), false, loader);
+            ReflectedBeans.methods(beanClass);
         } catch (ClassNotFoundException | LinkageError e) {
-            if (FoundBeans.MARKERS.stream().anyMatch(declaring::hasAnnotation)) {
-                unloadable.add(HandlerMessages.beanClassUnloadable(declaring.name(), e.toString()));
-            }
+            unloadable.add(HandlerMessages.beanClassUnloadable(declaring.name(), e.toString()));
             return;
         }
-        if (ReflectedBeans.usesAllFrame(beanClass)) {
-            beanClasses.add(beanClass);
-            scopes.add(scope);
-            if (bean.types().stream().noneMatch(type -> typeName(type).equals(declaring.name()))) {
-                typeRestricted.add(beanClass);
+        beanClasses.add(beanClass);
+        scopes.add(scope);
+        if (bean.types().stream().noneMatch(type -> typeName(type).equals(declaring.name()))) {
+            typeRestricted.add(beanClass);
+        }
+    }
+
+    /**
+     * Whether the class or a method of it or of its superclasses carries one of AllFrame's annotations, read from the
+     * container's model without loading the class: only the classes that do are loaded and read by reflection, so
+     * that a bean of another library whose methods name a class that is missing does not fail the build.
+     */
+    private static boolean usesAllFrame(ClassInfo declaring) {
+        if (FoundBeans.MARKERS.stream().anyMatch(declaring::hasAnnotation)) {
+            return true;
+        }
+        for (ClassInfo type = declaring; type != null; type = type.superClassDeclaration()) {
+            if (type.methods().stream().anyMatch(method -> FoundBeans.MARKERS.stream().anyMatch(method::hasAnnotation))) {
+                return true;
             }
         }
+        return false;
     }
 
     /** AllFrame's beans, made once the application runs; its start and stop. */

@@ -17,12 +17,6 @@ final class ReflectedBeans {
     private ReflectedBeans() {
     }
 
-    /** Whether {@code beanClass} or one of its methods carries one of AllFrame's annotations. */
-    static boolean usesAllFrame(Class<?> beanClass) {
-        return FoundBeans.MARKERS.stream().anyMatch(marker -> beanClass.isAnnotationPresent(marker)
-                || methods(beanClass).stream().anyMatch(method -> method.isAnnotationPresent(marker)));
-    }
-
     /**
      * What the beans of {@code beanClasses}, each of the scope at the same index, hold for AllFrame.
      *
