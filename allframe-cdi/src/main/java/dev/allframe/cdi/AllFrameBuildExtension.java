@@ -45,7 +45,7 @@ import java.util.List;
 public class AllFrameBuildExtension implements BuildCompatibleExtension {
 
     private final List<Class<?>> beanClasses = new ArrayList<>();
-    private final List<Class<?>> scopes = new ArrayList<>();
+    private final List<Class<? extends Annotation>> scopes = new ArrayList<>();
     private final List<Class<?>> typeRestricted = new ArrayList<>();
     private final List<AllFrameMessage> unloadable = new ArrayList<>();
     private boolean applicationEventStore;
@@ -60,9 +60,7 @@ public class AllFrameBuildExtension implements BuildCompatibleExtension {
             dev.allframe.event.Upcaster.class, dev.allframe.event.JsonUpcaster.class, Produces.class})
     public void keep(ClassConfig type) {
         String name = type.info().name();
-        boolean marked = FoundBeans.MARKERS.stream().anyMatch(marker -> type.info().hasAnnotation(marker)
-                || type.info().methods().stream().anyMatch(method -> method.hasAnnotation(marker)));
-        if (marked && !type.info().hasAnnotation(Named.class)) {
+        if (usesAllFrame(type.info()) && !type.info().hasAnnotation(Named.class)) {
             type.addAnnotation(NamedLiteral.of("allframe:" + name));
         }
         for (MethodConfig method : type.methods()) {
@@ -104,11 +102,11 @@ public class AllFrameBuildExtension implements BuildCompatibleExtension {
             return;
         }
         Class<?> beanClass;
-        Class<?> scope;
+        Class<? extends Annotation> scope;
         try {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             beanClass = Class.forName(declaring.name(), false, loader);
-            scope = Class.forName(bean.scope().annotation().name(), false, loader);
+            scope = Class.forName(bean.scope().annotation().name(), false, loader).asSubclass(Annotation.class);
             ReflectedBeans.methods(beanClass);
         } catch (ClassNotFoundException | LinkageError e) {
             unloadable.add(HandlerMessages.beanClassUnloadable(declaring.name(), e.toString()));
@@ -177,10 +175,7 @@ public class AllFrameBuildExtension implements BuildCompatibleExtension {
     /** Every problem of the deployment fails the build, as the portable extension fails a deployment. */
     @Validation
     public void validate(Messages messages) {
-        @SuppressWarnings("unchecked")
-        List<Class<? extends Annotation>> scopeAnnotations = scopes.stream()
-                .<Class<? extends Annotation>>map(scope -> (Class<? extends Annotation>) scope).toList();
-        DeploymentPlan plan = DeploymentPlan.make(ReflectedBeans.found(beanClasses, scopeAnnotations, typeRestricted,
+        DeploymentPlan plan = DeploymentPlan.make(ReflectedBeans.found(beanClasses, scopes, typeRestricted,
                 applicationEventStore));
         List<AllFrameMessage> problems = new ArrayList<>(unloadable);
         problems.addAll(plan.problems());

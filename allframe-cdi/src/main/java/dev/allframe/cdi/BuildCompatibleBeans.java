@@ -57,9 +57,9 @@ public final class BuildCompatibleBeans {
         return Arrays.asList(params.get(key, Class[].class, new Class<?>[0]));
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Class<? extends Annotation>> scopes(Parameters params) {
-        return classes(params, SCOPES).stream().<Class<? extends Annotation>>map(scope -> (Class<? extends Annotation>) scope).toList();
+        return classes(params, SCOPES).stream().<Class<? extends Annotation>>map(
+                scope -> scope.asSubclass(Annotation.class)).toList();
     }
 
     /** Starts the projections, the sagas and retention; the container does not start when AllFrame cannot. */

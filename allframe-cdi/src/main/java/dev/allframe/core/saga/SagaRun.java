@@ -193,13 +193,9 @@ final class SagaRun {
     private SagaLogEntry begin(SagaStepModel step, Action action, List<SagaLogEntry> earlier) {
         SagaLogEntry entry = new SagaLogEntry(++entries, step.position(), step.name(), action, Result.STARTED, null,
                 now(), null);
-        if (earlier.isEmpty()) {
-            store.save(saga, entry);
-        } else {
-            List<SagaLogEntry> written = new ArrayList<>(earlier);
-            written.add(entry);
-            store.saveAll(saga, written);
-        }
+        List<SagaLogEntry> written = new ArrayList<>(earlier);
+        written.add(entry);
+        store.saveAll(saga, written);
         return entry;
     }
 
