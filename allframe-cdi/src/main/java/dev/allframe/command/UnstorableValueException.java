@@ -9,7 +9,7 @@ import dev.allframe.MessageTemplate;
  * columns, or holding the character U+0000, which PostgreSQL refuses in text. Every store refuses it alike, the
  * in-memory one too, before anything is stored; a command is refused before its handler runs. Which value it was
  * is {@link #valueName()}: {@code stream id}, {@code idempotency key}, {@code idempotency scope}, {@code type name},
- * {@code correlation id} or {@code causation id}.
+ * {@code correlation id}, {@code causation id} or {@code tag}.
  */
 public class UnstorableValueException extends AllFrameException {
 

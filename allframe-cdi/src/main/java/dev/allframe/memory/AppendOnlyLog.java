@@ -3,6 +3,7 @@ package dev.allframe.memory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * A list with one writer and any number of lock-free readers. The writer fills slots, then publishes
@@ -58,6 +59,26 @@ final class AppendOnlyLog<T> {
             result.add(elementAt(current, i));
         }
         return result;
+    }
+
+    /**
+     * The index of the first published element whose key is above {@code key}, the elements' keys growing with their
+     * index; the size when there is none.
+     */
+    int firstAbove(long key, ToLongFunction<T> keyOf) {
+        int published = size;
+        Object[][] current = chunks;
+        int low = 0;
+        int high = published;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (keyOf.applyAsLong(elementAt(current, middle)) > key) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
     }
 
     @SuppressWarnings("unchecked")

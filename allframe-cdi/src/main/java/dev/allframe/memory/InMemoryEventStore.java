@@ -6,6 +6,8 @@ import dev.allframe.EventEnvelope;
 import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.command.DuplicateEventIdException;
 import dev.allframe.command.IdempotencyScopeClosedException;
+import dev.allframe.command.QueryConflictException;
+import dev.allframe.event.EventQuery;
 import dev.allframe.spi.event.AppendListener;
 import dev.allframe.spi.event.AppendListeners;
 import dev.allframe.spi.event.AppendRequest;
@@ -15,6 +17,7 @@ import dev.allframe.spi.event.EventSerializer;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.InlineSubscribers;
 import dev.allframe.spi.event.NewEvent;
+import dev.allframe.spi.event.QueryCondition;
 import dev.allframe.spi.event.Subscription;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,7 +42,7 @@ import java.util.function.LongConsumer;
  * they should be immutable (records); reads, listeners and the append's result see them in their newest version.
  * Event ids are unique, as in every store. Idempotency keys are kept in the order they were stored, and closed scopes
  * in the order they were closed, so that retention removes the oldest under the append lock, a bounded number at a
- * time.
+ * time. Events are indexed by tag for queries; an append's query condition is checked under the append lock.
  */
 public final class InMemoryEventStore implements EventStore, InlineSubscribers {
 
@@ -70,6 +73,7 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
     private final Map<String, List<String>> scopes = new HashMap<>();
     private final LinkedHashMap<String, Instant> closedScopes = new LinkedHashMap<>();
     private final EventIdIndex eventIds = new EventIdIndex();
+    private final TagIndex tags = new TagIndex(log);
     private final AppendListeners listeners = new AppendListeners();
     private final AppendListeners inlineListeners = new AppendListeners();
 
@@ -171,6 +175,15 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
             throw new ConcurrencyConflictException(streamId, request.condition().expectedVersion().orElseThrow(),
                     version);
         }
+        QueryCondition queryCondition = request.queryCondition();
+        if (queryCondition != null) {
+            List<EventEnvelope> matching = tags.read(queryCondition.failIfEventsMatch(), queryCondition.after(), 1);
+            if (!matching.isEmpty()) {
+                EventEnvelope first = matching.get(0);
+                throw new QueryConflictException(streamId, queryCondition.failIfEventsMatch(), queryCondition.after(),
+                        first.globalPosition(), first.typeName(), first.streamId());
+            }
+        }
         if (request.events().isEmpty()) {
             return new AppendResult(streamId, version, List.of(), false);
         }
@@ -185,12 +198,13 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
         for (NewEvent event : request.events()) {
             EventEnvelope envelope = new EventEnvelope(event.eventId(), streamId, ++version, ++position,
                     event.typeName(), event.schemaVersion(), now, event.correlationId(), event.causationId(),
-                    event.metadata(), event.event());
+                    event.metadata(), event.tags(), event.event());
             stored.add(envelope);
         }
         AppendResult result = new AppendResult(streamId, version, upcast(stored), false);
         inlineListeners.notifyInline(result);
         log.addAll(stored);
+        tags.add(stored);
         streams.computeIfAbsent(streamId, id -> new AppendOnlyLog<>()).addAll(stored);
         request.events().forEach(event -> eventIds.add(event.eventId()));
         return result;
@@ -211,6 +225,18 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
     @Override
     public List<EventEnvelope> readAll(long afterPosition, int maxCount) {
         return upcast(log.read(Math.max(0, afterPosition), maxCount));
+    }
+
+    /** From an index of the events by tag. */
+    @Override
+    public List<EventEnvelope> read(EventQuery query, long afterPosition, int maxCount) {
+        return upcast(tags.read(query, afterPosition, maxCount));
+    }
+
+    /** Under the append lock, like the stream's version. */
+    @Override
+    public boolean checksQueryConditions() {
+        return true;
     }
 
     @Override
@@ -320,9 +346,7 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
                 upcast = new ArrayList<>(envelopes.subList(0, i));
             }
             if (upcast != null) {
-                upcast.add(event == e.event() ? e : new EventEnvelope(e.eventId(), e.streamId(), e.streamVersion(),
-                        e.globalPosition(), e.typeName(), e.schemaVersion(), e.timestamp(), e.correlationId(),
-                        e.causationId(), e.metadata(), event));
+                upcast.add(event == e.event() ? e : e.withEvent(event));
             }
         }
         return upcast == null ? envelopes : upcast;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
+import dev.allframe.event.EventQuery;
 import dev.allframe.jpa.internal.Appender;
 import dev.allframe.jpa.internal.AutocommitConnections;
 import dev.allframe.jpa.internal.Checkpoints;
@@ -197,6 +198,18 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     @Override
     public LogPage readAll(long afterPosition, int maxCount, Predicate<String> streams) {
         return transactions.read(em -> reader.readAll(em, afterPosition, maxCount, streams));
+    }
+
+    /** From the tags' rows: each item's positions first, then their events. */
+    @Override
+    public List<EventEnvelope> read(EventQuery query, long afterPosition, int maxCount) {
+        return transactions.read(em -> reader.read(em, query, afterPosition, maxCount));
+    }
+
+    /** Holding the head row's lock, as the stream's version is. */
+    @Override
+    public boolean checksQueryConditions() {
+        return true;
     }
 
     @Override

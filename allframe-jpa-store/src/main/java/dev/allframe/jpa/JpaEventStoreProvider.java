@@ -94,7 +94,7 @@ public final class JpaEventStoreProvider implements EventStoreProvider {
         if (createSchema(context).equals("true")) {
             JpaSchema.createIfMissing(transactions);
         } else {
-            JpaSchema.requireColumns(transactions);
+            JpaSchema.requireCurrent(transactions);
         }
         JpaEventStore store = new JpaEventStore(transactions, serializer, context.events(), context.clock());
         store.reportTo(context.metrics());

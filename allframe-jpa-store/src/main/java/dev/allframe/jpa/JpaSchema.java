@@ -30,11 +30,13 @@ public final class JpaSchema {
 
     private static final Logger LOG = Logger.getLogger(JpaSchema.class.getName());
     private static final String EVENTS_TABLE = "allframe_events";
+    private static final String TAGS_TABLE = "allframe_event_tags";
     /** The tables later versions added, in the order they were added: created in a schema that lacks them. */
     private static final List<String> ADDED_TABLES = List.of("allframe_dead_letters", "allframe_projection_leases",
-            "allframe_nodes");
+            "allframe_nodes", TAGS_TABLE);
     /** The columns later versions added to a table an earlier one created, by table: added where they are missing. */
-    private static final Map<String, List<String>> ADDED_COLUMNS = Map.of("allframe_sagas", List.of("trace_parent"));
+    private static final Map<String, List<String>> ADDED_COLUMNS = Map.of("allframe_sagas", List.of("trace_parent"),
+            EVENTS_TABLE, List.of("tags"));
     /** The indexes retention's deletes use, by table: added to schemas an earlier version created without them. */
     private static final Map<String, String> RETENTION_INDEXES = retentionIndexes();
     /** On PostgreSQL, the triggers that notify the servers sharing the schema of what was committed. */
@@ -78,8 +80,7 @@ public final class JpaSchema {
     }
 
     private static void addTable(Connection connection, String product, String table) throws SQLException {
-        String create = statements(script(product)).stream()
-                .filter(sql -> sql.startsWith("CREATE TABLE " + table + " ")).findFirst().orElseThrow();
+        String create = createTable(product, table);
         try (Statement statement = connection.createStatement()) {
             statement.execute(create);
         }
@@ -96,19 +97,26 @@ public final class JpaSchema {
     }
 
     /**
-     * Fails unless the connection's current schema has every column this version stores, in the tables it has: a
-     * database an earlier version created needs {@code ALTER TABLE} statements (or the store's
-     * {@code allframe.jpa.create-schema=true}) before this version can use it.
+     * Fails unless the connection's current schema has every column this version stores, in the tables it has, and
+     * the tags' table beside the events: a database an earlier version created needs {@code ALTER TABLE} and
+     * {@code CREATE TABLE} statements (or the store's {@code allframe.jpa.create-schema=true}) before this version can
+     * use it.
      */
-    public static void requireColumns(JpaTransactions transactions) {
+    public static void requireCurrent(JpaTransactions transactions) {
         AllFrameMessage missing = transactions.read(em -> HibernateJdbc.onConnectionOf(em, connection -> {
+            String product = connection.getMetaData().getDatabaseProductName();
             List<Column> columns = missingColumns(connection);
-            if (columns.isEmpty()) {
-                return null;
+            if (!columns.isEmpty()) {
+                Column column = columns.get(0);
+                return JpaStoreMessages.columnMissing(column.table(), column.name(), addColumn(product, column));
             }
-            Column column = columns.get(0);
-            return JpaStoreMessages.columnMissing(column.table(), column.name(),
-                    addColumn(connection.getMetaData().getDatabaseProductName(), column));
+            DatabaseMetaData metaData = connection.getMetaData();
+            if (tableExists(metaData, connection.getCatalog(), connection.getSchema(), EVENTS_TABLE)
+                    && !tableExists(metaData, connection.getCatalog(), connection.getSchema(), TAGS_TABLE)) {
+                return JpaStoreMessages.tableMissing(TAGS_TABLE, createTable(product, TAGS_TABLE)
+                        .replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")"));
+            }
+            return null;
         }));
         if (missing != null) {
             throw new EventStoreException(missing);
@@ -130,6 +138,12 @@ public final class JpaSchema {
             }
         }
         return missing;
+    }
+
+    /** The script's statement that creates {@code table}. */
+    private static String createTable(String product, String table) {
+        return statements(script(product)).stream()
+                .filter(sql -> sql.startsWith("CREATE TABLE " + table + " ")).findFirst().orElseThrow();
     }
 
     /** The statement that adds {@code column} to {@code table}, as the script's {@code CREATE TABLE} defines it. */

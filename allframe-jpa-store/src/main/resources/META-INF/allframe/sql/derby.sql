@@ -11,8 +11,18 @@ CREATE TABLE allframe_events (
     correlation_id VARCHAR(200),
     causation_id VARCHAR(200),
     recorded_at TIMESTAMP NOT NULL,
+    tags CLOB,
     CONSTRAINT allframe_events_event_id_uk UNIQUE (event_id),
     CONSTRAINT allframe_events_stream_uk UNIQUE (stream_id, stream_version)
+);
+
+-- The tags of the events (their type beside each), by which queries find them: an event carrying three tags has
+-- three rows here. The events keep their tags too, which is what reads give back.
+CREATE TABLE allframe_event_tags (
+    tag VARCHAR(200) NOT NULL,
+    global_position BIGINT NOT NULL,
+    type_name VARCHAR(200) NOT NULL,
+    PRIMARY KEY (tag, global_position)
 );
 
 CREATE TABLE allframe_head (

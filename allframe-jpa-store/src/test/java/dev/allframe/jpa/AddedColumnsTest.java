@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AddedColumnsTest {
 
     private static final String SCHEMA = "allframe_columns_" + ProcessHandle.current().pid();
+    private static final AtomicInteger NAMES = new AtomicInteger();
 
     @ParameterizedTest
     @CsvSource({"H2, 'ALTER TABLE allframe_sagas ADD COLUMN trace_parent VARCHAR(100)'",
@@ -40,18 +42,18 @@ class AddedColumnsTest {
         try (LogCapture log = LogCapture.of(JpaSchema.class)) {
             ResourceLocalTransactions transactions = new ResourceLocalTransactions(factory);
             JpaSchema.createIfMissing(transactions);
-            JpaSchema.requireColumns(transactions);
+            JpaSchema.requireCurrent(transactions);
             transactions.write(em -> em.createNativeQuery("ALTER TABLE allframe_sagas DROP COLUMN trace_parent")
                     .executeUpdate(), done -> { });
 
-            assertThatThrownBy(() -> JpaSchema.requireColumns(transactions))
+            assertThatThrownBy(() -> JpaSchema.requireCurrent(transactions))
                     .isInstanceOf(EventStoreException.class)
                     .hasMessage("AF2060: AllFrame's table allframe_sagas lacks the column trace_parent, which this"
                             + " version stores: an earlier version created it; add the column once with 'ALTER TABLE"
                             + " allframe_sagas ADD COLUMN trace_parent VARCHAR(100)', or set"
                             + " allframe.jpa.create-schema=true to let the store add it");
             assertThat(JpaSchema.createIfMissing(transactions)).isFalse();
-            JpaSchema.requireColumns(transactions);
+            JpaSchema.requireCurrent(transactions);
             assertThat(JpaSchema.createIfMissing(transactions)).isFalse();
 
             assertThat(log.linesAbout("AF2059")).containsExactly("INFO AF2059: Added the column trace_parent to"
@@ -68,10 +70,56 @@ class AddedColumnsTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"H2, CHARACTER VARYING", "DERBY, CLOB", "POSTGRESQL, TEXT"})
+    void aSchemaWithoutTheEventsTagsIsRefusedUntilTheStoreMayAddThem(TestDatabase database, String text)
+            throws Exception {
+        EntityManagerFactory factory = factory(database);
+        try (LogCapture log = LogCapture.of(JpaSchema.class)) {
+            ResourceLocalTransactions transactions = new ResourceLocalTransactions(factory);
+            JpaSchema.createIfMissing(transactions);
+            transactions.write(em -> em.createNativeQuery("DROP TABLE allframe_event_tags").executeUpdate()
+                    + em.createNativeQuery("ALTER TABLE allframe_events DROP COLUMN tags").executeUpdate(), done -> { });
+
+            assertThatThrownBy(() -> JpaSchema.requireCurrent(transactions))
+                    .isInstanceOf(EventStoreException.class)
+                    .hasMessage("AF2060: AllFrame's table allframe_events lacks the column tags, which this version"
+                            + " stores: an earlier version created it; add the column once with 'ALTER TABLE"
+                            + " allframe_events ADD COLUMN tags " + text + "', or set allframe.jpa.create-schema=true"
+                            + " to let the store add it");
+            transactions.write(em -> em.createNativeQuery("ALTER TABLE allframe_events ADD COLUMN tags " + text)
+                    .executeUpdate(), done -> { });
+            assertThatThrownBy(() -> JpaSchema.requireCurrent(transactions))
+                    .isInstanceOf(EventStoreException.class)
+                    .hasMessage("AF2061: AllFrame's table allframe_event_tags is missing, which this version keeps the"
+                            + " events' tags in: an earlier version created the others; create it once with 'CREATE"
+                            + " TABLE allframe_event_tags (tag VARCHAR(200) NOT NULL, global_position BIGINT NOT NULL,"
+                            + " type_name VARCHAR(200) NOT NULL, PRIMARY KEY (tag, global_position))', or set"
+                            + " allframe.jpa.create-schema=true to let the store add it");
+            transactions.write(em -> em.createNativeQuery("ALTER TABLE allframe_events DROP COLUMN tags")
+                    .executeUpdate(), done -> { });
+
+            assertThat(JpaSchema.createIfMissing(transactions)).isFalse();
+            JpaSchema.requireCurrent(transactions);
+
+            assertThat(log.linesAbout("AF2027")).containsExactly("INFO AF2027: Added the table allframe_event_tags"
+                    + " to AllFrame's tables on " + product(database) + ", which an earlier version created without"
+                    + " it");
+            assertThat(log.linesAbout("AF2059")).containsExactly("INFO AF2059: Added the column tags to AllFrame's"
+                    + " table allframe_events on " + product(database) + ", which an earlier version created"
+                    + " without it");
+        } finally {
+            factory.close();
+            if (database == TestDatabase.POSTGRESQL) {
+                postgres("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+            }
+        }
+    }
+
     private static EntityManagerFactory factory(TestDatabase database) throws Exception {
         String url = switch (database) {
-            case H2 -> "jdbc:h2:mem:added-columns;DB_CLOSE_DELAY=-1";
-            case DERBY -> "jdbc:derby:memory:added-columns;create=true";
+            case H2 -> "jdbc:h2:mem:added-columns-" + NAMES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+            case DERBY -> "jdbc:derby:memory:added-columns-" + NAMES.incrementAndGet() + ";create=true";
             case POSTGRESQL -> {
                 assumeTrue(PostgresCondition.baseUrl() != null, "PostgreSQL tests skipped: set"
                         + " ALLFRAME_TEST_POSTGRESQL_URL to run them; .ci/run sets it");

@@ -7,6 +7,9 @@ import dev.allframe.spi.conformance.CheckpointStoreConformanceTest;
 import dev.allframe.spi.conformance.EventStoreConcurrencyConformanceTest;
 import dev.allframe.spi.conformance.EventStoreConformanceTest;
 import dev.allframe.spi.conformance.EventStoreIdempotencyConformanceTest;
+import dev.allframe.spi.conformance.EventStoreQueryConformanceTest;
+import dev.allframe.spi.conformance.ConformanceEvent;
+import dev.allframe.spi.conformance.ConformanceSeat;
 import dev.allframe.spi.conformance.EventStoreRefusalsConformanceTest;
 import dev.allframe.spi.conformance.EventStoreSubscriptionConformanceTest;
 import dev.allframe.spi.conformance.IdempotencyRetentionConformanceTest;
@@ -23,6 +26,7 @@ import dev.allframe.spi.saga.SagaStore;
 import dev.allframe.spi.snapshot.SnapshotStore;
 import dev.allframe.testing.MutableClock;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -39,6 +43,14 @@ abstract class JpaConformanceSuite {
         @Override
         protected EventStore createStore() {
             return database().freshStore();
+        }
+    }
+
+    @Nested
+    class Queries extends EventStoreQueryConformanceTest {
+        @Override
+        protected EventStore createStore() {
+            return database().freshStore(EventTypeRegistry.of(List.of(ConformanceEvent.class, ConformanceSeat.class)));
         }
     }
 

@@ -146,8 +146,9 @@ class JpaSchemaTest {
         for (String database : List.of("PostgreSQL", "H2", "Apache Derby")) {
             List<String> statements = JpaSchema.statements(JpaSchema.script(database)).stream()
                     .filter(sql -> !sql.contains("allframe_notify")).toList();
-            assertThat(statements).as(database).hasSize(17)
+            assertThat(statements).as(database).hasSize(18)
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_events ("))
+                    .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_event_tags ("))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_head ("))
                     .anySatisfy(s -> assertThat(s).isEqualTo("INSERT INTO allframe_head (id, head_position) VALUES (1, 0)"))
                     .anySatisfy(s -> assertThat(s).startsWith("CREATE TABLE allframe_idempotency_keys ("))

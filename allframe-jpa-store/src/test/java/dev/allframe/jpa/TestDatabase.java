@@ -130,10 +130,9 @@ public enum TestDatabase {
 
     private void empty(JpaTransactions transactions) {
         transactions.write(em -> {
-            for (String table : List.of("allframe_events", "allframe_idempotency_keys", "allframe_closed_scopes",
-                    "allframe_snapshots", "allframe_checkpoints", "allframe_dead_letters", "allframe_projection_leases",
-                    "allframe_nodes", "allframe_saga_steps",
-                    "allframe_sagas")) {
+            for (String table : List.of("allframe_events", "allframe_event_tags", "allframe_idempotency_keys",
+                    "allframe_closed_scopes", "allframe_snapshots", "allframe_checkpoints", "allframe_dead_letters",
+                    "allframe_projection_leases", "allframe_nodes", "allframe_saga_steps", "allframe_sagas")) {
                 em.createNativeQuery("DELETE FROM " + table).executeUpdate();
             }
             em.createNativeQuery("UPDATE allframe_head SET head_position = 0").executeUpdate();

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One atomic append: all {@code events} are stored under {@code condition}, or none. The condition is
- * checked for an empty list of events too. Its ids are ones every store keeps ({@link StoreLimits}), and its events'
+ * One atomic append: all {@code events} are stored under {@code condition} and {@code queryCondition}, or none. The
+ * conditions are checked for an empty list of events too. Its ids are ones every store keeps ({@link StoreLimits}), and its events'
  * ids are distinct, or it cannot be made.
  *
  * @param idempotencyKey   optional; when the store already holds the key, it returns the first append's
@@ -21,9 +21,12 @@ import java.util.UUID;
  * @param idempotencyScope optional, and only with a key: the group the key belongs to. The store keeps it with
  *                         the key; once the scope is closed ({@link IdempotencyKeys#closeScope}) it refuses the
  *                         append with {@link IdempotencyScopeClosedException} (a known key is still a duplicate)
+ * @param queryCondition   optional: no stored event may match a query after a position (a store that
+ *                         {@linkplain AppendToEventStream#checksQueryConditions() checks such conditions} refuses the
+ *                         append with {@link dev.allframe.command.QueryConflictException} otherwise)
  */
 public record AppendRequest(String streamId, AppendCondition condition, List<NewEvent> events,
-                            String idempotencyKey, String idempotencyScope) {
+                            String idempotencyKey, String idempotencyScope, QueryCondition queryCondition) {
 
     private static final MessageTemplate AF1180 = new MessageTemplate("AF1180",
             "The append to stream '%s' has the idempotency scope '%s' but no idempotency key: a scope groups keys");
@@ -53,7 +56,28 @@ public record AppendRequest(String streamId, AppendCondition condition, List<New
         }
     }
 
+    public AppendRequest(String streamId, AppendCondition condition, List<NewEvent> events, String idempotencyKey,
+                         String idempotencyScope) {
+        this(streamId, condition, events, idempotencyKey, idempotencyScope, null);
+    }
+
     public AppendRequest(String streamId, AppendCondition condition, List<NewEvent> events, String idempotencyKey) {
-        this(streamId, condition, events, idempotencyKey, null);
+        this(streamId, condition, events, idempotencyKey, null, null);
+    }
+
+    /** This append, made only if no stored event matches {@code condition}'s query after its position. */
+    public AppendRequest onlyIf(QueryCondition condition) {
+        return new AppendRequest(streamId, this.condition, events, idempotencyKey, idempotencyScope,
+                requireNonNull(condition, "condition"));
+    }
+
+    /** Whether any of the events carries a tag. */
+    public boolean tagged() {
+        for (NewEvent event : events) {
+            if (!event.tags().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -6,5 +6,5 @@ package dev.allframe.spi.event;
  * conformance suite in AllFrame's test-jar checks an implementation.
  */
 public interface EventStore
-        extends ReadEventStream, ReadAllEvents, AppendToEventStream, IdempotencyKeys, SubscribeToEvents {
+        extends ReadEventStream, ReadByQuery, AppendToEventStream, IdempotencyKeys, SubscribeToEvents {
 }

@@ -4,9 +4,9 @@ import dev.allframe.command.UnstorableValueException;
 
 /**
  * What every event store keeps of an append's ids: stream id, type name, correlation id, causation id, idempotency
- * key and scope each have at most {@value #MAX_ID_LENGTH} characters ({@link String#length()}) and no U+0000.
- * These are the columns of the JPA store's tables; the in-memory store refuses the same values, so that a test in
- * memory tells what production does. {@link AppendRequest} checks them when it is made, so no store sees an append
+ * key and scope, and each tag of an event, have at most {@value #MAX_ID_LENGTH} characters ({@link String#length()})
+ * and no U+0000. These are the columns of the JPA store's tables; the in-memory store refuses the same values, so that
+ * a test in memory tells what production does. {@link AppendRequest} checks them when it is made, so no store sees an append
  * it cannot keep; a store answers reads of an id it cannot keep with nothing ({@link #storable}). Payloads and
  * metadata have no limit here.
  */
@@ -39,6 +39,9 @@ public final class StoreLimits {
      */
     public static void check(String streamId, NewEvent event) {
         check(streamId, "type name", event.typeName());
+        for (String tag : event.tags()) {
+            check(streamId, "tag", tag);
+        }
         check(streamId, "correlation id", event.correlationId());
         check(streamId, "causation id", event.causationId());
     }

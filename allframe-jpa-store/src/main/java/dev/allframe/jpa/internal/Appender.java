@@ -3,11 +3,13 @@ package dev.allframe.jpa.internal;
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
 import dev.allframe.command.IdempotencyScopeClosedException;
+import dev.allframe.command.QueryConflictException;
 import dev.allframe.spi.StoreMetrics;
 import dev.allframe.spi.event.AppendListeners;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.NewEvent;
+import dev.allframe.spi.event.QueryCondition;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -18,9 +20,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One append, inside the caller's transaction: lock the head row, honour an earlier use of the
- * idempotency key, refuse a closed idempotency scope, check the stream's version, then insert the events as one JDBC batch and raise the
- * head. Everything after the lock is serialised across appenders, so the checks cannot race. On
- * PostgreSQL, appends of events without an idempotency key take a shorter path with the same guarantees
+ * idempotency key, refuse a closed idempotency scope, check the stream's version and the query condition, then insert
+ * the events (and their tags) as one JDBC batch and raise the head. Everything after the lock is serialised across appenders, so the checks cannot race. On
+ * PostgreSQL, appends of untagged events without an idempotency key or query condition take a shorter path with the same guarantees
  * ({@link PostgresAppender}), in one round trip with their commit, or sharing a commit with other threads'
  * appends, when nothing else has to run in their transaction ({@link #appendAlone}).
  */
@@ -92,18 +94,33 @@ public final class Appender {
         if (!request.condition().acceptsVersion(version)) {
             throw AppendConditions.conflict(request, version);
         }
+        QueryCondition queryCondition = request.queryCondition();
+        if (queryCondition != null) {
+            Optional<EventRow> matching = reader.firstMatch(em, queryCondition.failIfEventsMatch(),
+                    queryCondition.after());
+            if (matching.isPresent()) {
+                EventRow first = matching.get();
+                throw new QueryConflictException(streamId, queryCondition.failIfEventsMatch(), queryCondition.after(),
+                        first.globalPosition(), first.typeName(), first.streamId());
+            }
+        }
         List<NewEvent> events = request.events();
         List<EventEnvelope> stored = new ArrayList<>(events.size());
         long position = head.position();
         if (!events.isEmpty()) {
             List<EventRow> rows = new ArrayList<>(events.size());
+            List<EventTagRow> tags = new ArrayList<>();
             for (NewEvent event : events) {
                 EventRow row = mapper.toRow(event, ++position, streamId, ++version, now);
                 rows.add(row);
+                for (String tag : event.tags()) {
+                    tags.add(new EventTagRow(tag, position, event.typeName()));
+                }
                 stored.add(mapper.appended(event, mapper.newest(event, row), streamId, version, position, now));
             }
-            HibernateJdbc.batchInserts(em, Math.min(events.size(), 500));
+            HibernateJdbc.batchInserts(em, Math.min(Math.max(events.size(), tags.size()), 500));
             rows.forEach(em::persist);
+            tags.forEach(em::persist);
             head.advanceTo(position);
         }
         if (key != null) {
@@ -144,7 +161,8 @@ public final class Appender {
     }
 
     private static boolean takesPostgresPath(AppendRequest request) {
-        return request.idempotencyKey() == null && !request.events().isEmpty();
+        return request.idempotencyKey() == null && !request.events().isEmpty() && request.queryCondition() == null
+                && !request.tagged();
     }
 
     private boolean onPostgres(BooleanSupplier dialect) {

@@ -2,17 +2,20 @@ package dev.allframe.jpa.internal;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
+import dev.allframe.event.EventQuery;
+import dev.allframe.event.QueryItem;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.LogPage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.hibernate.jpa.HibernateHints;
 
-/** The store's queries: pages of a stream, pages of the global log, versions and the head. */
+/** The store's queries: pages of a stream, pages of the global log, events by query, versions and the head. */
 public final class EventReader {
 
     private static final long HEAD_WAIT_NANOS = 2_000_000_000L;
@@ -22,7 +25,7 @@ public final class EventReader {
      */
     private static final String ROWS = "select new " + EventRow.class.getName() + "(e.globalPosition, e.eventId,"
             + " e.streamId, e.streamVersion, e.typeName, e.schemaVersion, e.payload, e.metadata, e.correlationId,"
-            + " e.causationId, e.recordedAt) from AllFrameEvent e";
+            + " e.causationId, e.recordedAt, e.tags) from AllFrameEvent e";
 
     private final EventRowMapper mapper;
 
@@ -60,6 +63,90 @@ public final class EventReader {
         EventRow last = rows.get(rows.size() - 1);
         return new LogPage(rows.stream().filter(row -> streams.test(row.streamId())).map(mapper::read).toList(),
                 last.globalPosition(), last.recordedAt());
+    }
+
+    /**
+     * Up to {@code maxCount} events matching {@code query} above {@code afterPosition}, in order: the positions of
+     * each item's events first (an item with tags from the tags' rows, one without from the log), then their rows.
+     */
+    public List<EventEnvelope> read(EntityManager em, EventQuery query, long afterPosition, int maxCount) {
+        if (maxCount <= 0) {
+            return List.of();
+        }
+        if (query.matchesAll()) {
+            return readAll(em, afterPosition, maxCount);
+        }
+        TreeSet<Long> positions = new TreeSet<>();
+        for (QueryItem item : query.items()) {
+            positions.addAll(positions(em, item, afterPosition, maxCount));
+            while (positions.size() > maxCount) {
+                positions.pollLast();
+            }
+        }
+        if (positions.isEmpty()) {
+            return List.of();
+        }
+        return read(em.createQuery(ROWS + " where e.globalPosition in :positions order by e.globalPosition",
+                EventRow.class).setParameter("positions", List.copyOf(positions)), maxCount);
+    }
+
+    /** The first stored event above {@code afterPosition} that matches {@code query}, as it is stored. */
+    public Optional<EventRow> firstMatch(EntityManager em, EventQuery query, long afterPosition) {
+        long first = Long.MAX_VALUE;
+        if (query.matchesAll()) {
+            first = positionsAfter(em, afterPosition);
+        } else {
+            for (QueryItem item : query.items()) {
+                List<Long> found = positions(em, item, afterPosition, 1);
+                if (!found.isEmpty()) {
+                    first = Math.min(first, found.get(0));
+                }
+            }
+        }
+        return first == Long.MAX_VALUE ? Optional.empty() : Optional.of(em.find(EventRow.class, first));
+    }
+
+    private static long positionsAfter(EntityManager em, long afterPosition) {
+        List<Long> first = em.createQuery("select e.globalPosition from AllFrameEvent e where e.globalPosition > :after"
+                        + " order by e.globalPosition", Long.class)
+                .setParameter("after", afterPosition).setMaxResults(1).getResultList();
+        return first.isEmpty() ? Long.MAX_VALUE : first.get(0);
+    }
+
+    /**
+     * The positions of up to {@code maxCount} events matching {@code item} above {@code afterPosition}: from the rows
+     * of its first tag, each also carrying the others, or from the log by type when it has no tags.
+     */
+    private static List<Long> positions(EntityManager em, QueryItem item, long afterPosition, int maxCount) {
+        StringBuilder hql = new StringBuilder();
+        List<String> tags = List.copyOf(item.tags());
+        if (tags.isEmpty()) {
+            hql.append("select e.globalPosition from AllFrameEvent e where e.globalPosition > :after");
+            if (!item.types().isEmpty()) {
+                hql.append(" and e.typeName in :types");
+            }
+            hql.append(" order by e.globalPosition");
+        } else {
+            hql.append("select t.globalPosition from AllFrameEventTag t where t.tag = :tag0")
+                    .append(" and t.globalPosition > :after");
+            if (!item.types().isEmpty()) {
+                hql.append(" and t.typeName in :types");
+            }
+            for (int i = 1; i < tags.size(); i++) {
+                hql.append(" and exists (select 1 from AllFrameEventTag u").append(i).append(" where u").append(i)
+                        .append(".tag = :tag").append(i).append(" and u").append(i)
+                        .append(".globalPosition = t.globalPosition)");
+            }
+            hql.append(" order by t.globalPosition");
+        }
+        TypedQuery<Long> query = em.createQuery(hql.toString(), Long.class).setParameter("after", afterPosition);
+        if (!item.types().isEmpty()) {
+            query.setParameter("types", List.copyOf(item.types()));
+        }
+        for (int i = 0; i < tags.size(); i++) {
+            query.setParameter("tag" + i, tags.get(i));
+        }
+        return query.setMaxResults(maxCount).getResultList();
     }
 
     public long streamVersion(EntityManager em, String streamId) {

@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * One stored event. The global position is the key and is assigned by the appender while it holds the
- * head row's lock (see {@link HeadRow}); payload and metadata are JSON text.
+ * head row's lock (see {@link HeadRow}); payload, metadata and tags are JSON text (the tags are also rows of their
+ * own, {@link EventTagRow}, which queries find events by).
  */
 @Entity(name = "AllFrameEvent")
 @Table(name = "allframe_events")
@@ -48,12 +49,15 @@ public class EventRow {
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
+    @Column(name = "tags")
+    private String tags;
+
     protected EventRow() {
     }
 
     EventRow(long globalPosition, String eventId, String streamId, long streamVersion, String typeName,
              int schemaVersion, String payload, String metadata, String correlationId, String causationId,
-             Instant recordedAt) {
+             Instant recordedAt, String tags) {
         this.globalPosition = globalPosition;
         this.eventId = eventId;
         this.streamId = streamId;
@@ -65,6 +69,7 @@ public class EventRow {
         this.correlationId = correlationId;
         this.causationId = causationId;
         this.recordedAt = recordedAt;
+        this.tags = tags;
     }
 
     public long globalPosition() {
@@ -109,5 +114,10 @@ public class EventRow {
 
     public Instant recordedAt() {
         return recordedAt;
+    }
+
+    /** The event's tags as a JSON array of strings; {@code null} for none. */
+    public String tags() {
+        return tags;
     }
 }

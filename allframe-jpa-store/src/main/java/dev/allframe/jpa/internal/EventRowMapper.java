@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -86,7 +87,8 @@ public final class EventRowMapper {
             throw new EventStoreException(JpaStoreMessages.unwritableEvent(event.event().getClass().getName(), streamId, e), e);
         }
         return new EventRow(position, event.eventId().toString(), streamId, version, event.typeName(),
-                event.schemaVersion(), payload, metadata, event.correlationId(), event.causationId(), recordedAt);
+                event.schemaVersion(), payload, metadata, event.correlationId(), event.causationId(), recordedAt,
+                TagsJson.write(event.tags()));
     }
 
     /** {@code request}'s events as rows and as reads give them, before any of them is written. */
@@ -124,7 +126,7 @@ public final class EventRowMapper {
                            Instant recordedAt) {
         return new EventEnvelope(event.eventId(), streamId, version, position, event.typeName(),
                 event.schemaVersion(), recordedAt, event.correlationId(), event.causationId(), event.metadata(),
-                newest);
+                event.tags(), newest);
     }
 
     /**
@@ -134,9 +136,11 @@ public final class EventRowMapper {
     public EventEnvelope read(EventRow row) {
         Optional<Object> event;
         Map<String, String> metadata;
+        Set<String> tags;
         try {
             event = decoder.decode(row.typeName(), row.schemaVersion(), row.payload(), serializer);
             metadata = row.metadata() == null ? Map.of() : metadata(row.metadata());
+            tags = TagsJson.read(row.tags());
         } catch (RuntimeException e) {
             throw unreadable(row, e);
         }
@@ -149,7 +153,7 @@ public final class EventRowMapper {
         }
         return new EventEnvelope(UUID.fromString(row.eventId()), row.streamId(), row.streamVersion(),
                 row.globalPosition(), row.typeName(), row.schemaVersion(), row.recordedAt(), row.correlationId(),
-                row.causationId(), metadata, event.get());
+                row.causationId(), metadata, tags, event.get());
     }
 
     private String payload(NewEvent event, String streamId) {

@@ -73,6 +73,9 @@ public final class JpaStoreMessages {
     static final MessageTemplate AF2060 = new MessageTemplate("AF2060",
             "AllFrame's table %s lacks the column %s, which this version stores: an earlier version created it; add"
             + " the column once with '%s', or set allframe.jpa.create-schema=true to let the store add it");
+    static final MessageTemplate AF2061 = new MessageTemplate("AF2061",
+            "AllFrame's table %s is missing, which this version keeps the events' tags in: an earlier version created"
+            + " the others; create it once with '%s', or set allframe.jpa.create-schema=true to let the store add it");
     static final MessageTemplate AF2056 = new MessageTemplate("AF2056",
             "Added the triggers that tell the servers sharing the database what was committed (notifications) to"
             + " AllFrame's tables on %s, which an earlier version created without them");
@@ -199,6 +202,10 @@ public final class JpaStoreMessages {
 
     public static AllFrameMessage columnMissing(String table, String column, String statement) {
         return AF2060.with(table, column, statement);
+    }
+
+    public static AllFrameMessage tableMissing(String table, String statement) {
+        return AF2061.with(table, statement);
     }
 
     public static AllFrameMessage notificationsAdded(String database) {
