@@ -1,6 +1,7 @@
 package dev.allframe.testing;
 
 import dev.allframe.EventEnvelope;
+import dev.allframe.event.EventQuery;
 import dev.allframe.memory.InMemoryEventStore;
 import dev.allframe.spi.event.AppendListener;
 import dev.allframe.spi.event.AppendRequest;
@@ -42,6 +43,16 @@ public abstract class ForwardingEventStore implements EventStore {
     @Override
     public List<EventEnvelope> readAll(long afterPosition, int maxCount) {
         return delegate.readAll(afterPosition, maxCount);
+    }
+
+    @Override
+    public List<EventEnvelope> read(EventQuery query, long afterPosition, int maxCount) {
+        return delegate.read(query, afterPosition, maxCount);
+    }
+
+    @Override
+    public boolean checksQueryConditions() {
+        return delegate.checksQueryConditions();
     }
 
     @Override

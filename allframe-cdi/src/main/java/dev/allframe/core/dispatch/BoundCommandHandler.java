@@ -1,6 +1,7 @@
 package dev.allframe.core.dispatch;
 
 import dev.allframe.command.HandlerFailedException;
+import dev.allframe.core.handler.BoundaryModel;
 import dev.allframe.core.handler.CommandHandlerModel;
 import dev.allframe.core.handler.ReturnShape;
 import dev.allframe.core.handler.StateModel;
@@ -20,6 +21,9 @@ final class BoundCommandHandler {
     private final StateModel state;
     private final ReturnShape returns;
     private final boolean createsStream;
+    private final List<BoundaryModel> boundary;
+    /** {@code (Object[] commandAndModels)Object} for a handler decided over queries. */
+    private final MethodHandle decide;
 
     BoundCommandHandler(CommandHandlerModel model, Object target) {
         this.site = model.site();
@@ -28,6 +32,12 @@ final class BoundCommandHandler {
         this.state = model.state().orElse(null);
         this.returns = model.returns();
         this.createsStream = model.createsStream();
+        this.boundary = model.boundary();
+        this.decide = boundary.isEmpty() ? null : invoker.asSpreader(Object[].class, boundary.size() + 1);
+    }
+
+    String site() {
+        return site;
     }
 
     /** The command's stream, or {@code null} when its type has no {@code @StreamId}. */
@@ -44,6 +54,25 @@ final class BoundCommandHandler {
         return createsStream;
     }
 
+    /** The decision models of a handler decided over queries; empty for others. */
+    List<BoundaryModel> boundary() {
+        return boundary;
+    }
+
+    /** Calls a handler decided over queries with {@code models}, in its parameters' order, and returns its events. */
+    List<Object> decide(Object command, Object[] models, String stream) {
+        Object[] arguments = new Object[models.length + 1];
+        arguments[0] = command;
+        System.arraycopy(models, 0, arguments, 1, models.length);
+        Object returned;
+        try {
+            returned = (Object) decide.invokeExact(arguments);
+        } catch (Throwable thrown) {
+            throw Invocations.failure(thrown, site, command, stream);
+        }
+        return events(returned);
+    }
+
     /** Calls the handler and returns its events, never {@code null}. */
     List<Object> handle(Object command, Object currentState, String stream) {
         Object returned;
@@ -53,6 +82,10 @@ final class BoundCommandHandler {
         } catch (Throwable thrown) {
             throw Invocations.failure(thrown, site, command, stream);
         }
+        return events(returned);
+    }
+
+    private List<Object> events(Object returned) {
         return switch (returns) {
             case NONE -> List.of();
             case SINGLE -> returned == null ? List.of() : List.of(returned);

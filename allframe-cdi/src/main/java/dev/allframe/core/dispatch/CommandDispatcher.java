@@ -2,6 +2,7 @@ package dev.allframe.core.dispatch;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.allframe.AllFrameException;
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandOptions;
 import dev.allframe.command.CommandRejectedException;
@@ -10,9 +11,11 @@ import dev.allframe.command.CommandValidationException;
 import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.command.IdempotencyKeyReusedException;
 import dev.allframe.command.NoHandlerException;
+import dev.allframe.command.QueryConflictException;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.EventTypes;
+import dev.allframe.core.TagComponents;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.core.handler.StateFingerprints;
@@ -39,8 +42,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
- * The command bus: validate, check the ids against what every store keeps, fold the state, handle, append, and
- * retry stateful handlers on conflicts.
+ * The command bus: validate, check the ids against what every store keeps, fold the state (of a stream, or the
+ * decision models a query finds), handle, append, and retry stateful and query-decided handlers on conflicts.
  * Everything about a handler is resolved when the dispatcher is built; a dispatch is a map lookup and a
  * method-handle call.
  */
@@ -55,6 +58,7 @@ public final class CommandDispatcher implements CommandBus {
     private final int maxRetries;
     private final Executor executor;
     private final Telemetry telemetry;
+    private final BoundaryLoader boundaries;
 
     /**
      * @param fingerprints the fingerprints of the catalog's state types, which the snapshots of this deployment carry
@@ -82,6 +86,13 @@ public final class CommandDispatcher implements CommandBus {
         catalog.commands().forEach((type, model) ->
                 bound.put(type, new BoundCommandHandler(model, targets.targetFor(model.beanClass()))));
         this.handlers = bound;
+        this.boundaries = new BoundaryLoader(this.store, eventTypes);
+        List<String> decided = bound.values().stream().filter(handler -> !handler.boundary().isEmpty())
+                .map(BoundCommandHandler::site).sorted().toList();
+        if (!decided.isEmpty() && !this.store.checksQueryConditions()) {
+            throw new AllFrameException(CommandMessages.queryConditionsUnchecked(decided,
+                    this.store.getClass().getName()));
+        }
     }
 
     @Override
@@ -132,7 +143,8 @@ public final class CommandDispatcher implements CommandBus {
     private static void traceFailure(CommandTrace trace, Throwable failure) {
         trace.outcome(failure instanceof CommandRejectedException ? "rejected"
                 : failure instanceof CommandValidationException ? "invalid"
-                : failure instanceof ConcurrencyConflictException ? "conflict" : "failed");
+                : failure instanceof ConcurrencyConflictException || failure instanceof QueryConflictException
+                ? "conflict" : "failed");
         trace.failed(failure);
     }
 
@@ -190,7 +202,10 @@ public final class CommandDispatcher implements CommandBus {
                 }
             }
             StateLoader.LoadedState loaded = stateModel == null ? null : states.load(stateModel, streamId);
-            List<Object> events = handler.handle(command, loaded == null ? null : loaded.state(), streamId);
+            BoundaryLoader.Decision decision = handler.boundary().isEmpty() ? null
+                    : boundaries.load(handler.boundary(), command);
+            List<Object> events = decision != null ? handler.decide(command, decision.models(), streamId)
+                    : handler.handle(command, loaded == null ? null : loaded.state(), streamId);
             if (streamId == null) {
                 return new CommandResult(commandId, null, 0, List.of(), false);
             }
@@ -201,7 +216,8 @@ public final class CommandDispatcher implements CommandBus {
             AppendCondition condition = loaded != null ? AppendCondition.streamVersionEq(loaded.version())
                     : handler.createsStream() ? AppendCondition.noStream() : AppendCondition.any();
             AppendRequest request = new AppendRequest(streamId, condition,
-                    newEvents(events, streamId, commandId, options), key, options.idempotencyScope());
+                    newEvents(events, streamId, commandId, options), key, options.idempotencyScope(),
+                    decision == null ? null : decision.condition().orElse(null));
             Telemetry.Trace append = trace.append(streamId, events.size());
             try (Telemetry.Scope scope = append.activate()) {
                 AppendResult appended = store.append(request);
@@ -213,6 +229,11 @@ public final class CommandDispatcher implements CommandBus {
             } catch (ConcurrencyConflictException conflict) {
                 append.failed(conflict);
                 if (stateModel == null || attempt >= maxRetries) {
+                    throw conflict;
+                }
+            } catch (QueryConflictException conflict) {
+                append.failed(conflict);
+                if (attempt >= maxRetries) {
                     throw conflict;
                 }
             } catch (RuntimeException | Error e) {
@@ -246,7 +267,7 @@ public final class CommandDispatcher implements CommandBus {
         for (Object event : events) {
             EventTypes.EventTypeName type = eventTypes.typeOf(event, streamId);
             newEvents.add(new NewEvent(EventIds.next(), type.name(), type.version(), event, correlationId,
-                    causationId, headers));
+                    causationId, headers, TagComponents.tagsOf(event)));
         }
         return newEvents;
     }

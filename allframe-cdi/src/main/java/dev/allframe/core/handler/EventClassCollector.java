@@ -43,6 +43,7 @@ public final class EventClassCollector {
                 expand(erase(returned), classes);
             }
             handler.state().ifPresent(state -> state.eventTypes().forEach(type -> expand(type, classes)));
+            handler.boundary().forEach(model -> model.state().eventTypes().forEach(type -> expand(type, classes)));
         }
         return classes;
     }

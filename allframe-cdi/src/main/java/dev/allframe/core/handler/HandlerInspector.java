@@ -6,6 +6,7 @@ import dev.allframe.core.message.HandlerMessages;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,7 +31,8 @@ final class HandlerInspector {
             return Optional.empty();
         }
         int count = method.getParameterCount();
-        if (count < 1 || count > 2) {
+        boolean decided = BoundaryInspector.decidesOverModels(method);
+        if (count < 1 || (count > 2 && !decided)) {
             problems.add(HandlerMessages.commandHandlerParameters(site, count));
             return Optional.empty();
         }
@@ -50,7 +52,13 @@ final class HandlerInspector {
         }
         StreamIdFinder.Lookup streamId = streamIds.computeIfAbsent(commandType, t -> StreamIdFinder.find(t, problems));
         Optional<StateModel> state = Optional.empty();
-        if (count == 2) {
+        List<BoundaryModel> boundary = List.of();
+        if (decided) {
+            boundary = new BoundaryInspector(problems, states).inspect(method, site);
+            if (shape != null && (shape != ReturnShape.NONE || handler.createsStream()) && !streamId.declared()) {
+                problems.add(HandlerMessages.appendsWithoutStreamId(site, commandType));
+            }
+        } else if (count == 2) {
             if (handler.createsStream()) {
                 problems.add(HandlerMessages.createsStreamWithState(site));
             }
@@ -62,12 +70,12 @@ final class HandlerInspector {
         } else if (shape != null && (shape != ReturnShape.NONE || handler.createsStream()) && !streamId.declared()) {
             problems.add(HandlerMessages.appendsWithoutStreamId(site, commandType));
         }
-        if (problems.size() > before || (count == 2 && state.isEmpty())
+        if (problems.size() > before || (count == 2 && !decided && state.isEmpty())
                 || (streamId.declared() && streamId.accessor().isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(new CommandHandlerModel(handler.beanClass(), method, commandType, streamId.accessor(),
-                state, shape, handler.createsStream()));
+                state, shape, handler.createsStream(), boundary));
     }
 
     Optional<QueryHandlerModel> query(HandlerMethod handler) {

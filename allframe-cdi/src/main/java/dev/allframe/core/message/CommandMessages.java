@@ -6,6 +6,7 @@ import static dev.allframe.core.message.Texts.listOrNone;
 import dev.allframe.AllFrameMessage;
 import dev.allframe.MessageTemplate;
 import java.util.Collection;
+import java.util.List;
 
 /** Dispatching commands and queries at run time: missing handlers, failing handlers, states and snapshots. */
 public final class CommandMessages {
@@ -20,6 +21,11 @@ public final class CommandMessages {
             "@Apply method %s failed on event %s version %s of stream '%s': %s");
     static final MessageTemplate AF1107 = new MessageTemplate("AF1107",
             "must not be null: it is the command's @StreamId");
+    static final MessageTemplate AF1175 = new MessageTemplate("AF1175",
+            "must not be null or empty: it gives the value of the tag '%s', which decision model %s is decided over");
+    static final MessageTemplate AF1176 = new MessageTemplate("AF1176",
+            "%s over decision models, but the event store %s does not check an append's query condition, so"
+            + " two commands could both decide on the same events: use a store that does (memory, jpa)");
     static final MessageTemplate AF1108 = new MessageTemplate("AF1108",
             "Handler %s returned a null event at index %s");
     static final MessageTemplate AF1110 = new MessageTemplate("AF1110",
@@ -59,6 +65,15 @@ public final class CommandMessages {
     }
 
     /** The constraint violation of a command whose stream id is null. */
+    public static AllFrameMessage queryConditionsUnchecked(List<String> handlers, String store) {
+        return AF1176.with(handlers.size() == 1 ? "Command handler " + handlers.get(0) + " decides"
+                : "Command handlers " + String.join(", ", handlers) + " decide", store);
+    }
+
+    public static AllFrameMessage noTagValue(String key, Class<?> model) {
+        return AF1175.with(key, model.getName());
+    }
+
     public static AllFrameMessage streamIdMissing() {
         return AF1107.with();
     }

@@ -5,6 +5,7 @@ import static dev.allframe.core.message.Texts.list;
 import dev.allframe.AllFrameMessage;
 import dev.allframe.MessageTemplate;
 import java.util.Collection;
+import java.util.List;
 
 /** Deployment problems of command and query handlers, their aggregate states and stream ids. */
 public final class HandlerMessages {
@@ -14,8 +15,16 @@ public final class HandlerMessages {
     static final MessageTemplate AF1002 = new MessageTemplate("AF1002",
             "Query type %s has %s handlers, it needs exactly one: %s");
     static final MessageTemplate AF1003 = new MessageTemplate("AF1003",
-            "@CommandHandler method %s must take the command and optionally the aggregate state, but takes %s"
-            + " parameters");
+            "@CommandHandler method %s must take the command and optionally the aggregate state (or decision models),"
+            + " but takes %s parameters");
+    static final MessageTemplate AF1082 = new MessageTemplate("AF1082",
+            "@CommandHandler method %s takes decision models, but its parameter %s (%s) is no @DecisionModel: a"
+            + " handler takes either one aggregate state or decision models");
+    static final MessageTemplate AF1083 = new MessageTemplate("AF1083",
+            "Decision model %s of %s has no @Apply method, so no event could change the decision");
+    static final MessageTemplate AF1084 = new MessageTemplate("AF1084",
+            "Decision model %s asks for the tag '%s', but command type %s has %s tagged '%s' to read its value"
+            + " from (handler %s): tag exactly one with @Tag(\"%s\")");
     static final MessageTemplate AF1004 = new MessageTemplate("AF1004",
             "@CommandHandler method %s must return void, a Collection of events or one event, but returns %s");
     static final MessageTemplate AF1005 = new MessageTemplate("AF1005",
@@ -85,6 +94,22 @@ public final class HandlerMessages {
 
     public static AllFrameMessage duplicateQueryHandlers(Class<?> queryType, Collection<String> sites) {
         return AF1002.with(queryType.getName(), sites.size(), list(sites));
+    }
+
+    public static AllFrameMessage notADecisionModel(String site, int position, Class<?> type) {
+        return AF1082.with(site, position, type.getName());
+    }
+
+    public static AllFrameMessage decisionModelAppliesNothing(Class<?> model, String site) {
+        return AF1083.with(model.getName(), site);
+    }
+
+    public static AllFrameMessage decisionTagNotGiven(Class<?> model, String key, Class<?> commandType, String site,
+                                                      List<String> components) {
+        return AF1084.with(model.getName(), key, commandType.getName(),
+                components.isEmpty() ? "no component"
+                        : components.size() + " components (" + String.join(", ", components) + ")", key,
+                site, key);
     }
 
     public static AllFrameMessage commandHandlerParameters(String site, int count) {

@@ -3,6 +3,7 @@ package dev.allframe.core.saga;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.EventTypes;
+import dev.allframe.core.TagComponents;
 import dev.allframe.saga.StepResult;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendRequest;
@@ -42,7 +43,7 @@ final class StepAppender {
             for (Object event : append.events()) {
                 EventTypes.EventTypeName type = eventTypes.typeOf(event, append.streamId());
                 events.add(new NewEvent(EventIds.next(), type.name(), type.version(), event, correlation, correlation,
-                        headers));
+                        headers, TagComponents.tagsOf(event)));
             }
             String key = saga.id() + ":" + step.position() + ":append-" + (i + 1);
             requests.add(new AppendRequest(append.streamId(), AppendCondition.any(), events, key,

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypes;
+import dev.allframe.core.TagComponents;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.NewEvent;
@@ -25,7 +26,8 @@ public final class GivenEvents {
         List<NewEvent> stored = new ArrayList<>(events.size());
         for (Object event : events) {
             EventTypes.EventTypeName type = EventTypes.of(requireNonNull(event, "event").getClass());
-            stored.add(new NewEvent(EventIds.next(), type.name(), type.version(), event, null, null, null));
+            stored.add(new NewEvent(EventIds.next(), type.name(), type.version(), event, null, null, null,
+                    TagComponents.tagsOf(event)));
         }
         store.append(streamId, AppendCondition.any(), stored);
     }
