@@ -6,6 +6,7 @@ import dev.allframe.command.CommandResult;
 import dev.allframe.command.CommandValidationException;
 import dev.allframe.command.CommandValidationException.Violation;
 import dev.allframe.command.ConcurrencyConflictException;
+import dev.allframe.command.QueryConflictException;
 import dev.allframe.test.internal.EventTable;
 import dev.allframe.test.internal.SameList;
 import dev.allframe.test.internal.TestKitMessages;
@@ -66,9 +67,12 @@ public final class CommandThen {
         return this;
     }
 
-    /** The command met a concurrency conflict that its retries did not overcome. */
+    /**
+     * The command met a concurrency conflict that its retries did not overcome: its stream's version, or for a command
+     * decided over queries, the events of its decision models, changed.
+     */
     public CommandThen thenConflict() {
-        if (!(thrown instanceof ConcurrencyConflictException)) {
+        if (!(thrown instanceof ConcurrencyConflictException) && !(thrown instanceof QueryConflictException)) {
             throw failure("meet a concurrency conflict");
         }
         return this;

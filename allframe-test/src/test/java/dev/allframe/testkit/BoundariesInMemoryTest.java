@@ -1,0 +1,7 @@
+package dev.allframe.testkit;
+
+import dev.allframe.test.AllFrameTest;
+
+@AllFrameTest
+class BoundariesInMemoryTest extends BoundaryScenarios {
+}
