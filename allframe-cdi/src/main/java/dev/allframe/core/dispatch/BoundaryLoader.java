@@ -42,14 +42,33 @@ final class BoundaryLoader {
         this.eventTypes = eventTypes;
     }
 
-    /** The models of a handler's {@code boundary} folded for {@code command}, and the condition its append is made under. */
-    Decision load(List<BoundaryModel> boundary, Object command) {
+    /**
+     * The query items of a handler's {@code boundary} for {@code command}, one per model, in order; {@code null} for a
+     * model no stored type could change.
+     *
+     * @throws CommandValidationException the command gives no value for a tag a model asks for
+     */
+    List<QueryItem> items(List<BoundaryModel> boundary, Object command) {
         List<QueryItem> items = new ArrayList<>(boundary.size());
+        for (BoundaryModel model : boundary) {
+            items.add(item(model, command).orElse(null));
+        }
+        return items;
+    }
+
+    /** What commands deciding over {@code items} take turns on within the server: each item. */
+    static List<String> turnKeys(List<QueryItem> items) {
+        return items.stream().filter(item -> item != null).map(item -> "query " + item).toList();
+    }
+
+    /**
+     * The models of a handler's {@code boundary} folded over {@code items} (as {@link #items} gave them), and the
+     * condition its append is made under.
+     */
+    Decision load(List<BoundaryModel> boundary, List<QueryItem> items) {
         Object[] models = new Object[boundary.size()];
         for (int i = 0; i < models.length; i++) {
-            BoundaryModel model = boundary.get(i);
-            models[i] = model.state().initial();
-            items.add(item(model, command).orElse(null));
+            models[i] = boundary.get(i).state().initial();
         }
         List<QueryItem> asked = items.stream().filter(item -> item != null).toList();
         if (asked.isEmpty()) {

@@ -22,6 +22,7 @@ import dev.allframe.core.handler.StateFingerprints;
 import dev.allframe.core.handler.StateModel;
 import dev.allframe.core.message.CommandMessages;
 import dev.allframe.core.telemetry.Telemetry;
+import dev.allframe.event.QueryItem;
 import dev.allframe.core.telemetry.Telemetry.CommandTrace;
 import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.event.AppendCondition;
@@ -179,9 +180,13 @@ public final class CommandDispatcher implements CommandBus {
                     options.causationId());
         }
         StateModel stateModel = handler.state();
-        // stateful commands on one stream take turns in this server, so that they meet no conflict among themselves
-        try (StreamTurns.Turn turn = stateModel == null ? StreamTurns.Turn.NONE : turns.take(streamId)) {
-            CommandResult result = attempts(handler, command, options, commandId, streamId, key, stateModel, trace);
+        List<QueryItem> items = handler.boundary().isEmpty() ? null : boundaries.items(handler.boundary(), command);
+        // stateful commands on one stream, and commands deciding over the same query, take turns in this server, so
+        // that they meet no conflict among themselves
+        try (StreamTurns.Held turn = items != null ? turns.takeAll(BoundaryLoader.turnKeys(items))
+                : stateModel == null ? StreamTurns.Turn.NONE : turns.take(streamId)) {
+            CommandResult result = attempts(handler, command, options, commandId, streamId, key, stateModel, items,
+                    trace);
             trace.outcome(result.duplicate() ? "duplicate" : result.events().isEmpty() ? "nothing" : "stored");
             return result;
         }
@@ -190,7 +195,7 @@ public final class CommandDispatcher implements CommandBus {
     /** Folds, handles and appends, again after each concurrency conflict up to the retries allowed. */
     private CommandResult attempts(BoundCommandHandler handler, Object command, CommandOptions options,
                                    UUID commandId, String streamId, String key, StateModel stateModel,
-                                   CommandTrace trace) {
+                                   List<QueryItem> items, CommandTrace trace) {
         for (int attempt = 0; ; attempt++) {
             if (attempt > 0) {
                 trace.retried(attempt);
@@ -202,8 +207,7 @@ public final class CommandDispatcher implements CommandBus {
                 }
             }
             StateLoader.LoadedState loaded = stateModel == null ? null : states.load(stateModel, streamId);
-            BoundaryLoader.Decision decision = handler.boundary().isEmpty() ? null
-                    : boundaries.load(handler.boundary(), command);
+            BoundaryLoader.Decision decision = items == null ? null : boundaries.load(handler.boundary(), items);
             List<Object> events = decision != null ? handler.decide(command, decision.models(), streamId)
                     : handler.handle(command, loaded == null ? null : loaded.state(), streamId);
             if (streamId == null) {

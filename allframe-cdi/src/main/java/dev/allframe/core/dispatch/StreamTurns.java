@@ -1,12 +1,17 @@
 package dev.allframe.core.dispatch;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Stateful commands on one stream take turns within a server: each folds the state after the one before it has
+ * Stateful commands on one stream take turns within a server (commands decided over queries, on each of their
+ * decision models' queries): each folds the state after the one before it has
  * appended, instead of all folding the same version and all but one meeting a concurrency conflict. Turns are a
  * courtesy, not the guarantee: the append still expects the version that was folded, so commands on other servers,
  * and commands whose events wait for a caller's transaction to commit, are caught by the store as before. A command
@@ -43,6 +48,26 @@ final class StreamTurns {
         return Turn.NONE;
     }
 
+    /**
+     * Waits for the turns of every one of {@code keys}, one after the other in their sorted order (so that two
+     * commands needing some of the same turns cannot wait for each other), each as {@link #take} does; the returned
+     * turns are closed together, the last taken first.
+     */
+    Held takeAll(Collection<String> keys) {
+        if (maxWaitNanos == 0 || keys.isEmpty()) {
+            return Turn.NONE;
+        }
+        List<Turn> held = new ArrayList<>(keys.size());
+        for (String key : new TreeSet<>(keys)) {
+            held.add(take(key));
+        }
+        return () -> {
+            for (int i = held.size() - 1; i >= 0; i--) {
+                held.get(i).close();
+            }
+        };
+    }
+
     /** Whether a command waits for the stream's turn. */
     boolean queued(String streamId) {
         Turn turn = turns.get(streamId);
@@ -58,8 +83,14 @@ final class StreamTurns {
         turns.computeIfPresent(turn.streamId, (id, current) -> current.leave() ? null : current);
     }
 
+    /** Turns a command holds until it has appended. */
+    interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** One stream's turn; {@link #NONE} holds nothing. */
-    static final class Turn implements AutoCloseable {
+    static final class Turn implements Held {
 
         static final Turn NONE = new Turn(null, null);
 

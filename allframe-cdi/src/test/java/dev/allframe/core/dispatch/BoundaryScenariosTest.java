@@ -161,7 +161,7 @@ class BoundaryScenariosTest {
 
     @Test
     void eightStudentsDecidingOnTheSameSeatsTakeExactlyFive() throws Exception {
-        CommandDispatcher bus = TestBuses.commandBus(store, 20, new Courses(new SameModels(8)));
+        CommandDispatcher bus = TestBuses.commandBusWithoutTurns(store, 20, new Courses(new SameModels(8)));
         bus.dispatch(new DefineCourse("c1", 5));
 
         List<String> outcomes = concurrently(8, student -> () -> {
@@ -217,7 +217,7 @@ class BoundaryScenariosTest {
 
     @Test
     void aUserNameIsTakenOnceByEightWritersDecidingAtOnce() throws Exception {
-        CommandDispatcher bus = TestBuses.commandBus(store, 20, new Users(new SameModels(8)));
+        CommandDispatcher bus = TestBuses.commandBusWithoutTurns(store, 20, new Users(new SameModels(8)));
 
         List<String> outcomes = concurrently(8, user -> () -> {
             try {
@@ -262,9 +262,26 @@ class BoundaryScenariosTest {
         }
     }
 
+    /** Without turns, so that the writers meet in the store and are decided again there. */
     @Test
     void invoicesCreatedOnEightThreadsAreNumberedWithoutHolesOrRepeats() throws Exception {
-        CommandDispatcher bus = TestBuses.commandBus(store, 1_000, new Invoices());
+        CommandDispatcher bus = TestBuses.commandBusWithoutTurns(store, 1_000, new Invoices());
+
+        concurrently(8, writer -> () -> {
+            for (int i = 0; i < 25; i++) {
+                bus.dispatch(new CreateInvoice("invoice-" + writer + "-" + i, 100));
+            }
+            return null;
+        });
+
+        assertThat(store.readAll(0, 1_000)).extracting(e -> e.event(InvoiceCreated.class).number())
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 200).boxed().toList());
+    }
+
+    /** With turns, writers of one server decide one after the other and none is refused, even without retries. */
+    @Test
+    void invoicesCreatedOnEightThreadsOfOneServerTakeTurnsInsteadOfRetries() throws Exception {
+        CommandDispatcher bus = TestBuses.commandBus(store, 0, new Invoices());
 
         concurrently(8, writer -> () -> {
             for (int i = 0; i < 25; i++) {

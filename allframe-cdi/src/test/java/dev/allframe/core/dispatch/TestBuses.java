@@ -17,6 +17,7 @@ import dev.allframe.spi.StoreCapabilities;
 import dev.allframe.spi.event.EventStore;
 import jakarta.validation.Validation;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,16 @@ final class TestBuses {
         HandlerCatalog catalog = catalog(handlers);
         return new CommandDispatcher(catalog, targets(handlers), StoreCapabilities.of(store), VALIDATOR,
                 new AllFrameConfig("memory", maxRetries, 0), executor, eventTypes(catalog), fingerprints(catalog));
+    }
+
+    /** A bus whose commands take no turns within the server: every conflict goes to the store. */
+    static CommandDispatcher commandBusWithoutTurns(EventStore store, int maxRetries, Object... handlers) {
+        HandlerCatalog catalog = catalog(handlers);
+        AllFrameConfig defaults = new AllFrameConfig("memory", maxRetries, 0);
+        AllFrameConfig config = new AllFrameConfig("memory", maxRetries, 0, defaults.projections(),
+                defaults.stateCacheStreams(), Duration.ZERO);
+        return new CommandDispatcher(catalog, targets(handlers), StoreCapabilities.of(store), VALIDATOR, config,
+                Runnable::run, eventTypes(catalog), fingerprints(catalog));
     }
 
     static CommandDispatcher commandBus(EventStore store, MessageValidator validator, Executor executor,

@@ -94,7 +94,8 @@ class BoundaryExampleTest {
                             try {
                                 created = commands.dispatch(create);
                             } catch (QueryConflictException busy) {
-                                // the retries were spent on other writers' invoices: ask again, as a client would
+                                // turns and retries did not keep the others' invoices out (a busy machine): ask
+                                // again, as a client would
                             }
                         }
                         Object event = created.events().get(0).event();
