@@ -4,6 +4,7 @@ import dev.allframe.AllFrameDeploymentException;
 import dev.allframe.AllFrameMessage;
 import dev.allframe.command.CommandBus;
 import dev.allframe.core.message.HandlerMessages;
+import dev.allframe.event.TagBackfill;
 import dev.allframe.event.VersionRegistry;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.query.QueryBus;
@@ -151,6 +152,8 @@ public class AllFrameBuildExtension implements BuildCompatibleExtension {
                 .createWith(BuildCompatibleBeans.Projections.class);
         found(components.addBean(VersionRegistry.class).type(VersionRegistry.class))
                 .createWith(BuildCompatibleBeans.Versions.class);
+        found(components.addBean(TagBackfill.class).type(TagBackfill.class))
+                .createWith(BuildCompatibleBeans.Tags.class);
         found(components.addBean(SagaOrchestrator.class).type(SagaOrchestrator.class))
                 .createWith(BuildCompatibleBeans.Sagas.class);
         if (HealthSupport.available()) {

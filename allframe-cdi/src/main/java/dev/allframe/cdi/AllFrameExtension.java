@@ -2,6 +2,7 @@ package dev.allframe.cdi;
 
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandHandler;
+import dev.allframe.event.TagBackfill;
 import dev.allframe.event.VersionRegistry;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.query.QueryBus;
@@ -102,6 +103,8 @@ public class AllFrameExtension implements Extension {
                 .createWith(context -> made.running().projections());
         event.addBean().types(VersionRegistry.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(context -> made.running().versions());
+        event.addBean().types(TagBackfill.class, Object.class).scope(ApplicationScoped.class)
+                .createWith(context -> made.running().tagBackfill());
         event.addBean().types(SagaOrchestrator.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(context -> made.orchestrator());
         // Not for a deployment that fails: a server may keep calling the checks of an application that never started

@@ -6,6 +6,7 @@ import dev.allframe.command.CommandBus;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.MissingClass;
 import dev.allframe.core.Problems;
+import dev.allframe.core.TagBackfiller;
 import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.config.ConfigValues;
 import dev.allframe.core.config.RetentionSettings;
@@ -27,6 +28,7 @@ import dev.allframe.core.version.Upcasting;
 import dev.allframe.core.version.VersionGraph;
 import dev.allframe.core.work.Lane;
 import dev.allframe.core.work.Workers;
+import dev.allframe.event.TagBackfill;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.query.QueryBus;
 import dev.allframe.spi.EventStoreContext;
@@ -188,15 +190,20 @@ final class AllFrameRuntime {
         return projectionModels.size();
     }
 
+    VersionGraph versions() {
+        return versions;
+    }
+
+    /** Gives stored events the tags their classes give them now, on this application's store. */
+    TagBackfill tagBackfill() {
+        return new TagBackfiller(store().events(), storeName());
+    }
+
     /**
      * Binds the projections to their beans and starts feeding them, once, when the application starts; the
      * problems found instead, when the store lacks a role they need. Warns when snapshots are configured and the
      * store keeps none.
      */
-    VersionGraph versions() {
-        return versions;
-    }
-
     List<AllFrameMessage> startProjections() {
         StoreCapabilities store = store();
         if (config.snapshotEvery() > 0 && store.snapshots().isEmpty()) {

@@ -2,6 +2,7 @@ package dev.allframe.cdi;
 
 import dev.allframe.AllFrameDeploymentException;
 import dev.allframe.command.CommandBus;
+import dev.allframe.event.TagBackfill;
 import dev.allframe.event.VersionRegistry;
 import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.query.QueryBus;
@@ -136,6 +137,13 @@ public final class BuildCompatibleBeans {
         @Override
         public VersionRegistry create(Instance<Object> lookup, Parameters params) {
             return application(params).running().versions();
+        }
+    }
+
+    public static final class Tags implements SyntheticBeanCreator<TagBackfill> {
+        @Override
+        public TagBackfill create(Instance<Object> lookup, Parameters params) {
+            return application(params).running().tagBackfill();
         }
     }
 

@@ -13,6 +13,7 @@ import dev.allframe.jpa.internal.LeaseRows;
 import dev.allframe.jpa.internal.DatabaseRefusal;
 import dev.allframe.jpa.internal.DeadLetterRows;
 import dev.allframe.jpa.internal.EventReader;
+import dev.allframe.jpa.internal.EventRetagger;
 import dev.allframe.jpa.internal.EventRowMapper;
 import dev.allframe.jpa.internal.HibernateJdbc;
 import dev.allframe.jpa.internal.JpaStoreMessages;
@@ -40,6 +41,7 @@ import dev.allframe.spi.event.LogPage;
 import dev.allframe.spi.event.NewEvent;
 import dev.allframe.spi.event.RemoteChangeListener;
 import dev.allframe.spi.event.RemoteChanges;
+import dev.allframe.spi.event.RetagEvents;
 import dev.allframe.spi.event.StoreLimits;
 import dev.allframe.spi.event.Subscription;
 import dev.allframe.spi.saga.SagaRecord;
@@ -66,6 +68,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
@@ -84,7 +87,7 @@ import java.util.logging.Logger;
  * than the tables keep ({@link StoreLimits}) find nothing without asking the database.
  */
 public final class JpaEventStore implements EventStore, SnapshotStore, CheckpointStore, ProjectionLeases, RemoteChanges,
-        DeadLetterStore, InlineSubscribers, SagaStore, AutoCloseable {
+        DeadLetterStore, InlineSubscribers, SagaStore, RetagEvents, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(JpaEventStore.class.getName());
 
@@ -93,6 +96,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     private final EventReader reader;
     private final EventRowMapper eventRows;
     private final Appender appender;
+    private final EventRetagger retagger;
     private final SnapshotRows snapshots;
     private final SagaRows sagas;
     private final AppendListeners listeners = new AppendListeners();
@@ -121,6 +125,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         this.eventRows = new EventRowMapper(requireNonNull(serializer, "serializer"), requireNonNull(events, "events"));
         this.reader = new EventReader(eventRows);
         this.appender = new Appender(eventRows, reader, inlineListeners, autocommit);
+        this.retagger = new EventRetagger(reader);
         this.snapshots = new SnapshotRows(serializer);
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         this.sagas = new SagaRows(serializer, context != null ? context : JpaEventStore.class.getClassLoader());
@@ -210,6 +215,12 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     @Override
     public boolean checksQueryConditions() {
         return true;
+    }
+
+    /** In one transaction per page; appends go on beside it. */
+    @Override
+    public RetagPage retag(long afterPosition, int maxCount, Function<EventEnvelope, Set<String>> tagsOf) {
+        return transactions.write(em -> retagger.retag(em, afterPosition, maxCount, tagsOf), retagged -> { });
     }
 
     @Override

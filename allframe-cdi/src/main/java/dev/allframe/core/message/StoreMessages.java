@@ -13,6 +13,11 @@ public final class StoreMessages {
             "An event store provider on the class path cannot be loaded (%s): %s");
     static final MessageTemplate AF1080 = new MessageTemplate("AF1080",
             "Cannot create %s: %s");
+    static final MessageTemplate AF1177 = new MessageTemplate("AF1177",
+            "The %s event store cannot give stored events other tags: its events carry the tags their classes gave"
+            + " them when they were appended");
+    static final MessageTemplate AF1206 = new MessageTemplate("AF1206",
+            "Tags backfilled: read %s events up to position %s and gave %s of them the tags their classes give them now");
     static final MessageTemplate AF1155 = new MessageTemplate("AF1155",
             "The application defines an EventStore bean, but no single one resolves for AllFrame's buses");
     static final MessageTemplate AF1156 = new MessageTemplate("AF1156",
@@ -51,5 +56,13 @@ public final class StoreMessages {
 
     public static AllFrameMessage noSnapshots(int snapshotEvery, String store) {
         return AF1158.with(snapshotEvery, store);
+    }
+
+    public static AllFrameMessage cannotRetag(String store) {
+        return AF1177.with(store);
+    }
+
+    public static AllFrameMessage retagged(long read, long readTo, long retagged) {
+        return AF1206.with(read, readTo, retagged);
     }
 }

@@ -116,6 +116,11 @@ public class EventRow {
         return recordedAt;
     }
 
+    /** Gives the stored event other tags ({@link EventRetagger}); nothing else of it ever changes. */
+    void retag(String tags) {
+        this.tags = tags;
+    }
+
     /** The event's tags as a JSON array of strings; {@code null} for none. */
     public String tags() {
         return tags;
