@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The events of the in-memory store by tag, for queries: an item with tags is answered from the events carrying its
- * first tag, an item without from the whole log, each from the first event after the position asked for. Written
+ * The events of the in-memory store by tag, for queries: an item with tags is answered from the events carrying the
+ * rarest of its tags, an item without from the whole log, each from the first event after the position asked for. Written
  * under the store's append lock, read without a lock like the log.
  */
 final class TagIndex {
@@ -57,10 +57,24 @@ final class TagIndex {
         return new ArrayList<>(found.values());
     }
 
+    /** The events carrying the tag of {@code item} that fewest events carry; {@code null} when one is on none. */
+    private AppendOnlyLog<EventEnvelope> rarest(QueryItem item) {
+        AppendOnlyLog<EventEnvelope> rarest = null;
+        for (String tag : item.tags()) {
+            AppendOnlyLog<EventEnvelope> events = byTag.get(tag);
+            if (events == null) {
+                return null;
+            }
+            if (rarest == null || events.size() < rarest.size()) {
+                rarest = events;
+            }
+        }
+        return rarest;
+    }
+
     /** Up to {@code maxCount} events matching {@code item} above {@code after} and below {@code bound}. */
     private List<EventEnvelope> read(QueryItem item, long after, int maxCount, long bound) {
-        AppendOnlyLog<EventEnvelope> source = item.tags().isEmpty() ? log
-                : byTag.get(item.tags().iterator().next());
+        AppendOnlyLog<EventEnvelope> source = item.tags().isEmpty() ? log : rarest(item);
         List<EventEnvelope> found = new ArrayList<>();
         if (source == null) {
             return found;
