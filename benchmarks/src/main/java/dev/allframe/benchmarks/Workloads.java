@@ -24,6 +24,8 @@ final class Workloads {
     static final String SAGAS_EIGHT = "2-step sagas in memory, 8 clients";
     static final String CATCH_UP = "Async projection catch-up, 100,000 events";
     static final String PG_SAGA = "PostgreSQL 2-step saga, 1 client";
+    static final String PG_DCB_ONE = "PostgreSQL append of one tagged event, 1 client";
+    static final String PG_DCB_EIGHT = "PostgreSQL append of one tagged event, 8 clients";
 
     static final List<Row> ROWS = List.of(
             new Row("DispatchBenchmark.allFrame", DISPATCH, "AllFrame CommandBus"),
@@ -58,7 +60,21 @@ final class Workloads {
             new Row("ProjectionCatchUpBenchmark.allFrame", CATCH_UP, "AllFrame ProjectionEngine on the JPA store"),
             new Row("ProjectionCatchUpBenchmark.rawJdbc", CATCH_UP, "raw JDBC scan, same pages"),
             new Row("PostgresSagaBenchmark.allFrame", PG_SAGA, "AllFrame SagaEngine, JPA saga store"),
-            new Row("PostgresSagaBenchmark.rawJdbc", PG_SAGA, "raw JDBC, the same log in four commits"));
+            new Row("PostgresSagaBenchmark.rawJdbc", PG_SAGA, "raw JDBC, the same log in four commits"),
+            new Row("PostgresBoundaryBenchmark.conditionalAppend1", PG_DCB_ONE,
+                    "AllFrame, conditioned on one type and one tag"),
+            new Row("PostgresBoundaryBenchmark.decision1", PG_DCB_ONE,
+                    "AllFrame, events of two tags read, then appended conditioned on them"),
+            new Row("PostgresBoundaryBenchmark.streamAppend1", PG_DCB_ONE,
+                    "AllFrame, untagged, conditioned on the stream's version"),
+            new Row("PostgresBoundaryBenchmark.raw1", PG_DCB_ONE, "raw JDBC, autocommit, no condition"),
+            new Row("PostgresBoundaryBenchmark.conditionalAppend8", PG_DCB_EIGHT,
+                    "AllFrame, conditioned on one type and one tag"),
+            new Row("PostgresBoundaryBenchmark.decision8", PG_DCB_EIGHT,
+                    "AllFrame, events of two tags read, then appended conditioned on them"),
+            new Row("PostgresBoundaryBenchmark.streamAppend8", PG_DCB_EIGHT,
+                    "AllFrame, untagged, conditioned on the stream's version"),
+            new Row("PostgresBoundaryBenchmark.raw8", PG_DCB_EIGHT, "raw JDBC, autocommit, no condition"));
 
     /**
      * A comparison against a target.
@@ -106,7 +122,17 @@ final class Workloads {
             new Ratio("projection catch-up: AllFrame / raw JDBC scan", "ProjectionCatchUpBenchmark.allFrame",
                     "ProjectionCatchUpBenchmark.rawJdbc", 0, ""),
             new Ratio("PostgreSQL 2-step saga: AllFrame / raw JDBC log", "PostgresSagaBenchmark.allFrame",
-                    "PostgresSagaBenchmark.rawJdbc", 0, ""));
+                    "PostgresSagaBenchmark.rawJdbc", 0, ""),
+            new Ratio("PostgreSQL conditional append, 1 client: / stream append",
+                    "PostgresBoundaryBenchmark.conditionalAppend1", "PostgresBoundaryBenchmark.streamAppend1", 0.8,
+                    "≥ 0.8× our stream append"),
+            new Ratio("PostgreSQL conditional append, 8 clients: / stream append",
+                    "PostgresBoundaryBenchmark.conditionalAppend8", "PostgresBoundaryBenchmark.streamAppend8", 0.5,
+                    "≥ 0.5× our stream append"),
+            new Ratio("PostgreSQL conditional append, 1 client: / raw JDBC",
+                    "PostgresBoundaryBenchmark.conditionalAppend1", "PostgresBoundaryBenchmark.raw1", 0, ""),
+            new Ratio("PostgreSQL decision (two tags read, then append), 1 client: / stream append",
+                    "PostgresBoundaryBenchmark.decision1", "PostgresBoundaryBenchmark.streamAppend1", 0, ""));
 
     private Workloads() {
     }
