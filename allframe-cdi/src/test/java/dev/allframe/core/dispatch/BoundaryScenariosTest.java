@@ -265,24 +265,16 @@ class BoundaryScenariosTest {
     /** Without turns, so that the writers meet in the store and are decided again there. */
     @Test
     void invoicesCreatedOnEightThreadsAreNumberedWithoutHolesOrRepeats() throws Exception {
-        CommandDispatcher bus = TestBuses.commandBusWithoutTurns(store, 1_000, new Invoices());
-
-        concurrently(8, writer -> () -> {
-            for (int i = 0; i < 25; i++) {
-                bus.dispatch(new CreateInvoice("invoice-" + writer + "-" + i, 100));
-            }
-            return null;
-        });
-
-        assertThat(store.readAll(0, 1_000)).extracting(e -> e.event(InvoiceCreated.class).number())
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, 200).boxed().toList());
+        numbersInvoicesOnEightThreadsWithoutHoles(TestBuses.commandBusWithoutTurns(store, 1_000, new Invoices()));
     }
 
     /** With turns, writers of one server decide one after the other and none is refused, even without retries. */
     @Test
     void invoicesCreatedOnEightThreadsOfOneServerTakeTurnsInsteadOfRetries() throws Exception {
-        CommandDispatcher bus = TestBuses.commandBus(store, 0, new Invoices());
+        numbersInvoicesOnEightThreadsWithoutHoles(TestBuses.commandBus(store, 0, new Invoices()));
+    }
 
+    private void numbersInvoicesOnEightThreadsWithoutHoles(CommandDispatcher bus) throws Exception {
         concurrently(8, writer -> () -> {
             for (int i = 0; i < 25; i++) {
                 bus.dispatch(new CreateInvoice("invoice-" + writer + "-" + i, 100));
