@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.library.LibraryCommand;
 import com.example.library.Loans;
+import com.example.library.Members;
 import com.example.library.TwoBooks;
 import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandRejectedException;
@@ -50,6 +51,16 @@ abstract class LibraryContract {
         assertThatThrownBy(() -> commands.dispatch(new LibraryCommand.Lend(isbn, "bob")))
                 .isInstanceOf(CommandRejectedException.class)
                 .hasMessage("AF1109: Command rejected: " + isbn + " is lent to ada");
+    }
+
+    @Test
+    void aCommandDecidedOverAQueryFindsTheEventsOfOtherStreams() {
+        String card = "card-" + UUID.randomUUID();
+        commands.dispatch(new Members.Join("member-" + card, card));
+
+        assertThatThrownBy(() -> commands.dispatch(new Members.Join("other-" + card, card)))
+                .isInstanceOf(CommandRejectedException.class)
+                .hasMessage("AF1109: Command rejected: card " + card + " is held by member-" + card);
     }
 
     @Test
