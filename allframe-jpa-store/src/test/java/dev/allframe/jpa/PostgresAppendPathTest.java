@@ -9,25 +9,32 @@ import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
 import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.command.DuplicateEventIdException;
+import dev.allframe.command.QueryConflictException;
 import dev.allframe.command.UnstorableValueException;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.event.EventQuery;
+import dev.allframe.event.QueryItem;
 import dev.allframe.jpa.PostgresCondition.RequiresPostgres;
 import dev.allframe.jpa.internal.AutocommitConnections;
 import dev.allframe.jpa.internal.JdbcWork;
 import dev.allframe.spi.conformance.ConformanceEvent;
+import dev.allframe.spi.conformance.ConformanceSeat;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.NewEvent;
+import dev.allframe.spi.event.QueryCondition;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -47,7 +54,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * PostgreSQL's own append paths and the portable one, taken by keyed appends, share the head: a refused
  * append leaves no trace in it, and the paths number events on without a hole. An append with nothing else
- * in its transaction runs alone, in autocommit mode; with an inline listener it runs in a transaction.
+ * in its transaction runs alone, in autocommit mode; with an inline listener it runs in a transaction. Tagged
+ * appends and appends under a query condition take the same paths, with the guarantees and results of the
+ * portable one.
  */
 @RequiresPostgres
 class PostgresAppendPathTest {
@@ -247,11 +256,13 @@ class PostgresAppendPathTest {
                 waiting.add(Thread.currentThread());
                 return store.append(request("b", AppendCondition.noStream(), null, 1));
             });
+            awaitParkedInGroupCommit(waiting, 1);
             Future<?> faulty = pool.submit(() -> {
                 waiting.add(Thread.currentThread());
                 return store.append(new AppendRequest("c", AppendCondition.noStream(), List.of(new NewEvent(taken,
                         "ConformanceEvent", 1, new ConformanceEvent("c", 0), null, null, null)), null));
             });
+            awaitParkedInGroupCommit(waiting, 2);
             Future<?> d = pool.submit(() -> {
                 waiting.add(Thread.currentThread());
                 return store.append(request("d", AppendCondition.noStream(), null, 2));
@@ -391,6 +402,257 @@ class PostgresAppendPathTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void aTaggedAppendUnderAQueryConditionGoesToTheDatabaseOnceWithItsTagsRows(Path path) {
+        JpaEventStore store = countingStore(path);
+        store.append(new AppendRequest("course-c1", AppendCondition.any(), List.of(seat("c1", "s1")), null));
+        long seen = store.headPosition();
+        EventQuery query = EventQuery.of(QueryItem.tagged("course:c1").withTypes(SEAT));
+
+        List<CountingDataSource.Execution> trips = trips(() -> store.append(new AppendRequest("course-c1",
+                AppendCondition.streamVersionEq(1), List.of(seat("c1", "s2"), note("aside", "course:c1", "term:t1")),
+                null).onlyIf(new QueryCondition(query, seen))));
+
+        assertThat(trips).hasSize(path == Path.ALONE ? 1 : 2).first().satisfies(trip -> {
+            assertThat(trip.sql()).startsWith("UPDATE allframe_head SET head_position = head_position +")
+                    .contains("INSERT INTO allframe_events", "INSERT INTO allframe_event_tags",
+                            "NOT EXISTS (SELECT q.global_position FROM allframe_event_tags q WHERE q.tag = ?");
+            assertThat(trip.how()).isEqualTo("single");
+        });
+        if (path == Path.IN_TRANSACTION) {
+            assertThat(trips).last().isEqualTo(CountingDataSource.Execution.COMMIT);
+        }
+        assertThat(tagRows()).containsExactly("course:c1@1:ConformanceSeat", "student:s1@1:ConformanceSeat",
+                "course:c1@2:ConformanceSeat", "student:s2@2:ConformanceSeat", "course:c1@3:ConformanceEvent",
+                "term:t1@3:ConformanceEvent");
+        List<String> tagsColumn = TestDatabase.POSTGRESQL.transactions().read(em -> em.createNativeQuery(
+                "SELECT tags FROM allframe_events ORDER BY global_position", String.class).getResultList());
+        assertThat(tagsColumn).containsExactly("[\"course:c1\",\"student:s1\"]", "[\"course:c1\",\"student:s2\"]",
+                        "[\"course:c1\",\"term:t1\"]");
+        assertThat(store.read(EventQuery.tagged("course:c1"), 0, 10)).extracting(EventEnvelope::globalPosition,
+                EventEnvelope::streamVersion).containsExactly(tuple(1L, 1L), tuple(2L, 2L), tuple(3L, 3L));
+        assertThat(store.read(EventQuery.tagged("course:c1"), 0, 10).get(2).tags())
+                .containsExactly("course:c1", "term:t1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void aRefusedQueryConditionStoresNothingAndNamesTheFirstEventThatMatches(Path path) {
+        JpaEventStore store = countingStore(path);
+        store.append(new AppendRequest("course-c1", AppendCondition.any(), List.of(seat("c1", "s1")), null));
+        long seen = store.headPosition();
+        store.append(new AppendRequest("notes", AppendCondition.any(), List.of(note("not a seat", "course:c1")),
+                null));
+        store.append(new AppendRequest("course-c1", AppendCondition.any(), List.of(seat("c1", "s2")), null));
+        store.append(new AppendRequest("course-c1", AppendCondition.any(), List.of(seat("c1", "s3")), null));
+        List<String> tagsBefore = tagRows();
+        EventQuery query = EventQuery.of(QueryItem.tagged("course:c1").withTypes(SEAT));
+        AppendRequest refused = new AppendRequest("course-c1", AppendCondition.streamVersionEq(3),
+                List.of(seat("c1", "s4"), seat("c1", "s5")), null).onlyIf(new QueryCondition(query, seen));
+
+        List<CountingDataSource.Execution> trips = trips(() -> assertThatThrownBy(() -> store.append(refused))
+                .isExactlyInstanceOf(QueryConflictException.class)
+                .hasMessage("AF1174: The append to stream 'course-c1' was decided over events of types"
+                        + " [ConformanceSeat] tagged [course:c1] up to position 1, but the event at position 3 (type"
+                        + " 'ConformanceSeat' in stream 'course-c1') matches that query; nothing was stored"));
+
+        assertThat(trips).first().satisfies(trip -> assertThat(trip.sql())
+                .startsWith("UPDATE allframe_head SET head_position = head_position +")
+                .contains("INSERT INTO allframe_event_tags"));
+        if (path == Path.ALONE) {
+            assertThat(trips).as("the append, failed (the read of the first match after it is no execute)")
+                    .hasSize(1);
+        } else {
+            assertThat(trips).as("the append, then the head lowered and the refusal read, in one trip").hasSize(2)
+                    .last().satisfies(trip -> assertThat(trip.sql())
+                            .startsWith("UPDATE allframe_head SET head_position = head_position - ?")
+                            .contains("SELECT f.global_position, f.type_name, f.stream_id"));
+        }
+        assertThat(store.headPosition()).isEqualTo(4);
+        assertThat(store.readAll(0, 100)).hasSize(4);
+        assertThat(store.streamVersion("course-c1")).isEqualTo(3);
+        assertThat(tagRows()).isEqualTo(tagsBefore).hasSize(7);
+        Throwable portable = catchThrowable(() -> store.append(new AppendRequest("course-c1",
+                AppendCondition.streamVersionEq(3), refused.events(), "portable").onlyIf(refused.queryCondition())));
+        assertThat(portable).as("what the portable path says").isExactlyInstanceOf(QueryConflictException.class)
+                .hasMessage(catchThrowable(() -> store.append(refused)).getMessage());
+        assertThat(store.append(new AppendRequest("course-c1", AppendCondition.streamVersionEq(3),
+                List.of(seat("c1", "s4")), null).onlyIf(new QueryCondition(query, 4))).events())
+                .extracting(EventEnvelope::globalPosition, EventEnvelope::streamVersion).containsExactly(tuple(5L, 4L));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void aTaggedAppendRefusedForItsStreamVersionIsAConcurrencyConflictWhateverItsQuery(Path path) {
+        JpaEventStore store = countingStore(path);
+        store.append(new AppendRequest("course-c1", AppendCondition.any(), List.of(seat("c1", "s1")), null));
+        store.append(new AppendRequest("course-c1", AppendCondition.any(), List.of(seat("c1", "s2")), null));
+        List<String> tagsBefore = tagRows();
+
+        for (QueryCondition condition : new QueryCondition[] {null,
+                new QueryCondition(EventQuery.tagged("course:c1"), 0),
+                new QueryCondition(EventQuery.tagged("course:c1"), 3)}) {
+            AppendRequest request = new AppendRequest("course-c1", AppendCondition.streamVersionEq(1),
+                    List.of(seat("c1", "s3")), null);
+            AppendRequest conditioned = condition == null ? request : request.onlyIf(condition);
+            List<CountingDataSource.Execution> trips = trips(() -> assertThatThrownBy(() -> store.append(conditioned))
+                    .as("query condition %s", condition).isExactlyInstanceOf(ConcurrencyConflictException.class)
+                    .hasMessage("AF1104: Stream 'course-c1' is at version 2, but the append expected version 1"));
+            assertThat(trips).first().satisfies(trip -> assertThat(trip.sql())
+                    .startsWith("UPDATE allframe_head SET head_position = head_position +")
+                    .contains("INSERT INTO allframe_event_tags"));
+        }
+
+        assertThat(store.headPosition()).isEqualTo(2);
+        assertThat(store.readAll(0, 100)).hasSize(2);
+        assertThat(tagRows()).isEqualTo(tagsBefore);
+    }
+
+    /**
+     * Queries of every shape (one tag or more, with types or not, items without tags, every event), after positions
+     * before and after what they match: each append is refused exactly when an event matching the query is stored
+     * after the position, naming the first, as the portable path names it.
+     */
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void everyShapeOfQueryIsCheckedOnTheDatabaseAsThePortablePathChecksIt(Path path) {
+        JpaEventStore store = countingStore(path);
+        store.append(new AppendRequest("course-c1", AppendCondition.any(), List.of(seat("c1", "s1"),
+                seat("c1", "s2")), null));
+        store.append(new AppendRequest("course-c2", AppendCondition.any(), List.of(seat("c2", "s1")), null));
+        store.append(new AppendRequest("notes", AppendCondition.any(), List.of(note("a", "course:c1", "student:s1",
+                "term:t1"), note("b")), null));
+        List<EventQuery> queries = List.of(EventQuery.tagged("course:c1"), EventQuery.tagged("student:s1", "course:c1"),
+                EventQuery.tagged("course:c1", "student:s1", "term:t1"),
+                EventQuery.of(QueryItem.tagged("course:c1").withTypes(SEAT)),
+                EventQuery.of(QueryItem.tagged("course:c2", "student:s1").withTypes(SEAT, "ConformanceEvent")),
+                EventQuery.of(QueryItem.ofTypes("ConformanceEvent")),
+                EventQuery.of(QueryItem.ofTypes(SEAT, "ConformanceEvent")),
+                EventQuery.of(QueryItem.tagged("term:t1"), QueryItem.tagged("course:c2").withTypes(SEAT),
+                        QueryItem.ofTypes("ConformanceEvent")),
+                EventQuery.all(), EventQuery.of(QueryItem.tagged("course:c9"), new QueryItem(Set.of(), Set.of())),
+                EventQuery.tagged("course:c9"), EventQuery.tagged("course:c1", "student:s9"));
+        int refusals = 0;
+        int appended = 0;
+        for (EventQuery query : queries) {
+            for (long after : new long[] {0, 2, 3, 4, 5, 6, 100}) {
+                List<EventEnvelope> log = store.readAll(0, 1_000);
+                Optional<EventEnvelope> first = log.stream().filter(event -> event.globalPosition() > after
+                        && query.matches(event.typeName(), event.tags())).findFirst();
+                AppendRequest request = new AppendRequest("probes", AppendCondition.any(),
+                        List.of(note("probe", "probe:" + (refusals + appended))), null)
+                        .onlyIf(new QueryCondition(query, after));
+                counting.executions().clear();
+                Throwable thrown = catchThrowable(() -> store.append(request));
+                assertThat(counting.executions()).first().satisfies(trip -> assertThat(trip.sql())
+                        .startsWith("UPDATE allframe_head SET head_position = head_position +"));
+                if (first.isPresent()) {
+                    refusals++;
+                    assertThat(thrown).as("%s after %s", query, after).isExactlyInstanceOf(QueryConflictException.class)
+                            .hasMessage(new QueryConflictException("probes", query, after,
+                                    first.get().globalPosition(), first.get().typeName(), first.get().streamId())
+                                    .getMessage())
+                            .hasMessage(catchThrowable(() -> store.append(new AppendRequest("probes",
+                                    AppendCondition.any(), request.events(), "portable")
+                                    .onlyIf(request.queryCondition()))).getMessage());
+                    assertThat(store.readAll(0, 1_000)).hasSameSizeAs(log);
+                } else {
+                    appended++;
+                    assertThat(thrown).as("%s after %s", query, after).isNull();
+                    assertThat(store.readAll(0, 1_000)).hasSize(log.size() + 1);
+                }
+            }
+        }
+        assertThat(refusals).isEqualTo(42);
+        assertThat(appended).isEqualTo(42);
+        assertThat(store.headPosition()).isEqualTo(5 + appended);
+        assertThat(tagRows()).hasSize(9 + appended);
+    }
+
+    /**
+     * Six appends wait together while a seventh is written: they share one transaction and one commit, and each is
+     * checked against what is stored before it, in this transaction too, as on its own. One whose query matches an
+     * event another of them stored is refused, naming that event; one refused for its stream's version is a
+     * concurrency conflict; neither leaves a trace that the next ones could see.
+     */
+    @Test
+    void inASharedCommitEachQueryConditionIsCheckedAsOnItsOwnAndARefusalLeavesTheOthersAlone() throws Exception {
+        JpaEventStore setUp = TestDatabase.POSTGRESQL.freshStore(seatsAndEvents());
+        setUp.append(new AppendRequest("course-c1", AppendCondition.any(), List.of(seat("c1", "s1")), null));
+        CountDownLatch leaderInside = new CountDownLatch(1);
+        CountDownLatch leaderGoes = new CountDownLatch(1);
+        ResourceLocalTransactions transactions = countingTransactions();
+        AutocommitConnections gated = new GatedConnections(transactions.autocommitConnections(), leaderInside,
+                leaderGoes);
+        ExecutorService pool = Executors.newFixedThreadPool(7);
+        try {
+            JpaEventStore store = new JpaEventStore(transactions, Optional.of(gated), new JsonbEventSerializer(),
+                    seatsAndEvents(), Clock.systemUTC());
+            store.headPosition();
+            counting.executions().clear();
+            EventQuery courseSeats = EventQuery.of(QueryItem.tagged("course:c1").withTypes(SEAT));
+            Future<?> leader = pool.submit(() -> store.append(new AppendRequest("a", AppendCondition.noStream(),
+                    List.of(note("leader", "course:c3")), null)));
+            assertThat(leaderInside.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
+            List<AppendRequest> queued = List.of(
+                    new AppendRequest("student-s2", AppendCondition.noStream(), List.of(seat("c1", "s2")), null)
+                            .onlyIf(new QueryCondition(courseSeats, 1)),
+                    new AppendRequest("student-s3", AppendCondition.noStream(), List.of(seat("c2", "s3")), null)
+                            .onlyIf(new QueryCondition(courseSeats, 1)),
+                    new AppendRequest("course-c1", AppendCondition.noStream(), List.of(seat("c1", "s4")), null)
+                            .onlyIf(new QueryCondition(EventQuery.tagged("course:c9"), 0)),
+                    new AppendRequest("student-s5", AppendCondition.any(), List.of(seat("c2", "s5")), null)
+                            .onlyIf(new QueryCondition(EventQuery.tagged("course:c2"), 1)),
+                    new AppendRequest("plain", AppendCondition.noStream(), List.of(note("plain")), null),
+                    new AppendRequest("student-s6", AppendCondition.any(), List.of(seat("c3", "s6")), null)
+                            .onlyIf(new QueryCondition(EventQuery.tagged("course:c3"), 2)));
+            List<Future<?>> outcomes = new ArrayList<>();
+            for (AppendRequest request : queued) {
+                outcomes.add(pool.submit(() -> {
+                    waiting.add(Thread.currentThread());
+                    return store.append(request);
+                }));
+                awaitParkedInGroupCommit(waiting, outcomes.size());
+            }
+            leaderGoes.countDown();
+
+            leader.get(10, TimeUnit.SECONDS);
+            assertThat(outcomes.get(0).get(10, TimeUnit.SECONDS)).isNotNull();
+            assertThatThrownBy(() -> outcomes.get(1).get(10, TimeUnit.SECONDS)).cause()
+                    .isExactlyInstanceOf(QueryConflictException.class)
+                    .hasMessage("AF1174: The append to stream 'student-s3' was decided over events of types"
+                            + " [ConformanceSeat] tagged [course:c1] up to position 1, but the event at position 3"
+                            + " (type 'ConformanceSeat' in stream 'student-s2') matches that query; nothing was stored");
+            assertThatThrownBy(() -> outcomes.get(2).get(10, TimeUnit.SECONDS)).cause()
+                    .isExactlyInstanceOf(ConcurrencyConflictException.class)
+                    .hasMessage("AF1104: Stream 'course-c1' is at version 1, but the append expected no stream"
+                            + " (version 0)");
+            for (int i = 3; i < 6; i++) {
+                assertThat(outcomes.get(i).get(10, TimeUnit.SECONDS)).isNotNull();
+            }
+            List<CountingDataSource.Execution> trips = List.copyOf(counting.executions());
+            assertThat(trips.stream().filter(e -> e.sql().contains("NOT EXISTS (SELECT 1 FROM allframe_events"))
+                    .map(e -> e.sql().split("UPDATE allframe_head SET head_position = head_position \\+").length - 1))
+                    .as("the six that waited, in one transaction").containsExactly(6);
+            assertThat(trips).as("which committed once").containsOnlyOnce(CountingDataSource.Execution.COMMIT);
+            assertThat(trips.stream().filter(e -> e.sql().contains("CASE WHEN")).count())
+                    .as("the leader alone, and no append tried again").isEqualTo(1);
+            assertThat(store.readAll(0, 100)).extracting(EventEnvelope::streamId, EventEnvelope::globalPosition)
+                    .containsExactly(tuple("course-c1", 1L), tuple("a", 2L), tuple("student-s2", 3L),
+                            tuple("student-s5", 4L), tuple("plain", 5L), tuple("student-s6", 6L));
+            assertThat(store.headPosition()).isEqualTo(6);
+            assertThat(tagRows()).containsExactly("course:c1@1:ConformanceSeat", "student:s1@1:ConformanceSeat",
+                    "course:c3@2:ConformanceEvent", "course:c1@3:ConformanceSeat", "student:s2@3:ConformanceSeat",
+                    "course:c2@4:ConformanceSeat", "student:s5@4:ConformanceSeat", "course:c3@6:ConformanceSeat",
+                    "student:s6@6:ConformanceSeat");
+        } finally {
+            leaderGoes.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     /** Waits until {@code count} threads have queued their appends and wait for the appending lock. */
     private static void awaitParkedInGroupCommit(List<Thread> threads, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -442,6 +704,56 @@ class PostgresAppendPathTest {
             }
             return real.autocommit(work);
         }
+    }
+
+    private static final String SEAT = "ConformanceSeat";
+
+    private static EventTypeRegistry seatsAndEvents() {
+        return EventTypeRegistry.of(List.of(ConformanceEvent.class, ConformanceSeat.class));
+    }
+
+    /**
+     * An empty store of seats and events over a unit whose connections record what they send, which has appended
+     * before (so that what it asks the database once is asked), taking {@code path}.
+     */
+    private JpaEventStore countingStore(Path path) {
+        TestDatabase.POSTGRESQL.freshStore();
+        JpaEventStore store = new JpaEventStore(countingTransactions(), new JsonbEventSerializer(), seatsAndEvents(),
+                Clock.systemUTC());
+        if (path == Path.IN_TRANSACTION) {
+            store.subscribeInline(appended -> { });
+        }
+        store.append(request("warm-up", AppendCondition.any(), null, 1));
+        TestDatabase.POSTGRESQL.execute("DELETE FROM allframe_events", "UPDATE allframe_head SET head_position = 0");
+        return store;
+    }
+
+    /** What {@code work} sent to the database through {@link #counting}. */
+    private List<CountingDataSource.Execution> trips(Runnable work) {
+        counting.executions().clear();
+        work.run();
+        List<CountingDataSource.Execution> trips = List.copyOf(counting.executions());
+        counting.executions().clear();
+        return trips;
+    }
+
+    /** The rows of the tags' table, as {@code tag@position:type}, by position and tag. */
+    private static List<String> tagRows() {
+        return TestDatabase.POSTGRESQL.transactions().<List<String>>read(em -> em.createNativeQuery("SELECT tag || '@' ||"
+                        + " global_position || ':' || type_name FROM allframe_event_tags ORDER BY global_position, tag",
+                String.class).getResultList());
+    }
+
+    /** A seat of {@code student} in {@code course}, tagged with both. */
+    private static NewEvent seat(String course, String student) {
+        return new NewEvent(EventIds.next(), SEAT, 1, new ConformanceSeat(course, student), null, null, Map.of(),
+                new LinkedHashSet<>(List.of("course:" + course, "student:" + student)));
+    }
+
+    /** A {@code ConformanceEvent} carrying {@code tags}. */
+    private static NewEvent note(String text, String... tags) {
+        return new NewEvent(EventIds.next(), "ConformanceEvent", 1, new ConformanceEvent(text, 0), null, null,
+                Map.of(), new LinkedHashSet<>(List.of(tags)));
     }
 
     private static AppendRequest request(String stream, AppendCondition condition, String key, int events) {

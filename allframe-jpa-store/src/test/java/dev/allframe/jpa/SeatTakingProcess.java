@@ -29,9 +29,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Writers taking seats in one course, each deciding over the course's seats and appending under the condition that
- * none was taken since, until the course is full. As a second JVM: {@code SeatTakingProcess <jdbc url> <name>
- * <threads> <capacity>} prints {@code ready}, waits for a line on its input, takes seats and prints
- * {@code taken <n> refused <m>}.
+ * none was taken since, until the course is full or the writer has its share. As a second JVM: {@code
+ * SeatTakingProcess <jdbc url> <name> <threads> <capacity> <share>} prints {@code ready}, waits for a line on its
+ * input, takes seats and prints {@code taken <n> refused <m>}.
  */
 public final class SeatTakingProcess {
 
@@ -46,6 +46,7 @@ public final class SeatTakingProcess {
         String name = args[1];
         int threads = Integer.parseInt(args[2]);
         int capacity = Integer.parseInt(args[3]);
+        int share = Integer.parseInt(args[4]);
         EntityManagerFactory factory = Persistence.createEntityManagerFactory("allframe-test",
                 Map.of("jakarta.persistence.jdbc.url", url, "hibernate.connection.pool_size", String.valueOf(threads)));
         try {
@@ -53,21 +54,24 @@ public final class SeatTakingProcess {
                     EventTypeRegistry.of(List.of(ConformanceSeat.class)), Clock.systemUTC());
             System.out.println("ready");
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            long[] outcome = takeSeats(store, name, threads, capacity);
+            long[] outcome = takeSeats(store, name, threads, capacity, share);
             System.out.println("taken " + outcome[0] + " refused " + outcome[1]);
         } finally {
             factory.close();
         }
     }
 
-    /** Runs {@code threads} writers until the course is full; how many seats they took and how often they were refused. */
-    static long[] takeSeats(EventStore store, String name, int threads, int capacity) throws Exception {
+    /**
+     * Runs {@code threads} writers until the course is full, each taking at most {@code share} seats; how many seats
+     * they took and how often they were refused.
+     */
+    static long[] takeSeats(EventStore store, String name, int threads, int capacity, int share) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<long[]>> writers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 String writer = name + "-" + t;
-                writers.add(pool.submit(() -> takeSeats(store, writer, capacity)));
+                writers.add(pool.submit(() -> takeSeats(store, writer, capacity, share)));
             }
             long[] total = new long[2];
             for (Future<long[]> writer : writers) {
@@ -81,12 +85,12 @@ public final class SeatTakingProcess {
         }
     }
 
-    private static long[] takeSeats(EventStore store, String writer, int capacity) {
+    private static long[] takeSeats(EventStore store, String writer, int capacity, int share) {
         long taken = 0;
         long refused = 0;
         for (int attempt = 0; ; attempt++) {
             List<EventEnvelope> seats = store.read(COURSE, 0, capacity + 1);
-            if (seats.size() >= capacity) {
+            if (seats.size() >= capacity || taken == share) {
                 return new long[] {taken, refused};
             }
             long seen = seats.isEmpty() ? 0 : seats.get(seats.size() - 1).globalPosition();

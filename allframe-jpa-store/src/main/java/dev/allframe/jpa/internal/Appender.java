@@ -22,9 +22,9 @@ import java.util.function.BooleanSupplier;
  * One append, inside the caller's transaction: lock the head row, honour an earlier use of the
  * idempotency key, refuse a closed idempotency scope, check the stream's version and the query condition, then insert
  * the events (and their tags) as one JDBC batch and raise the head. Everything after the lock is serialised across appenders, so the checks cannot race. On
- * PostgreSQL, appends of untagged events without an idempotency key or query condition take a shorter path with the same guarantees
- * ({@link PostgresAppender}), in one round trip with their commit, or sharing a commit with other threads'
- * appends, when nothing else has to run in their transaction ({@link #appendAlone}).
+ * PostgreSQL, appends of events without an idempotency key, tagged or not, with a query condition or not, take a
+ * shorter path with the same guarantees ({@link PostgresAppender}), in one round trip with their commit, or sharing a
+ * commit with other threads' appends, when nothing else has to run in their transaction ({@link #appendAlone}).
  */
 public final class Appender {
 
@@ -161,8 +161,7 @@ public final class Appender {
     }
 
     private static boolean takesPostgresPath(AppendRequest request) {
-        return request.idempotencyKey() == null && !request.events().isEmpty() && request.queryCondition() == null
-                && !request.tagged();
+        return request.idempotencyKey() == null && !request.events().isEmpty();
     }
 
     private boolean onPostgres(BooleanSupplier dialect) {

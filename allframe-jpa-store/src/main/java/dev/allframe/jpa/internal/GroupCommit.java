@@ -17,8 +17,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * happens; rather than each waiting for the lock and then for its own commit, a thread that gets to append
  * takes every append waiting behind it and writes them in one transaction with one commit: one round trip for
  * all their statements ({@link PostgresBatch}) and one for the commit. Each append in it is checked as on its
- * own: a refused condition inserts nothing, lowers the head again and fails only that append. One append alone
- * goes in autocommit mode, one round trip with its commit.
+ * own, against what is committed and what the appends before it in the batch stored: a refused condition (the
+ * stream's version, or a query condition) inserts nothing, neither events nor tags, lowers the head again and fails
+ * only that append. One append alone goes in autocommit mode, one round trip with its commit.
  * <p>
  * An append comes here prepared ({@link PreparedAppend}): its ids checked against what the tables keep, its JSON
  * written and its events upcast, so that what the application got wrong fails that append alone, before it waits,

@@ -1,6 +1,7 @@
 package dev.allframe.jpa.internal;
 
 import dev.allframe.command.ConcurrencyConflictException;
+import dev.allframe.command.QueryConflictException;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
 import java.sql.Connection;
@@ -8,14 +9,18 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * Several appends on PostgreSQL in one round trip, inside the caller's transaction: for each, the statements
- * of a single append in a transaction (raise the head; insert the events, or none when the append's condition
- * does not hold), then lower the head again if its first event is not there, then read the stream's version
- * ({@link PostgresStatements#batch(int)}). Each append sees those before it, committed or in this transaction,
- * so each is checked as on its own, and a refused one leaves the head as it was for the next.
+ * of a single append in a transaction (raise the head; insert the events and their tags' rows, or none when one of
+ * the append's conditions does not hold), then lower the head again if its first event is not there, then read the
+ * stream's version and, for a query condition, the first event matching it if its first event is not there
+ * ({@link PostgresStatements#batch}). Each append sees those before it, committed or in this transaction, so each
+ * is checked as on its own, and a refused one leaves the head, the events and the tags as they were for the next.
+ * What a refused append reads is what it was checked against: the appends after it only add events at higher
+ * positions, so the first event matching its query is the one it met.
  */
 final class PostgresBatch {
 
@@ -31,14 +36,15 @@ final class PostgresBatch {
         record Appended(AppendResult result) implements Outcome {
         }
 
-        record Refused(ConcurrencyConflictException conflict) implements Outcome {
+        /** @param conflict a {@link ConcurrencyConflictException} or a {@link QueryConflictException} */
+        record Refused(RuntimeException conflict) implements Outcome {
         }
     }
 
     /** One outcome per append, in order. */
     List<Outcome> appendAll(Connection connection, List<PreparedAppend> appends) throws SQLException {
         int size = appends.size();
-        try (PreparedStatement batch = connection.prepareStatement(statements.batch(size))) {
+        try (PreparedStatement batch = connection.prepareStatement(statements.batch(appends))) {
             int p = 1;
             for (PreparedAppend append : appends) {
                 p = statements.bindBatched(batch, p, connection, append);
@@ -58,9 +64,14 @@ final class PostgresBatch {
                 batch.getMoreResults();
                 batch.getMoreResults();
                 long actual = statements.streamVersion(batch.getResultSet());
+                Optional<PostgresQueryCondition.Match> match = Optional.empty();
+                if (request.queryCondition() != null) {
+                    batch.getMoreResults();
+                    match = PostgresQueryCondition.match(batch.getResultSet());
+                }
                 outcomes.add(version.isPresent()
                         ? new Outcome.Appended(statements.appended(append, head, version.getAsLong()))
-                        : new Outcome.Refused(AppendConditions.conflict(request, actual)));
+                        : new Outcome.Refused(statements.refusal(request, actual, match)));
             }
             return outcomes;
         }
