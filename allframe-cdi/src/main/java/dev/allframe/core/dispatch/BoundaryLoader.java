@@ -27,7 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Folds the decision models of a command decided over queries: one query item per model (the stored names of the
  * event classes its {@code @Apply} methods take, and the tags the command gives its keys), the events of all items read
  * in one pass in the global order, each applied to the models whose item it matches. The append's condition is that
- * no event matching any item was stored after the last one read.
+ * no event matching any item was stored after the last one read, or after the head as it was before the reads, if
+ * that is later: every event up to that head was committed before the reads began, so they saw each one that
+ * matches, and the store then checks only the events appended since (not all those of a boundary's tag since its last
+ * event, which may be long ago).
  */
 final class BoundaryLoader {
 
@@ -75,6 +78,8 @@ final class BoundaryLoader {
             return new Decision(models, Optional.empty());
         }
         EventQuery query = new EventQuery(asked);
+        // every event up to the head read now is committed, so the reads below see every one of them that matches
+        long head = store.headPosition();
         long after = 0;
         long last = 0;
         List<EventEnvelope> page;
@@ -91,7 +96,7 @@ final class BoundaryLoader {
             }
             after = last;
         } while (page.size() == PAGE);
-        return new Decision(models, Optional.of(new QueryCondition(query, last)));
+        return new Decision(models, Optional.of(new QueryCondition(query, Math.max(last, head))));
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.NewEvent;
+import dev.allframe.spi.event.QueryCondition;
 import dev.allframe.testing.ForwardingEventStore;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ class BoundaryDispatchTest {
     static final class Intruder extends ForwardingEventStore {
         private int intrusions;
         private int decidedAppends;
+        private QueryCondition lastCondition;
 
         void intrude(int times) {
             intrusions = times;
@@ -40,6 +42,7 @@ class BoundaryDispatchTest {
         public AppendResult append(AppendRequest request) {
             if (request.queryCondition() != null) {
                 decidedAppends++;
+                lastCondition = request.queryCondition();
                 if (intrusions > 0) {
                     intrusions--;
                     delegate.append("intruder", AppendCondition.any(), List.of(new NewEvent(EventIds.next(),
@@ -65,6 +68,20 @@ class BoundaryDispatchTest {
         assertThat(result.events()).singleElement().extracting(e -> e.globalPosition()).isEqualTo(4L);
         assertThatThrownBy(() -> bus.dispatch(new Subscribe("s2", "c1")))
                 .hasMessage("AF1109: Command rejected: course c1 is full");
+    }
+
+    /** Every event up to the head was committed before the models were read, so the store checks only what came after. */
+    @Test
+    void theAppendIsConditionedOnNothingMatchingAfterTheHeadTheDecisionWasMadeAt() {
+        CommandDispatcher bus = TestBuses.commandBus(store, 2, new Courses(new SameModels(0)));
+        bus.dispatch(new DefineCourse("c1", 3));
+        for (int i = 0; i < 4; i++) {
+            bus.dispatch(new DefineCourse("other-" + i, 3));
+        }
+
+        bus.dispatch(new Subscribe("s1", "c1"));
+
+        assertThat(store.lastCondition.after()).isEqualTo(5);
     }
 
     @Test

@@ -40,8 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Appends decided over a query (dynamic consistency boundaries) on PostgreSQL, one event each (about 200 bytes of
  * JSON and two tags), beside AllFrame's stream append and a raw JDBC insert in the same run, from one client and from
  * eight, each client on its own course so that no append conflicts: a conditional append (the condition one type and
- * one tag after the client's last append), and a decision (the events carrying two tags read, then an append
- * conditioned on them). Scores are appends per second, all clients together.
+ * one tag after the client's last append), and a decision as a command decided over a query makes it (the head
+ * read, the events carrying two tags read, then an append conditioned on no such event after the later of the head
+ * and the last one read). Scores are appends per second, all clients together.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -161,8 +162,9 @@ public class PostgresBoundaryBenchmark {
     private static AppendResult decision(Store store, Client client) {
         String student = client.student();
         EventQuery query = EventQuery.of(QueryItem.tagged(client.course, student));
+        long head = store.store.headPosition();
         List<EventEnvelope> read = store.store.read(query, 0, 100);
-        long after = read.isEmpty() ? 0 : read.get(read.size() - 1).globalPosition();
+        long after = Math.max(head, read.isEmpty() ? 0 : read.get(read.size() - 1).globalPosition());
         return store.store.append(new AppendRequest(client.stream, AppendCondition.any(),
                 List.of(client.next(Set.of(client.course, student))), null).onlyIf(new QueryCondition(query, after)));
     }
