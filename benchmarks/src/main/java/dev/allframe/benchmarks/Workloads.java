@@ -64,14 +64,14 @@ final class Workloads {
             new Row("PostgresBoundaryBenchmark.conditionalAppend1", PG_DCB_ONE,
                     "AllFrame, conditioned on one type and one tag"),
             new Row("PostgresBoundaryBenchmark.decision1", PG_DCB_ONE,
-                    "AllFrame, events of two tags read, then appended conditioned on them"),
+                    "AllFrame, events of a course or a student read, then appended conditioned on them"),
             new Row("PostgresBoundaryBenchmark.streamAppend1", PG_DCB_ONE,
                     "AllFrame, untagged, conditioned on the stream's version"),
             new Row("PostgresBoundaryBenchmark.raw1", PG_DCB_ONE, "raw JDBC, autocommit, no condition"),
             new Row("PostgresBoundaryBenchmark.conditionalAppend8", PG_DCB_EIGHT,
                     "AllFrame, conditioned on one type and one tag"),
             new Row("PostgresBoundaryBenchmark.decision8", PG_DCB_EIGHT,
-                    "AllFrame, events of two tags read, then appended conditioned on them"),
+                    "AllFrame, events of a course or a student read, then appended conditioned on them"),
             new Row("PostgresBoundaryBenchmark.streamAppend8", PG_DCB_EIGHT,
                     "AllFrame, untagged, conditioned on the stream's version"),
             new Row("PostgresBoundaryBenchmark.raw8", PG_DCB_EIGHT, "raw JDBC, autocommit, no condition"));
@@ -131,7 +131,7 @@ final class Workloads {
                     "≥ 0.5× our stream append"),
             new Ratio("PostgreSQL conditional append, 1 client: / raw JDBC",
                     "PostgresBoundaryBenchmark.conditionalAppend1", "PostgresBoundaryBenchmark.raw1", 0, ""),
-            new Ratio("PostgreSQL decision (two tags read, then append), 1 client: / stream append",
+            new Ratio("PostgreSQL decision (a course or a student read, then append), 1 client: / stream append",
                     "PostgresBoundaryBenchmark.decision1", "PostgresBoundaryBenchmark.streamAppend1", 0, ""));
 
     private Workloads() {

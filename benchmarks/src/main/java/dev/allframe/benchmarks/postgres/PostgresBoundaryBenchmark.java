@@ -40,9 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Appends decided over a query (dynamic consistency boundaries) on PostgreSQL, one event each (about 200 bytes of
  * JSON and two tags), beside AllFrame's stream append and a raw JDBC insert in the same run, from one client and from
  * eight, each client on its own course so that no append conflicts: a conditional append (the condition one type and
- * one tag after the client's last append), and a decision as a command decided over a query makes it (the head
- * read, the events carrying two tags read, then an append conditioned on no such event after the later of the head
- * and the last one read). Scores are appends per second, all clients together.
+ * one tag after the client's last append), and a decision as a command deciding on a course and a student makes it
+ * (the head read, the events of the course or of the student read, then an append of an event carrying both tags
+ * conditioned on no such event after the later of the head and the last one read). Scores are appends per second, all clients together.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -52,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PostgresBoundaryBenchmark {
 
     static final int POOL = 10;
-    /** The students of a course a decision is made for, in turn: each decision reads a few events. */
+    /** The courses and students of a client a decision is made for, in turn: each decision reads a few events. */
     static final int STUDENTS = 1_000;
 
     @State(Scope.Benchmark)
@@ -92,7 +92,7 @@ public class PostgresBoundaryBenchmark {
         }
 
         String student() {
-            return "student:" + number + "-" + sequence % STUDENTS;
+            return "student:" + number + "-" + sequence * 7 % STUDENTS;
         }
     }
 
@@ -160,13 +160,14 @@ public class PostgresBoundaryBenchmark {
     }
 
     private static AppendResult decision(Store store, Client client) {
+        String course = "course:" + client.number + "-" + client.sequence % STUDENTS;
         String student = client.student();
-        EventQuery query = EventQuery.of(QueryItem.tagged(client.course, student));
+        EventQuery query = EventQuery.of(QueryItem.tagged(course), QueryItem.tagged(student));
         long head = store.store.headPosition();
-        List<EventEnvelope> read = store.store.read(query, 0, 100);
+        List<EventEnvelope> read = store.store.read(query, 0, 1_000);
         long after = Math.max(head, read.isEmpty() ? 0 : read.get(read.size() - 1).globalPosition());
         return store.store.append(new AppendRequest(client.stream, AppendCondition.any(),
-                List.of(client.next(Set.of(client.course, student))), null).onlyIf(new QueryCondition(query, after)));
+                List.of(client.next(Set.of(course, student))), null).onlyIf(new QueryCondition(query, after)));
     }
 
     @Benchmark
