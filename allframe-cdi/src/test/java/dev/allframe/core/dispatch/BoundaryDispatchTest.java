@@ -107,9 +107,9 @@ class BoundaryDispatchTest {
 
         assertThatThrownBy(() -> bus.dispatch(new Subscribe("s1", null)))
                 .isInstanceOf(CommandValidationException.class)
-                .hasMessage("AF1103: " + Subscribe.class.getName() + " is invalid: courseId: AF1175: must not be null or"
-                        + " empty: it gives the value of the tag 'course', which decision model "
-                        + BoundaryScenariosTest.CourseSeats.class.getName() + " is decided over");
+                .hasMessage("AF1103: " + Subscribe.class.getName() + " is invalid: courseId: "
+                        + "AF1175: must not be null or empty: it gives the value of the tag 'course', which decision"
+                        + " model " + BoundaryScenariosTest.CourseSeats.class.getName() + " is decided over");
         assertThat(store.headPosition()).isZero();
     }
 
