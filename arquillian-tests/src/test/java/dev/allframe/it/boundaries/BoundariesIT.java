@@ -8,7 +8,6 @@ import dev.allframe.command.CommandBus;
 import dev.allframe.command.CommandRejectedException;
 import dev.allframe.event.EventQuery;
 import dev.allframe.it.Deployments;
-import dev.allframe.it.jpa.WarehousePersistence;
 import dev.allframe.spi.event.EventStore;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Commands decided over queries on the server, with the JPA store in the application's JTA unit: tagged events in
- * the database, guests racing for a room's last places, and a transaction that rolls back. Each test has rooms of its
+ * Commands decided over queries on the server, with the JPA store in the application's JTA unit on a database of its
+ * own (a rebuild in another test reads its whole log, which must not hold these events): tagged events in the database, guests racing for a room's last places, and a transaction that rolls back. Each test has rooms of its
  * own.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -34,8 +33,8 @@ class BoundariesIT {
     @Deployment
     static WebArchive deployment() {
         WebArchive war = Deployments.withJpaStore(Deployments.application("boundaries"))
-                .addClasses(Reserve.class, Reserved.class, RoomPlaces.class, Rooms.class, WarehousePersistence.class)
-                .addAsResource("dev/allframe/it/jpa/persistence.xml", "META-INF/persistence.xml");
+                .addClasses(Reserve.class, Reserved.class, RoomPlaces.class, Rooms.class, BoundaryPersistence.class)
+                .addAsResource("dev/allframe/it/boundaries/persistence.xml", "META-INF/persistence.xml");
         return Deployments.withConfig(war, """
                 allframe.event-store=jpa
                 allframe.jpa.create-schema=true
