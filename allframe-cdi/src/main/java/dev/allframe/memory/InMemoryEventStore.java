@@ -6,7 +6,6 @@ import dev.allframe.EventEnvelope;
 import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.command.DuplicateEventIdException;
 import dev.allframe.command.IdempotencyScopeClosedException;
-import dev.allframe.command.QueryConflictException;
 import dev.allframe.event.EventQuery;
 import dev.allframe.spi.event.AppendListener;
 import dev.allframe.spi.event.AppendListeners;
@@ -180,8 +179,7 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
             List<EventEnvelope> matching = tags.read(queryCondition.failIfEventsMatch(), queryCondition.after(), 1);
             if (!matching.isEmpty()) {
                 EventEnvelope first = matching.get(0);
-                throw new QueryConflictException(streamId, queryCondition.failIfEventsMatch(), queryCondition.after(),
-                        first.globalPosition(), first.typeName(), first.streamId());
+                throw queryCondition.refusedBy(streamId, first.globalPosition(), first.typeName(), first.streamId());
             }
         }
         if (request.events().isEmpty()) {

@@ -2,6 +2,7 @@ package dev.allframe.spi.event;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.allframe.command.QueryConflictException;
 import dev.allframe.event.EventQuery;
 
 /**
@@ -18,5 +19,13 @@ public record QueryCondition(EventQuery failIfEventsMatch, long after) {
         if (after < 0) {
             throw new IllegalArgumentException("A position is 0 or more: " + after);
         }
+    }
+
+    /**
+     * The refusal of an append to {@code streamId} under this condition, by the first matching event after
+     * {@link #after()}: at {@code position}, of {@code typeName}, in {@code matchingStream}.
+     */
+    public QueryConflictException refusedBy(String streamId, long position, String typeName, String matchingStream) {
+        return new QueryConflictException(streamId, failIfEventsMatch, after, position, typeName, matchingStream);
     }
 }

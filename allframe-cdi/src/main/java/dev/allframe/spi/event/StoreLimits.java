@@ -1,6 +1,7 @@
 package dev.allframe.spi.event;
 
 import dev.allframe.command.UnstorableValueException;
+import java.util.Collection;
 
 /**
  * What every event store keeps of an append's ids: stream id, type name, correlation id, causation id, idempotency
@@ -39,11 +40,20 @@ public final class StoreLimits {
      */
     public static void check(String streamId, NewEvent event) {
         check(streamId, "type name", event.typeName());
-        for (String tag : event.tags()) {
-            check(streamId, "tag", tag);
-        }
+        checkTags(streamId, event.tags());
         check(streamId, "correlation id", event.correlationId());
         check(streamId, "causation id", event.causationId());
+    }
+
+    /**
+     * Checks the tags of an event of {@code streamId}.
+     *
+     * @throws UnstorableValueException naming the first tag that no store keeps
+     */
+    public static void checkTags(String streamId, Collection<String> tags) {
+        for (String tag : tags) {
+            check(streamId, "tag", tag);
+        }
     }
 
     /** Whether a store can keep {@code id}: a read of an id it cannot keep finds nothing. */

@@ -3,7 +3,6 @@ package dev.allframe.jpa.internal;
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
 import dev.allframe.command.IdempotencyScopeClosedException;
-import dev.allframe.command.QueryConflictException;
 import dev.allframe.spi.StoreMetrics;
 import dev.allframe.spi.event.AppendListeners;
 import dev.allframe.spi.event.AppendRequest;
@@ -100,8 +99,7 @@ public final class Appender {
                     queryCondition.after());
             if (matching.isPresent()) {
                 EventRow first = matching.get();
-                throw new QueryConflictException(streamId, queryCondition.failIfEventsMatch(), queryCondition.after(),
-                        first.globalPosition(), first.typeName(), first.streamId());
+                throw queryCondition.refusedBy(streamId, first.globalPosition(), first.typeName(), first.streamId());
             }
         }
         List<NewEvent> events = request.events();

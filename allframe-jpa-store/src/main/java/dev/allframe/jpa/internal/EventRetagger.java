@@ -2,7 +2,6 @@ package dev.allframe.jpa.internal;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.event.Tags;
-import dev.allframe.spi.event.NewEvent;
 import dev.allframe.spi.event.RetagEvents.RetagPage;
 import dev.allframe.spi.event.StoreLimits;
 import jakarta.persistence.EntityManager;
@@ -37,8 +36,7 @@ public final class EventRetagger {
             if (tags.equals(event.tags())) {
                 continue;
             }
-            StoreLimits.check(event.streamId(), new NewEvent(event.eventId(), event.typeName(),
-                    event.schemaVersion(), event.event(), null, null, null, tags));
+            StoreLimits.checkTags(event.streamId(), tags);
             long position = event.globalPosition();
             em.find(EventRow.class, position).retag(TagsJson.write(tags));
             em.createQuery("delete from AllFrameEventTag t where t.globalPosition = :position")

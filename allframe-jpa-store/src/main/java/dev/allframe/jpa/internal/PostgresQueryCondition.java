@@ -150,7 +150,6 @@ final class PostgresQueryCondition {
         Match first = match.orElseThrow(() -> new IllegalStateException("The append to stream '" + request.streamId()
                 + "' was refused, yet no event after position " + condition.after() + " matches "
                 + condition.failIfEventsMatch() + " and its stream's version was the one expected"));
-        return new QueryConflictException(request.streamId(), condition.failIfEventsMatch(), condition.after(),
-                first.position(), first.typeName(), first.streamId());
+        return condition.refusedBy(request.streamId(), first.position(), first.typeName(), first.streamId());
     }
 }
