@@ -152,6 +152,9 @@ final class SagaRuntime {
             if (leases != null) {
                 leases.close();
             }
+            if (engine != null) {
+                engine.stop();
+            }
         }
     }
 

@@ -23,7 +23,9 @@ import java.util.function.LongFunction;
  * attempt whose time is up before a thread took it never starts. The thread still in {@code execute} is interrupted then. A
  * failed or timed-out attempt is retried as its {@link StepPolicy} says. A compensation is bounded by the
  * same timeout ({@code AF1153}), and not retried: the saga records it as failed and compensates on. Whatever a step
- * throws, an {@link Error} too, ends its attempt at once as what it is; only exceptions are retried.
+ * throws, an {@link Error} too, ends its attempt at once as what it is; only exceptions are retried. An execution
+ * whose stage ended within its task completes the returned stage there, marked for the saga to go on on that thread
+ * ({@link StepThreads}).
  */
 public final class BoundedStepGuard implements StepGuard {
 
@@ -113,10 +115,13 @@ public final class BoundedStepGuard implements StepGuard {
                     timeout.cancel();
                     result.completeExceptionally(new AllFrameException(SagaMessages.nullStepStage(site)));
                 } else {
+                    Thread own = Thread.currentThread();
                     stage.whenComplete((value, error) -> {
                         timeout.cancel();
                         if (error != null) {
                             result.completeExceptionally(error);
+                        } else if (Thread.currentThread() == own && running.isIn(own)) {
+                            StepThreads.ending(() -> result.complete(value));
                         } else {
                             result.complete(value);
                         }
@@ -150,6 +155,11 @@ public final class BoundedStepGuard implements StepGuard {
             }
             thread = Thread.currentThread();
             return true;
+        }
+
+        /** Whether {@code thread} is still in the work: the stage ended before its task returned. */
+        synchronized boolean isIn(Thread thread) {
+            return this.thread == thread;
         }
 
         synchronized void leave() {

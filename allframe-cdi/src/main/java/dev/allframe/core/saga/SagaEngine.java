@@ -30,6 +30,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -58,6 +59,9 @@ public final class SagaEngine implements SagaOrchestrator {
     private final Telemetry telemetry;
     private final String owner = EventIds.next().toString();
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
+    /** The sagas this process runs whose steps it executes, by id. */
+    private final Map<UUID, SagaRun> running = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
     private final Set<UUID> unknownReported = ConcurrentHashMap.newKeySet();
 
     public SagaEngine(List<SagaModel> models, SagaStore store, EventStore events, EventTypeRegistry eventTypes,
@@ -97,12 +101,18 @@ public final class SagaEngine implements SagaOrchestrator {
             throw new NullPointerException(SagaMessages.nullSagaInput(saga).toString());
         }
         UUID id = EventIds.next();
-        CompletableFuture<SagaOutcome> outcome = submit(id, telemetry.saga(model.name(), id), () -> {
+        Telemetry.Trace trace = telemetry.saga(model.name(), id);
+        CompletableFuture<SagaOutcome> outcome = submit(id, trace, () -> {
             Instant now = now();
             SagaRecord record = new SagaRecord(id, model.name(), SagaState.RUNNING, 0, model.steps().size(), input,
                     Map.of(), 0, null, owner, null, now, now, telemetry.currentTraceParent());
             store.start(record, lease);
-            return new SagaRun(model, record, 0, store, appender, keys, clock, telemetry).run();
+            SagaRun run = new SagaRun(model, record, 0, store, appender, keys, clock, telemetry);
+            running.put(id, run);
+            if (stopped) {
+                run.abort();
+            }
+            return run.run(executor, trace);
         });
         return new SagaExecution(id, outcome);
     }
@@ -164,41 +174,30 @@ public final class SagaEngine implements SagaOrchestrator {
                                 LOG.info(SagaMessages.sagaRecovered(claimed.saga(), claimed.id(),
                                         claimed.state().name(), claimed.currentStep()).toString());
                                 List<SagaLogEntry> history = store.history(claimed.id());
-                                return new SagaRun(model, claimed, history.size(), store, appender, keys, clock,
-                                        telemetry).recover(history);
+                                return CompletableFuture.completedFuture(new SagaRun(model, claimed, history.size(),
+                                        store, appender, keys, clock, telemetry).recover(history));
                             }))));
         }
         return recovered;
     }
 
     /**
-     * Runs {@code work} on the executor within {@code trace}, which ends with the saga's outcome before the outcome is
-     * given.
+     * Starts {@code work} on the executor within {@code trace}, which ends with the saga's outcome before the outcome is
+     * given; the saga may go on elsewhere once {@code work} returned.
      */
-    private CompletableFuture<SagaOutcome> submit(UUID id, Telemetry.Trace trace, Supplier<SagaOutcome> work) {
+    private CompletableFuture<SagaOutcome> submit(UUID id, Telemetry.Trace trace,
+                                                  Supplier<CompletionStage<SagaOutcome>> work) {
         CompletableFuture<SagaOutcome> outcome = new CompletableFuture<>();
         active.add(id);
         try {
             executor.execute(() -> {
-                try {
-                    SagaOutcome ended;
-                    try (Telemetry.Scope scope = trace.activate()) {
-                        ended = work.get();
-                    }
-                    trace.outcome(ended.state().name());
-                    trace.end();
-                    outcome.complete(ended);
+                CompletionStage<SagaOutcome> ended;
+                try (Telemetry.Scope scope = trace.activate()) {
+                    ended = work.get();
                 } catch (RuntimeException | Error e) {
-                    trace.failed(e);
-                    trace.end();
-                    if (Telemetry.breaksDown(e)) {
-                        telemetry.brokeDown("saga " + id, e);
-                    }
-                    LOG.log(Level.WARNING, e.getMessage(), e);
-                    outcome.completeExceptionally(e);
-                } finally {
-                    active.remove(id);
+                    ended = CompletableFuture.failedFuture(e);
                 }
+                ended.whenComplete((result, failure) -> ended(id, trace, outcome, result, failure));
             });
         } catch (RuntimeException e) {
             active.remove(id);
@@ -210,6 +209,41 @@ public final class SagaEngine implements SagaOrchestrator {
             throw e;
         }
         return outcome;
+    }
+
+    /** Ends the saga's trace and gives its outcome, or what kept it from one, which is logged. */
+    private void ended(UUID id, Telemetry.Trace trace, CompletableFuture<SagaOutcome> outcome, SagaOutcome result,
+                       Throwable failure) {
+        try {
+            if (failure == null) {
+                trace.outcome(result.state().name());
+                trace.end();
+                outcome.complete(result);
+                return;
+            }
+            Throwable e = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                    : failure;
+            trace.failed(e);
+            trace.end();
+            if (Telemetry.breaksDown(e)) {
+                telemetry.brokeDown("saga " + id, e);
+            }
+            LOG.log(Level.WARNING, e.getMessage(), e);
+            outcome.completeExceptionally(e);
+        } finally {
+            active.remove(id);
+            running.remove(id);
+        }
+    }
+
+    /**
+     * Ends the runs of the sagas this process is executing, when AllFrame stops: each outcome fails with {@code AF1145}
+     * and its saga stays unfinished, for recovery; a step still executing no longer makes its saga go on.
+     * Compensations under way end when their threads are interrupted.
+     */
+    public void stop() {
+        stopped = true;
+        running.values().forEach(SagaRun::abort);
     }
 
     private SagaModel model(String name) {

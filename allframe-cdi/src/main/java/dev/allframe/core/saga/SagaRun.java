@@ -21,12 +21,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One saga's way through its steps, in the calling thread: executes them in order, and on a failure
+ * One saga's way through its steps: executes them in order, and on a failure
  * compensates the failed step and every earlier one in reverse order; before a step's compensation, the
  * idempotency scope of its execution is closed, so that what the execution stored is known and final. Each change
  * is stored before the work it announces, so that a process that dies leaves the last step that may have had an
@@ -40,8 +43,11 @@ final class SagaRun {
     private final IdempotencyKeys keys;
     private final Clock clock;
     private final Telemetry telemetry;
+    private final CompletableFuture<SagaOutcome> outcome = new CompletableFuture<>();
     private SagaRecord saga;
     private int entries;
+    private Executor sagaThreads;
+    private Telemetry.Trace sagaTrace;
 
     SagaRun(SagaModel model, SagaRecord saga, int entries, SagaStore store, StepAppender appender,
             IdempotencyKeys keys, Clock clock, Telemetry telemetry) {
@@ -56,35 +62,171 @@ final class SagaRun {
     }
 
     /**
-     * Runs the steps. The end of a step is stored with the start of the next (and the end of the last with the saga's
-     * completion), in one write: before the next step's effect, as its start must be, and with the step's output,
-     * which the next step may read. A process that dies in between leaves the step started, which recovery
-     * compensates as a step that may have had its effect, as it would the finished one.
+     * Runs the steps, without a thread waiting while a step executes: the saga goes on where the step's execution
+     * ended when that was in the step's own task ({@link StepThreads}), else on {@code sagaThreads}; a failure and the
+     * compensations always run on {@code sagaThreads}. The end of a step is stored with the start of the next (and
+     * the end of the last with the saga's completion), in one write: before the next step's effect, as its start
+     * must be, and with the step's output, which the next step may read. A process that dies in between leaves the
+     * step started, which recovery compensates as a step that may have had its effect, as it would the finished one.
+     * When {@code sagaThreads} refuses the saga's work (AllFrame is stopping), the saga is left as it is, for recovery.
+     *
+     * @param sagaTrace the saga's trace, made current wherever the saga goes on
+     * @return the saga's outcome, failed with what the run itself could not get past (its store, an {@link Error})
      */
-    SagaOutcome run() {
-        List<SagaLogEntry> finished = List.of();
-        for (SagaStepModel step : model.steps()) {
+    CompletableFuture<SagaOutcome> run(Executor sagaThreads, Telemetry.Trace sagaTrace) {
+        this.sagaThreads = sagaThreads;
+        this.sagaTrace = sagaTrace;
+        guarded(() -> proceed(0, List.of(), true));
+        return outcome;
+    }
+
+    /**
+     * Executes the steps from the {@code index}th (from 0) on in this thread until one's execution is under way or
+     * the saga ended.
+     *
+     * @param onSagaThread whether this thread is a saga thread, where a failure is compensated
+     */
+    private void proceed(int index, List<SagaLogEntry> finished, boolean onSagaThread) {
+        List<SagaLogEntry> done = finished;
+        List<SagaStepModel> steps = model.steps();
+        for (int next = index; next < steps.size(); next++) {
+            if (outcome.isDone()) {
+                return;
+            }
+            SagaStepModel step = steps.get(next);
             saga = saga.at(SagaState.RUNNING, step.position(), now());
-            SagaLogEntry entry = begin(step, Action.EXECUTE, finished);
-            StepResult result;
+            SagaLogEntry entry = begin(step, Action.EXECUTE, done);
+            Telemetry.Trace trace = telemetry.sagaStep(saga.saga(), saga.id(), step.position(), step.name(), false);
+            CompletableFuture<StepResult> execution = start(step, trace);
+            if (!execution.isDone()) {
+                int position = next;
+                execution.whenComplete((result, error) -> resume(position, entry, trace, result, error));
+                return;
+            }
+            StepResult result = null;
+            Throwable error = null;
             try {
-                result = execute(step);
-                appender.append(saga, step, result);
-            } catch (StepFailedException e) {
-                return failed(step, entry, e.getCause());
-            } catch (RunAbortedException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                return failed(step, entry, e);
+                result = execution.getNow(null);
+            } catch (CompletionException | CancellationException e) {
+                error = e;
             }
-            if (result.output() != null) {
-                saga = saga.withOutput(step.name(), result.output(), now());
+            Throwable failure = ended(step, trace, result, error);
+            if (failure != null) {
+                fail(step, entry, failure, onSagaThread);
+                return;
             }
-            finished = List.of(entry.finish(Result.SUCCEEDED, null, now()));
+            done = List.of(entry.finish(Result.SUCCEEDED, null, now()));
         }
         saga = saga.at(SagaState.COMPLETED, saga.currentStep(), now());
-        store.saveAll(saga, finished);
-        return new SagaOutcome.Completed(saga.id());
+        store.saveAll(saga, done);
+        outcome.complete(new SagaOutcome.Completed(saga.id()));
+    }
+
+    /**
+     * Ends the run where it is, when AllFrame stops: the saga stays unfinished, for recovery, and a step still
+     * executing no longer makes it go on.
+     */
+    void abort() {
+        outcome.completeExceptionally(new RunAbortedException(SagaMessages.sagaInterrupted(saga.saga(), saga.id()),
+                null));
+    }
+
+    /** Goes on once the execution of the {@code index}th step (from 0) ended, in the thread that ended it. */
+    private void resume(int index, SagaLogEntry entry, Telemetry.Trace trace, StepResult result, Throwable error) {
+        if (outcome.isDone()) {
+            trace.end();
+            return;
+        }
+        SagaStepModel step = model.steps().get(index);
+        if (error == null && StepThreads.ending()) {
+            guarded(() -> {
+                try (Telemetry.Scope scope = sagaTrace.activate()) {
+                    settle(index, step, entry, trace, result, null, false);
+                }
+            });
+        } else {
+            onSagaThread(() -> settle(index, step, entry, trace, result, error, true));
+        }
+    }
+
+    private void settle(int index, SagaStepModel step, SagaLogEntry entry, Telemetry.Trace trace, StepResult result,
+                        Throwable error, boolean onSagaThread) {
+        Throwable failure = ended(step, trace, result, error);
+        if (failure != null) {
+            fail(step, entry, failure, onSagaThread);
+        } else {
+            proceed(index + 1, List.of(entry.finish(Result.SUCCEEDED, null, now())), onSagaThread);
+        }
+    }
+
+    /**
+     * Ends the step's trace and, when it succeeded, stores its events and keeps its output; what failed the step,
+     * {@code null} when nothing did.
+     */
+    private Throwable ended(SagaStepModel step, Telemetry.Trace trace, StepResult result, Throwable error) {
+        if (error != null) {
+            Throwable cause = StepFailures.unwrap(error);
+            trace.failed(cause);
+            trace.end();
+            return cause;
+        }
+        trace.end();
+        StepResult value = result == null ? StepResult.none() : result;
+        try {
+            appender.append(saga, step, value);
+        } catch (RuntimeException e) {
+            return e;
+        }
+        if (value.output() != null) {
+            saga = saga.withOutput(step.name(), value.output(), now());
+        }
+        return null;
+    }
+
+    /** Compensates from the failed step on, on a saga thread. */
+    private void fail(SagaStepModel step, SagaLogEntry entry, Throwable cause, boolean onSagaThread) {
+        if (onSagaThread) {
+            outcome.complete(failed(step, entry, cause));
+        } else {
+            onSagaThread(() -> outcome.complete(failed(step, entry, cause)));
+        }
+    }
+
+    /** Runs {@code work} on a saga thread with the saga's trace current; left for recovery when refused. */
+    private void onSagaThread(Runnable work) {
+        try {
+            sagaThreads.execute(() -> guarded(() -> {
+                try (Telemetry.Scope scope = sagaTrace.activate()) {
+                    work.run();
+                }
+            }));
+        } catch (RejectedExecutionException e) {
+            outcome.completeExceptionally(new RunAbortedException(SagaMessages.sagaInterrupted(saga.saga(), saga.id()),
+                    e));
+        }
+    }
+
+    /** Runs {@code work}; what it throws, an {@link Error} too, fails the outcome. */
+    private void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException | Error e) {
+            outcome.completeExceptionally(e);
+        }
+    }
+
+    /** Starts the step's execution under its trace; its stage, failed with what kept it from starting. */
+    private CompletableFuture<StepResult> start(SagaStepModel step, Telemetry.Trace trace) {
+        CompletionStage<StepResult> stage;
+        try (Telemetry.Scope scope = trace.activate()) {
+            stage = step.guard().execute(step.step(), StepContext.execution(saga, step));
+        } catch (Exception | LinkageError | AssertionError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (stage == null) {
+            return CompletableFuture.failedFuture(new AllFrameException(SagaMessages.nullStepStage(step.site())));
+        }
+        return stage.toCompletableFuture();
     }
 
     /**
@@ -199,67 +341,18 @@ final class SagaRun {
         return entry;
     }
 
-    /** The step's result, waiting as long as its guard lets the stage run. */
-    private StepResult execute(SagaStepModel step) {
-        Telemetry.Trace trace = telemetry.sagaStep(saga.saga(), saga.id(), step.position(), step.name(), false);
-        try (Telemetry.Scope scope = trace.activate()) {
-            return awaitExecution(step);
-        } catch (StepFailedException e) {
-            trace.failed(e.getCause());
-            throw e;
-        } catch (RuntimeException | Error e) {
-            trace.failed(e);
-            throw e;
-        } finally {
-            trace.end();
-        }
-    }
-
-    private StepResult awaitExecution(SagaStepModel step) {
-        CompletionStage<StepResult> stage;
-        try {
-            stage = step.guard().execute(step.step(), StepContext.execution(saga, step));
-        } catch (Exception | LinkageError | AssertionError e) {
-            throw new StepFailedException(e);
-        }
-        if (stage == null) {
-            throw new StepFailedException(new AllFrameException(SagaMessages.nullStepStage(step.site())));
-        }
-        CompletableFuture<StepResult> result = new CompletableFuture<>();
-        stage.whenComplete((value, error) -> {
-            if (error != null) {
-                result.completeExceptionally(error);
-            } else {
-                result.complete(value == null ? StepResult.none() : value);
-            }
-        });
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            throw new StepFailedException(StepFailures.unwrap(e.getCause()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunAbortedException(SagaMessages.sagaInterrupted(saga.saga(), saga.id()), e);
-        }
-    }
-
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** The thread running the saga was interrupted: the saga stays unfinished, for recovery. */
+    /**
+     * The thread running the saga was interrupted, or no saga thread would take it on (AllFrame is stopping): the saga
+     * stays unfinished, for recovery.
+     */
     private static final class RunAbortedException extends AllFrameException {
 
         RunAbortedException(AllFrameMessage message, Throwable cause) {
             super(message, cause);
-        }
-    }
-
-    /** Carries why a step's execution failed through the run, apart from the run's own failures. */
-    private static final class StepFailedException extends RuntimeException {
-
-        StepFailedException(Throwable cause) {
-            super(cause);
         }
     }
 }

@@ -61,7 +61,7 @@ class SagaRecoveryMessagesTest {
     }
 
     @Test
-    void aSagaWhoseThreadIsInterruptedStaysUnfinished() throws Exception {
+    void aSagaStillExecutingAStepWhenTheEngineStopsStaysUnfinished() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         Step<String> endless = new Step<>() {
             @Override
@@ -81,7 +81,7 @@ class SagaRecoveryMessagesTest {
             SagaExecution execution = engine.startAsync("hold", "A");
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
-            sagaThread.shutdownNow();
+            engine.stop();
 
             String message = "AF1145: Saga 'hold' (" + execution.sagaId() + ") was interrupted while it ran; it"
                     + " stays unfinished and is compensated once its lease runs out";
@@ -90,6 +90,8 @@ class SagaRecoveryMessagesTest {
                     .cause().hasMessage(message);
             assertThat(log.linesAbout(execution.sagaId().toString())).containsExactly("WARNING " + message);
             assertThat(engine.status(execution.sagaId()).orElseThrow().state()).isEqualTo(SagaState.RUNNING);
+        } finally {
+            sagaThread.shutdownNow();
         }
     }
 
