@@ -19,6 +19,8 @@ import dev.allframe.jpa.internal.HibernateJdbc;
 import dev.allframe.jpa.internal.JpaStoreMessages;
 import dev.allframe.jpa.internal.PostgresNotifications;
 import dev.allframe.jpa.internal.RetentionRows;
+import dev.allframe.jpa.internal.JdbcWork;
+import dev.allframe.jpa.internal.PostgresSagaWrites;
 import dev.allframe.jpa.internal.SagaRows;
 import dev.allframe.jpa.internal.SnapshotRows;
 import dev.allframe.projection.ParkedEvent;
@@ -99,6 +101,9 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     private final EventRetagger retagger;
     private final SnapshotRows snapshots;
     private final SagaRows sagas;
+    private final PostgresSagaWrites postgresSagas;
+    private final Optional<AutocommitConnections> autocommit;
+    private volatile Boolean postgres;
     private final AppendListeners listeners = new AppendListeners();
     private final AppendListeners inlineListeners = new AppendListeners();
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
@@ -129,6 +134,8 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         this.snapshots = new SnapshotRows(serializer);
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         this.sagas = new SagaRows(serializer, context != null ? context : JpaEventStore.class.getClassLoader());
+        this.postgresSagas = new PostgresSagaWrites(sagas);
+        this.autocommit = autocommit;
     }
 
     /** Refuses, before anything is stored, an append holding an event that would not read back equal to itself. */
@@ -419,6 +426,21 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         this.leaseClock = requireNonNull(clock, "clock");
     }
 
+    /** Runs {@code work} on a connection in autocommit mode where the unit has them, else in a transaction. */
+    private <T> T sagaWrite(JdbcWork<T> work) {
+        return autocommit.isPresent() ? autocommit.get().autocommit(work)
+                : transactions.write(em -> HibernateJdbc.onConnectionOf(em, work), done -> { });
+    }
+
+    private boolean onPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = onPostgres.getAsBoolean();
+            postgres = known;
+        }
+        return known;
+    }
+
     private Instant leaseNow(EntityManager em) {
         Clock fixed = leaseClock;
         return fixed != null ? fixed.instant() : DatabaseTime.now(em);
@@ -551,8 +573,14 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         }, saved -> { }));
     }
 
+    /** On PostgreSQL in one statement, with the lease on the database's clock; in autocommit mode where it can. */
     @Override
     public void start(SagaRecord saga, Duration lease) {
+        if (onPostgres()) {
+            Clock fixed = leaseClock;
+            sagaWrite(postgresSagas.start(saga, fixed == null ? null : fixed.instant(), lease));
+            return;
+        }
         transactions.write(em -> {
             sagas.start(em, saga, leaseNow(em).plus(lease));
             return saga;
@@ -564,9 +592,15 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         saveAll(saga, entry == null ? List.of() : List.of(entry));
     }
 
-    /** The saga and its entries in one transaction. */
+    /**
+     * The saga and its entries in one transaction: on PostgreSQL one statement, in autocommit mode where it can; a
+     * saga whose row is missing or another owner's is stored, or refused, on the portable path.
+     */
     @Override
     public void saveAll(SagaRecord saga, List<SagaLogEntry> entries) {
+        if (onPostgres() && sagaWrite(postgresSagas.save(saga, entries))) {
+            return;
+        }
         transactions.write(em -> {
             sagas.save(em, saga, entries);
             return saga;
@@ -601,8 +635,14 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         }, claimed -> { });
     }
 
+    /** On PostgreSQL in one statement, on the database's clock, in autocommit mode where it can. */
     @Override
     public void renewLeases(String owner, Collection<UUID> sagaIds, Duration lease) {
+        if (onPostgres()) {
+            Clock fixed = leaseClock;
+            sagaWrite(postgresSagas.renewLeases(owner, sagaIds, fixed == null ? null : fixed.instant(), lease));
+            return;
+        }
         transactions.write(em -> {
             sagas.renewLeases(em, owner, sagaIds, leaseNow(em).plus(lease));
             return null;

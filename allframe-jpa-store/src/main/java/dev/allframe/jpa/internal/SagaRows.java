@@ -142,17 +142,32 @@ public final class SagaRows {
         row.currentStep = saga.currentStep();
         row.stepCount = saga.steps();
         row.inputType = saga.input().getClass().getName();
-        row.input = json(saga, "input", saga.input());
-        Map<String, Map<String, String>> outputs = new LinkedHashMap<>();
-        saga.outputs().forEach((step, output) -> outputs.put(step, Map.of(TYPE, output.getClass().getName(),
-                JSON, json(saga, "output of step '" + step + "'", output))));
-        row.outputs = serializer.toJson(outputs);
+        row.input = inputJson(saga);
+        row.outputs = outputsJson(saga);
         row.failedStep = saga.failedStep();
         row.failure = saga.failure();
         row.owner = saga.owner();
         row.startedAt = saga.started();
         row.updatedAt = saga.updated();
-        row.traceParent = saga.traceParent() == null || saga.traceParent().length() > TRACE_PARENT_LENGTH ? null
+        row.traceParent = traceParent(saga);
+    }
+
+    /** The saga's input as it is stored: JSON; {@code AF2021} when it cannot be written. */
+    String inputJson(SagaRecord saga) {
+        return json(saga, "input", saga.input());
+    }
+
+    /** The saga's outputs as they are stored: JSON of each output's class and JSON, by step. */
+    String outputsJson(SagaRecord saga) {
+        Map<String, Map<String, String>> outputs = new LinkedHashMap<>();
+        saga.outputs().forEach((step, output) -> outputs.put(step, Map.of(TYPE, output.getClass().getName(),
+                JSON, json(saga, "output of step '" + step + "'", output))));
+        return serializer.toJson(outputs);
+    }
+
+    /** The trace context kept with the saga: none when it is longer than a W3C {@code traceparent} can be. */
+    static String traceParent(SagaRecord saga) {
+        return saga.traceParent() == null || saga.traceParent().length() > TRACE_PARENT_LENGTH ? null
                 : saga.traceParent();
     }
 
