@@ -1,10 +1,11 @@
 package dev.allframe.core.saga;
 
-import dev.allframe.EventEnvelope;
+import static dev.allframe.core.saga.Steps.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.allframe.AllFrameException;
+import dev.allframe.EventEnvelope;
 import dev.allframe.saga.SagaContext;
 import dev.allframe.saga.Step;
 import dev.allframe.saga.StepResult;
@@ -310,23 +311,6 @@ class BoundedStepGuardTest {
             assertThat(System.nanoTime()).as(what).isLessThan(deadline);
             Thread.onSpinWait();
         }
-    }
-
-    private interface Execution {
-        CompletionStage<StepResult> run(SagaContext<Object> context) throws Exception;
-    }
-
-    private static Step<Object> step(Execution execution) {
-        return new Step<>() {
-            @Override
-            public CompletionStage<StepResult> execute(SagaContext<Object> context) throws Exception {
-                return execution.run(context);
-            }
-
-            @Override
-            public void compensate(SagaContext<Object> context) {
-            }
-        };
     }
 
     private interface Compensation {

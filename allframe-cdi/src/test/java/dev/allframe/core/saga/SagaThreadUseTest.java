@@ -1,28 +1,24 @@
 package dev.allframe.core.saga;
 
+import static dev.allframe.core.saga.Steps.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
 import dev.allframe.memory.InMemoryEventStore;
 import dev.allframe.memory.InMemorySagaStore;
-import dev.allframe.saga.SagaContext;
 import dev.allframe.saga.SagaDefinition;
 import dev.allframe.saga.SagaExecution;
-import dev.allframe.saga.SagaLogEntry;
 import dev.allframe.saga.SagaOutcome;
 import dev.allframe.saga.Step;
 import dev.allframe.saga.StepResult;
 import dev.allframe.spi.saga.SagaStore;
 import dev.allframe.testing.ManualTimer;
 import dev.allframe.testing.MutableClock;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -148,46 +144,17 @@ class SagaThreadUseTest {
 
     /** {@code store}, with the thread of each write of entries noted in {@link #writers}. */
     private SagaStore noting(SagaStore store) {
-        return (SagaStore) Proxy.newProxyInstance(SagaStore.class.getClassLoader(), new Class<?>[] {SagaStore.class},
-                (proxy, method, args) -> {
-                    if (method.getName().startsWith("save")) {
-                        String thread = Thread.currentThread().getName();
-                        writers.put(entries(args[1]).toString(), thread.substring(0, thread.indexOf('-')));
-                    }
-                    try {
-                        return method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
-
-    private static List<String> entries(Object entries) {
-        List<?> list = entries instanceof List<?> many ? many : entries == null ? List.of() : List.of(entries);
-        return list.stream().map(SagaLogEntry.class::cast)
-                .map(entry -> entry.action().name().toLowerCase() + " " + entry.step() + " " + entry.result()).toList();
+        return SagaStoreWrites.noting(store, (write, entries) -> {
+            if (write.equals("save")) {
+                String thread = Thread.currentThread().getName();
+                writers.put(entries.stream().map(entry -> entry.action().name().toLowerCase() + " " + entry.step()
+                        + " " + entry.result()).toList().toString(), thread.substring(0, thread.indexOf('-')));
+            }
+        });
     }
 
     private static ThreadFactory named(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> new Thread(task, prefix + "-" + count.incrementAndGet());
-    }
-
-    @FunctionalInterface
-    private interface Execution {
-        CompletionStage<StepResult> execute(SagaContext<String> context) throws Exception;
-    }
-
-    private static Step<String> step(Execution execution) {
-        return new Step<>() {
-            @Override
-            public CompletionStage<StepResult> execute(SagaContext<String> context) throws Exception {
-                return execution.execute(context);
-            }
-
-            @Override
-            public void compensate(SagaContext<String> context) {
-            }
-        };
     }
 }

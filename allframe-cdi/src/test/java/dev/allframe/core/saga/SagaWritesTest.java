@@ -13,8 +13,6 @@ import dev.allframe.saga.SagaOutcome;
 import dev.allframe.spi.saga.SagaStore;
 import dev.allframe.testing.ManualTimer;
 import dev.allframe.testing.MutableClock;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,24 +62,7 @@ class SagaWritesTest {
 
     /** {@code store}, with each write the engine asks of it noted in {@link #writes}. */
     private SagaStore counting(SagaStore store) {
-        return (SagaStore) Proxy.newProxyInstance(SagaStore.class.getClassLoader(), new Class<?>[] {SagaStore.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("start")) {
-                        writes.add("start");
-                    } else if (method.getName().startsWith("save")) {
-                        writes.add("save " + entries(args[1]));
-                    }
-                    try {
-                        return method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
-
-    private static List<String> entries(Object entries) {
-        List<?> list = entries instanceof List<?> many ? many : entries == null ? List.of() : List.of(entries);
-        return list.stream().map(entry -> ((SagaLogEntry) entry).step() + " " + ((SagaLogEntry) entry).result())
-                .toList();
+        return SagaStoreWrites.noting(store, (write, entries) -> writes.add(write.equals("start") ? write
+                : write + " " + entries.stream().map(entry -> entry.step() + " " + entry.result()).toList()));
     }
 }
