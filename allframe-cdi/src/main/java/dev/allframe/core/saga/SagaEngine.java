@@ -182,8 +182,8 @@ public final class SagaEngine implements SagaOrchestrator {
     }
 
     /**
-     * Starts {@code work} on the executor within {@code trace}, which ends with the saga's outcome before the outcome is
-     * given; the saga may go on elsewhere once {@code work} returned.
+     * Starts {@code work} on the executor within {@code trace}, which ends with the saga's outcome before the outcome
+     * is given; the saga may go on elsewhere once {@code work} returned.
      */
     private CompletableFuture<SagaOutcome> submit(UUID id, Telemetry.Trace trace,
                                                   Supplier<CompletionStage<SagaOutcome>> work) {

@@ -17,10 +17,11 @@ import java.util.UUID;
 
 /**
  * The saga log's writes on PostgreSQL, each one statement: a saga's start with its lease, a save of the saga with
- * its log's entries, and the renewal of a process's leases (on the database's clock, without reading it first). The portable path takes a round trip per row it looks at (the saga's row locked and read, each
- * entry's row looked up) and writes every column of the saga again; here the saga's changing columns are updated
- * only where the saga is still the saver's, and its entries inserted or replaced by the same statement, so that a
- * save is one round trip, which on a connection in autocommit mode is also its commit. A save that finds the saga's row
+ * its log's entries, and the renewal of a process's leases (on the database's clock, without reading it first). The
+ * portable path takes a round trip per row it looks at (the saga's row locked and read, each entry's row looked up)
+ * and writes every column of the saga again; here the saga's changing columns are updated only where the saga is
+ * still the saver's, and its entries inserted or replaced by the same statement, so that a save is one round trip,
+ * which on a connection in autocommit mode is also its commit. A save that finds the saga's row
  * missing or another owner's changes nothing and says so: the portable path then stores the row, or refuses the save
  * naming the owner, as it always did.
  */
