@@ -11,6 +11,7 @@ import dev.allframe.jpa.internal.Checkpoints;
 import dev.allframe.jpa.internal.DatabaseTime;
 import dev.allframe.jpa.internal.LeaseRows;
 import dev.allframe.jpa.internal.DatabaseRefusal;
+import dev.allframe.jpa.internal.Database;
 import dev.allframe.jpa.internal.DeadLetterRows;
 import dev.allframe.jpa.internal.EventReader;
 import dev.allframe.jpa.internal.EventRetagger;
@@ -77,10 +78,10 @@ import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
- * The event store on a relational database through JPA, with Hibernate ORM as the provider. Appends are
- * serialised on a lock row (see {@code HeadRow}), which keeps the global order free of gaps a reader could
- * overtake; events go to the database as one JDBC batch per append; payloads are JSON text; reads are
- * paged. The tables come from the scripts in {@code META-INF/allframe/sql}, or from
+ * The event store on a relational database through JPA, with Hibernate ORM as the provider. The global order
+ * has no gap a reader could overtake: on H2 and Derby appends are serialised on a lock row (see {@code HeadRow});
+ * on PostgreSQL they run side by side and readers stop where an append still runs (see {@code PostgresAppender});
+ * payloads are JSON text; reads are paged. The tables come from the scripts in {@code META-INF/allframe/sql}, or from
  * {@link JpaSchema#createIfMissing} in development. It keeps sagas too, each change in a small transaction
  * of its own, and the events projections parked, each parked with the checkpoint past it in one transaction.
  * Retention removes old idempotency keys, closed scopes and finished sagas in batches, each a short transaction
@@ -103,7 +104,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     private final SagaRows sagas;
     private final PostgresSagaWrites postgresSagas;
     private final Optional<AutocommitConnections> autocommit;
-    private volatile Boolean postgres;
+    private final Database database = new Database();
     private final AppendListeners listeners = new AppendListeners();
     private final AppendListeners inlineListeners = new AppendListeners();
     private final List<AutoCloseable> owned = new CopyOnWriteArrayList<>();
@@ -128,8 +129,8 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         this.onPostgres = () -> transactions.read(HibernateJdbc::isPostgres);
         this.clock = requireNonNull(clock, "clock");
         this.eventRows = new EventRowMapper(requireNonNull(serializer, "serializer"), requireNonNull(events, "events"));
-        this.reader = new EventReader(eventRows);
-        this.appender = new Appender(eventRows, reader, inlineListeners, autocommit);
+        this.reader = new EventReader(eventRows, database);
+        this.appender = new Appender(eventRows, reader, inlineListeners, autocommit, database);
         this.retagger = new EventRetagger(reader);
         this.snapshots = new SnapshotRows(serializer);
         ClassLoader context = Thread.currentThread().getContextClassLoader();
@@ -290,7 +291,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         } while (batch.size() == batchSize);
         long from = after;
         return transactions.write(em -> {
-            Appender.lockHead(em);
+            appender.holdAppends(em);
             for (List<EventEnvelope> rest = reader.readAll(em, from, batchSize); !rest.isEmpty();
                  rest = reader.readAll(em, rest.get(rest.size() - 1).globalPosition(), batchSize)) {
                 if (stopped.getAsBoolean()) {
@@ -433,12 +434,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     }
 
     private boolean onPostgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = onPostgres.getAsBoolean();
-            postgres = known;
-        }
-        return known;
+        return database.postgres(onPostgres);
     }
 
     private Instant leaseNow(EntityManager em) {
@@ -689,7 +685,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
             return "the data source's connections do not unwrap to org.postgresql.PGConnection";
         }
         if (!JpaSchema.notifies(connection)) {
-            return "the schema " + connection.getSchema() + " lacks the triggers allframe_head_notify,"
+            return "the schema " + connection.getSchema() + " lacks the triggers allframe_events_notify,"
                     + " allframe_checkpoints_notify and allframe_projection_leases_notify of the PostgreSQL script";
         }
         return null;

@@ -40,8 +40,15 @@ public final class JpaSchema {
     /** The indexes retention's deletes use, by table: added to schemas an earlier version created without them. */
     private static final Map<String, String> RETENTION_INDEXES = retentionIndexes();
     /** On PostgreSQL, the triggers that notify the servers sharing the schema of what was committed. */
-    private static final List<String> NOTIFYING_TRIGGERS = List.of("allframe_head_notify",
+    private static final List<String> NOTIFYING_TRIGGERS = List.of("allframe_events_notify",
             "allframe_checkpoints_notify", "allframe_projection_leases_notify");
+    /**
+     * On PostgreSQL, what numbers the events: the sequence of positions and the functions that take them and tell how
+     * far readers may read, from the script's {@code CREATE SEQUENCE} to the end of the last function.
+     */
+    private static final String POSITIONS_SEQUENCE = "allframe_positions";
+    private static final List<String> POSITIONS_FUNCTIONS = List.of("allframe_position_keys",
+            "allframe_wait_below", "allframe_take_positions", "allframe_give_back", "allframe_readable");
 
     private JpaSchema() {
     }
@@ -67,6 +74,7 @@ public final class JpaSchema {
             }
             addColumns(connection, product);
             addRetentionIndexes(connection, product);
+            addPositions(connection, product);
             addNotifications(connection, product);
             return false;
         }
@@ -115,6 +123,10 @@ public final class JpaSchema {
                     && !tableExists(metaData, connection.getCatalog(), connection.getSchema(), TAGS_TABLE)) {
                 return JpaStoreMessages.tableMissing(TAGS_TABLE, createTable(product, TAGS_TABLE)
                         .replaceAll("\\s+", " ").replace("( ", "(").replace(" )", ")"));
+            }
+            if (isPostgres(product) && tableExists(metaData, connection.getCatalog(), connection.getSchema(),
+                    EVENTS_TABLE) && !hasPositions(connection)) {
+                return JpaStoreMessages.positionsMissing(connection.getSchema());
             }
             return null;
         }));
@@ -183,7 +195,7 @@ public final class JpaSchema {
      * schema an earlier version created without them.
      */
     private static void addNotifications(Connection connection, String product) throws SQLException {
-        if (!product.toLowerCase(Locale.ROOT).contains("postgres")) {
+        if (!isPostgres(product)) {
             return;
         }
         List<String> present = notifyingTriggers(connection);
@@ -201,6 +213,59 @@ public final class JpaSchema {
         LOG.info(JpaStoreMessages.notificationsAdded(product).toString());
     }
 
+    private static boolean isPostgres(String product) {
+        return product.toLowerCase(Locale.ROOT).contains("postgres");
+    }
+
+    /**
+     * On PostgreSQL, the sequence of positions and its functions ({@link #POSITIONS_FUNCTIONS}), to a schema an
+     * earlier version created without them: the sequence starts at the head the schema reached.
+     */
+    private static void addPositions(Connection connection, String product) throws SQLException {
+        if (!isPostgres(product) || hasPositions(connection)) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : positionStatements(product)) {
+                statement.execute(sql);
+            }
+        }
+        LOG.info(JpaStoreMessages.positionsAdded(connection.getSchema()).toString());
+    }
+
+    /** The statements of the script that create the sequence of positions and its functions. */
+    static List<String> positionStatements(String product) {
+        List<String> all = statements(script(product));
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < all.size(); i++) {
+            String sql = all.get(i);
+            if (sql.startsWith("CREATE SEQUENCE " + POSITIONS_SEQUENCE + " ")) {
+                first = i;
+            }
+            if (sql.startsWith("CREATE OR REPLACE FUNCTION " + POSITIONS_FUNCTIONS.get(POSITIONS_FUNCTIONS.size() - 1)
+                    + "(")) {
+                last = i;
+            }
+        }
+        return all.subList(first, last + 1);
+    }
+
+    /** Whether the connection's current schema has the sequence of positions and every one of its functions. */
+    private static boolean hasPositions(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT (SELECT count(*) FROM pg_class"
+                + " WHERE relname = ? AND relkind = 'S' AND relnamespace = to_regnamespace(current_schema())),"
+                + " (SELECT count(DISTINCT proname) FROM pg_proc WHERE proname = ANY (?)"
+                + " AND pronamespace = to_regnamespace(current_schema()))")) {
+            query.setString(1, POSITIONS_SEQUENCE);
+            query.setArray(2, connection.createArrayOf("varchar", POSITIONS_FUNCTIONS.toArray()));
+            try (ResultSet counts = query.executeQuery()) {
+                counts.next();
+                return counts.getLong(1) == 1 && counts.getLong(2) == POSITIONS_FUNCTIONS.size();
+            }
+        }
+    }
+
     /** Whether the PostgreSQL schema has the triggers that notify the servers: all three. */
     public static boolean notifies(Connection connection) throws SQLException {
         return notifyingTriggers(connection).size() == NOTIFYING_TRIGGERS.size();
@@ -211,7 +276,7 @@ public final class JpaSchema {
         List<String> present = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT t.tgname FROM pg_trigger t"
                 + " JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = to_regnamespace(current_schema())"
-                + " AND t.tgname IN ('allframe_head_notify', 'allframe_checkpoints_notify',"
+                + " AND t.tgname IN ('allframe_events_notify', 'allframe_checkpoints_notify',"
                 + " 'allframe_projection_leases_notify')");
              ResultSet names = query.executeQuery()) {
             while (names.next()) {

@@ -32,6 +32,116 @@ CREATE TABLE allframe_head (
 
 INSERT INTO allframe_head (id, head_position) VALUES (1, 0);
 
+-- Global positions. An append takes the positions after the sequence's value and raises it, both while it holds an
+-- advisory lock (the gate) for a moment only, and marks the first of them with a shared advisory lock of its
+-- transaction, which the database holds until that transaction ends, commit or rollback, and drops with it if the
+-- server or the client dies. Appends therefore run side by side, each in its caller's transaction, and no append waits
+-- for another's commit. A reader reads only up to allframe_readable(): the positions below the lowest mark still held,
+-- all of whose transactions ended. A rolled-back append leaves its positions unused: the order is gap-safe, not dense.
+-- The keys of the marks and of the gate (one bigint each): 'A' (0x41), then 16 bits of the sequence's oid (schemas
+-- in one database do not share keys), then 40 bits of position.
+CREATE SEQUENCE allframe_positions MINVALUE 0 START WITH 0;
+
+SELECT setval('allframe_positions', greatest((SELECT coalesce(max(head_position), 0) FROM allframe_head),
+    (SELECT coalesce(max(global_position), 0) FROM allframe_events)));
+
+CREATE OR REPLACE FUNCTION allframe_position_keys() RETURNS BIGINT LANGUAGE sql STABLE AS $$
+    SELECT (65::BIGINT << 56) | (('allframe_positions'::regclass::oid::BIGINT & 65535) << 40)
+$$;
+
+-- Waits until every append holding positions below the given one ended (its transaction committed or rolled back):
+-- takes, then drops, each one's mark exclusively. The caller's own marks do not stop it.
+CREATE OR REPLACE FUNCTION allframe_wait_below(below BIGINT) RETURNS VOID LANGUAGE plpgsql AS $$
+DECLARE
+    keys BIGINT := allframe_position_keys();
+    lower BIGINT;
+BEGIN
+    FOR lower IN SELECT (l.classid::BIGINT << 32) | l.objid::BIGINT FROM pg_locks l
+            WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.mode = 'ShareLock' AND l.granted
+            AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            AND ((l.classid::BIGINT << 32) | l.objid::BIGINT) BETWEEN keys + 1 AND keys + below - 1 LOOP
+        PERFORM pg_advisory_lock(lower);
+        PERFORM pg_advisory_unlock(lower);
+    END LOOP;
+END
+$$;
+
+-- Takes n positions, marks them until the transaction ends and returns the last. With wait_below, then waits until
+-- every append holding lower positions ended, so that what the caller reads next holds all of them (query conditions).
+CREATE OR REPLACE FUNCTION allframe_take_positions(n INTEGER, wait_below BOOLEAN) RETURNS BIGINT
+LANGUAGE plpgsql AS $$
+DECLARE
+    keys BIGINT := allframe_position_keys();
+    gate BIGINT := keys + 1099511627775;
+    first BIGINT;
+BEGIN
+    PERFORM pg_advisory_lock(gate);
+    BEGIN
+        SELECT greatest(CASE WHEN is_called THEN last_value ELSE last_value - 1 END, 0) + 1 INTO first
+            FROM allframe_positions;
+        IF first + n - 1 > 1099511627774 THEN
+            RAISE EXCEPTION 'AF2062: The global log cannot hold more than 1099511627774 positions';
+        END IF;
+        PERFORM pg_advisory_xact_lock_shared(keys + first);
+        PERFORM setval('allframe_positions', first + n - 1);
+    EXCEPTION WHEN OTHERS THEN
+        PERFORM pg_advisory_unlock(gate);
+        RAISE;
+    END;
+    PERFORM pg_advisory_unlock(gate);
+    IF wait_below THEN
+        PERFORM allframe_wait_below(first);
+    END IF;
+    RETURN first + n - 1;
+END
+$$;
+
+-- Gives the n positions this session took last back, when no append took any after them: an append that stored
+-- nothing (a refused condition) then leaves no unused position behind unless others appended meanwhile.
+CREATE OR REPLACE FUNCTION allframe_give_back(n INTEGER) RETURNS VOID LANGUAGE plpgsql AS $$
+DECLARE
+    gate BIGINT := allframe_position_keys() + 1099511627775;
+    taken BIGINT := currval('allframe_positions');
+BEGIN
+    PERFORM pg_advisory_lock(gate);
+    BEGIN
+        IF (SELECT last_value FROM allframe_positions) = taken THEN
+            PERFORM setval('allframe_positions', taken - n);
+        END IF;
+    EXCEPTION WHEN OTHERS THEN
+        PERFORM pg_advisory_unlock(gate);
+        RAISE;
+    END;
+    PERFORM pg_advisory_unlock(gate);
+END
+$$;
+
+-- The highest position up to which every append ended: the sequence's value and the lowest mark held, read together
+-- while holding the gate (shared), so that no append takes or gives back positions in between.
+CREATE OR REPLACE FUNCTION allframe_readable() RETURNS BIGINT LANGUAGE plpgsql AS $$
+DECLARE
+    keys BIGINT := allframe_position_keys();
+    gate BIGINT := keys + 1099511627775;
+    head BIGINT;
+    lowest BIGINT;
+BEGIN
+    PERFORM pg_advisory_lock_shared(gate);
+    BEGIN
+        SELECT greatest(CASE WHEN is_called THEN last_value ELSE last_value - 1 END, 0) INTO head
+            FROM allframe_positions;
+        SELECT min(((l.classid::BIGINT << 32) | l.objid::BIGINT) - keys) INTO lowest FROM pg_locks l
+            WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.mode = 'ShareLock' AND l.granted
+            AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            AND ((l.classid::BIGINT << 32) | l.objid::BIGINT) BETWEEN keys + 1 AND keys + 1099511627774;
+    EXCEPTION WHEN OTHERS THEN
+        PERFORM pg_advisory_unlock_shared(gate);
+        RAISE;
+    END;
+    PERFORM pg_advisory_unlock_shared(gate);
+    RETURN CASE WHEN lowest IS NULL OR lowest > head THEN head ELSE lowest - 1 END;
+END
+$$;
+
 CREATE TABLE allframe_idempotency_keys (
     idempotency_key VARCHAR(200) PRIMARY KEY,
     stream_id VARCHAR(200) NOT NULL,
@@ -146,14 +256,17 @@ CREATE TABLE allframe_saga_steps (
 );
 
 -- Tells the servers sharing the schema what was committed, as it commits (they LISTEN on "allframe.<schema>"):
--- appends ("a <head>", once per transaction, with the head as committed), batches of async projections
+-- appends ("a <position>", once per insert of events, with its last position), batches of async projections
 -- ("c <checkpoint> <projection>") and what operators asked of a projection ("k <projection>"). A server that misses a
 -- notification finds the change at its next poll.
 CREATE OR REPLACE FUNCTION allframe_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     channel TEXT := left('allframe.' || TG_TABLE_SCHEMA, 63);
 BEGIN
-    IF TG_TABLE_NAME = 'allframe_head' THEN
+    IF TG_TABLE_NAME = 'allframe_events' THEN
+        PERFORM pg_notify(channel, 'a ' || last) FROM (SELECT max(global_position) AS last FROM appended) a
+            WHERE last IS NOT NULL;
+    ELSIF TG_TABLE_NAME = 'allframe_head' THEN
         PERFORM pg_notify(channel, 'a ' || (SELECT head_position FROM allframe_head WHERE id = 1));
     ELSIF TG_TABLE_NAME = 'allframe_checkpoints' THEN
         PERFORM pg_notify(channel, 'c ' || NEW.global_position || ' ' || NEW.projection);
@@ -166,8 +279,8 @@ BEGIN
 END
 $$;
 
-CREATE CONSTRAINT TRIGGER allframe_head_notify AFTER UPDATE ON allframe_head DEFERRABLE INITIALLY DEFERRED
-    FOR EACH ROW EXECUTE FUNCTION allframe_notify();
+CREATE TRIGGER allframe_events_notify AFTER INSERT ON allframe_events REFERENCING NEW TABLE AS appended
+    FOR EACH STATEMENT EXECUTE FUNCTION allframe_notify();
 
 CREATE TRIGGER allframe_checkpoints_notify AFTER INSERT OR UPDATE ON allframe_checkpoints
     FOR EACH ROW EXECUTE FUNCTION allframe_notify();

@@ -56,7 +56,7 @@ class ConstraintViolationsTest {
                 .hasMessage("AF1188: Append to stream 'b' refused: its event id " + taken + " is the id of an event"
                         + " stored before; nothing was stored");
 
-        assertNothingStoredFor(store, "b", path);
+        assertNothingStoredFor(database, store, "b", path);
     }
 
     @ParameterizedTest
@@ -77,7 +77,7 @@ class ConstraintViolationsTest {
             database.execute("ALTER TABLE allframe_events DROP CONSTRAINT allframe_test_ck");
         }
 
-        assertNothingStoredFor(store, "b", path);
+        assertNothingStoredFor(database, store, "b", path);
     }
 
     private static JpaEventStore store(TestDatabase database, Path path) {
@@ -90,13 +90,18 @@ class ConstraintViolationsTest {
         return store;
     }
 
-    private static void assertNothingStoredFor(JpaEventStore store, String stream, Path path) {
+    private static void assertNothingStoredFor(TestDatabase database, JpaEventStore store, String stream, Path path) {
         assertThat(store.readAll(0, 10)).extracting(EventEnvelope::streamId).containsExactly("a");
         assertThat(store.streamVersion(stream)).isZero();
         assertThat(store.findByIdempotencyKey("key-" + stream)).isEmpty();
-        assertThat(store.append(new AppendRequest(stream, AppendCondition.noStream(),
-                List.of(event(EventIds.next(), "third")), key(path))).events())
-                .extracting(EventEnvelope::globalPosition).containsExactly(2L);
+        long next = store.append(new AppendRequest(stream, AppendCondition.noStream(),
+                List.of(event(EventIds.next(), "third")), key(path))).events().get(0).globalPosition();
+        if (database == TestDatabase.POSTGRESQL && path != Path.ALONE) {
+            // on PostgreSQL a failed statement aborts its transaction, and the positions it took stay unused
+            assertThat(next).isGreaterThan(1L);
+        } else {
+            assertThat(next).isEqualTo(2L);
+        }
     }
 
     private static String key(Path path) {

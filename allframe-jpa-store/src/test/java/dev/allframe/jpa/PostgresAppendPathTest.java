@@ -52,8 +52,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * PostgreSQL's own append paths and the portable one, taken by keyed appends, share the head: a refused
- * append leaves no trace in it, and the paths number events on without a hole. An append with nothing else
+ * PostgreSQL's append paths, those of appends with and without an idempotency key, share the positions: a refused
+ * append gives its back when no append took any after them, so that appends one after the other number events on
+ * without a hole. An append with nothing else
  * in its transaction runs alone, in autocommit mode; with an inline listener it runs in a transaction. Tagged
  * appends and appends under a query condition take the same paths, with the guarantees and results of the
  * portable one.
@@ -129,6 +130,21 @@ class PostgresAppendPathTest {
 
     @ParameterizedTest
     @EnumSource(Path.class)
+    void aLogWhosePositionsRanOutRefusesAppendsWithAnIdAndStoresNothing(Path path) {
+        JpaEventStore store = store(path);
+        TestDatabase.POSTGRESQL.execute("SELECT setval('allframe_positions', 1099511627773)");
+        assertThat(store.append(request("a", AppendCondition.any(), null, 1)).events())
+                .extracting(EventEnvelope::globalPosition).containsExactly(1_099_511_627_774L);
+
+        assertThatThrownBy(() -> store.append(request("b", AppendCondition.any(), null, 1)))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessage("AF2062: The global log cannot hold more than 1099511627774 positions");
+        assertThat(store.streamVersion("b")).isZero();
+        assertThat(store.readAll(0, 10)).extracting(EventEnvelope::streamId).containsExactly("a");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path.class)
     void keyedAndUnkeyedAppendsNumberEventsWithoutHoles(Path path) {
         JpaEventStore store = store(path);
         store.append(request("a", AppendCondition.any(), null, 2));
@@ -160,7 +176,7 @@ class PostgresAppendPathTest {
         List<CountingDataSource.Execution> inTransaction = new ArrayList<>(counting.executions());
 
         assertThat(alone).singleElement().satisfies(trip -> {
-            assertThat(trip.sql()).startsWith("UPDATE allframe_head").contains("INSERT INTO allframe_events");
+            assertThat(trip.sql()).startsWith("SELECT allframe_take_positions(").contains("INSERT INTO allframe_events");
             assertThat(trip.how()).isEqualTo("single");
         });
         assertThat(inTransaction).hasSize(2).last().isEqualTo(CountingDataSource.Execution.COMMIT);
@@ -220,7 +236,7 @@ class PostgresAppendPathTest {
             long alone = trips.stream().filter(e -> e.sql().contains("CASE WHEN")).count();
             List<CountingDataSource.Execution> batches = trips.stream()
                     .filter(e -> e.sql().contains("NOT EXISTS (SELECT 1 FROM allframe_events WHERE event_id")).toList();
-            String raise = "UPDATE allframe_head SET head_position = head_position \\+";
+            String raise = "SELECT allframe_take_positions\\(";
             long inBatches = batches.stream().mapToLong(e -> e.sql().split(raise).length - 1).sum();
             long commits = trips.stream().filter(CountingDataSource.Execution.COMMIT::equals).count();
             assertThat(alone + inBatches).as("every append went to the database once")
@@ -279,16 +295,17 @@ class PostgresAppendPathTest {
                             + " stored before; nothing was stored");
             List<CountingDataSource.Execution> trips = List.copyOf(counting.executions());
             assertThat(trips.stream().filter(e -> e.sql().contains("NOT EXISTS (SELECT 1 FROM allframe_events"))
-                    .map(e -> e.sql().split("UPDATE allframe_head SET head_position = head_position \\+").length - 1))
+                    .map(e -> e.sql().split("SELECT allframe_take_positions\\(").length - 1))
                     .as("the three that waited, in one transaction").containsExactly(3);
             assertThat(trips).as("which rolled back").doesNotContain(CountingDataSource.Execution.COMMIT);
             assertThat(trips.stream().filter(e -> e.sql().contains("CASE WHEN")).count())
                     .as("the leader alone, then the three again one by one").isEqualTo(4);
-            assertThat(store.readAll(0, 100)).extracting(EventEnvelope::streamId, EventEnvelope::globalPosition)
-                    .containsExactlyInAnyOrder(tuple("first", 1L), tuple("a", 2L), tuple("b", 3L), tuple("d", 4L),
-                            tuple("d", 5L));
+            List<EventEnvelope> log = store.readAll(0, 100);
+            assertThat(log).extracting(EventEnvelope::streamId).containsExactly("first", "a", "b", "d", "d");
+            assertThat(log).as("the positions the rolled-back transaction took stay unused")
+                    .extracting(EventEnvelope::globalPosition).startsWith(1L, 2L).isSorted().doesNotHaveDuplicates();
             assertThat(store.streamVersion("c")).isZero();
-            assertThat(store.headPosition()).isEqualTo(5);
+            assertThat(store.headPosition()).isEqualTo(log.get(log.size() - 1).globalPosition());
         } finally {
             leaderGoes.countDown();
             pool.shutdownNow();
@@ -335,7 +352,7 @@ class PostgresAppendPathTest {
                             + " more than the 200 every event store keeps; nothing was stored");
             List<CountingDataSource.Execution> trips = List.copyOf(counting.executions());
             assertThat(trips.stream().filter(e -> e.sql().contains("NOT EXISTS (SELECT 1 FROM allframe_events"))
-                    .map(e -> e.sql().split("UPDATE allframe_head SET head_position = head_position \\+").length - 1))
+                    .map(e -> e.sql().split("SELECT allframe_take_positions\\(").length - 1))
                     .as("the two good ones that waited, in one transaction").containsExactly(2);
             assertThat(trips).as("which committed once").containsOnlyOnce(CountingDataSource.Execution.COMMIT);
             assertThat(trips.stream().filter(e -> e.sql().contains("CASE WHEN")).count())
@@ -415,7 +432,7 @@ class PostgresAppendPathTest {
                 null).onlyIf(new QueryCondition(query, seen))));
 
         assertThat(trips).hasSize(path == Path.ALONE ? 1 : 2).first().satisfies(trip -> {
-            assertThat(trip.sql()).startsWith("UPDATE allframe_head SET head_position = head_position +")
+            assertThat(trip.sql()).startsWith("SELECT allframe_take_positions(")
                     .contains("INSERT INTO allframe_events", "INSERT INTO allframe_event_tags",
                             "NOT EXISTS (SELECT q.global_position FROM allframe_event_tags q WHERE q.tag = ?");
             assertThat(trip.how()).isEqualTo("single");
@@ -458,15 +475,16 @@ class PostgresAppendPathTest {
                         + " 'ConformanceSeat' in stream 'course-c1') matches that query; nothing was stored"));
 
         assertThat(trips).first().satisfies(trip -> assertThat(trip.sql())
-                .startsWith("UPDATE allframe_head SET head_position = head_position +")
+                .startsWith("SELECT allframe_take_positions(")
                 .contains("INSERT INTO allframe_event_tags"));
         if (path == Path.ALONE) {
-            assertThat(trips).as("the append, failed (the read of the first match after it is no execute)")
-                    .hasSize(1);
+            assertThat(trips).as("the append, failed, then its positions given back (the read of the first match"
+                    + " after it is no execute)").hasSize(2)
+                    .last().satisfies(trip -> assertThat(trip.sql()).startsWith("SELECT CAST(allframe_give_back("));
         } else {
-            assertThat(trips).as("the append, then the head lowered and the refusal read, in one trip").hasSize(2)
+            assertThat(trips).as("the append, then its part removed, its positions given back and the refusal read, in one trip").hasSize(2)
                     .last().satisfies(trip -> assertThat(trip.sql())
-                            .startsWith("UPDATE allframe_head SET head_position = head_position - ?")
+                            .startsWith("DELETE FROM allframe_event_tags WHERE global_position BETWEEN")
                             .contains("SELECT f.global_position, f.type_name, f.stream_id"));
         }
         assertThat(store.headPosition()).isEqualTo(4);
@@ -500,7 +518,7 @@ class PostgresAppendPathTest {
                     .as("query condition %s", condition).isExactlyInstanceOf(ConcurrencyConflictException.class)
                     .hasMessage("AF1104: Stream 'course-c1' is at version 2, but the append expected version 1"));
             assertThat(trips).first().satisfies(trip -> assertThat(trip.sql())
-                    .startsWith("UPDATE allframe_head SET head_position = head_position +")
+                    .startsWith("SELECT allframe_take_positions(")
                     .contains("INSERT INTO allframe_event_tags"));
         }
 
@@ -546,7 +564,7 @@ class PostgresAppendPathTest {
                 counting.executions().clear();
                 Throwable thrown = catchThrowable(() -> store.append(request));
                 assertThat(counting.executions()).first().satisfies(trip -> assertThat(trip.sql())
-                        .startsWith("UPDATE allframe_head SET head_position = head_position +"));
+                        .startsWith("SELECT allframe_take_positions("));
                 if (first.isPresent()) {
                     refusals++;
                     assertThat(thrown).as("%s after %s", query, after).isExactlyInstanceOf(QueryConflictException.class)
@@ -634,7 +652,7 @@ class PostgresAppendPathTest {
             }
             List<CountingDataSource.Execution> trips = List.copyOf(counting.executions());
             assertThat(trips.stream().filter(e -> e.sql().contains("NOT EXISTS (SELECT 1 FROM allframe_events"))
-                    .map(e -> e.sql().split("UPDATE allframe_head SET head_position = head_position \\+").length - 1))
+                    .map(e -> e.sql().split("SELECT allframe_take_positions\\(").length - 1))
                     .as("the six that waited, in one transaction").containsExactly(6);
             assertThat(trips).as("which committed once").containsOnlyOnce(CountingDataSource.Execution.COMMIT);
             assertThat(trips.stream().filter(e -> e.sql().contains("CASE WHEN")).count())
@@ -724,7 +742,7 @@ class PostgresAppendPathTest {
             store.subscribeInline(appended -> { });
         }
         store.append(request("warm-up", AppendCondition.any(), null, 1));
-        TestDatabase.POSTGRESQL.execute("DELETE FROM allframe_events", "UPDATE allframe_head SET head_position = 0");
+        TestDatabase.POSTGRESQL.execute("DELETE FROM allframe_events", "SELECT setval('allframe_positions', 0)");
         return store;
     }
 

@@ -136,6 +136,9 @@ public enum TestDatabase {
                 em.createNativeQuery("DELETE FROM " + table).executeUpdate();
             }
             em.createNativeQuery("UPDATE allframe_head SET head_position = 0").executeUpdate();
+            if (this == POSTGRESQL) {
+                em.createNativeQuery("SELECT CAST(setval('allframe_positions', 0) AS TEXT)").getSingleResult();
+            }
             return null;
         }, done -> { });
     }

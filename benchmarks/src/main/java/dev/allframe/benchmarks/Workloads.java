@@ -26,6 +26,7 @@ final class Workloads {
     static final String PG_SAGA = "PostgreSQL 2-step saga, 1 client";
     static final String PG_DCB_ONE = "PostgreSQL append of one tagged event, 1 client";
     static final String PG_DCB_EIGHT = "PostgreSQL append of one tagged event, 8 clients";
+    static final String PG_LONG_TX = "PostgreSQL command in a transaction doing 5 ms more work, 8 clients";
 
     static final List<Row> ROWS = List.of(
             new Row("DispatchBenchmark.allFrame", DISPATCH, "AllFrame CommandBus"),
@@ -74,7 +75,9 @@ final class Workloads {
                     "AllFrame, events of a course or a student read, then appended conditioned on them"),
             new Row("PostgresBoundaryBenchmark.streamAppend8", PG_DCB_EIGHT,
                     "AllFrame, untagged, conditioned on the stream's version"),
-            new Row("PostgresBoundaryBenchmark.raw8", PG_DCB_EIGHT, "raw JDBC, autocommit, no condition"));
+            new Row("PostgresBoundaryBenchmark.raw8", PG_DCB_EIGHT, "raw JDBC, autocommit, no condition"),
+            new Row("PostgresLongTransactionBenchmark.allFrame8", PG_LONG_TX, "AllFrame JPA store"),
+            new Row("PostgresLongTransactionBenchmark.raw8", PG_LONG_TX, "raw JDBC, plain inserts"));
 
     /**
      * A comparison against a target.
@@ -117,6 +120,9 @@ final class Workloads {
                     "PostgresCommandCycleBenchmark.allFrame1", "PostgresCommandCycleBenchmark.axon1", 0, ""),
             new Ratio("PostgreSQL command cycle, 8 clients: AllFrame / raw JDBC",
                     "PostgresCommandCycleBenchmark.allFrame8", "PostgresCommandCycleBenchmark.raw8", 0, ""),
+            new Ratio("PostgreSQL command in a 5 ms longer transaction, 8 clients: AllFrame / raw JDBC",
+                    "PostgresLongTransactionBenchmark.allFrame8", "PostgresLongTransactionBenchmark.raw8", 0.8,
+                    "≥ 0.8× raw"),
             new Ratio("PostgreSQL command cycle, 8 clients: AllFrame / Axon",
                     "PostgresCommandCycleBenchmark.allFrame8", "PostgresCommandCycleBenchmark.axon8", 0, ""),
             new Ratio("projection catch-up: AllFrame / raw JDBC scan", "ProjectionCatchUpBenchmark.allFrame",

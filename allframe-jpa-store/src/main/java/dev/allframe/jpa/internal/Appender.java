@@ -20,24 +20,32 @@ import java.util.function.BooleanSupplier;
 /**
  * One append, inside the caller's transaction: lock the head row, honour an earlier use of the
  * idempotency key, refuse a closed idempotency scope, check the stream's version and the query condition, then insert
- * the events (and their tags) as one JDBC batch and raise the head. Everything after the lock is serialised across appenders, so the checks cannot race. On
- * PostgreSQL, appends of events without an idempotency key, tagged or not, with a query condition or not, take a
- * shorter path with the same guarantees ({@link PostgresAppender}), in one round trip with their commit, or sharing a
- * commit with other threads' appends, when nothing else has to run in their transaction ({@link #appendAlone}).
+ * the events (and their tags) as one JDBC batch and raise the head. Everything after the lock is serialised across
+ * appenders, so the checks cannot race.
+ * <p>
+ * On PostgreSQL appends take their positions without holding a lock through their transaction, and run side by side
+ * ({@link PostgresAppender}): in one round trip, with their commit or sharing a commit with other threads' appends
+ * when nothing else has to run in their transaction ({@link #appendAlone}). There the head row only makes appends
+ * with an idempotency key, and the closing of their scopes, take turns: each checks the earlier use of its key and
+ * its scope holding the row's lock, then stores its events the same way.
  */
 public final class Appender {
+
+    /** The key of the gate of PostgreSQL's positions, after {@code allframe_position_keys()}, above every position. */
+    private static final long GATE = (1L << 40) - 1;
 
     private final EventRowMapper mapper;
     private final EventReader reader;
     private final AppendListeners inlineListeners;
     private final PostgresAppender postgres;
     private final Optional<GroupCommit> groupCommit;
-    private volatile Boolean onPostgres;
+    private final Database database;
 
     /** @param autocommit connections for appends alone; empty when the unit offers none (JTA) */
     public Appender(EventRowMapper mapper, EventReader reader, AppendListeners inlineListeners,
-                    Optional<AutocommitConnections> autocommit) {
+                    Optional<AutocommitConnections> autocommit, Database database) {
         this.mapper = mapper;
+        this.database = database;
         this.reader = reader;
         this.inlineListeners = inlineListeners;
         PostgresStatements statements = new PostgresStatements(mapper, GroupCommit.MAX_BATCH);
@@ -62,20 +70,15 @@ public final class Appender {
      */
     public Optional<AppendResult> appendAlone(BooleanSupplier postgres, AppendRequest request, Instant now) {
         if (groupCommit.isEmpty() || !takesPostgresPath(request) || !inlineListeners.isEmpty()
-                || !onPostgres(postgres)) {
+                || !database.postgres(postgres)) {
             return Optional.empty();
         }
         return Optional.of(groupCommit.get().append(mapper.prepare(request, now)));
     }
 
     public AppendResult append(EntityManager em, AppendRequest request, Instant now) {
-        if (takesPostgresPath(request) && onPostgres(() -> HibernateJdbc.isPostgres(em))) {
-            PreparedAppend prepared = mapper.prepare(request, now);
-            AppendResult result = HibernateJdbc.onConnectionOf(em,
-                    connection -> postgres.append(connection, prepared));
-            inlineListeners.notifyInline(result);
-            em.flush();
-            return result;
+        if (database.postgres(em)) {
+            return appendOnPostgres(em, request, now);
         }
         HeadRow head = lockHead(em);
         String key = request.idempotencyKey();
@@ -136,6 +139,73 @@ public final class Appender {
     }
 
     /**
+     * On PostgreSQL: an append with an idempotency key takes turns with the others on the head row's lock, to check the
+     * earlier use of its key and its scope; its events, as those of an append without a key, take positions and are
+     * stored without a lock held through the transaction ({@link PostgresAppender#append}).
+     */
+    private AppendResult appendOnPostgres(EntityManager em, AppendRequest request, Instant now) {
+        String key = request.idempotencyKey();
+        String scope = request.idempotencyScope();
+        String streamId = request.streamId();
+        if (key != null) {
+            lockHead(em);
+            IdempotencyKeyRow earlier = em.find(IdempotencyKeyRow.class, key);
+            if (earlier != null) {
+                return reader.resultOf(em, earlier).asDuplicate();
+            }
+            if (scope != null && em.find(ClosedScopeRow.class, scope) != null) {
+                throw new IdempotencyScopeClosedException(streamId, scope);
+            }
+        }
+        AppendResult result;
+        if (request.events().isEmpty()) {
+            long version = reader.streamVersion(em, streamId);
+            if (!request.condition().acceptsVersion(version)) {
+                throw AppendConditions.conflict(request, version);
+            }
+            QueryCondition queryCondition = request.queryCondition();
+            if (queryCondition != null) {
+                Optional<EventRow> matching = reader.firstMatch(em, queryCondition.failIfEventsMatch(),
+                        queryCondition.after());
+                if (matching.isPresent()) {
+                    EventRow first = matching.get();
+                    throw queryCondition.refusedBy(streamId, first.globalPosition(), first.typeName(),
+                            first.streamId());
+                }
+            }
+            result = new AppendResult(streamId, version, List.of(), false);
+        } else {
+            PreparedAppend events = mapper.prepare(request, now);
+            result = HibernateJdbc.onConnectionOf(em, connection -> postgres.append(connection, events));
+        }
+        if (key != null) {
+            List<EventEnvelope> stored = result.events();
+            long first = stored.isEmpty() ? 0 : stored.get(0).globalPosition();
+            long last = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).globalPosition();
+            em.persist(new IdempotencyKeyRow(key, streamId, result.streamVersion(), first, last, now, scope));
+            em.flush();
+        }
+        if (!result.events().isEmpty()) {
+            try {
+                inlineListeners.notifyInline(result);
+                em.flush();
+            } catch (Throwable failed) {
+                AppendResult stored = result;
+                try {
+                    HibernateJdbc.onConnectionOf(em, connection -> {
+                        postgres.takeBack(connection, stored, failed);
+                        return null;
+                    });
+                } catch (RuntimeException | Error notTakenBack) {
+                    failed.addSuppressed(notTakenBack);
+                }
+                throw failed;
+            }
+        }
+        return result;
+    }
+
+    /**
      * Closes {@code scope} in {@code em}'s transaction, holding the head row's lock: an append of the scope either
      * committed before, and is in the answer, or finds the scope closed.
      */
@@ -149,6 +219,23 @@ public final class Appender {
         return stored;
     }
 
+    /**
+     * Keeps every append from starting until {@code em}'s transaction ends, and waits until the appends already
+     * running ended: the head row's lock; on PostgreSQL also the gate of its positions (no append takes any until the
+     * transaction ends), then a wait for the appends that took theirs before.
+     */
+    public void holdAppends(EntityManager em) {
+        lockHead(em);
+        if (database.postgres(em)) {
+            long keys = ((Number) em.createNativeQuery("SELECT allframe_position_keys()").getSingleResult())
+                    .longValue();
+            em.createNativeQuery("SELECT CAST(pg_advisory_xact_lock(?1) AS TEXT)").setParameter(1, keys + GATE)
+                    .getSingleResult();
+            em.createNativeQuery("SELECT CAST(allframe_wait_below(?1) AS TEXT)").setParameter(1, GATE)
+                    .getSingleResult();
+        }
+    }
+
     /** Locks the head row in {@code em}'s transaction: no other append starts until it ends. */
     public static HeadRow lockHead(EntityManager em) {
         HeadRow head = em.find(HeadRow.class, HeadRow.ID, LockModeType.PESSIMISTIC_WRITE);
@@ -160,14 +247,5 @@ public final class Appender {
 
     private static boolean takesPostgresPath(AppendRequest request) {
         return request.idempotencyKey() == null && !request.events().isEmpty();
-    }
-
-    private boolean onPostgres(BooleanSupplier dialect) {
-        Boolean known = onPostgres;
-        if (known == null) {
-            known = dialect.getAsBoolean();
-            onPostgres = known;
-        }
-        return known;
     }
 }

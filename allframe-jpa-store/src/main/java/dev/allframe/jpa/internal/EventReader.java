@@ -15,7 +15,12 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.hibernate.jpa.HibernateHints;
 
-/** The store's queries: pages of a stream, pages of the global log, events by query, versions and the head. */
+/**
+ * The store's queries: pages of a stream, pages of the global log, events by query, versions and the head. On
+ * PostgreSQL, where appends run side by side and commit in any order, reads of the global log stop at the readable
+ * head ({@code allframe_readable()}, read before them): the highest position up to which every append ended, so that
+ * a reader never passes an event that is still to commit.
+ */
 public final class EventReader {
 
     private static final long HEAD_WAIT_NANOS = 2_000_000_000L;
@@ -28,9 +33,22 @@ public final class EventReader {
             + " e.causationId, e.recordedAt, e.tags) from AllFrameEvent e";
 
     private final EventRowMapper mapper;
+    private final Database database;
 
-    public EventReader(EventRowMapper mapper) {
+    public EventReader(EventRowMapper mapper, Database database) {
         this.mapper = mapper;
+        this.database = database;
+    }
+
+    /**
+     * The highest position up to which every append ended, read now: on PostgreSQL from its marks of the appends that
+     * still run; elsewhere appends end in the order of their positions, and every committed event is readable.
+     */
+    public long readable(EntityManager em) {
+        if (!database.postgres(em)) {
+            return Long.MAX_VALUE;
+        }
+        return ((Number) em.createNativeQuery("SELECT allframe_readable()").getSingleResult()).longValue();
     }
 
     public List<EventEnvelope> readStream(EntityManager em, String streamId, long fromVersion, int maxCount) {
@@ -40,9 +58,13 @@ public final class EventReader {
     }
 
     public List<EventEnvelope> readAll(EntityManager em, long afterPosition, int maxCount) {
-        return read(em.createQuery(ROWS + " where e.globalPosition > :after"
+        if (maxCount <= 0) {
+            return List.of();
+        }
+        long readable = readable(em);
+        return read(em.createQuery(ROWS + " where e.globalPosition > :after and e.globalPosition <= :readable"
                         + " order by e.globalPosition", EventRow.class)
-                .setParameter("after", afterPosition), maxCount);
+                .setParameter("after", afterPosition).setParameter("readable", readable), maxCount);
     }
 
     /**
@@ -53,9 +75,10 @@ public final class EventReader {
         if (maxCount <= 0) {
             return new LogPage(List.of(), afterPosition, null);
         }
+        long readable = readable(em);
         List<EventRow> rows = em.createQuery(ROWS + " where e.globalPosition > :after"
-                        + " order by e.globalPosition", EventRow.class)
-                .setParameter("after", afterPosition).setMaxResults(maxCount)
+                        + " and e.globalPosition <= :readable order by e.globalPosition", EventRow.class)
+                .setParameter("after", afterPosition).setParameter("readable", readable).setMaxResults(maxCount)
                 .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
         if (rows.isEmpty()) {
             return new LogPage(List.of(), afterPosition, null);
@@ -76,9 +99,10 @@ public final class EventReader {
         if (query.matchesAll()) {
             return readAll(em, afterPosition, maxCount);
         }
+        long readable = readable(em);
         TreeSet<Long> positions = new TreeSet<>();
         for (QueryItem item : query.items()) {
-            positions.addAll(positions(em, item, afterPosition, maxCount));
+            positions.addAll(positions(em, item, afterPosition, readable, maxCount));
             while (positions.size() > maxCount) {
                 positions.pollLast();
             }
@@ -97,7 +121,7 @@ public final class EventReader {
             first = positionsAfter(em, afterPosition);
         } else {
             for (QueryItem item : query.items()) {
-                List<Long> found = positions(em, item, afterPosition, 1);
+                List<Long> found = positions(em, item, afterPosition, Long.MAX_VALUE, 1);
                 if (!found.isEmpty()) {
                     first = Math.min(first, found.get(0));
                 }
@@ -114,21 +138,24 @@ public final class EventReader {
     }
 
     /**
-     * The positions of up to {@code maxCount} events matching {@code item} above {@code afterPosition}: from the rows
-     * of its first tag, each also carrying the others, or from the log by type when it has no tags.
+     * The positions of up to {@code maxCount} events matching {@code item} above {@code afterPosition} and up to
+     * {@code readable}: from the rows of its first tag, each also carrying the others, or from the log by type when it
+     * has no tags.
      */
-    private static List<Long> positions(EntityManager em, QueryItem item, long afterPosition, int maxCount) {
+    private static List<Long> positions(EntityManager em, QueryItem item, long afterPosition, long readable,
+                                        int maxCount) {
         StringBuilder hql = new StringBuilder();
         List<String> tags = List.copyOf(item.tags());
         if (tags.isEmpty()) {
-            hql.append("select e.globalPosition from AllFrameEvent e where e.globalPosition > :after");
+            hql.append("select e.globalPosition from AllFrameEvent e where e.globalPosition > :after")
+                    .append(" and e.globalPosition <= :readable");
             if (!item.types().isEmpty()) {
                 hql.append(" and e.typeName in :types");
             }
             hql.append(" order by e.globalPosition");
         } else {
             hql.append("select t.globalPosition from AllFrameEventTag t where t.tag = :tag0")
-                    .append(" and t.globalPosition > :after");
+                    .append(" and t.globalPosition > :after and t.globalPosition <= :readable");
             if (!item.types().isEmpty()) {
                 hql.append(" and t.typeName in :types");
             }
@@ -139,7 +166,8 @@ public final class EventReader {
             }
             hql.append(" order by t.globalPosition");
         }
-        TypedQuery<Long> query = em.createQuery(hql.toString(), Long.class).setParameter("after", afterPosition);
+        TypedQuery<Long> query = em.createQuery(hql.toString(), Long.class).setParameter("after", afterPosition)
+                .setParameter("readable", readable);
         if (!item.types().isEmpty()) {
             query.setParameter("types", List.copyOf(item.types()));
         }
@@ -195,7 +223,11 @@ public final class EventReader {
         return eventIds.stream().filter(id -> stored.contains(id.toString())).findFirst();
     }
 
+    /** The position every event up to which is committed or never will be: on PostgreSQL the readable head. */
     public long headPosition(EntityManager em) {
+        if (database.postgres(em)) {
+            return readable(em);
+        }
         HeadRow head = em.find(HeadRow.class, HeadRow.ID);
         return head == null ? 0 : head.position();
     }

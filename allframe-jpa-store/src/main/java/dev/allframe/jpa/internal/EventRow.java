@@ -7,8 +7,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One stored event. The global position is the key and is assigned by the appender while it holds the
- * head row's lock (see {@link HeadRow}); payload, metadata and tags are JSON text (the tags are also rows of their
+ * One stored event. The global position is the key and is assigned by the appender (see {@link HeadRow} and
+ * {@link PostgresAppender}); payload, metadata and tags are JSON text (the tags are also rows of their
  * own, {@link EventTagRow}, which queries find events by).
  */
 @Entity(name = "AllFrameEvent")

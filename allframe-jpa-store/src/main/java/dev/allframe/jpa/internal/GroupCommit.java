@@ -12,14 +12,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Appends that run alone on PostgreSQL, sharing commits between the threads of this process. Every append
- * holds the head row's lock until its commit is durable, so appends run one after the other whatever
- * happens; rather than each waiting for the lock and then for its own commit, a thread that gets to append
- * takes every append waiting behind it and writes them in one transaction with one commit: one round trip for
- * all their statements ({@link PostgresBatch}) and one for the commit. Each append in it is checked as on its
- * own, against what is committed and what the appends before it in the batch stored: a refused condition (the
- * stream's version, or a query condition) inserts nothing, neither events nor tags, lowers the head again and fails
- * only that append. One append alone goes in autocommit mode, one round trip with its commit.
+ * Appends that run alone on PostgreSQL, sharing commits between the threads of this process: rather than each
+ * waiting for its own durable commit, a thread that gets to append takes every append waiting behind it and writes
+ * them in one transaction with one commit: one round trip for all their statements ({@link PostgresBatch}) and one
+ * for the commit. Each append in it is checked as on its own, against what is committed and what the appends before
+ * it in the batch stored: a refused condition (the stream's version, or a query condition) inserts nothing, neither
+ * events nor tags, leaves its positions unused and fails only that append; one that only has to take new positions
+ * is made again on its own after the commit. One append alone goes in autocommit mode, one round trip with its
+ * commit.
  * <p>
  * An append comes here prepared ({@link PreparedAppend}): its ids checked against what the tables keep, its JSON
  * written and its events upcast, so that what the application got wrong fails that append alone, before it waits,
@@ -107,6 +107,7 @@ final class GroupCommit {
                 inOneTransaction(connection, batch, shared);
                 return null;
             });
+            shared.again.forEach(this::alone);
         } catch (RuntimeException failed) {
             if (shared.committing) {
                 batch.stream().filter(pending -> !pending.settled()).forEach(pending -> pending.fail(failed));
@@ -133,6 +134,7 @@ final class GroupCommit {
             List<PostgresBatch.Outcome> outcomes = together.appendAll(connection,
                     batch.stream().map(p -> p.append).toList());
             List<Pending> appended = new ArrayList<>(batch.size());
+            List<Pending> again = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 Pending pending = batch.get(i);
                 PostgresBatch.Outcome outcome = outcomes.get(i);
@@ -141,12 +143,15 @@ final class GroupCommit {
                     appended.add(pending);
                 } else if (outcome instanceof PostgresBatch.Outcome.Refused refused) {
                     pending.fail(refused.conflict());
+                } else {
+                    again.add(pending);
                 }
             }
             shared.committing = true;
             connection.commit();
             appended.forEach(Pending::commit);
             metrics.committedTogether(appended.size(), appended.stream().mapToInt(Pending::events).sum());
+            shared.again = again;
         } catch (SQLException | RuntimeException e) {
             if (!shared.committing) {
                 rollBack(connection, e);
@@ -177,6 +182,8 @@ final class GroupCommit {
     /** Whether the shared transaction got as far as its commit. */
     private static final class Shared {
         boolean committing;
+        /** The appends of the committed batch to be made again on their own. */
+        List<Pending> again = List.of();
     }
 
     /**

@@ -6,11 +6,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The single row holding the global log's head position. Every append locks it first (SELECT ... FOR
- * UPDATE), takes the positions after it and raises it, all in the append's transaction. Appends therefore
- * commit one after the other in position order, so a reader can never see position p + 1 committed while
- * p is not: the gap that sequences and identity columns leave (allocated at insert, committed out of order)
- * cannot happen here. The price is one appending transaction at a time.
+ * The single row holding the global log's head position. On H2 and Derby every append locks it first (SELECT ... FOR
+ * UPDATE), takes the positions after it and raises it, all in the append's transaction. Appends therefore commit one
+ * after the other in position order, so a reader can never see position p + 1 committed while p is not: the gap that
+ * sequences and identity columns leave (allocated at insert, committed out of order) cannot happen there. The price
+ * is one appending transaction at a time. On PostgreSQL appends take their positions from a sequence and mark them
+ * until their transactions end ({@link PostgresAppender}); there the row only makes appends with an idempotency key
+ * take turns.
  */
 @Entity(name = "AllFrameHead")
 @Table(name = "allframe_head")

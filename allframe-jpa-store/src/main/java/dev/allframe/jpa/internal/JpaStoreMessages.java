@@ -76,6 +76,17 @@ public final class JpaStoreMessages {
     static final MessageTemplate AF2061 = new MessageTemplate("AF2061",
             "AllFrame's table %s is missing, which this version keeps the events' tags in: an earlier version created"
             + " the others; create it once with '%s', or set allframe.jpa.create-schema=true to let the store add it");
+    static final MessageTemplate AF2062 = new MessageTemplate("AF2062",
+            "The global log cannot hold more than 1099511627774 positions");
+    static final MessageTemplate AF2063 = new MessageTemplate("AF2063",
+            "Schema %s lacks the sequence allframe_positions and the functions allframe_position_keys,"
+            + " allframe_wait_below, allframe_take_positions, allframe_give_back and allframe_readable that this"
+            + " version numbers events with: run the statements of META-INF/allframe/sql/postgresql.sql (in"
+            + " allframe-jpa-store) from CREATE SEQUENCE allframe_positions to the end of allframe_readable, or set"
+            + " allframe.jpa.create-schema=true");
+    static final MessageTemplate AF2064 = new MessageTemplate("AF2064",
+            "Added the sequence allframe_positions and its functions to schema %s (PostgreSQL): appends no longer wait"
+            + " for each other's commits");
     static final MessageTemplate AF2056 = new MessageTemplate("AF2056",
             "Added the triggers that tell the servers sharing the database what was committed (notifications) to"
             + " AllFrame's tables on %s, which an earlier version created without them");
@@ -206,6 +217,18 @@ public final class JpaStoreMessages {
 
     public static AllFrameMessage tableMissing(String table, String statement) {
         return AF2061.with(table, statement);
+    }
+
+    public static AllFrameMessage positionsExhausted() {
+        return AF2062.with();
+    }
+
+    public static AllFrameMessage positionsMissing(String schema) {
+        return AF2063.with(schema);
+    }
+
+    public static AllFrameMessage positionsAdded(String schema) {
+        return AF2064.with(schema);
     }
 
     public static AllFrameMessage notificationsAdded(String database) {

@@ -6,36 +6,53 @@ import dev.allframe.spi.event.AppendResult;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * An append on PostgreSQL in one round trip and the commit, where the portable path needs four round trips
  * before the commit (lock the head, read the stream's version, insert, raise the head), and two more for a query
- * condition and tags. Two statements go to the database together ({@link PostgresStatements}): the first locks the
- * head row and raises it, which gives the events their positions; the second reads the head and the stream's
- * version, checks the append's conditions (the stream's version, and that no event after the query condition's
- * position matches its query) and inserts every event with its tags' rows, or none when a condition does not hold.
- * Each statement takes its own snapshot when it starts, and the second starts once the first holds the lock, so
- * under read committed it sees every append committed before this one.
+ * condition and tags. Two statements go to the database together ({@link PostgresStatements}): the first takes the
+ * events' positions ({@code allframe_take_positions}: the next ones of the sequence {@code allframe_positions}, marked
+ * as in use by a lock of the transaction that readers look for, so that they read no further until it ends); the
+ * second reads the stream's version and newest position, checks the append's conditions (the stream's version, that
+ * no event after the query condition's position matches its query, and that the stream's newest event lies below the
+ * positions taken) and inserts every event with its tags' rows, or none when a condition does not hold. Each
+ * statement takes its own snapshot when it starts, so under read committed the second sees every append that ended
+ * before the positions were taken; for a query condition the first also waits until every append holding lower
+ * positions ended, so the condition is checked against all of them.
  * <p>
- * The head stays locked until the transaction ends, as on the portable path, so the global order has no gap
- * a reader could overtake. When a condition fails, the head is lowered again before the conflict is
- * reported, which leaves a transaction the caller keeps (JTA) without a trace of the attempt; the stream's version
- * and the first event matching the query, read in the same round trip, tell which condition failed.
+ * No lock is held through the caller's transaction that another append waits for: appends of different streams run
+ * side by side, each in its own transaction, however long. Two appends of one stream meet at its unique versions:
+ * the later waits for the earlier's transaction, and finds its versions taken when that one commits. Inside a
+ * transaction the insert then stores nothing instead of failing (which would abort the caller's transaction), what
+ * it stored before is removed again, and the stream read again tells a refused condition (a conflict) from an append
+ * that only has to take new positions, above the stream's newest event: it does, up to {@link #ATTEMPTS} times.
+ * Positions taken and not used stay unused: the global order is gap-safe, not dense.
  * <p>
  * When nothing else has to run in the append's transaction, {@link #appendAlone} sends the same two
  * statements on a connection in autocommit mode. PostgreSQL runs the statements sent before one sync as one
  * implicit transaction and commits it when the last one has run, so the append and its commit take one
  * round trip, like a plain insert in autocommit mode. There a refused condition has to fail the statement, so
- * that the implicit transaction rolls back with the raised head: a refused stream version leaves the version
- * {@code null}, a refused query condition (the stream's version accepted) the type name, each in its
- * {@code NOT NULL} column, and which column the database names tells which condition failed.
+ * that the implicit transaction rolls back: a refused stream version leaves the version {@code null}, a refused query
+ * condition (the stream's version accepted) the type name, each in its {@code NOT NULL} column, and which column the
+ * database names tells which condition failed; another append's event at one of the versions fails it on the unique
+ * versions.
  */
 final class PostgresAppender {
 
     private static final String NOT_NULL_VIOLATION = "23502";
     private static final String VERSION_COLUMN = "stream_version";
     private static final String TYPE_COLUMN = "type_name";
+
+    /** How many times an append takes new positions before it reports a conflict. */
+    static final int ATTEMPTS = 50;
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** What {@code allframe_take_positions} raises when the positions ran out. */
+    private static final String RAISED = "P0001";
+    private static final String EXHAUSTED = JpaStoreMessages.positionsExhausted().id();
+    /** The unique constraint on a stream's versions, which the database names when another append took one. */
+    private static final String STREAM_VERSIONS = "allframe_events_stream_uk";
 
     private final PostgresStatements statements;
 
@@ -46,16 +63,27 @@ final class PostgresAppender {
     /** Appends {@code prepared}'s events, which must not be empty, on {@code connection}'s transaction. */
     AppendResult append(Connection connection, PreparedAppend prepared) throws SQLException {
         int count = prepared.size();
-        try (PreparedStatement append = connection.prepareStatement(statements.append(prepared))) {
-            statements.bindAppend(append, 1, connection, prepared);
-            append.execute();
-            long head = statements.headBefore(append.getResultSet(), count);
-            append.getMoreResults();
-            OptionalLong version = statements.insertedVersion(append.getResultSet(), count);
-            if (version.isEmpty()) {
-                throw statements.refuse(connection, prepared);
+        for (int attempt = 1; ; attempt++) {
+            long head;
+            PostgresStatements.Inserted inserted;
+            try (PreparedStatement append = connection.prepareStatement(statements.append(prepared))) {
+                statements.bindAppend(append, 1, connection, prepared);
+                execute(append);
+                head = statements.headBefore(append.getResultSet(), count);
+                append.getMoreResults();
+                inserted = statements.inserted(append.getResultSet());
             }
-            return statements.appended(prepared, head, version.getAsLong());
+            if (inserted.all(count)) {
+                return statements.appended(prepared, head, inserted.version());
+            }
+            Optional<RuntimeException> refused = statements.refuse(connection, prepared, head);
+            if (refused.isPresent()) {
+                throw refused.get();
+            }
+            if (attempt == ATTEMPTS) {
+                throw AppendConditions.conflict(prepared.request(),
+                        statements.stream(connection, prepared.request().streamId()).version());
+            }
         }
     }
 
@@ -66,29 +94,73 @@ final class PostgresAppender {
     AppendResult appendAlone(Connection connection, PreparedAppend prepared) throws SQLException {
         AppendRequest request = prepared.request();
         int count = prepared.size();
-        long head;
-        OptionalLong version;
-        try (PreparedStatement append = connection.prepareStatement(statements.appendAlone(prepared))) {
-            statements.bindAppendAlone(append, connection, prepared);
-            append.execute();
-            head = statements.headBefore(append.getResultSet(), count);
-            append.getMoreResults();
-            version = statements.insertedVersion(append.getResultSet(), count);
-        } catch (SQLException e) {
-            String refused = refusedColumn(e);
-            if (VERSION_COLUMN.equals(refused)) {
-                throw AppendConditions.conflict(request, statements.streamVersion(connection, request.streamId()));
+        for (int attempt = 1; ; attempt++) {
+            long head;
+            OptionalLong version;
+            try (PreparedStatement append = connection.prepareStatement(statements.appendAlone(prepared))) {
+                statements.bindAppendAlone(append, connection, prepared);
+                execute(append);
+                head = statements.headBefore(append.getResultSet(), count);
+                append.getMoreResults();
+                version = statements.insertedVersion(append.getResultSet(), count);
+            } catch (SQLException e) {
+                giveBack(connection, prepared, e);
+                String refused = refusedColumn(e);
+                if (VERSION_COLUMN.equals(refused)) {
+                    throw AppendConditions.conflict(request, statements.stream(connection, request.streamId()).version());
+                }
+                if (TYPE_COLUMN.equals(refused) && request.queryCondition() != null) {
+                    throw PostgresQueryCondition.conflict(request,
+                            PostgresQueryCondition.firstMatch(connection, request.queryCondition()));
+                }
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || !e.getMessage().contains(STREAM_VERSIONS)) {
+                    throw e;
+                }
+                long actual = statements.stream(connection, request.streamId()).version();
+                if (!request.condition().acceptsVersion(actual) || attempt == ATTEMPTS) {
+                    throw AppendConditions.conflict(request, actual);
+                }
+                continue;
             }
-            if (TYPE_COLUMN.equals(refused) && request.queryCondition() != null) {
-                throw PostgresQueryCondition.conflict(request,
-                        PostgresQueryCondition.firstMatch(connection, request.queryCondition()));
+            if (version.isPresent()) {
+                return statements.appended(prepared, head, version.getAsLong());
+            }
+            statements.giveBack(connection, prepared);
+            if (attempt == ATTEMPTS) {
+                throw AppendConditions.conflict(request, statements.stream(connection, request.streamId()).version());
+            }
+        }
+    }
+
+    /** Runs {@code append}; the database's refusal to take more positions is {@code AF2062}. */
+    private static void execute(PreparedStatement append) throws SQLException {
+        try {
+            append.execute();
+        } catch (SQLException e) {
+            if (RAISED.equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains(EXHAUSTED)) {
+                throw new EventStoreException(JpaStoreMessages.positionsExhausted(), e);
             }
             throw e;
         }
-        if (version.isEmpty()) {
-            throw new EventStoreException(JpaStoreMessages.headRowMissing());
+    }
+
+    /** Takes back {@code appended}, stored in {@code connection}'s transaction, which then failed with {@code e}. */
+    void takeBack(Connection connection, AppendResult appended, Throwable e) {
+        try {
+            statements.takeBack(connection, appended);
+        } catch (SQLException | RuntimeException notTakenBack) {
+            e.addSuppressed(notTakenBack);
         }
-        return statements.appended(prepared, head, version.getAsLong());
+    }
+
+    /** Gives the positions of an append alone that failed with {@code e} back; a failure to is kept with it. */
+    private void giveBack(Connection connection, PreparedAppend prepared, SQLException e) throws SQLException {
+        try {
+            statements.giveBack(connection, prepared);
+        } catch (SQLException notGivenBack) {
+            e.addSuppressed(notGivenBack);
+            throw e;
+        }
     }
 
     /**

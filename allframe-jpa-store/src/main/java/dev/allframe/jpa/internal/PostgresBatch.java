@@ -14,13 +14,16 @@ import java.util.OptionalLong;
 
 /**
  * Several appends on PostgreSQL in one round trip, inside the caller's transaction: for each, the statements
- * of a single append in a transaction (raise the head; insert the events and their tags' rows, or none when one of
- * the append's conditions does not hold), then lower the head again if its first event is not there, then read the
- * stream's version and, for a query condition, the first event matching it if its first event is not there
- * ({@link PostgresStatements#batch}). Each append sees those before it, committed or in this transaction, so each
- * is checked as on its own, and a refused one leaves the head, the events and the tags as they were for the next.
- * What a refused append reads is what it was checked against: the appends after it only add events at higher
- * positions, so the first event matching its query is the one it met.
+ * of a single append in a transaction (take positions; insert the events and their tags' rows, or none when one of
+ * the append's conditions does not hold), then read the stream's version and, for a query condition, the first event
+ * matching it if its first event is not there ({@link PostgresStatements#batch}). Each append sees those before it,
+ * committed or in this transaction, so each is checked as on its own, and a refused one leaves the events and the tags
+ * as they were for the next, and its positions unused. What a refused append reads is what it was checked against:
+ * the appends after it only add events at higher positions, so the first event matching its query is the one it met.
+ * An append that no condition refused, yet stored nothing (another transaction stored an event of its stream at higher
+ * positions after it read the stream), is to be made again on its own ({@link Outcome.Again}). Another transaction's
+ * event at one of an append's versions fails the whole batch on the unique versions, and each append is then made on
+ * its own.
  */
 final class PostgresBatch {
 
@@ -38,6 +41,10 @@ final class PostgresBatch {
 
         /** @param conflict a {@link ConcurrencyConflictException} or a {@link QueryConflictException} */
         record Refused(RuntimeException conflict) implements Outcome {
+        }
+
+        /** Stored nothing, and no condition refused it: to be made again, at new positions. */
+        record Again() implements Outcome {
         }
     }
 
@@ -63,7 +70,7 @@ final class PostgresBatch {
                 OptionalLong version = statements.insertedVersion(batch.getResultSet(), count);
                 batch.getMoreResults();
                 batch.getMoreResults();
-                long actual = statements.streamVersion(batch.getResultSet());
+                long actual = statements.stream(batch.getResultSet()).version();
                 Optional<PostgresQueryCondition.Match> match = Optional.empty();
                 if (request.queryCondition() != null) {
                     batch.getMoreResults();
@@ -71,7 +78,8 @@ final class PostgresBatch {
                 }
                 outcomes.add(version.isPresent()
                         ? new Outcome.Appended(statements.appended(append, head, version.getAsLong()))
-                        : new Outcome.Refused(statements.refusal(request, actual, match)));
+                        : statements.refusal(request, actual, match).<Outcome>map(Outcome.Refused::new)
+                                .orElseGet(Outcome.Again::new));
             }
             return outcomes;
         }

@@ -2,6 +2,7 @@ package dev.allframe.jpa.internal;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
+import dev.allframe.command.DuplicateEventIdException;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.NewEvent;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -51,34 +53,49 @@ import java.util.function.Supplier;
  */
 final class PostgresStatements {
 
-    private static final String RAISE_HEAD = "UPDATE allframe_head SET head_position = head_position + ? WHERE id = 1"
-            + " RETURNING head_position;\n";
+    /** Formatted with whether to wait for the appends holding lower positions (query conditions). */
+    private static final String TAKE = "SELECT allframe_take_positions(?::int, %s);\n";
     /** Formatted with the type name's expression, the stream's version, further conditions and what it returns. */
     private static final String INSERT = "INSERT INTO allframe_events (global_position, event_id, stream_id,"
             + " stream_version, type_name, schema_version, payload, metadata, correlation_id, causation_id, recorded_at,"
             + " tags)"
             + " SELECT h.head_position - ? + e.n, e.event_id, ?, s.version + e.n, %s, e.schema_version,"
             + " e.payload, e.metadata, e.correlation_id, e.causation_id, ?, e.tags"
-            + " FROM allframe_head h, %s s,"
+            + " FROM (SELECT currval('allframe_positions') AS head_position) h, %s s,"
             + " unnest(?::varchar[], ?::varchar[], ?::int[], ?::text[], ?::text[], ?::varchar[], ?::varchar[],"
             + " ?::text[])"
             + " WITH ORDINALITY AS e(event_id, type_name, schema_version, payload, metadata, correlation_id,"
             + " causation_id, tags, n)"
-            + " WHERE h.id = 1%s"
+            + " WHERE s.last <= h.head_position - ?%s%s"
             + " RETURNING %s";
     /** Formatted with {@link #INSERT}: the tags' rows of the events it inserted, joined by event id. */
     private static final String WITH_TAGS = "WITH appended AS (%s), tagged AS (INSERT INTO allframe_event_tags (tag,"
             + " global_position, type_name) SELECT g.tag, a.global_position, a.type_name FROM appended a"
             + " JOIN unnest(?::varchar[], ?::varchar[]) AS g(event_id, tag) ON g.event_id = a.event_id)"
             + " SELECT stream_version FROM appended";
-    private static final String VERSION = "coalesce(max(stream_version), 0)";
-    private static final String STREAM = "(SELECT " + VERSION + " AS version FROM allframe_events WHERE stream_id = ?)";
+    /** The stream's version and the position of its newest event, from the newest row alone. */
+    private static final String VERSION = "coalesce(max(n.stream_version), 0)";
+    private static final String LAST = "coalesce(max(n.global_position), 0)";
+    private static final String NEWEST = " FROM (SELECT stream_version, global_position FROM allframe_events"
+            + " WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1) n";
+    private static final String STREAM = "(SELECT " + VERSION + " AS version, " + LAST + " AS last" + NEWEST + ")";
     private static final String STREAM_ALONE = "(SELECT CASE WHEN ? OR " + VERSION + " = ? THEN " + VERSION
-            + " END AS version FROM allframe_events WHERE stream_id = ?)";
-    private static final String LOWER_HEAD = "UPDATE allframe_head SET head_position = head_position - ? WHERE id = 1";
+            + " END AS version, " + LAST + " AS last" + NEWEST + ")";
+    /**
+     * In a transaction, an event another append stored at the same version, or with the same id, is not inserted
+     * instead of failing the statement (and with it the caller's transaction).
+     */
+    private static final String SKIP_TAKEN = " ON CONFLICT DO NOTHING";
     private static final String REFUSED = "NOT EXISTS (SELECT 1 FROM allframe_events WHERE event_id = ?)";
-    private static final String LOWER_HEAD_IF_REFUSED = LOWER_HEAD + " AND " + REFUSED;
-    private static final String STREAM_VERSION = "SELECT " + VERSION + " FROM allframe_events WHERE stream_id = ?";
+    private static final String STREAM_VERSION = "SELECT " + VERSION + ", " + LAST + NEWEST;
+    /** Removes what an append inserted before another append's event at one of its versions stopped it. */
+    private static final String REMOVE_PART = "DELETE FROM allframe_event_tags WHERE global_position BETWEEN ? AND ?;\n"
+            + "DELETE FROM allframe_events WHERE global_position BETWEEN ? AND ?;\n";
+    /** Gives the positions back when no append took any after them ({@code allframe_give_back}). */
+    private static final String GIVE_BACK = "SELECT CAST(allframe_give_back(?::int) AS TEXT)";
+    /** The first of the append's event ids that another append stored. */
+    private static final String STORED_ID = "SELECT event_id FROM allframe_events WHERE event_id = ANY(?::varchar[])"
+            + " LIMIT 1";
     /** How many texts are kept, and how many characters all of them at most. */
     private static final int KEPT_TEXTS = 512;
     private static final long KEPT_CHARACTERS = 16_000_000L;
@@ -117,13 +134,13 @@ final class PostgresStatements {
     /** An append that inserts nothing when a condition does not hold. */
     String append(PreparedAppend prepared) {
         Shape shape = Shape.of(prepared.request());
-        return text(new Text(Form.APPEND, shape, 1), () -> RAISE_HEAD + insert(shape, false));
+        return text(new Text(Form.APPEND, shape, 1), () -> take(shape) + insert(shape, false, true));
     }
 
     /** An append that fails when a condition does not hold, for a connection in autocommit mode. */
     String appendAlone(PreparedAppend prepared) {
         Shape shape = Shape.of(prepared.request());
-        return text(new Text(Form.ALONE, shape, 1), () -> RAISE_HEAD + insert(shape, true));
+        return text(new Text(Form.ALONE, shape, 1), () -> take(shape) + insert(shape, true, false));
     }
 
     /**
@@ -146,19 +163,59 @@ final class PostgresStatements {
 
     /** One append of {@link #batch}. */
     private String batched(Shape shape) {
-        return text(new Text(Form.BATCHED, shape, 1), () -> RAISE_HEAD + insert(shape, false) + ";\n"
-                + LOWER_HEAD_IF_REFUSED + ";\n" + STREAM_VERSION + shape.query()
+        return text(new Text(Form.BATCHED, shape, 1), () -> take(shape) + insert(shape, false, false) + ";\n"
+                + GIVE_BACK + " WHERE " + REFUSED + ";\n" + STREAM_VERSION + shape.query()
                 .map(query -> ";\n" + query.firstMatch(REFUSED))
                 .orElse(""));
     }
 
-    /** Lowers the head again, then reads the stream's version and the first event matching the query condition. */
+    /**
+     * Removes what a refused append inserted (the part stored before another append's event stopped it) and gives its
+     * positions back, then reads the stream's version and newest position, the first of its event ids stored by
+     * another append, and the first event matching the query condition.
+     */
     private String refused(Shape shape) {
-        return text(new Text(Form.REFUSED, shape, 1), () -> LOWER_HEAD + ";\n" + STREAM_VERSION
-                + shape.query().map(query -> ";\n" + query.firstMatch()).orElse(""));
+        return text(new Text(Form.REFUSED, shape, 1), () -> REMOVE_PART + GIVE_BACK + ";\n" + STREAM_VERSION + ";\n"
+                + STORED_ID + shape.query().map(query -> ";\n" + query.firstMatch()).orElse(""));
     }
 
-    private static String insert(Shape shape, boolean alone) {
+    /**
+     * Takes back an append stored in {@code connection}'s transaction, which then failed (an inline listener threw):
+     * removes its events and tags and gives its positions back, in one round trip, should the caller commit all the
+     * same.
+     */
+    void takeBack(Connection connection, AppendResult appended) throws SQLException {
+        List<EventEnvelope> events = appended.events();
+        long first = events.get(0).globalPosition();
+        long last = events.get(events.size() - 1).globalPosition();
+        try (PreparedStatement takeBack = connection.prepareStatement(REMOVE_PART + GIVE_BACK)) {
+            takeBack.setLong(1, first);
+            takeBack.setLong(2, last);
+            takeBack.setLong(3, first);
+            takeBack.setLong(4, last);
+            takeBack.setInt(5, events.size());
+            takeBack.execute();
+        }
+    }
+
+    /** Gives the positions of a refused append alone back, on {@code connection} in autocommit mode. */
+    void giveBack(Connection connection, PreparedAppend prepared) throws SQLException {
+        try (PreparedStatement giveBack = connection.prepareStatement(GIVE_BACK)) {
+            giveBack.setInt(1, prepared.size());
+            giveBack.execute();
+        }
+    }
+
+    /** Takes the positions; for a query condition, waits for the appends that hold lower ones to end. */
+    private static String take(Shape shape) {
+        return TAKE.formatted(shape.query().isPresent());
+    }
+
+    /**
+     * @param alone        a refused condition fails the statement (autocommit mode)
+     * @param skipConflict an event another append stored at one of the versions inserts nothing instead of failing
+     */
+    private static String insert(Shape shape, boolean alone, boolean skipConflict) {
         String typeName = "e.type_name";
         String stream = STREAM_ALONE;
         String conditions = "";
@@ -170,7 +227,7 @@ final class PostgresStatements {
             stream = STREAM;
             conditions = " AND (? OR s.version = ?)" + shape.query().map(query -> " AND " + query.free()).orElse("");
         }
-        String insert = INSERT.formatted(typeName, stream, conditions,
+        String insert = INSERT.formatted(typeName, stream, conditions, skipConflict ? SKIP_TAKEN : "",
                 shape.tagged() ? "event_id, global_position, type_name, stream_version" : "stream_version");
         return shape.tagged() ? WITH_TAGS.formatted(insert) : insert;
     }
@@ -206,7 +263,7 @@ final class PostgresStatements {
         AppendRequest request = prepared.request();
         String firstEvent = request.events().get(0).eventId().toString();
         int p = bindAppend(statement, first, connection, prepared);
-        statement.setLong(p++, request.events().size());
+        statement.setInt(p++, request.events().size());
         statement.setString(p++, firstEvent);
         statement.setString(p++, request.streamId());
         if (request.queryCondition() != null) {
@@ -261,6 +318,7 @@ final class PostgresStatements {
         statement.setArray(p++, connection.createArrayOf("varchar", correlations));
         statement.setArray(p++, connection.createArrayOf("varchar", causations));
         statement.setArray(p++, connection.createArrayOf("text", tags));
+        statement.setLong(p++, count);
         if (!alone) {
             p = bindCondition(statement, p, request);
             if (query != null) {
@@ -297,7 +355,7 @@ final class PostgresStatements {
         return p + 2;
     }
 
-    /** The head before an append of {@code count} events, from the reply of its first statement. */
+    /** The positions before an append of {@code count} events, from the reply of its first statement. */
     long headBefore(ResultSet raised, int count) throws SQLException {
         try (raised) {
             if (!raised.next()) {
@@ -307,8 +365,16 @@ final class PostgresStatements {
         }
     }
 
-    /** The stream's version after the insert of {@code count} events; empty when a condition refused them. */
-    OptionalLong insertedVersion(ResultSet versions, int count) throws SQLException {
+    /** How many of an append's events its insert stored, and the stream's version after the last of them. */
+    record Inserted(int events, long version) {
+
+        boolean all(int count) {
+            return events == count;
+        }
+    }
+
+    /** What the insert of an append stored, from its reply. */
+    Inserted inserted(ResultSet versions) throws SQLException {
         try (versions) {
             long version = 0;
             int inserted = 0;
@@ -316,46 +382,81 @@ final class PostgresStatements {
                 version = Math.max(version, versions.getLong(1));
                 inserted++;
             }
-            return inserted == count ? OptionalLong.of(version) : OptionalLong.empty();
-        }
-    }
-
-    /** The stream's version, from the reply of the version read of {@link #batch}. */
-    long streamVersion(ResultSet version) throws SQLException {
-        try (version) {
-            version.next();
-            return version.getLong(1);
-        }
-    }
-
-    long streamVersion(Connection connection, String streamId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(STREAM_VERSION)) {
-            query.setString(1, streamId);
-            return streamVersion(query.executeQuery());
+            return new Inserted(inserted, version);
         }
     }
 
     /**
-     * Takes back the positions {@code prepared}, refused in {@code connection}'s transaction, raised the head by,
-     * and tells which condition refused it, in one round trip: the error to throw.
+     * The stream's version after the insert of {@code count} events; empty when a condition refused them.
      */
-    RuntimeException refuse(Connection connection, PreparedAppend prepared) throws SQLException {
+    OptionalLong insertedVersion(ResultSet versions, int count) throws SQLException {
+        Inserted inserted = inserted(versions);
+        return inserted.all(count) ? OptionalLong.of(inserted.version()) : OptionalLong.empty();
+    }
+
+    /** A stream's version and the position of its newest event. */
+    record Stream(long version, long last) {
+    }
+
+    /** The stream's version and newest position, from the reply of {@link #STREAM_VERSION}. */
+    Stream stream(ResultSet version) throws SQLException {
+        try (version) {
+            version.next();
+            return new Stream(version.getLong(1), version.getLong(2));
+        }
+    }
+
+    Stream stream(Connection connection, String streamId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(STREAM_VERSION)) {
+            query.setString(1, streamId);
+            return stream(query.executeQuery());
+        }
+    }
+
+    /**
+     * Why {@code prepared}, whose events were to follow {@code headBefore}, was refused in {@code connection}'s
+     * transaction, in one round trip that also removes what it inserted: the error to throw, or empty when no
+     * condition refused it and it is to take new positions (another append stored an event of its stream at higher
+     * positions, or at one of its versions, after it read the stream).
+     */
+    Optional<RuntimeException> refuse(Connection connection, PreparedAppend prepared, long headBefore)
+            throws SQLException {
         AppendRequest request = prepared.request();
         try (PreparedStatement refused = connection.prepareStatement(refused(Shape.of(request)))) {
-            refused.setLong(1, prepared.size());
-            refused.setString(2, request.streamId());
+            long first = headBefore + 1;
+            long last = headBefore + prepared.size();
+            refused.setLong(1, first);
+            refused.setLong(2, last);
+            refused.setLong(3, first);
+            refused.setLong(4, last);
+            refused.setInt(5, prepared.size());
+            refused.setString(6, request.streamId());
+            refused.setArray(7, connection.createArrayOf("varchar",
+                    request.events().stream().map(event -> event.eventId().toString()).toArray()));
             if (request.queryCondition() != null) {
-                PostgresQueryCondition.bind(refused, 3, connection, request.queryCondition());
+                PostgresQueryCondition.bind(refused, 8, connection, request.queryCondition());
             }
             refused.execute();
             refused.getMoreResults();
-            long version = streamVersion(refused.getResultSet());
+            refused.getMoreResults();
+            refused.getMoreResults();
+            Stream stream = stream(refused.getResultSet());
+            refused.getMoreResults();
+            Optional<String> storedId;
+            try (ResultSet ids = refused.getResultSet()) {
+                storedId = ids.next() ? Optional.of(ids.getString(1)) : Optional.empty();
+            }
             Optional<PostgresQueryCondition.Match> match = Optional.empty();
             if (request.queryCondition() != null) {
                 refused.getMoreResults();
                 match = PostgresQueryCondition.match(refused.getResultSet());
             }
-            return refusal(request, version, match);
+            Optional<RuntimeException> refusal = refusal(request, stream.version(), match);
+            if (refusal.isEmpty() && storedId.isPresent()) {
+                return Optional.of(DuplicateEventIdException.storedBefore(request.streamId(),
+                        UUID.fromString(storedId.get())));
+            }
+            return refusal;
         }
     }
 
@@ -366,12 +467,15 @@ final class PostgresStatements {
      * @param actualVersion the stream's version
      * @param match         the first event matching the query condition, if read
      */
-    RuntimeException refusal(AppendRequest request, long actualVersion,
-                             Optional<PostgresQueryCondition.Match> match) {
-        if (request.queryCondition() == null || !request.condition().acceptsVersion(actualVersion)) {
-            return AppendConditions.conflict(request, actualVersion);
+    Optional<RuntimeException> refusal(AppendRequest request, long actualVersion,
+                                       Optional<PostgresQueryCondition.Match> match) {
+        if (!request.condition().acceptsVersion(actualVersion)) {
+            return Optional.of(AppendConditions.conflict(request, actualVersion));
         }
-        return PostgresQueryCondition.conflict(request, match);
+        if (request.queryCondition() != null && match.isPresent()) {
+            return Optional.of(PostgresQueryCondition.conflict(request, match));
+        }
+        return Optional.empty();
     }
 
     /** What {@code prepared} stored, its events after {@code headBefore} and its stream now at {@code version}. */

@@ -3,6 +3,7 @@ package dev.allframe.jpa.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.allframe.EventEnvelope;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.Problems;
@@ -161,8 +162,8 @@ abstract class JpaProjectionContract {
             for (Future<?> appends : appendConcurrently(appenders)) {
                 appends.get(30, TimeUnit.SECONDS);
             }
-            assertThat(store.headPosition()).as("appends commit while the rebuild is held in its first batches")
-                    .isEqualTo(60);
+            assertThat(store.readAll(0, 200)).as("appends commit while the rebuild is held in its first batches")
+                    .hasSize(60);
 
             List<Future<?>> meanwhile = appendConcurrently(appenders);
             hold.release().countDown();
@@ -174,10 +175,12 @@ abstract class JpaProjectionContract {
             appenders.shutdownNow();
         }
 
-        assertThat(engine.awaitPosition("ledger", 90, Duration.ofSeconds(30))).isTrue();
+        // concurrent appends to one stream may leave positions unused (PostgreSQL): the last event's is the head
+        long head = store.headPosition();
+        assertThat(store.readAll(0, 200)).hasSize(90).last().extracting(EventEnvelope::globalPosition).isEqualTo(head);
+        assertThat(engine.awaitPosition("ledger", head, Duration.ofSeconds(30))).isTrue();
         assertThat(rows()).as("one row per event: the key refuses a second").isEqualTo(90);
         assertThat(engine.status("ledger").state()).isEqualTo(ProjectionState.RUNNING);
-        assertThat(store.headPosition()).isEqualTo(90);
     }
 
     @Test

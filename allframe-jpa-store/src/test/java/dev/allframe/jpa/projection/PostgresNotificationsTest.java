@@ -168,7 +168,7 @@ class PostgresNotificationsTest {
 
             assertThat(log.lines()).containsExactly("INFO AF2057: The servers sharing the database follow each other at"
                     + " each poll, not at once: the schema " + database.schema() + " lacks the triggers"
-                    + " allframe_head_notify, allframe_checkpoints_notify and allframe_projection_leases_notify of the"
+                    + " allframe_events_notify, allframe_checkpoints_notify and allframe_projection_leases_notify of the"
                     + " PostgreSQL script");
         }
         try (LogCapture log = LogCapture.of(JpaSchema.class)) {

@@ -97,7 +97,8 @@ public class ProjectionCatchUpBenchmark {
         } catch (Exception e) {
             throw new SQLException(e);
         }
-        database.execute("UPDATE allframe_head SET head_position = " + events, "ANALYZE allframe_events");
+        database.execute("UPDATE allframe_head SET head_position = " + events,
+                "SELECT setval('allframe_positions', " + events + ")", "ANALYZE allframe_events");
         Problems problems = new Problems();
         model = ProjectionInspector.inspect(List.of(new ProjectionBean(ItemCounter.class, NAME,
                 ProjectionMode.ASYNC, ReadModel.STORED)), problems).get(0);

@@ -98,7 +98,7 @@ public final class BenchDatabase implements AutoCloseable {
         ResourceLocalTransactions transactions = new ResourceLocalTransactions(factory);
         JpaSchema.createIfMissing(transactions);
         if ("true".equals(System.getenv("ALLFRAME_BENCH_WITHOUT_NOTIFICATIONS"))) {
-            executeAt(url(), "DROP TRIGGER allframe_head_notify ON allframe_head",
+            executeAt(url(), "DROP TRIGGER allframe_events_notify ON allframe_events",
                     "DROP TRIGGER allframe_checkpoints_notify ON allframe_checkpoints",
                     "DROP TRIGGER allframe_projection_leases_notify ON allframe_projection_leases");
         }

@@ -1,0 +1,285 @@
+package dev.allframe.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.allframe.EventEnvelope;
+import dev.allframe.command.QueryConflictException;
+import dev.allframe.core.EventIds;
+import dev.allframe.core.EventTypeRegistry;
+import dev.allframe.event.EventQuery;
+import dev.allframe.event.QueryItem;
+import dev.allframe.jpa.PostgresCondition.RequiresPostgres;
+import dev.allframe.spi.conformance.ConformanceEvent;
+import dev.allframe.spi.conformance.ConformanceSeat;
+import dev.allframe.spi.event.AppendCondition;
+import dev.allframe.spi.event.AppendRequest;
+import dev.allframe.spi.event.NewEvent;
+import dev.allframe.spi.event.QueryCondition;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Appends on PostgreSQL in transactions that stay open (a caller's JTA transaction doing more work after its
+ * dispatch): another JVM's append holds its transaction open, and this one's appends go on meanwhile, while a
+ * reader reads only up to the open append's position until its transaction ended, committed, rolled back or dropped
+ * with its killed process, and then reads on without passing over anything. Query conditions wait for the appends
+ * below them and see what they stored.
+ */
+@RequiresPostgres
+class LongTransactionsTest {
+
+    private static final long WAIT_SECONDS = 30;
+
+    @TempDir
+    Path work;
+
+    private final List<Process> children = new ArrayList<>();
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        children.forEach(Process::destroyForcibly);
+        pool.shutdownNow();
+    }
+
+    @Test
+    void appendsGoOnWhileAnotherProcessKeepsItsAppendsTransactionOpenAndReadersStopBelowIt() throws Exception {
+        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore();
+        append(store, "before");
+        Holder slow = hold("slow");
+        long held = slow.position();
+
+        Future<List<Long>> fast = pool.submit(() -> {
+            List<Long> positions = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                positions.add(append(store, "fast-" + i % 4));
+            }
+            return positions;
+        });
+        List<Long> fastPositions = fast.get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        assertThat(fastPositions).as("taken after the open append's").allMatch(position -> position > held);
+        assertThat(store.readAll(0, 100)).as("nothing read at or after the open append's position")
+                .extracting(EventEnvelope::streamId).containsExactly("before");
+        assertThat(store.headPosition()).isEqualTo(held - 1);
+
+        slow.tell("commit");
+        assertThat(slow.awaitLine()).isEqualTo("committed");
+
+        List<EventEnvelope> log = store.readAll(0, 100);
+        assertThat(log).extracting(EventEnvelope::globalPosition).isSorted().doesNotHaveDuplicates();
+        assertThat(log).extracting(EventEnvelope::streamId).hasSize(22).startsWith("before", "slow");
+        assertThat(log.get(1).globalPosition()).isEqualTo(held);
+        assertThat(store.headPosition()).isEqualTo(log.get(21).globalPosition());
+    }
+
+    @Test
+    void aReaderGoesPastTheUnusedPositionsOfARolledBackAppendOnceItsTransactionEnded() throws Exception {
+        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore();
+        Holder slow = hold("slow");
+        long held = slow.position();
+        List<Long> after = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            after.add(pool.submit(() -> append(store, "fast")).get(WAIT_SECONDS, TimeUnit.SECONDS));
+        }
+        assertThat(store.readAll(0, 100)).isEmpty();
+
+        slow.tell("rollback");
+        assertThat(slow.awaitLine()).isEqualTo("rolled back");
+
+        assertThat(store.readAll(0, 100)).extracting(EventEnvelope::globalPosition).containsExactlyElementsOf(after)
+                .doesNotContain(held);
+        assertThat(store.readAll(held - 1, 100)).extracting(EventEnvelope::streamId).containsOnly("fast");
+    }
+
+    @Test
+    void aKilledProcessHoldingAnAppendHoldsUpNoReaderOnceTheDatabaseDroppedItsConnection() throws Exception {
+        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore();
+        Holder slow = hold("slow");
+        long held = slow.position();
+        long fast = pool.submit(() -> append(store, "fast")).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(store.readAll(0, 100)).isEmpty();
+
+        slow.process.destroyForcibly();
+        assertThat(slow.process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+
+        awaitCondition(() -> !store.readAll(0, 100).isEmpty(), "the reader passes the killed process's append");
+        assertThat(store.readAll(0, 100)).extracting(EventEnvelope::globalPosition).containsExactly(fast);
+        assertThat(fast).isGreaterThan(held);
+        assertThat(store.streamVersion("slow")).isZero();
+    }
+
+    @Test
+    void aQueryConditionWaitsForTheAppendBelowItAndIsRefusedByWhatItCommitted() throws Exception {
+        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore(seats());
+        Inside inside = new Inside();
+        store.subscribeInline(inside::await);
+        long decidedAt = store.headPosition();
+
+        Future<?> first = pool.submit(() -> store.append(seat("seats-1", "s1")));
+        assertThat(inside.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        Future<?> second = pool.submit(() -> store.append(seat("seats-2", "s2")
+                .onlyIf(new QueryCondition(courseSeats(), decidedAt))));
+        awaitCondition(TestDatabase.POSTGRESQL::aTransactionWaitsForALock,
+                "the second append waits for the first's transaction");
+        assertThat(second).isNotDone();
+
+        inside.release.countDown();
+        first.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> second.get(WAIT_SECONDS, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(QueryConflictException.class)
+                .hasMessageContaining("but the event at position 1 (type 'ConformanceSeat' in stream 'seats-1')");
+        assertThat(store.readAll(0, 100)).extracting(EventEnvelope::streamId).containsExactly("seats-1");
+    }
+
+    @Test
+    void aQueryConditionWaitingForAnAppendThatRollsBackIsMet() throws Exception {
+        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore(seats());
+        Inside inside = new Inside();
+        store.subscribeInline(appended -> {
+            inside.await(appended);
+            if (appended.streamId().equals("seats-1")) {
+                throw new IllegalStateException("the first append's transaction rolls back");
+            }
+        });
+        long decidedAt = store.headPosition();
+
+        Future<?> first = pool.submit(() -> store.append(seat("seats-1", "s1")));
+        assertThat(inside.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        Future<?> second = pool.submit(() -> store.append(seat("seats-2", "s2")
+                .onlyIf(new QueryCondition(courseSeats(), decidedAt))));
+        awaitCondition(TestDatabase.POSTGRESQL::aTransactionWaitsForALock,
+                "the second append waits for the first's transaction");
+
+        inside.release.countDown();
+        assertThatThrownBy(() -> first.get(WAIT_SECONDS, TimeUnit.SECONDS)).hasRootCauseMessage(
+                "the first append's transaction rolls back");
+        second.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(store.readAll(0, 100)).extracting(EventEnvelope::streamId).containsExactly("seats-2");
+    }
+
+    /** An inline listener that holds the first append's transaction open until released; later ones pass. */
+    private static final class Inside {
+
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        void await(dev.allframe.spi.event.AppendResult appended) {
+            if (!appended.streamId().equals("seats-1")) {
+                return;
+            }
+            entered.countDown();
+            try {
+                if (!release.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static EventTypeRegistry seats() {
+        return EventTypeRegistry.of(List.of(ConformanceEvent.class, ConformanceSeat.class));
+    }
+
+    private static EventQuery courseSeats() {
+        return EventQuery.of(QueryItem.tagged("course:c1").withTypes("ConformanceSeat"));
+    }
+
+    private static AppendRequest seat(String stream, String student) {
+        return new AppendRequest(stream, AppendCondition.any(), List.of(new NewEvent(EventIds.next(),
+                "ConformanceSeat", 1, new ConformanceSeat("c1", student), null, null, Map.of(),
+                new LinkedHashSet<>(List.of("course:c1", "student:" + student)))), null);
+    }
+
+    private static long append(JpaEventStore store, String stream) {
+        return store.append(stream, AppendCondition.any(), List.of(new NewEvent(EventIds.next(), "ConformanceEvent",
+                1, new ConformanceEvent(stream, 0), null, null, null))).events().get(0).globalPosition();
+    }
+
+    /** Waits for {@code condition}, failing after {@link #WAIT_SECONDS}. */
+    private static void awaitCondition(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    /** Starts a {@link HoldingProcess} appending to {@code stream}, once it holds its append's transaction open. */
+    private Holder hold(String stream) throws Exception {
+        Process process = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
+                HoldingProcess.class.getName(), TestDatabase.POSTGRESQL.jdbcUrl(), stream)
+                .redirectError(work.resolve(stream + ".log").toFile()).start();
+        children.add(process);
+        Holder holder = new Holder(process, new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)), new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+        String holding = holder.awaitLine();
+        assertThat(holding).as("the child's first line; its errors are in %s", work.resolve(stream + ".log"))
+                .startsWith("holding ");
+        holder.position = Long.parseLong(holding.substring("holding ".length()));
+        return holder;
+    }
+
+    /** The second JVM holding its append open, and the lines it writes. */
+    private final class Holder {
+
+        final Process process;
+        private final BufferedReader out;
+        private final Writer in;
+        private long position;
+
+        Holder(Process process, BufferedReader out, Writer in) {
+            this.process = process;
+            this.out = out;
+            this.in = in;
+        }
+
+        long position() {
+            return position;
+        }
+
+        void tell(String line) throws Exception {
+            in.write(line + "\n");
+            in.flush();
+        }
+
+        /** The next line that does not come from a logger, within {@link #WAIT_SECONDS}; {@code null} at the end. */
+        String awaitLine() throws Exception {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, pool).get(WAIT_SECONDS * 2, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
+                .toString();
+    }
+}
