@@ -117,7 +117,8 @@ END
 $$;
 
 -- The highest position up to which every append ended: the sequence's value and the lowest mark held, read together
--- while holding the gate (shared), so that no append takes or gives back positions in between.
+-- while holding the gate (shared), so that no append takes or gives back positions in between. The caller's own marks
+-- do not count: its transaction sees what it appended (a prepared transaction's marks, which no session holds, do).
 CREATE OR REPLACE FUNCTION allframe_readable() RETURNS BIGINT LANGUAGE plpgsql AS $$
 DECLARE
     keys BIGINT := allframe_position_keys();
@@ -131,6 +132,7 @@ BEGIN
             FROM allframe_positions;
         SELECT min(((l.classid::BIGINT << 32) | l.objid::BIGINT) - keys) INTO lowest FROM pg_locks l
             WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.mode = 'ShareLock' AND l.granted
+            AND l.pid IS DISTINCT FROM pg_backend_pid()
             AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
             AND ((l.classid::BIGINT << 32) | l.objid::BIGINT) BETWEEN keys + 1 AND keys + 1099511627774;
     EXCEPTION WHEN OTHERS THEN

@@ -23,6 +23,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -176,6 +180,31 @@ class LongTransactionsTest {
                 "the first append's transaction rolls back");
         second.get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(store.readAll(0, 100)).extracting(EventEnvelope::streamId).containsExactly("seats-2");
+    }
+
+    @Test
+    void aTransactionReadsPastItsOwnOpenAppendWhileOthersStopBelowIt() throws Exception {
+        TestDatabase.POSTGRESQL.freshStore();
+        try (Connection appending = DriverManager.getConnection(TestDatabase.POSTGRESQL.jdbcUrl());
+             Connection other = DriverManager.getConnection(TestDatabase.POSTGRESQL.jdbcUrl())) {
+            appending.setAutoCommit(false);
+            long taken = single(appending, "SELECT allframe_take_positions(2, false)");
+
+            assertThat(taken).isEqualTo(2);
+            assertThat(single(appending, "SELECT allframe_readable()")).as("in the appending transaction")
+                    .isEqualTo(2);
+            assertThat(single(other, "SELECT allframe_readable()")).as("elsewhere").isZero();
+
+            appending.rollback();
+            assertThat(single(other, "SELECT allframe_readable()")).as("once it ended").isEqualTo(2);
+        }
+    }
+
+    private static long single(Connection connection, String query) throws Exception {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     /** An inline listener that holds the first append's transaction open until released; later ones pass. */
