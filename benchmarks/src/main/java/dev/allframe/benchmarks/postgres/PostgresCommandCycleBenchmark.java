@@ -41,13 +41,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * The whole command on PostgreSQL: load the account's events, fold, handle, append, commit (see
  * {@link AccountWorkload}), from one client and from eight at once, each client on its own accounts.
  * Axon runs its JPA storage engine tuned (bytea, JDBC batching) and without an aggregate cache, so it
- * loads from the database as well. Scores are commands per second, all clients together. Four warm-up
- * iterations, not two: with eight clients AllFrame's rate kept rising through the first 6–8 s (3,100, 4,300,
- * then about 5,300 commands/s) while the JIT compiled the reads, and every contender gets the same warm-up.
+ * loads from the database as well. Scores are commands per second, all clients together. Six warm-up
+ * iterations, not two: with eight clients AllFrame's rate kept rising through the first 8–10 s (1,600, 2,100,
+ * 3,000, 3,400, then about 3,900 commands/s on a slower machine) while the JIT compiled the reads, and every
+ * contender gets the same warm-up.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 4, time = 2)
+@Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 4, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class PostgresCommandCycleBenchmark {
