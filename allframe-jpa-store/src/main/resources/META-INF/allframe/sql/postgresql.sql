@@ -96,12 +96,13 @@ BEGIN
 END
 $$;
 
--- Gives the n positions this session took last back, when no append took any after them: an append that stored
--- nothing (a refused condition) then leaves no unused position behind unless others appended meanwhile.
-CREATE OR REPLACE FUNCTION allframe_give_back(n INTEGER) RETURNS VOID LANGUAGE plpgsql AS $$
+-- Gives back the n positions ending at last (by default the last this session took), when no append took any after
+-- them: an append that stored nothing (a refused condition) then leaves no unused position behind unless others
+-- appended meanwhile.
+CREATE OR REPLACE FUNCTION allframe_give_back(n INTEGER, last BIGINT DEFAULT NULL) RETURNS VOID LANGUAGE plpgsql AS $$
 DECLARE
     gate BIGINT := allframe_position_keys() + 1099511627775;
-    taken BIGINT := currval('allframe_positions');
+    taken BIGINT := coalesce(last, currval('allframe_positions'));
 BEGIN
     PERFORM pg_advisory_lock(gate);
     BEGIN

@@ -146,9 +146,11 @@ class JpaSchemaTest {
     @Test
     void thePostgresScriptNumbersEventsWithASequenceStartedAtTheHeadAndItsFunctions() {
         assertThat(JpaSchema.positionStatements("PostgreSQL")).satisfiesExactly(
-                sequence -> assertThat(sequence).isEqualTo("CREATE SEQUENCE allframe_positions MINVALUE 0 START WITH 0"),
+                sequence -> assertThat(sequence)
+                        .isEqualTo("CREATE SEQUENCE allframe_positions MINVALUE 0 START WITH 0"),
                 start -> assertThat(start).startsWith("SELECT setval('allframe_positions', greatest(")
-                        .contains("FROM allframe_head").contains("(SELECT coalesce(max(global_position), 0) FROM allframe_events)"),
+                        .contains("FROM allframe_head")
+                        .contains("(SELECT coalesce(max(global_position), 0) FROM allframe_events)"),
                 keys -> assertThat(keys).startsWith("CREATE OR REPLACE FUNCTION allframe_position_keys()"),
                 wait -> assertThat(wait).startsWith("CREATE OR REPLACE FUNCTION allframe_wait_below("),
                 take -> assertThat(take).startsWith("CREATE OR REPLACE FUNCTION allframe_take_positions(")

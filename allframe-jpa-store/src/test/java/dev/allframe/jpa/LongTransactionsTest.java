@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.allframe.EventEnvelope;
+import dev.allframe.command.IdempotencyScopeClosedException;
 import dev.allframe.command.QueryConflictException;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
@@ -14,6 +15,7 @@ import dev.allframe.spi.conformance.ConformanceEvent;
 import dev.allframe.spi.conformance.ConformanceSeat;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendRequest;
+import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.NewEvent;
 import dev.allframe.spi.event.QueryCondition;
 import java.io.BufferedReader;
@@ -183,6 +185,71 @@ class LongTransactionsTest {
     }
 
     @Test
+    void keyedAppendsOfOneScopeGoOnWhileAnotherOfItStaysOpen() throws Exception {
+        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore(seats());
+        Inside inside = new Inside();
+        store.subscribeInline(inside::await);
+
+        Future<AppendResult> first = pool.submit(() -> store.append(keyed(seat("seats-1", "s1"), "key-1", "scope")));
+        assertThat(inside.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        AppendResult second = pool.submit(() -> store.append(keyed(seat("seats-2", "s2"), "key-2", "scope")))
+                .get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(second.duplicate()).isFalse();
+
+        inside.release.countDown();
+        assertThat(first.get(WAIT_SECONDS, TimeUnit.SECONDS).duplicate()).isFalse();
+        assertThat(store.readAll(0, 10)).extracting(EventEnvelope::streamId).containsExactly("seats-1", "seats-2");
+    }
+
+    @Test
+    void aSecondUseOfAKeyWaitsForTheFirstAndAnswersWithWhatItStored() throws Exception {
+        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore(seats());
+        Inside inside = new Inside();
+        store.subscribeInline(inside::await);
+
+        Future<AppendResult> first = pool.submit(() -> store.append(keyed(seat("seats-1", "s1"), "key", null)));
+        assertThat(inside.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        Future<AppendResult> second = pool.submit(() -> store.append(keyed(seat("seats-2", "s2"), "key", null)));
+        awaitCondition(TestDatabase.POSTGRESQL::aTransactionWaitsForALock, "the second use waits for the first");
+        assertThat(second).isNotDone();
+
+        inside.release.countDown();
+        AppendResult stored = first.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        AppendResult again = second.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.streamId()).isEqualTo("seats-1");
+        assertThat(again.events()).extracting(EventEnvelope::eventId)
+                .containsExactlyElementsOf(stored.events().stream().map(EventEnvelope::eventId).toList());
+        assertThat(store.readAll(0, 10)).extracting(EventEnvelope::streamId).containsExactly("seats-1");
+        assertThat(store.streamVersion("seats-2")).isZero();
+    }
+
+    @Test
+    void closingAScopeWaitsForItsOpenAppendAndNamesItThenRefusesTheNext() throws Exception {
+        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore(seats());
+        Inside inside = new Inside();
+        store.subscribeInline(inside::await);
+
+        Future<AppendResult> open = pool.submit(() -> store.append(keyed(seat("seats-1", "s1"), "key-1", "scope")));
+        assertThat(inside.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        Future<List<AppendResult>> closing = pool.submit(() -> store.closeScope("scope"));
+        awaitCondition(TestDatabase.POSTGRESQL::aTransactionWaitsForALock, "the closing waits for the open append");
+        assertThat(closing).isNotDone();
+
+        inside.release.countDown();
+        open.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(closing.get(WAIT_SECONDS, TimeUnit.SECONDS)).extracting(AppendResult::streamId)
+                .containsExactly("seats-1");
+        assertThatThrownBy(() -> store.append(keyed(seat("seats-2", "s2"), "key-2", "scope")))
+                .isInstanceOf(IdempotencyScopeClosedException.class);
+        assertThat(store.streamVersion("seats-2")).isZero();
+    }
+
+    private static AppendRequest keyed(AppendRequest request, String key, String scope) {
+        return new AppendRequest(request.streamId(), request.condition(), request.events(), key, scope);
+    }
+
+    @Test
     void aTransactionReadsPastItsOwnOpenAppendWhileOthersStopBelowIt() throws Exception {
         TestDatabase.POSTGRESQL.freshStore();
         try (Connection appending = DriverManager.getConnection(TestDatabase.POSTGRESQL.jdbcUrl());
@@ -213,7 +280,7 @@ class LongTransactionsTest {
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
 
-        void await(dev.allframe.spi.event.AppendResult appended) {
+        void await(AppendResult appended) {
             if (!appended.streamId().equals("seats-1")) {
                 return;
             }

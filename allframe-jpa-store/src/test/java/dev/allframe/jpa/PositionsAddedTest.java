@@ -45,8 +45,10 @@ class PositionsAddedTest {
             JpaSchema.createIfMissing(transactions);
             append(new JpaEventStore(transactions, new JsonbEventSerializer(), events(), Clock.systemUTC()), 3);
             // as an earlier version left it: the head row raised with the events, no sequence, no functions
-            execute(transactions, "DROP FUNCTION allframe_readable()", "DROP FUNCTION allframe_give_back(INTEGER)",
-                    "DROP FUNCTION allframe_take_positions(INTEGER, BOOLEAN)", "DROP FUNCTION allframe_wait_below(BIGINT)",
+            execute(transactions, "DROP FUNCTION allframe_readable()",
+                    "DROP FUNCTION allframe_give_back(INTEGER, BIGINT)",
+                    "DROP FUNCTION allframe_take_positions(INTEGER, BOOLEAN)",
+                    "DROP FUNCTION allframe_wait_below(BIGINT)",
                     "DROP FUNCTION allframe_position_keys()", "DROP SEQUENCE allframe_positions",
                     "UPDATE allframe_head SET head_position = 3");
 

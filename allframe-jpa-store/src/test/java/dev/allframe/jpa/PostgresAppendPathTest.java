@@ -176,7 +176,8 @@ class PostgresAppendPathTest {
         List<CountingDataSource.Execution> inTransaction = new ArrayList<>(counting.executions());
 
         assertThat(alone).singleElement().satisfies(trip -> {
-            assertThat(trip.sql()).startsWith("SELECT allframe_take_positions(").contains("INSERT INTO allframe_events");
+            assertThat(trip.sql()).startsWith("SELECT allframe_take_positions(")
+                    .contains("INSERT INTO allframe_events");
             assertThat(trip.how()).isEqualTo("single");
         });
         assertThat(inTransaction).hasSize(2).last().isEqualTo(CountingDataSource.Execution.COMMIT);
@@ -482,7 +483,8 @@ class PostgresAppendPathTest {
                     + " after it is no execute)").hasSize(2)
                     .last().satisfies(trip -> assertThat(trip.sql()).startsWith("SELECT CAST(allframe_give_back("));
         } else {
-            assertThat(trips).as("the append, then its part removed, its positions given back and the refusal read, in one trip").hasSize(2)
+            assertThat(trips).as("the append, then its part removed, its positions given back and the refusal read,"
+                    + " in one trip").hasSize(2)
                     .last().satisfies(trip -> assertThat(trip.sql())
                             .startsWith("DELETE FROM allframe_event_tags WHERE global_position BETWEEN")
                             .contains("SELECT f.global_position, f.type_name, f.stream_id"));

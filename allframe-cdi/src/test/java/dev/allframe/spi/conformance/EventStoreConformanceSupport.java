@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.stream.LongStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,34 @@ public abstract class EventStoreConformanceSupport {
 
     /** Releases a store made by {@link #createStore()}; does nothing by default. */
     protected void closeStore(EventStore store) {
+    }
+
+    /**
+     * Whether appends that race number their events without a hole: {@code true} for a store whose appends take turns;
+     * {@code false} for one whose racing appends may leave positions unused, so that its order is gap-safe but not
+     * dense (a reader still never finds an event below a position it has seen).
+     */
+    protected boolean racingAppendsLeaveNoHole() {
+        return true;
+    }
+
+    /**
+     * Asserts that {@code log}, the whole log after racing appends, holds {@code count} events in increasing positions
+     * up to the head: positions 1 to {@code count}, the head the last, when {@link #racingAppendsLeaveNoHole()}; else
+     * the head at or after the last (positions taken after it stayed unused).
+     */
+    protected void assertRacedPositions(List<EventEnvelope> log, int count) {
+        assertThat(log).hasSize(count);
+        long last = count == 0 ? 0 : log.get(count - 1).globalPosition();
+        if (racingAppendsLeaveNoHole()) {
+            assertThat(log).extracting(EventEnvelope::globalPosition)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, count).boxed().toList());
+            assertThat(store.headPosition()).isEqualTo(last);
+        } else {
+            assertThat(log).extracting(EventEnvelope::globalPosition).isSorted().doesNotHaveDuplicates();
+            assertThat(store.headPosition()).isGreaterThanOrEqualTo(last);
+            assertThat(store.readAll(last, 10)).isEmpty();
+        }
     }
 
     /**

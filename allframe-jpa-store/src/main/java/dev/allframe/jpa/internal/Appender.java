@@ -2,7 +2,9 @@ package dev.allframe.jpa.internal;
 
 import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
+import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.command.IdempotencyScopeClosedException;
+import dev.allframe.command.QueryConflictException;
 import dev.allframe.spi.StoreMetrics;
 import dev.allframe.spi.event.AppendListeners;
 import dev.allframe.spi.event.AppendRequest;
@@ -25,9 +27,9 @@ import java.util.function.BooleanSupplier;
  * <p>
  * On PostgreSQL appends take their positions without holding a lock through their transaction, and run side by side
  * ({@link PostgresAppender}): in one round trip, with their commit or sharing a commit with other threads' appends
- * when nothing else has to run in their transaction ({@link #appendAlone}). There the head row only makes appends
- * with an idempotency key, and the closing of their scopes, take turns: each checks the earlier use of its key and
- * its scope holding the row's lock, then stores its events the same way.
+ * when nothing else has to run in their transaction ({@link #appendAlone}). Appends with an idempotency key store
+ * their key after their events and hold their scope shared meanwhile ({@link PostgresKeys}), without taking turns
+ * either.
  */
 public final class Appender {
 
@@ -139,78 +141,126 @@ public final class Appender {
     }
 
     /**
-     * On PostgreSQL: an append with an idempotency key takes turns with the others on the head row's lock, to check the
-     * earlier use of its key and its scope; its events, as those of an append without a key, take positions and are
-     * stored without a lock held through the transaction ({@link PostgresAppender#append}).
+     * On PostgreSQL: an append takes positions and stores its events without a lock held through the transaction
+     * ({@link PostgresAppender#append}). One with an idempotency key first holds its scope shared and looks for the
+     * key's earlier use, then stores the key after its events ({@link PostgresKeys}): when another append stored the
+     * same key meanwhile, or took the versions the events needed, the earlier use is the answer, and the events are
+     * taken back.
      */
     private AppendResult appendOnPostgres(EntityManager em, AppendRequest request, Instant now) {
         String key = request.idempotencyKey();
         String scope = request.idempotencyScope();
         String streamId = request.streamId();
         if (key != null) {
-            lockHead(em);
-            IdempotencyKeyRow earlier = em.find(IdempotencyKeyRow.class, key);
-            if (earlier != null) {
-                return reader.resultOf(em, earlier).asDuplicate();
+            if (scope != null) {
+                HibernateJdbc.onConnectionOf(em, connection -> {
+                    PostgresKeys.shareScope(connection, scope);
+                    return null;
+                });
+            }
+            Optional<AppendResult> earlier = earlierUse(em, key);
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
             if (scope != null && em.find(ClosedScopeRow.class, scope) != null) {
                 throw new IdempotencyScopeClosedException(streamId, scope);
             }
         }
         AppendResult result;
-        if (request.events().isEmpty()) {
-            long version = reader.streamVersion(em, streamId);
-            if (!request.condition().acceptsVersion(version)) {
-                throw AppendConditions.conflict(request, version);
+        try {
+            result = request.events().isEmpty() ? checkNothing(em, request)
+                    : HibernateJdbc.onConnectionOf(em, connection -> postgres.append(connection,
+                            mapper.prepare(request, now)));
+        } catch (ConcurrencyConflictException | QueryConflictException refused) {
+            Optional<AppendResult> earlier = key == null ? Optional.empty() : earlierUse(em, key);
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
-            QueryCondition queryCondition = request.queryCondition();
-            if (queryCondition != null) {
-                Optional<EventRow> matching = reader.firstMatch(em, queryCondition.failIfEventsMatch(),
-                        queryCondition.after());
-                if (matching.isPresent()) {
-                    EventRow first = matching.get();
-                    throw queryCondition.refusedBy(streamId, first.globalPosition(), first.typeName(),
-                            first.streamId());
-                }
-            }
-            result = new AppendResult(streamId, version, List.of(), false);
-        } else {
-            PreparedAppend events = mapper.prepare(request, now);
-            result = HibernateJdbc.onConnectionOf(em, connection -> postgres.append(connection, events));
+            throw refused;
         }
-        if (key != null) {
-            List<EventEnvelope> stored = result.events();
-            long first = stored.isEmpty() ? 0 : stored.get(0).globalPosition();
-            long last = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).globalPosition();
-            em.persist(new IdempotencyKeyRow(key, streamId, result.streamVersion(), first, last, now, scope));
-            em.flush();
+        if (key != null && !storeKey(em, key, result, now, scope)) {
+            if (!result.events().isEmpty()) {
+                takeBack(em, result, null);
+            }
+            return earlierUse(em, key).orElseThrow();
         }
         if (!result.events().isEmpty()) {
             try {
                 inlineListeners.notifyInline(result);
                 em.flush();
             } catch (Throwable failed) {
-                AppendResult stored = result;
-                try {
-                    HibernateJdbc.onConnectionOf(em, connection -> {
-                        postgres.takeBack(connection, stored, failed);
-                        return null;
-                    });
-                } catch (RuntimeException | Error notTakenBack) {
-                    failed.addSuppressed(notTakenBack);
-                }
+                takeBack(em, result, failed);
                 throw failed;
             }
         }
         return result;
     }
 
+    /** The result of the append that used {@code key} first, as a duplicate; read anew, as committed now. */
+    private Optional<AppendResult> earlierUse(EntityManager em, String key) {
+        IdempotencyKeyRow earlier = em.find(IdempotencyKeyRow.class, key);
+        return earlier == null ? Optional.empty() : Optional.of(reader.resultOf(em, earlier).asDuplicate());
+    }
+
+    /** An append of no events: its conditions checked against what is committed, nothing stored. */
+    private AppendResult checkNothing(EntityManager em, AppendRequest request) {
+        String streamId = request.streamId();
+        long version = reader.streamVersion(em, streamId);
+        if (!request.condition().acceptsVersion(version)) {
+            throw AppendConditions.conflict(request, version);
+        }
+        QueryCondition queryCondition = request.queryCondition();
+        if (queryCondition != null) {
+            Optional<EventRow> matching = reader.firstMatch(em, queryCondition.failIfEventsMatch(),
+                    queryCondition.after());
+            if (matching.isPresent()) {
+                EventRow first = matching.get();
+                throw queryCondition.refusedBy(streamId, first.globalPosition(), first.typeName(), first.streamId());
+            }
+        }
+        return new AppendResult(streamId, version, List.of(), false);
+    }
+
+    private static boolean storeKey(EntityManager em, String key, AppendResult result, Instant now, String scope) {
+        List<EventEnvelope> stored = result.events();
+        long first = stored.isEmpty() ? 0 : stored.get(0).globalPosition();
+        long last = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).globalPosition();
+        return HibernateJdbc.onConnectionOf(em, connection -> PostgresKeys.store(connection, key, result.streamId(),
+                result.streamVersion(), first, last, now, scope));
+    }
+
     /**
-     * Closes {@code scope} in {@code em}'s transaction, holding the head row's lock: an append of the scope either
-     * committed before, and is in the answer, or finds the scope closed.
+     * Takes {@code stored} back in {@code em}'s transaction: its events and tags removed, its positions given back;
+     * what fails in that is kept with {@code failed}, when there is one.
+     */
+    private void takeBack(EntityManager em, AppendResult stored, Throwable failed) {
+        try {
+            HibernateJdbc.onConnectionOf(em, connection -> {
+                postgres.takeBack(connection, stored, failed);
+                return null;
+            });
+        } catch (RuntimeException | Error notTakenBack) {
+            if (failed == null) {
+                throw notTakenBack;
+            }
+            failed.addSuppressed(notTakenBack);
+        }
+    }
+
+    /**
+     * Closes {@code scope} in {@code em}'s transaction, holding the head row's lock (on PostgreSQL the scope's own
+     * lock, {@link PostgresKeys}): an append of the scope either committed before, and is in the answer, or finds the
+     * scope closed.
      */
     public List<AppendResult> closeScope(EntityManager em, String scope, Instant now) {
-        lockHead(em);
+        if (database.postgres(em)) {
+            HibernateJdbc.onConnectionOf(em, connection -> {
+                PostgresKeys.holdScope(connection, scope);
+                return null;
+            });
+        } else {
+            lockHead(em);
+        }
         List<AppendResult> stored = reader.appendsOfScope(em, scope);
         if (em.find(ClosedScopeRow.class, scope) == null) {
             em.persist(new ClosedScopeRow(scope, now));

@@ -11,8 +11,8 @@ import jakarta.persistence.Table;
  * after the other in position order, so a reader can never see position p + 1 committed while p is not: the gap that
  * sequences and identity columns leave (allocated at insert, committed out of order) cannot happen there. The price
  * is one appending transaction at a time. On PostgreSQL appends take their positions from a sequence and mark them
- * until their transactions end ({@link PostgresAppender}); there the row only makes appends with an idempotency key
- * take turns.
+ * until their transactions end ({@link PostgresAppender}); there appends do not use the row (the last stretch of an
+ * inline projection's rebuild still locks it, beside the gate of the positions).
  */
 @Entity(name = "AllFrameHead")
 @Table(name = "allframe_head")

@@ -107,7 +107,8 @@ final class PostgresAppender {
                 giveBack(connection, prepared, e);
                 String refused = refusedColumn(e);
                 if (VERSION_COLUMN.equals(refused)) {
-                    throw AppendConditions.conflict(request, statements.stream(connection, request.streamId()).version());
+                    throw AppendConditions.conflict(request,
+                            statements.stream(connection, request.streamId()).version());
                 }
                 if (TYPE_COLUMN.equals(refused) && request.queryCondition() != null) {
                     throw PostgresQueryCondition.conflict(request,
@@ -144,11 +145,17 @@ final class PostgresAppender {
         }
     }
 
-    /** Takes back {@code appended}, stored in {@code connection}'s transaction, which then failed with {@code e}. */
-    void takeBack(Connection connection, AppendResult appended, Throwable e) {
+    /**
+     * Takes back {@code appended}, stored in {@code connection}'s transaction, which then failed with {@code e} (which
+     * keeps a failure to take it back), or was a duplicate ({@code e} {@code null}: a failure to is thrown).
+     */
+    void takeBack(Connection connection, AppendResult appended, Throwable e) throws SQLException {
         try {
             statements.takeBack(connection, appended);
         } catch (SQLException | RuntimeException notTakenBack) {
+            if (e == null) {
+                throw notTakenBack;
+            }
             e.addSuppressed(notTakenBack);
         }
     }

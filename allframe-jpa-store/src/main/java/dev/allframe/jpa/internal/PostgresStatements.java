@@ -93,6 +93,8 @@ final class PostgresStatements {
             + "DELETE FROM allframe_events WHERE global_position BETWEEN ? AND ?;\n";
     /** Gives the positions back when no append took any after them ({@code allframe_give_back}). */
     private static final String GIVE_BACK = "SELECT CAST(allframe_give_back(?::int) AS TEXT)";
+    /** Gives back the positions that end at the one given, whatever this session took since. */
+    private static final String GIVE_BACK_TAKEN = "SELECT CAST(allframe_give_back(?::int, ?::bigint) AS TEXT)";
     /** The first of the append's event ids that another append stored. */
     private static final String STORED_ID = "SELECT event_id FROM allframe_events WHERE event_id = ANY(?::varchar[])"
             + " LIMIT 1";
@@ -182,18 +184,19 @@ final class PostgresStatements {
     /**
      * Takes back an append stored in {@code connection}'s transaction, which then failed (an inline listener threw):
      * removes its events and tags and gives its positions back, in one round trip, should the caller commit all the
-     * same.
+     * same. The positions are named: the listener may have appended since.
      */
     void takeBack(Connection connection, AppendResult appended) throws SQLException {
         List<EventEnvelope> events = appended.events();
         long first = events.get(0).globalPosition();
         long last = events.get(events.size() - 1).globalPosition();
-        try (PreparedStatement takeBack = connection.prepareStatement(REMOVE_PART + GIVE_BACK)) {
+        try (PreparedStatement takeBack = connection.prepareStatement(REMOVE_PART + GIVE_BACK_TAKEN)) {
             takeBack.setLong(1, first);
             takeBack.setLong(2, last);
             takeBack.setLong(3, first);
             takeBack.setLong(4, last);
             takeBack.setInt(5, events.size());
+            takeBack.setLong(6, last);
             takeBack.execute();
         }
     }

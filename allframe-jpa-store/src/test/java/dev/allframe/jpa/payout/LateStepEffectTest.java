@@ -29,7 +29,8 @@ import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 /**
- * A step whose withdrawal waits for the head row, held by another connection, times out; the saga compensates it.
+ * A step whose withdrawal waits for the gate through which appends take positions, held by another connection, times
+ * out; the saga compensates it.
  * When the lock is released, whatever the withdrawal does then, no money is lost: it is either refused, or stored
  * before the compensation looked and paid back by it.
  */
@@ -47,15 +48,17 @@ class LateStepEffectTest {
                  Connection lock = DriverManager.getConnection(database.jdbcUrl())) {
                 SagaOrchestrator sagas = container.select(SagaOrchestrator.class).get();
                 EventStore events = container.select(EventStore.class).get();
-                lock.setAutoCommit(false);
                 try (Statement holder = lock.createStatement()) {
-                    holder.execute("SELECT head_position FROM allframe_head WHERE id = 1 FOR UPDATE");
+                    // the gate through which every append takes its positions
+                    holder.execute("SELECT pg_advisory_lock(allframe_position_keys() + 1099511627775)");
                 }
 
                 SagaExecution payout = sagas.startAsync("payout", new Payout("A", "B", 25));
                 UUID id = payout.sagaId();
                 await(() -> compensationOfStepOneStarted(sagas, id), "the saga compensates the timed-out step");
-                lock.commit();
+                try (Statement holder = lock.createStatement()) {
+                    holder.execute("SELECT pg_advisory_unlock(allframe_position_keys() + 1099511627775)");
+                }
                 SagaOutcome outcome = payout.outcome().toCompletableFuture().get(30, TimeUnit.SECONDS);
                 Object late = DebitSource.dispatched.get(30, TimeUnit.SECONDS);
                 assertThat(outcome.state()).isEqualTo(SagaState.COMPENSATED);

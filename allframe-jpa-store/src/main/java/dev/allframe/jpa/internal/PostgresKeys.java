@@ -1,0 +1,66 @@
+package dev.allframe.jpa.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Idempotency keys and their scopes on PostgreSQL, without a lock every keyed append waits for. A key is stored with
+ * {@code ON CONFLICT DO NOTHING}: of two appends using one key at once, the second waits for the first's transaction
+ * and, when it committed, stores nothing, which tells it to take its events back and answer as a duplicate. A scope
+ * is an advisory lock of the transaction: a keyed append of the scope holds it shared until its transaction ends, the
+ * closing of the scope exclusively, so a closing waits for the appends of its scope that run, and an append that comes
+ * after waits for the closing and then finds the scope closed. The lock's key is {@code 'S'} (0x53) in its top byte
+ * and the scope's {@link String#hashCode()} below, the same in every JVM; two scopes of one hash only wait for each
+ * other.
+ */
+final class PostgresKeys {
+
+    private static final String SHARE = "SELECT CAST(pg_advisory_xact_lock_shared(?) AS TEXT)";
+    private static final String HOLD = "SELECT CAST(pg_advisory_xact_lock(?) AS TEXT)";
+    private static final String INSERT = "INSERT INTO allframe_idempotency_keys (idempotency_key, stream_id,"
+            + " stream_version, first_position, last_position, recorded_at, idempotency_scope)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
+    private static final long SCOPES = 0x53L << 56;
+
+    private PostgresKeys() {
+    }
+
+    /** Holds {@code scope} shared until {@code connection}'s transaction ends: a closing of it waits. */
+    static void shareScope(Connection connection, String scope) throws SQLException {
+        lock(connection, SHARE, scope);
+    }
+
+    /** Holds {@code scope} exclusively until {@code connection}'s transaction ends, once its appends ended. */
+    static void holdScope(Connection connection, String scope) throws SQLException {
+        lock(connection, HOLD, scope);
+    }
+
+    /**
+     * Stores the key of an append; {@code false} when another append stored it first (its transaction committed,
+     * which this one waited for).
+     */
+    static boolean store(Connection connection, String key, String streamId, long streamVersion, long firstPosition,
+                         long lastPosition, Instant recordedAt, String scope) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setString(1, key);
+            insert.setString(2, streamId);
+            insert.setLong(3, streamVersion);
+            insert.setLong(4, firstPosition);
+            insert.setLong(5, lastPosition);
+            insert.setObject(6, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
+            insert.setString(7, scope);
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    private static void lock(Connection connection, String sql, String scope) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(sql)) {
+            lock.setLong(1, SCOPES | (scope.hashCode() & 0xFFFF_FFFFL));
+            lock.execute();
+        }
+    }
+}
