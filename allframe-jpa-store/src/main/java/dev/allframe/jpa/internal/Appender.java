@@ -98,15 +98,7 @@ public final class Appender {
         if (!request.condition().acceptsVersion(version)) {
             throw AppendConditions.conflict(request, version);
         }
-        QueryCondition queryCondition = request.queryCondition();
-        if (queryCondition != null) {
-            Optional<EventRow> matching = reader.firstMatch(em, queryCondition.failIfEventsMatch(),
-                    queryCondition.after());
-            if (matching.isPresent()) {
-                EventRow first = matching.get();
-                throw queryCondition.refusedBy(streamId, first.globalPosition(), first.typeName(), first.streamId());
-            }
-        }
+        refuseIfMatched(em, request);
         List<NewEvent> events = request.events();
         List<EventEnvelope> stored = new ArrayList<>(events.size());
         long position = head.position();
@@ -202,6 +194,21 @@ public final class Appender {
         return earlier == null ? Optional.empty() : Optional.of(reader.resultOf(em, earlier).asDuplicate());
     }
 
+    /** Refuses {@code request} when a stored event after its query condition's position matches the query. */
+    private void refuseIfMatched(EntityManager em, AppendRequest request) {
+        QueryCondition queryCondition = request.queryCondition();
+        if (queryCondition == null) {
+            return;
+        }
+        Optional<EventRow> matching = reader.firstMatch(em, queryCondition.failIfEventsMatch(),
+                queryCondition.after());
+        if (matching.isPresent()) {
+            EventRow first = matching.get();
+            throw queryCondition.refusedBy(request.streamId(), first.globalPosition(), first.typeName(),
+                    first.streamId());
+        }
+    }
+
     /** An append of no events: its conditions checked against what is committed, nothing stored. */
     private AppendResult checkNothing(EntityManager em, AppendRequest request) {
         String streamId = request.streamId();
@@ -209,15 +216,7 @@ public final class Appender {
         if (!request.condition().acceptsVersion(version)) {
             throw AppendConditions.conflict(request, version);
         }
-        QueryCondition queryCondition = request.queryCondition();
-        if (queryCondition != null) {
-            Optional<EventRow> matching = reader.firstMatch(em, queryCondition.failIfEventsMatch(),
-                    queryCondition.after());
-            if (matching.isPresent()) {
-                EventRow first = matching.get();
-                throw queryCondition.refusedBy(streamId, first.globalPosition(), first.typeName(), first.streamId());
-            }
-        }
+        refuseIfMatched(em, request);
         return new AppendResult(streamId, version, List.of(), false);
     }
 

@@ -3,19 +3,12 @@ package dev.allframe.benchmarks.postgres;
 import dev.allframe.benchmarks.bank.AccountOpened;
 import dev.allframe.benchmarks.bank.AccountWorkload;
 import dev.allframe.benchmarks.bank.BankHandlers;
-import dev.allframe.benchmarks.bank.Deposit;
 import dev.allframe.benchmarks.bank.MoneyDeposited;
-import dev.allframe.benchmarks.bank.OpenAccount;
 import dev.allframe.benchmarks.support.AllFrameBuses;
 import dev.allframe.benchmarks.support.BenchDatabase;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.core.dispatch.CommandDispatcher;
 import dev.allframe.jpa.JpaEventStore;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -99,47 +92,23 @@ public class PostgresLongTransactionBenchmark {
         }
     }
 
-    /** One client's connection: read the stream, insert the next event, do the other work, commit. */
+    /** One client's connection to the raw table. */
     @State(Scope.Thread)
     public static class RawClient {
-        private final Jsonb jsonb = JsonbBuilder.create();
-        private Connection connection;
-        private PreparedStatement read;
-        private PreparedStatement insert;
+        private RawBank bank;
 
         @Setup
         public void open(RawTable table) throws SQLException {
-            connection = table.database.connect();
-            connection.setAutoCommit(false);
-            read = connection.prepareStatement(
-                    "SELECT stream_version, type_name, payload FROM raw_events WHERE stream_id = ? ORDER BY stream_version");
-            insert = RawEvents.prepare(connection);
+            bank = new RawBank(table.database, table.positions);
         }
 
-        Object handle(RawTable table, Object command) throws SQLException {
-            String stream = command instanceof OpenAccount open ? open.accountId() : ((Deposit) command).accountId();
-            long version = 0;
-            read.setString(1, stream);
-            try (ResultSet rows = read.executeQuery()) {
-                while (rows.next()) {
-                    version = rows.getLong(1);
-                    rows.getString(2);
-                    rows.getString(3);
-                }
-            }
-            Object event = command instanceof OpenAccount open ? new AccountOpened(open.accountId(), open.owner())
-                    : new MoneyDeposited(stream, ((Deposit) command).amountCents());
-            RawEvents.bind(insert, table.positions.incrementAndGet(), stream, version + 1,
-                    event.getClass().getSimpleName(), jsonb.toJson(event));
-            insert.executeUpdate();
-            work();
-            connection.commit();
-            return event;
+        Object handle(Object command) throws SQLException {
+            return bank.handle(command, PostgresLongTransactionBenchmark::work);
         }
 
         @TearDown
         public void close() throws Exception {
-            jsonb.close();
+            bank.close();
         }
     }
 
@@ -161,7 +130,7 @@ public class PostgresLongTransactionBenchmark {
 
     @Benchmark
     @Threads(8)
-    public Object raw8(RawTable table, RawClient raw, Client client) throws SQLException {
-        return raw.handle(table, client.workload.next());
+    public Object raw8(RawClient raw, Client client) throws SQLException {
+        return raw.handle(client.workload.next());
     }
 }
