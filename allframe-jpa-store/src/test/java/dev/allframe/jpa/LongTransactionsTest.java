@@ -137,9 +137,8 @@ class LongTransactionsTest {
 
     @Test
     void aQueryConditionWaitsForTheAppendBelowItAndIsRefusedByWhatItCommitted() throws Exception {
-        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore(seats());
         Inside inside = new Inside();
-        store.subscribeInline(inside::await);
+        JpaEventStore store = heldBy(inside);
         long decidedAt = store.headPosition();
 
         Future<?> first = pool.submit(() -> store.append(seat("seats-1", "s1")));
@@ -186,9 +185,8 @@ class LongTransactionsTest {
 
     @Test
     void keyedAppendsOfOneScopeGoOnWhileAnotherOfItStaysOpen() throws Exception {
-        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore(seats());
         Inside inside = new Inside();
-        store.subscribeInline(inside::await);
+        JpaEventStore store = heldBy(inside);
 
         Future<AppendResult> first = pool.submit(() -> store.append(keyed(seat("seats-1", "s1"), "key-1", "scope")));
         assertThat(inside.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
@@ -203,9 +201,8 @@ class LongTransactionsTest {
 
     @Test
     void aSecondUseOfAKeyWaitsForTheFirstAndAnswersWithWhatItStored() throws Exception {
-        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore(seats());
         Inside inside = new Inside();
-        store.subscribeInline(inside::await);
+        JpaEventStore store = heldBy(inside);
 
         Future<AppendResult> first = pool.submit(() -> store.append(keyed(seat("seats-1", "s1"), "key", null)));
         assertThat(inside.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
@@ -226,9 +223,8 @@ class LongTransactionsTest {
 
     @Test
     void closingAScopeWaitsForItsOpenAppendAndNamesItThenRefusesTheNext() throws Exception {
-        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore(seats());
         Inside inside = new Inside();
-        store.subscribeInline(inside::await);
+        JpaEventStore store = heldBy(inside);
 
         Future<AppendResult> open = pool.submit(() -> store.append(keyed(seat("seats-1", "s1"), "key-1", "scope")));
         assertThat(inside.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
@@ -294,6 +290,13 @@ class LongTransactionsTest {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** An empty store of seats whose first append to {@code seats-1} {@code inside} holds open. */
+    private static JpaEventStore heldBy(Inside inside) {
+        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore(seats());
+        store.subscribeInline(inside::await);
+        return store;
     }
 
     private static EventTypeRegistry seats() {
