@@ -5,7 +5,9 @@ import dev.allframe.spi.StoreMetrics;
 import dev.allframe.spi.event.AppendResult;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -28,6 +30,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * back: each of its appends is then tried again on its own, so that only the faulty one fails. If the commit
  * itself fails, the outcome is unknown to the database's client, and every append of the batch that was not
  * refused fails with that error, as a single append's would.
+ * <p>
+ * An append with a query condition waits, once it took its positions, for the appends holding lower ones to end
+ * ({@link PostgresStatements}). A transaction that waits so while it already holds positions can close a circle: an
+ * append of another server took positions between, and waits for the lower ones this transaction holds. So a batch
+ * holds at most one append with a query condition, and begins with it: it waits before the batch holds any other
+ * positions, and the appends after it wait for none. Further appends with a query condition wait for the next batch.
  */
 final class GroupCommit {
 
@@ -40,6 +48,8 @@ final class GroupCommit {
     private final PostgresBatch together;
     private final ReentrantLock appending = new ReentrantLock();
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    /** Appends with a query condition a batch left to the next ones, in order; used under {@link #appending}. */
+    private final Deque<Pending> deferred = new ArrayDeque<>();
 
     /**
      * @param postgres appends one request alone
@@ -76,13 +86,32 @@ final class GroupCommit {
         this.metrics = metrics;
     }
 
+    /**
+     * The next batch: the appends deferred before, then those waiting, up to {@link #MAX_BATCH}; of those with a query
+     * condition only the first, at the batch's start, the others deferred to the next batches.
+     */
     private List<Pending> batch() {
         List<Pending> batch = new ArrayList<>();
+        List<Pending> later = new ArrayList<>();
         Pending next;
-        while (batch.size() < MAX_BATCH && (next = waiting.poll()) != null) {
-            batch.add(next);
+        while (batch.size() < MAX_BATCH && later.size() < MAX_BATCH && (next = next()) != null) {
+            if (!next.waits()) {
+                batch.add(next);
+            } else if (batch.isEmpty() || !batch.get(0).waits()) {
+                batch.add(0, next);
+            } else {
+                later.add(next);
+            }
+        }
+        for (int i = later.size() - 1; i >= 0; i--) {
+            deferred.addFirst(later.get(i));
         }
         return batch;
+    }
+
+    private Pending next() {
+        Pending next = deferred.pollFirst();
+        return next != null ? next : waiting.poll();
     }
 
     /** Settles every append of {@code batch}; an error that stops it settles those it leaves with that error. */
@@ -199,6 +228,11 @@ final class GroupCommit {
 
         Pending(PreparedAppend append) {
             this.append = append;
+        }
+
+        /** Whether the append waits for the appends holding lower positions: it has a query condition. */
+        boolean waits() {
+            return append.request().queryCondition() != null;
         }
 
         boolean settled() {

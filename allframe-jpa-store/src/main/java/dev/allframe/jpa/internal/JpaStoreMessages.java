@@ -87,6 +87,11 @@ public final class JpaStoreMessages {
     static final MessageTemplate AF2064 = new MessageTemplate("AF2064",
             "Added the sequence allframe_positions and its functions to schema %s (PostgreSQL): appends no longer wait"
             + " for each other's commits");
+    static final MessageTemplate AF2065 = new MessageTemplate("AF2065",
+            "The append to stream '%s' waited for the transaction of an append holding lower positions, which waited"
+            + " in turn for this transaction (a deadlock: a transaction that appended before appends with a query"
+            + " condition): the database failed this transaction to end it; roll it back and retry the work in a new"
+            + " transaction");
     static final MessageTemplate AF2056 = new MessageTemplate("AF2056",
             "Added the triggers that tell the servers sharing the database what was committed (notifications) to"
             + " AllFrame's tables on %s, which an earlier version created without them");
@@ -217,6 +222,10 @@ public final class JpaStoreMessages {
 
     public static AllFrameMessage tableMissing(String table, String statement) {
         return AF2061.with(table, statement);
+    }
+
+    public static AllFrameMessage appendDeadlocked(String streamId) {
+        return AF2065.with(streamId);
     }
 
     public static AllFrameMessage positionsExhausted() {

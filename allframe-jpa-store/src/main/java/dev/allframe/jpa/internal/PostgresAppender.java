@@ -50,6 +50,8 @@ final class PostgresAppender {
     private static final String UNIQUE_VIOLATION = "23505";
     /** What {@code allframe_take_positions} raises when the positions ran out. */
     private static final String RAISED = "P0001";
+    /** What PostgreSQL reports when it ended a deadlock by rolling back this transaction. */
+    private static final String DEADLOCK = "40P01";
     private static final String EXHAUSTED = JpaStoreMessages.positionsExhausted().id();
     /** The unique constraint on a stream's versions, which the database names when another append took one. */
     private static final String STREAM_VERSIONS = "allframe_events_stream_uk";
@@ -68,8 +70,7 @@ final class PostgresAppender {
             PostgresStatements.Inserted inserted;
             try (PreparedStatement append = connection.prepareStatement(statements.append(prepared))) {
                 statements.bindAppend(append, 1, connection, prepared);
-                execute(append);
-                head = statements.headBefore(append.getResultSet(), count);
+                head = statements.headBefore(append, executeInTransaction(append, prepared.request()), count);
                 append.getMoreResults();
                 inserted = statements.inserted(append.getResultSet());
             }
@@ -114,6 +115,12 @@ final class PostgresAppender {
                     throw PostgresQueryCondition.conflict(request,
                             PostgresQueryCondition.firstMatch(connection, request.queryCondition()));
                 }
+                if (DEADLOCK.equals(e.getSQLState())) {
+                    if (attempt < ATTEMPTS) {
+                        continue;
+                    }
+                    throw new EventStoreException(JpaStoreMessages.appendDeadlocked(request.streamId()), e);
+                }
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || !e.getMessage().contains(STREAM_VERSIONS)) {
                     throw e;
                 }
@@ -133,10 +140,29 @@ final class PostgresAppender {
         }
     }
 
-    /** Runs {@code append}; the database's refusal to take more positions is {@code AF2062}. */
-    private static void execute(PreparedStatement append) throws SQLException {
+    /**
+     * Runs {@code append} in the caller's transaction; whether its first result is rows. The database's refusal to
+     * take more positions is {@code AF2062}; a deadlock the database ended by rolling the transaction back is
+     * {@code AF2065}: the transaction appended before, holds positions, and waited for lower ones, held by an
+     * append that waited for its own.
+     */
+    private static boolean executeInTransaction(PreparedStatement append, AppendRequest request)
+            throws SQLException {
         try {
-            append.execute();
+            return execute(append);
+        } catch (SQLException e) {
+            if (DEADLOCK.equals(e.getSQLState())) {
+                throw new EventStoreException(JpaStoreMessages.appendDeadlocked(request.streamId()), e);
+            }
+            throw e;
+        }
+    }
+
+    /** Runs {@code append}; whether its first result is rows. The database's refusal to take more positions is
+     * {@code AF2062}. */
+    private static boolean execute(PreparedStatement append) throws SQLException {
+        try {
+            return append.execute();
         } catch (SQLException e) {
             if (RAISED.equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains(EXHAUSTED)) {
                 throw new EventStoreException(JpaStoreMessages.positionsExhausted(), e);

@@ -88,6 +88,14 @@ final class PostgresStatements {
     private static final String SKIP_TAKEN = " ON CONFLICT DO NOTHING";
     private static final String REFUSED = "NOT EXISTS (SELECT 1 FROM allframe_events WHERE event_id = ?)";
     private static final String STREAM_VERSION = "SELECT " + VERSION + ", " + LAST + NEWEST;
+    /**
+     * In a transaction, an append with a query condition takes its positions and inserts after a savepoint: when it
+     * is refused, or has to take new positions, going back to the savepoint removes what it inserted and ends the hold
+     * on its positions at once, so that it never waits for lower positions while holding some of its own.
+     */
+    private static final String SAVEPOINT = "SAVEPOINT allframe_append;\n";
+    private static final String BACK_TO_SAVEPOINT = "ROLLBACK TO SAVEPOINT allframe_append;\n"
+            + "RELEASE SAVEPOINT allframe_append;\n";
     /** Removes what an append inserted before another append's event at one of its versions stopped it. */
     private static final String REMOVE_PART = "DELETE FROM allframe_event_tags WHERE global_position BETWEEN ? AND ?;\n"
             + "DELETE FROM allframe_events WHERE global_position BETWEEN ? AND ?;\n";
@@ -136,7 +144,8 @@ final class PostgresStatements {
     /** An append that inserts nothing when a condition does not hold. */
     String append(PreparedAppend prepared) {
         Shape shape = Shape.of(prepared.request());
-        return text(new Text(Form.APPEND, shape, 1), () -> take(shape) + insert(shape, false, true));
+        return text(new Text(Form.APPEND, shape, 1), () -> (shape.query().isPresent() ? SAVEPOINT : "") + take(shape)
+                + insert(shape, false, true));
     }
 
     /** An append that fails when a condition does not hold, for a connection in autocommit mode. */
@@ -172,13 +181,15 @@ final class PostgresStatements {
     }
 
     /**
-     * Removes what a refused append inserted (the part stored before another append's event stopped it) and gives its
-     * positions back, then reads the stream's version and newest position, the first of its event ids stored by
-     * another append, and the first event matching the query condition.
+     * Removes what a refused append inserted (the part stored before another append's event stopped it; with a query
+     * condition by going back to its savepoint, which also ends the hold on its positions) and gives its positions
+     * back, then reads the stream's version and newest position, the first of its event ids stored by another append,
+     * and the first event matching the query condition. Each form runs two statements before the one giving back.
      */
     private String refused(Shape shape) {
-        return text(new Text(Form.REFUSED, shape, 1), () -> REMOVE_PART + GIVE_BACK + ";\n" + STREAM_VERSION + ";\n"
-                + STORED_ID + shape.query().map(query -> ";\n" + query.firstMatch()).orElse(""));
+        return text(new Text(Form.REFUSED, shape, 1), () -> (shape.query().isPresent() ? BACK_TO_SAVEPOINT
+                : REMOVE_PART) + GIVE_BACK + ";\n" + STREAM_VERSION + ";\n" + STORED_ID
+                + shape.query().map(query -> ";\n" + query.firstMatch()).orElse(""));
     }
 
     /**
@@ -358,6 +369,17 @@ final class PostgresStatements {
         return p + 2;
     }
 
+    /**
+     * The positions before an append of {@code count} events, from {@code append}'s reply, just run: the first result
+     * that is rows (a savepoint before it has none).
+     */
+    long headBefore(PreparedStatement append, boolean rows, int count) throws SQLException {
+        while (!rows && append.getUpdateCount() != -1) {
+            rows = append.getMoreResults();
+        }
+        return headBefore(append.getResultSet(), count);
+    }
+
     /** The positions before an append of {@code count} events, from the reply of its first statement. */
     long headBefore(ResultSet raised, int count) throws SQLException {
         try (raised) {
@@ -426,18 +448,21 @@ final class PostgresStatements {
             throws SQLException {
         AppendRequest request = prepared.request();
         try (PreparedStatement refused = connection.prepareStatement(refused(Shape.of(request)))) {
-            long first = headBefore + 1;
-            long last = headBefore + prepared.size();
-            refused.setLong(1, first);
-            refused.setLong(2, last);
-            refused.setLong(3, first);
-            refused.setLong(4, last);
-            refused.setInt(5, prepared.size());
-            refused.setString(6, request.streamId());
-            refused.setArray(7, connection.createArrayOf("varchar",
+            int p = 1;
+            if (request.queryCondition() == null) {
+                long first = headBefore + 1;
+                long last = headBefore + prepared.size();
+                refused.setLong(p++, first);
+                refused.setLong(p++, last);
+                refused.setLong(p++, first);
+                refused.setLong(p++, last);
+            }
+            refused.setInt(p++, prepared.size());
+            refused.setString(p++, request.streamId());
+            refused.setArray(p++, connection.createArrayOf("varchar",
                     request.events().stream().map(event -> event.eventId().toString()).toArray()));
             if (request.queryCondition() != null) {
-                PostgresQueryCondition.bind(refused, 8, connection, request.queryCondition());
+                PostgresQueryCondition.bind(refused, p, connection, request.queryCondition());
             }
             refused.execute();
             refused.getMoreResults();
