@@ -48,7 +48,8 @@ public final class JpaSchema {
      */
     private static final String POSITIONS_SEQUENCE = "allframe_positions";
     private static final List<String> POSITIONS_FUNCTIONS = List.of("allframe_position_keys",
-            "allframe_wait_below", "allframe_take_positions", "allframe_give_back", "allframe_readable");
+            "allframe_wait_below", "allframe_take_positions", "allframe_hold_appends", "allframe_give_back",
+            "allframe_readable");
 
     private JpaSchema() {
     }

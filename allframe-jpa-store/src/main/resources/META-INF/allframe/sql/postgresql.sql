@@ -39,7 +39,8 @@ INSERT INTO allframe_head (id, head_position) VALUES (1, 0);
 -- for another's commit. A reader reads only up to allframe_readable(): the positions below the lowest mark still held,
 -- all of whose transactions ended. A rolled-back append leaves its positions unused: the order is gap-safe, not dense.
 -- The keys of the marks and of the gate (one bigint each): 'A' (0x41), then 16 bits of the sequence's oid (schemas
--- in one database do not share keys), then 40 bits of position.
+-- in one database do not share keys), then 40 bits of position. Position 0's key is the hold: every transaction that
+-- takes positions holds it shared until it ends, and allframe_hold_appends() exclusively.
 CREATE SEQUENCE allframe_positions MINVALUE 0 START WITH 0;
 
 SELECT setval('allframe_positions', greatest((SELECT coalesce(max(head_position), 0) FROM allframe_head),
@@ -68,6 +69,8 @@ $$;
 
 -- Takes n positions, marks them until the transaction ends and returns the last. With wait_below, then waits until
 -- every append holding lower positions ended, so that what the caller reads next holds all of them (query conditions).
+-- The transaction's first positions wait while allframe_hold_appends() holds; those of a transaction that holds
+-- positions already do not (it holds the hold shared, and the holder waits for its end).
 CREATE OR REPLACE FUNCTION allframe_take_positions(n INTEGER, wait_below BOOLEAN) RETURNS BIGINT
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -75,6 +78,7 @@ DECLARE
     gate BIGINT := keys + 1099511627775;
     first BIGINT;
 BEGIN
+    PERFORM pg_advisory_xact_lock_shared(keys);
     PERFORM pg_advisory_lock(gate);
     BEGIN
         SELECT greatest(CASE WHEN is_called THEN last_value ELSE last_value - 1 END, 0) + 1 INTO first
@@ -93,6 +97,15 @@ BEGIN
         PERFORM allframe_wait_below(first);
     END IF;
     RETURN first + n - 1;
+END
+$$;
+
+-- Keeps appends from taking positions until the caller's transaction ends, once every transaction that took some
+-- ended (an inline projection's rebuild catching up with the log): the hold, exclusively. A transaction that holds
+-- positions may take more meanwhile; the caller waits for it.
+CREATE OR REPLACE FUNCTION allframe_hold_appends() RETURNS VOID LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(allframe_position_keys());
 END
 $$;
 

@@ -154,7 +154,10 @@ class JpaSchemaTest {
                 keys -> assertThat(keys).startsWith("CREATE OR REPLACE FUNCTION allframe_position_keys()"),
                 wait -> assertThat(wait).startsWith("CREATE OR REPLACE FUNCTION allframe_wait_below("),
                 take -> assertThat(take).startsWith("CREATE OR REPLACE FUNCTION allframe_take_positions(")
-                        .contains("PERFORM pg_advisory_xact_lock_shared(keys + first);"),
+                        .contains("PERFORM pg_advisory_xact_lock_shared(keys);",
+                                "PERFORM pg_advisory_xact_lock_shared(keys + first);"),
+                hold -> assertThat(hold).startsWith("CREATE OR REPLACE FUNCTION allframe_hold_appends()")
+                        .contains("PERFORM pg_advisory_xact_lock(allframe_position_keys());"),
                 giveBack -> assertThat(giveBack).startsWith("CREATE OR REPLACE FUNCTION allframe_give_back("),
                 readable -> assertThat(readable).startsWith("CREATE OR REPLACE FUNCTION allframe_readable()")
                         .endsWith("END\n$$"));

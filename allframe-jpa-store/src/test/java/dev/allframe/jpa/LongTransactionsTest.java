@@ -263,6 +263,47 @@ class LongTransactionsTest {
         }
     }
 
+    /**
+     * An inline rebuild's last batch holds appends: it waits for the transactions holding positions to end and keeps
+     * others from taking any until it commits. A transaction holding positions may take more meanwhile (a JTA
+     * transaction appending twice): on main the rebuild held the gate every append takes its positions through, and
+     * the two waited for each other until the database failed one.
+     */
+    @Test
+    void anInlineRebuildHoldingAppendsLetsATransactionHoldingPositionsTakeMoreAndKeepsNewOnesWaiting() throws Exception {
+        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore(seats());
+        CountDownLatch caughtUp = new CountDownLatch(1);
+        CountDownLatch ends = new CountDownLatch(1);
+        try (Connection appending = PostgresWaits.transaction(); Connection next = PostgresWaits.transaction()) {
+            assertThat(PostgresWaits.take(appending, false)).isEqualTo(1);
+            Future<Boolean> rebuilt = pool.submit(() -> store.rebuildInline(() -> { }, 10, event -> { },
+                    position -> { }, () -> {
+                        caughtUp.countDown();
+                        try {
+                            ends.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }, () -> false));
+            PostgresWaits.awaitWaiting("advisory", 1, "the rebuild waits for the transaction holding position 1");
+
+            assertThat(PostgresWaits.take(appending, false)).as("the same transaction's next positions").isEqualTo(2);
+            Future<Long> nextTakes = pool.submit(() -> PostgresWaits.take(next, false));
+            PostgresWaits.awaitWaiting("advisory", 2, "a new transaction waits behind the rebuild");
+            appending.rollback();
+            assertThat(caughtUp.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the rebuild caught up").isTrue();
+            PostgresWaits.awaitWaiting("advisory", 1, "the new transaction waits until the rebuild commits");
+            assertThat(nextTakes).isNotDone();
+
+            ends.countDown();
+            assertThat(rebuilt.get(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            assertThat(nextTakes.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(3);
+            next.rollback();
+        } finally {
+            ends.countDown();
+        }
+    }
+
     private static long single(Connection connection, String query) throws Exception {
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
             result.next();

@@ -48,6 +48,7 @@ class PositionsAddedTest {
             execute(transactions, "DROP FUNCTION allframe_readable()",
                     "DROP FUNCTION allframe_give_back(INTEGER, BIGINT)",
                     "DROP FUNCTION allframe_take_positions(INTEGER, BOOLEAN)",
+                    "DROP FUNCTION allframe_hold_appends()",
                     "DROP FUNCTION allframe_wait_below(BIGINT)",
                     "DROP FUNCTION allframe_position_keys()", "DROP SEQUENCE allframe_positions",
                     "UPDATE allframe_head SET head_position = 3");
@@ -56,7 +57,8 @@ class PositionsAddedTest {
                     .isInstanceOf(EventStoreException.class)
                     .hasMessage("AF2063: Schema " + SCHEMA + " lacks the sequence allframe_positions and the functions"
                             + " allframe_position_keys, allframe_wait_below, allframe_take_positions,"
-                            + " allframe_give_back and allframe_readable that this version numbers events with: run"
+                            + " allframe_hold_appends, allframe_give_back and allframe_readable that this version"
+                            + " numbers events with: run"
                             + " the statements of META-INF/allframe/sql/postgresql.sql (in allframe-jpa-store) from"
                             + " CREATE SEQUENCE allframe_positions to the end of allframe_readable, or set"
                             + " allframe.jpa.create-schema=true");

@@ -33,9 +33,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class Appender {
 
-    /** The key of the gate of PostgreSQL's positions, after {@code allframe_position_keys()}, above every position. */
-    private static final long GATE = (1L << 40) - 1;
-
     private final EventRowMapper mapper;
     private final EventReader reader;
     private final AppendListeners inlineListeners;
@@ -270,18 +267,14 @@ public final class Appender {
 
     /**
      * Keeps every append from starting until {@code em}'s transaction ends, and waits until the appends already
-     * running ended: the head row's lock; on PostgreSQL also the gate of its positions (no append takes any until the
-     * transaction ends), then a wait for the appends that took theirs before.
+     * running ended: the head row's lock; on PostgreSQL {@code allframe_hold_appends()}, which waits for every
+     * transaction holding positions to end and keeps others from taking any (one holding some may take more: it is
+     * waited for, and would otherwise wait in turn).
      */
     public void holdAppends(EntityManager em) {
         lockHead(em);
         if (database.postgres(em)) {
-            long keys = ((Number) em.createNativeQuery("SELECT allframe_position_keys()").getSingleResult())
-                    .longValue();
-            em.createNativeQuery("SELECT CAST(pg_advisory_xact_lock(?1) AS TEXT)").setParameter(1, keys + GATE)
-                    .getSingleResult();
-            em.createNativeQuery("SELECT CAST(allframe_wait_below(?1) AS TEXT)").setParameter(1, GATE)
-                    .getSingleResult();
+            em.createNativeQuery("SELECT CAST(allframe_hold_appends() AS TEXT)").getSingleResult();
         }
     }
 
