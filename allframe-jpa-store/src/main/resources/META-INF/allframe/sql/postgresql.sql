@@ -78,6 +78,10 @@ DECLARE
     gate BIGINT := keys + 1099511627775;
     first BIGINT;
 BEGIN
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'AF2066: this transaction runs at %; AllFrame needs read committed',
+            current_setting('transaction_isolation');
+    END IF;
     PERFORM pg_advisory_xact_lock_shared(keys);
     PERFORM pg_advisory_lock(gate);
     BEGIN
@@ -133,6 +137,8 @@ $$;
 -- The highest position up to which every append ended: the sequence's value and the lowest mark held, read together
 -- while holding the gate (shared), so that no append takes or gives back positions in between. The caller's own marks
 -- do not count: its transaction sees what it appended (a prepared transaction's marks, which no session holds, do).
+-- Both this and allframe_take_positions need read committed: each statement after them takes a snapshot of its own,
+-- later than what they read; at a higher level the transaction's first snapshot could miss appends they count ended.
 CREATE OR REPLACE FUNCTION allframe_readable() RETURNS BIGINT LANGUAGE plpgsql AS $$
 DECLARE
     keys BIGINT := allframe_position_keys();
@@ -140,6 +146,10 @@ DECLARE
     head BIGINT;
     lowest BIGINT;
 BEGIN
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'AF2066: this transaction runs at %; AllFrame needs read committed',
+            current_setting('transaction_isolation');
+    END IF;
     PERFORM pg_advisory_lock_shared(gate);
     BEGIN
         SELECT greatest(CASE WHEN is_called THEN last_value ELSE last_value - 1 END, 0) INTO head

@@ -48,7 +48,11 @@ public final class EventReader {
         if (!database.postgres(em)) {
             return Long.MAX_VALUE;
         }
-        return ((Number) em.createNativeQuery("SELECT allframe_readable()").getSingleResult()).longValue();
+        try {
+            return ((Number) em.createNativeQuery("SELECT allframe_readable()").getSingleResult()).longValue();
+        } catch (RuntimeException e) {
+            throw PostgresRaised.translate(e).map(RuntimeException.class::cast).orElse(e);
+        }
     }
 
     public List<EventEnvelope> readStream(EntityManager em, String streamId, long fromVersion, int maxCount) {

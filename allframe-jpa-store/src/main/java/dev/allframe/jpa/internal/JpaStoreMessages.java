@@ -93,6 +93,11 @@ public final class JpaStoreMessages {
             + " in turn for this transaction (a deadlock: a transaction that appended before appends with a query"
             + " condition): the database failed this transaction to end it; roll it back and retry the work in a new"
             + " transaction");
+    static final MessageTemplate AF2066 = new MessageTemplate("AF2066",
+            "This transaction runs at isolation level %s, but AllFrame reads and appends events on PostgreSQL at read"
+            + " committed (each statement with a snapshot of its own: at a higher level a read could pass events"
+            + " committed before it, and a query condition miss them): set the data source's isolation level to read"
+            + " committed, PostgreSQL's default; nothing was read or stored");
     static final MessageTemplate AF2056 = new MessageTemplate("AF2056",
             "Added the triggers that tell the servers sharing the database what was committed (notifications) to"
             + " AllFrame's tables on %s, which an earlier version created without them");
@@ -227,6 +232,10 @@ public final class JpaStoreMessages {
 
     public static AllFrameMessage appendDeadlocked(String streamId) {
         return AF2065.with(streamId);
+    }
+
+    public static AllFrameMessage notReadCommitted(String level) {
+        return AF2066.with(level);
     }
 
     public static AllFrameMessage positionsExhausted() {

@@ -48,11 +48,8 @@ final class PostgresAppender {
     /** How many times an append takes new positions before it reports a conflict. */
     static final int ATTEMPTS = 50;
     private static final String UNIQUE_VIOLATION = "23505";
-    /** What {@code allframe_take_positions} raises when the positions ran out. */
-    private static final String RAISED = "P0001";
     /** What PostgreSQL reports when it ended a deadlock by rolling back this transaction. */
     private static final String DEADLOCK = "40P01";
-    private static final String EXHAUSTED = JpaStoreMessages.positionsExhausted().id();
     /** The unique constraint on a stream's versions, which the database names when another append took one. */
     private static final String STREAM_VERSIONS = "allframe_events_stream_uk";
 
@@ -158,16 +155,16 @@ final class PostgresAppender {
         }
     }
 
-    /** Runs {@code append}; whether its first result is rows. The database's refusal to take more positions is
-     * {@code AF2062}. */
+    /**
+     * Runs {@code append}; whether its first result is rows. What the database's functions raise is the store's error
+     * ({@link PostgresRaised}): no more positions to take ({@code AF2062}), another isolation level than read
+     * committed ({@code AF2066}).
+     */
     private static boolean execute(PreparedStatement append) throws SQLException {
         try {
             return append.execute();
         } catch (SQLException e) {
-            if (RAISED.equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains(EXHAUSTED)) {
-                throw new EventStoreException(JpaStoreMessages.positionsExhausted(), e);
-            }
-            throw e;
+            throw PostgresRaised.translate(e).map(RuntimeException.class::cast).orElseThrow(() -> e);
         }
     }
 
