@@ -15,7 +15,9 @@ final class PostgresRaised {
 
     private static final String RAISED = "P0001";
     private static final String EXHAUSTED = JpaStoreMessages.positionsExhausted().id() + ":";
-    private static final Pattern ISOLATION = Pattern.compile("AF2066: this transaction runs at ([a-z ]+);");
+    /** What {@code allframe_take_positions} and {@code allframe_readable} raise, after the id, with the level. */
+    private static final Pattern ISOLATION = Pattern.compile(JpaStoreMessages.notReadCommitted("").id()
+            + ": this transaction runs at ([a-z ]+);");
 
     private PostgresRaised() {
     }
