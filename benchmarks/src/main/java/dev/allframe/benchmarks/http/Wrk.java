@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** Runs wrk (Debian's package) with a workload's script against a server. */
+/** Runs wrk (Debian's package) with a workload's script against a server; keeps its last output beside the script. */
 final class Wrk {
 
     private final Path scripts;
@@ -25,6 +25,8 @@ final class Wrk {
                 "-d" + duration.toSeconds() + "s", "--timeout", "10s", "--latency", "-s", script.toString(),
                 base.toString())).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Files.writeString(scripts.resolve(workload.name().toLowerCase(java.util.Locale.ROOT) + ".out"), output,
+                StandardCharsets.UTF_8);
         if (wrk.waitFor() != 0) {
             throw new IllegalStateException("wrk failed:\n" + output);
         }
