@@ -137,6 +137,29 @@ class WaitingAppendsTest {
                 .containsExactly(tuple(1L, 3L), tuple(2L, 5L));
     }
 
+    /**
+     * An append alone (autocommit) with a query condition waits for position 1, held by a transaction that then
+     * takes more and waits for the append's: the database fails the append's implicit transaction to end the circle,
+     * which holds nothing then, and the append takes new positions and goes on once the other transaction ended.
+     */
+    @Test
+    void anAppendAloneThatTheDatabaseFailsToEndADeadlockTakesNewPositions() throws Exception {
+        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore(seats());
+        Connection other = transaction();
+        try (java.sql.Statement patient = other.createStatement()) {
+            patient.execute("SET deadlock_timeout = '10min'");
+        }
+        assertThat(take(other, false)).isEqualTo(1);
+        Future<AppendResult> alone = pool.submit(() -> store.append(seat("s1")));
+        awaitWaiting("advisory", 1, "the append waits for position 1");
+
+        assertThat(take(other, true)).as("the other transaction's next position, once the append let go of 2")
+                .isEqualTo(3);
+        other.rollback();
+        assertThat(alone.get(WAIT_SECONDS, TimeUnit.SECONDS).events().get(0).globalPosition()).isEqualTo(4);
+        assertThat(store.readAll(0, 100)).extracting(EventEnvelope::streamId).containsExactly("student-s1");
+    }
+
     private Connection transaction() throws Exception {
         Connection connection = PostgresWaits.transaction();
         connections.add(connection);

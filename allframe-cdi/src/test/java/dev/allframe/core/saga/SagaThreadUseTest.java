@@ -94,13 +94,18 @@ class SagaThreadUseTest {
     @Test
     void theSagaGoesOnOnASagaThreadWhenAnotherThreadEndedTheStep() throws Exception {
         CompletableFuture<StepResult> later = new CompletableFuture<>();
-        Step<String> elsewhere = step(context -> later);
+        CountDownLatch executed = new CountDownLatch(1);
+        Step<String> elsewhere = step(context -> {
+            executed.countDown();
+            return later;
+        });
         Step<String> done = step(context -> StepResult.done());
         SagaEngine engine = engine(SagaDefinition.<String>named("transfer").step("debit", elsewhere)
                 .step("credit", done));
 
         SagaExecution execution = engine.startAsync("transfer", "t-1");
-        awaitWrite("[execute 1 STARTED]");
+        assertThat(executed.await(10, TimeUnit.SECONDS)).as("the step executed").isTrue();
+        awaitStepThreadsIdle();
         Thread ender = new Thread(() -> later.complete(StepResult.none()), "other");
         ender.start();
         ender.join();
@@ -138,6 +143,21 @@ class SagaThreadUseTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!writers.containsKey(entries)) {
             assertThat(System.nanoTime()).as("the saga writes %s", entries).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Waits until the step's task ended: every step thread (the one that ran it) is back in its pool, waiting for a
+     * task. Until then the step's execution may still be inside its own task, where a completion counts as the step's.
+     */
+    private static void awaitStepThreadsIdle() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!Thread.getAllStackTraces().entrySet().stream()
+                .filter(thread -> thread.getKey().getName().startsWith("step-"))
+                .allMatch(thread -> java.util.Arrays.stream(thread.getValue())
+                        .anyMatch(frame -> frame.getMethodName().equals("getTask")))) {
+            assertThat(System.nanoTime()).as("the step's task ended").isLessThan(deadline);
             Thread.onSpinWait();
         }
     }
