@@ -279,11 +279,7 @@ class LongTransactionsTest {
             Future<Boolean> rebuilt = pool.submit(() -> store.rebuildInline(() -> { }, 10, event -> { },
                     position -> { }, () -> {
                         caughtUp.countDown();
-                        try {
-                            ends.await(WAIT_SECONDS, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
+                        PostgresWaits.awaitRelease(ends);
                     }, () -> false));
             PostgresWaits.awaitWaiting("advisory", 1, "the rebuild waits for the transaction holding position 1");
 
@@ -322,14 +318,7 @@ class LongTransactionsTest {
                 return;
             }
             entered.countDown();
-            try {
-                if (!release.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("never released");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            PostgresWaits.awaitRelease(release);
         }
     }
 

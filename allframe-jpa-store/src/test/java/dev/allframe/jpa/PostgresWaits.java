@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -59,6 +60,18 @@ public final class PostgresWaits {
                 assertThat(System.nanoTime()).as(what).isLessThan(deadline);
                 Thread.sleep(5);
             }
+        }
+    }
+
+    /** Waits, in a thread the test holds up, until the test lets it go; fails after a while. */
+    public static void awaitRelease(CountDownLatch release) {
+        try {
+            if (!release.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never let go");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

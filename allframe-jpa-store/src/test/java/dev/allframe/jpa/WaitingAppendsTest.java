@@ -110,7 +110,7 @@ class WaitingAppendsTest {
         store.subscribeInline(appended -> {
             if (((ConformanceSeat) appended.events().get(0).event()).student().equals("rival")) {
                 rivalInside.countDown();
-                await(rivalGoes);
+                PostgresWaits.awaitRelease(rivalGoes);
             }
         });
         Connection lower = transaction();
@@ -164,17 +164,6 @@ class WaitingAppendsTest {
         Connection connection = PostgresWaits.transaction();
         connections.add(connection);
         return connection;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("never let go");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static EventTypeRegistry seats() {

@@ -144,7 +144,7 @@ final class PostgresStatements {
     /** An append that inserts nothing when a condition does not hold. */
     String append(PreparedAppend prepared) {
         Shape shape = Shape.of(prepared.request());
-        return text(new Text(Form.APPEND, shape, 1), () -> (shape.query().isPresent() ? SAVEPOINT : "") + take(shape)
+        return text(new Text(Form.APPEND, shape, 1), () -> (savesPoint(shape) ? SAVEPOINT : "") + take(shape)
                 + insert(shape, false, true));
     }
 
@@ -187,8 +187,8 @@ final class PostgresStatements {
      * and the first event matching the query condition. Each form runs two statements before the one giving back.
      */
     private String refused(Shape shape) {
-        return text(new Text(Form.REFUSED, shape, 1), () -> (shape.query().isPresent() ? BACK_TO_SAVEPOINT
-                : REMOVE_PART) + GIVE_BACK + ";\n" + STREAM_VERSION + ";\n" + STORED_ID
+        return text(new Text(Form.REFUSED, shape, 1), () -> (savesPoint(shape) ? BACK_TO_SAVEPOINT : REMOVE_PART)
+                + GIVE_BACK + ";\n" + STREAM_VERSION + ";\n" + STORED_ID
                 + shape.query().map(query -> ";\n" + query.firstMatch()).orElse(""));
     }
 
@@ -218,6 +218,14 @@ final class PostgresStatements {
             giveBack.setInt(1, prepared.size());
             giveBack.execute();
         }
+    }
+
+    /**
+     * Whether an append of {@code shape} in a transaction sets a savepoint ({@link #SAVEPOINT}): one that waits for
+     * lower positions, with a query condition.
+     */
+    private static boolean savesPoint(Shape shape) {
+        return shape.query().isPresent();
     }
 
     /** Takes the positions; for a query condition, waits for the appends that hold lower ones to end. */
@@ -447,9 +455,10 @@ final class PostgresStatements {
     Optional<RuntimeException> refuse(Connection connection, PreparedAppend prepared, long headBefore)
             throws SQLException {
         AppendRequest request = prepared.request();
-        try (PreparedStatement refused = connection.prepareStatement(refused(Shape.of(request)))) {
+        Shape shape = Shape.of(request);
+        try (PreparedStatement refused = connection.prepareStatement(refused(shape))) {
             int p = 1;
-            if (request.queryCondition() == null) {
+            if (!savesPoint(shape)) {
                 long first = headBefore + 1;
                 long last = headBefore + prepared.size();
                 refused.setLong(p++, first);
