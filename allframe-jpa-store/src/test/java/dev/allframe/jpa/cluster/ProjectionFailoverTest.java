@@ -153,14 +153,15 @@ class ProjectionFailoverTest {
         AtomicBoolean appending = new AtomicBoolean(true);
         AtomicLong appended = new AtomicLong();
         Thread writer = startWriter(appending, appended, 16);
+        long writtenBefore;
         try {
             awaitSegmentHolders(holdersOf -> holdersOf.size() == 2, Duration.ofSeconds(60));
             awaitCheckpointAbove("ledger[1/2]", 200, Duration.ofSeconds(60));
             awaitCheckpointAbove("ledger[2/2]", 200, Duration.ofSeconds(60));
             local = startHere("node-here", 2);
 
+            writtenBefore = rows("SELECT MAX(written) FROM test_ledger");
             local.rebuild("ledger");
-            assertThat(local.status("ledger").state()).isEqualTo(ProjectionState.REBUILDING);
             awaitCheckpointAbove("ledger[1/2]", 200, Duration.ofSeconds(60));
         } finally {
             appending.set(false);
@@ -171,6 +172,9 @@ class ProjectionFailoverTest {
         assertThat(local.awaitPosition("ledger", head, Duration.ofSeconds(60))).isTrue();
         assertThat(rows("SELECT COUNT(*) FROM test_ledger")).as("one row per event, none missing").isEqualTo(head);
         assertThat(rows("SELECT COUNT(DISTINCT event_id) FROM test_ledger")).isEqualTo(head);
+        assertThat(rows("SELECT MIN(written) FROM test_ledger"))
+                .as("every row written again after the rebuild was asked (the rebuild's reset removed the earlier ones)")
+                .isGreaterThan(writtenBefore);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (local.status("ledger").state() != ProjectionState.RUNNING && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -198,7 +202,8 @@ class ProjectionFailoverTest {
     private JpaEventStore freshStoreAndReadModel() {
         database.freshStore();
         database.execute("DROP TABLE IF EXISTS test_ledger",
-                "CREATE TABLE test_ledger (event_id VARCHAR(36) PRIMARY KEY, account VARCHAR(20), amount INTEGER)");
+                "CREATE TABLE test_ledger (event_id VARCHAR(36) PRIMARY KEY, account VARCHAR(20), amount INTEGER,"
+                        + " written BIGSERIAL)");
         return database.freshStoreKeepingData(EventTypeRegistry.of(List.of(Credited.class)));
     }
 
