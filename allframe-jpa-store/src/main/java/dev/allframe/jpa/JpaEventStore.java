@@ -325,7 +325,8 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
      * Applies the batch and moves the checkpoint in one transaction, holding the checkpoint row's lock, when the
      * checkpoint is still where the batch was read after: a second process feeding the same projection waits,
      * then finds the checkpoint moved and applies nothing; so does a process whose checkpoint was moved back by a
-     * rebuild elsewhere or by hand.
+     * rebuild elsewhere or by hand. The checkpoint is moved first, by a statement that also compares it and takes the
+     * lock; the lease is read after it, so that a take-over committed while the batch waited for the lock is seen.
      */
     @Override
     public long applyBatch(String projection, long after, List<EventEnvelope> events, Consumer<EventEnvelope> apply) {
@@ -344,7 +345,9 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         createCheckpointRow(projection);
         return transactions.write(em -> {
             Instant now = now();
-            long checkpoint = Checkpoints.lock(em, projection, now);
+            long last = events.isEmpty() ? after : events.get(events.size() - 1).globalPosition();
+            boolean moved = !events.isEmpty() && Checkpoints.advance(em, projection, after, last, now);
+            long checkpoint = moved ? after : Checkpoints.lock(em, projection, now);
             if (lease != null) {
                 LeaseRows.check(em, lease);
             }
@@ -352,8 +355,9 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
                 return checkpoint;
             }
             events.forEach(apply);
-            long last = events.get(events.size() - 1).globalPosition();
-            Checkpoints.write(em, projection, last, now);
+            if (!moved) {
+                Checkpoints.write(em, projection, last, now);
+            }
             return last;
         }, done -> { });
     }
