@@ -41,6 +41,9 @@ public final class FlatRecordReader {
     private static final JsonProvider JSON = provider();
 
     private final Map<String, Integer> indexes = new HashMap<>();
+    /** The components' names in JSON-B's default order (lexicographic): the order properties are looked for first. */
+    private final String[] written;
+    private final int[] writtenIndexes;
     private final Class<?>[] types;
     private final MethodHandle constructor;
 
@@ -49,6 +52,8 @@ public final class FlatRecordReader {
         for (int i = 0; i < components.length; i++) {
             indexes.put(components[i].getName(), i);
         }
+        this.written = indexes.keySet().stream().sorted().toArray(String[]::new);
+        this.writtenIndexes = Arrays.stream(written).mapToInt(indexes::get).toArray();
         this.constructor = constructor;
     }
 
@@ -93,11 +98,14 @@ public final class FlatRecordReader {
                 return NOT_READ;
             }
             JsonParser.Event event;
+            int next = 0;
             while ((event = parser.next()) != JsonParser.Event.END_OBJECT) {
                 if (event != JsonParser.Event.KEY_NAME) {
                     return NOT_READ;
                 }
-                Integer index = indexes.get(parser.getString());
+                String name = parser.getString();
+                Integer index = next < written.length && written[next].equals(name) ? Integer.valueOf(writtenIndexes[next++])
+                        : indexes.get(name);
                 JsonParser.Event value = parser.next();
                 if (index == null) {
                     skip(parser, value);
@@ -142,22 +150,25 @@ public final class FlatRecordReader {
         if (value != JsonParser.Event.VALUE_NUMBER) {
             return NOT_READ;
         }
-        BigDecimal number = parser.getBigDecimal();
         if (type == BigDecimal.class) {
-            return number;
+            return parser.getBigDecimal();
         }
         if (type == double.class || type == Double.class) {
-            return number.doubleValue();
+            return parser.getBigDecimal().doubleValue();
         }
         if (!parser.isIntegralNumber()) {
             return NOT_READ;
         }
+        long whole;
         try {
-            return type == int.class || type == Integer.class ? (Object) number.intValueExact()
-                    : (Object) number.longValueExact();
-        } catch (ArithmeticException outOfRange) {
+            whole = Long.parseLong(parser.getString());
+        } catch (NumberFormatException outOfRange) {
             return NOT_READ;
         }
+        if (type == long.class || type == Long.class) {
+            return whole;
+        }
+        return whole == (int) whole ? (Object) (int) whole : NOT_READ;
     }
 
     private static void skip(JsonParser parser, JsonParser.Event value) {
