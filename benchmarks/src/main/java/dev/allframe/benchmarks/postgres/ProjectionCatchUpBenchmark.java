@@ -45,13 +45,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * An async projection catching up with {@code events} stored events from position 0, in batches of
  * {@value #BATCH} with its checkpoint in the database, against a raw JDBC scan of the same rows in pages
  * of the same size. One measurement is the whole catch-up. A catch-up runs too briefly for the JIT to have compiled
- * the read and decode paths after one or two shots (the first shots took two to four times as long as the sixth, and
- * a suite with one warm-up shot reported the ratio at 0.29× one time and 0.5× another), so six shots warm up.
+ * its paths after a few shots: the read and decode paths run once per event and are compiled by the sixth shot, but
+ * the batch's transaction runs once per batch, 200 times a shot, and the shots still got faster until about the
+ * twentieth (from about 550 ms at shots 7 to 12 to about 420 ms at shots 15 to 25, in one run of 25), so twenty shots
+ * warm up. A suite with one warm-up shot had reported the ratio at 0.29× one time and 0.5× another.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 6)
+@Warmup(iterations = 20)
 @Measurement(iterations = 6)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ProjectionCatchUpBenchmark {
