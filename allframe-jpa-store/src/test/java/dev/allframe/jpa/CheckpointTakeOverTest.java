@@ -40,7 +40,8 @@ class CheckpointTakeOverTest {
         AtomicInteger applied = new AtomicInteger();
         CompletableFuture<Long> waiting;
         try (Connection takeOver = PostgresWaits.transaction(); Statement statement = takeOver.createStatement()) {
-            statement.execute("SELECT global_position FROM allframe_checkpoints WHERE projection = 'totals' FOR UPDATE");
+            statement.execute("SELECT global_position FROM allframe_checkpoints WHERE projection = 'totals'"
+                    + " FOR UPDATE");
             statement.execute("UPDATE allframe_projection_leases SET node_id = 'node-b',"
                     + " fencing_token = fencing_token + 1 WHERE projection = 'totals'");
             waiting = CompletableFuture.supplyAsync(() -> store.applyBatch(lease, 0, batch,

@@ -104,8 +104,8 @@ public final class FlatRecordReader {
                     return NOT_READ;
                 }
                 String name = parser.getString();
-                Integer index = next < written.length && written[next].equals(name) ? Integer.valueOf(writtenIndexes[next++])
-                        : indexes.get(name);
+                Integer index = next < written.length && written[next].equals(name)
+                        ? Integer.valueOf(writtenIndexes[next++]) : indexes.get(name);
                 JsonParser.Event value = parser.next();
                 if (index == null) {
                     skip(parser, value);

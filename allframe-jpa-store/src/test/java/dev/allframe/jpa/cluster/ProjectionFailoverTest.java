@@ -173,7 +173,7 @@ class ProjectionFailoverTest {
         assertThat(rows("SELECT COUNT(*) FROM test_ledger")).as("one row per event, none missing").isEqualTo(head);
         assertThat(rows("SELECT COUNT(DISTINCT event_id) FROM test_ledger")).isEqualTo(head);
         assertThat(rows("SELECT MIN(written) FROM test_ledger"))
-                .as("every row written again after the rebuild was asked (the rebuild's reset removed the earlier ones)")
+                .as("every row written again after the rebuild was asked (its reset removed the earlier ones)")
                 .isGreaterThan(writtenBefore);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (local.status("ledger").state() != ProjectionState.RUNNING && System.nanoTime() < deadline) {
