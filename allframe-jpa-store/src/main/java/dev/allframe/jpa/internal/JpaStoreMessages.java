@@ -82,9 +82,8 @@ public final class JpaStoreMessages {
             "Schema %s lacks the sequence allframe_positions and the functions allframe_position_keys,"
             + " allframe_wait_below, allframe_take_positions, allframe_hold_appends, allframe_give_back and"
             + " allframe_readable that this version numbers events with: run the statements of"
-            + " META-INF/allframe/sql/postgresql.sql (in"
-            + " allframe-jpa-store) from CREATE SEQUENCE allframe_positions to the end of allframe_readable, or set"
-            + " allframe.jpa.create-schema=true");
+            + " META-INF/allframe/sql/postgresql.sql (in allframe-jpa-store) from CREATE SEQUENCE allframe_positions"
+            + " to the end of allframe_readable, or set allframe.jpa.create-schema=true");
     static final MessageTemplate AF2064 = new MessageTemplate("AF2064",
             "Added the sequence allframe_positions and its functions to schema %s (PostgreSQL): appends no longer wait"
             + " for each other's commits");

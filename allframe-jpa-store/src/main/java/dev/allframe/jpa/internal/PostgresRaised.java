@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 final class PostgresRaised {
 
     private static final String RAISED = "P0001";
-    private static final String EXHAUSTED = JpaStoreMessages.positionsExhausted().id() + ":";
+    private static final String EXHAUSTED = JpaStoreMessages.AF2062.id() + ":";
     /** What {@code allframe_take_positions} and {@code allframe_readable} raise, after the id, with the level. */
-    private static final Pattern ISOLATION = Pattern.compile(JpaStoreMessages.notReadCommitted("").id()
+    private static final Pattern ISOLATION = Pattern.compile(JpaStoreMessages.AF2066.id()
             + ": this transaction runs at ([a-z ]+);");
 
     private PostgresRaised() {
