@@ -39,6 +39,7 @@ import dev.allframe.spi.deadletter.DeadLetterStore;
 import dev.allframe.spi.event.EventDecoder;
 import dev.allframe.spi.event.EventStore;
 import dev.allframe.spi.event.InlineSubscribers;
+import dev.allframe.spi.event.RemoteChanges;
 import dev.allframe.spi.saga.SagaStore;
 import dev.allframe.spi.snapshot.SnapshotStore;
 import java.time.Clock;
@@ -214,6 +215,9 @@ final class AllFrameRuntime {
                 .map(model -> new BoundProjection(model, targets.targetFor(model.beanClass()))).toList();
         Problems problems = new Problems();
         Workers threads = workers().workers();
+        if (store.events() instanceof RemoteChanges changes) {
+            changes.tellOthersOn(threads.executor(Lane.NOTIFYING));
+        }
         Optional<ProjectionEngine> engine = ProjectionEngine.create(store, storeName(), config.projections(), bound,
                 threads.executor(Lane.PROJECTIONS), threads.executor(Lane.LISTENING), threads.timer(), clock(),
                 telemetry(), problems);

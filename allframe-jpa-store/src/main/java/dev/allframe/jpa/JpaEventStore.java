@@ -8,6 +8,7 @@ import dev.allframe.event.EventQuery;
 import dev.allframe.jpa.internal.Appender;
 import dev.allframe.jpa.internal.AutocommitConnections;
 import dev.allframe.jpa.internal.Checkpoints;
+import dev.allframe.jpa.internal.CommitNotices;
 import dev.allframe.jpa.internal.DatabaseTime;
 import dev.allframe.jpa.internal.LeaseRows;
 import dev.allframe.jpa.internal.DatabaseRefusal;
@@ -18,6 +19,7 @@ import dev.allframe.jpa.internal.EventRetagger;
 import dev.allframe.jpa.internal.EventRowMapper;
 import dev.allframe.jpa.internal.HibernateJdbc;
 import dev.allframe.jpa.internal.JpaStoreMessages;
+import dev.allframe.jpa.internal.PostgresNotice;
 import dev.allframe.jpa.internal.PostgresNotifications;
 import dev.allframe.jpa.internal.RetentionRows;
 import dev.allframe.jpa.internal.JdbcWork;
@@ -112,6 +114,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     private final BooleanSupplier onPostgres;
     private volatile Clock leaseClock;
     private final AtomicBoolean notificationsOffReported = new AtomicBoolean();
+    private final CommitNotices notices;
 
     public JpaEventStore(JpaTransactions transactions, EventSerializer serializer, EventDecoder events, Clock clock) {
         this(transactions, autocommitOf(transactions), serializer, events, clock);
@@ -125,18 +128,29 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
     /** A store that appends alone on {@code autocommit}'s connections, when there are some. */
     JpaEventStore(JpaTransactions transactions, Optional<AutocommitConnections> autocommit, EventSerializer serializer,
                   EventDecoder events, Clock clock) {
+        this(transactions, autocommit, serializer, events, clock, Appender.SIDE_BY_SIDE);
+    }
+
+    /**
+     * @param sideBySide into how many lanes of streams appends alone are divided, each writing one transaction at a
+     *                   time
+     */
+    JpaEventStore(JpaTransactions transactions, Optional<AutocommitConnections> autocommit, EventSerializer serializer,
+                  EventDecoder events, Clock clock, int sideBySide) {
         this.transactions = requireNonNull(transactions, "transactions");
         this.onPostgres = () -> transactions.read(HibernateJdbc::isPostgres);
         this.clock = requireNonNull(clock, "clock");
         this.eventRows = new EventRowMapper(requireNonNull(serializer, "serializer"), requireNonNull(events, "events"));
         this.reader = new EventReader(eventRows, database);
-        this.appender = new Appender(eventRows, reader, inlineListeners, autocommit, database);
+        this.appender = new Appender(eventRows, reader, inlineListeners, autocommit, database, sideBySide);
         this.retagger = new EventRetagger(reader);
         this.snapshots = new SnapshotRows(serializer);
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         this.sagas = new SagaRows(serializer, context != null ? context : JpaEventStore.class.getClassLoader());
         this.postgresSagas = new PostgresSagaWrites(sagas);
         this.autocommit = autocommit;
+        this.notices = new CommitNotices(new PostgresNotice(
+                work -> transactions.read(em -> HibernateJdbc.onConnectionOf(em, work))));
     }
 
     /** Refuses, before anything is stored, an append holding an event that would not read back equal to itself. */
@@ -182,6 +196,9 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
 
     private void appended(AppendResult result) {
         if (!result.duplicate() && !result.events().isEmpty()) {
+            if (database.postgres(onPostgres)) {
+                notices.committed(result.events().get(result.events().size() - 1).globalPosition());
+            }
             listeners.notifyAppended(result);
         }
     }
@@ -689,10 +706,19 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
             return "the data source's connections do not unwrap to org.postgresql.PGConnection";
         }
         if (!JpaSchema.notifies(connection)) {
-            return "the schema " + connection.getSchema() + " lacks the triggers allframe_events_notify,"
-                    + " allframe_checkpoints_notify and allframe_projection_leases_notify of the PostgreSQL script";
+            return "the schema " + connection.getSchema() + " lacks the triggers allframe_checkpoints_notify and"
+                    + " allframe_projection_leases_notify of the PostgreSQL script";
         }
         return null;
+    }
+
+    /**
+     * On PostgreSQL, tells the other servers of this one's appends as tasks on {@code executor}, instead of in the
+     * thread that appended, once it committed.
+     */
+    @Override
+    public void tellOthersOn(Executor executor) {
+        notices.sendOn(executor);
     }
 
     /** Makes {@link #close()} close {@code resource} too, for what the store was built with and owns. */

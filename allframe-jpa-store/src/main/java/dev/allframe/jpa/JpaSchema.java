@@ -40,8 +40,13 @@ public final class JpaSchema {
     /** The indexes retention's deletes use, by table: added to schemas an earlier version created without them. */
     private static final Map<String, String> RETENTION_INDEXES = retentionIndexes();
     /** On PostgreSQL, the triggers that notify the servers sharing the schema of what was committed. */
-    private static final List<String> NOTIFYING_TRIGGERS = List.of("allframe_events_notify",
-            "allframe_checkpoints_notify", "allframe_projection_leases_notify");
+    private static final List<String> NOTIFYING_TRIGGERS = List.of("allframe_checkpoints_notify",
+            "allframe_projection_leases_notify");
+    /**
+     * The trigger of earlier versions that notified from each append's transaction, so that appends committed one
+     * after the other; the store now tells the other servers after the commit.
+     */
+    private static final String APPEND_TRIGGER = "allframe_events_notify";
     /**
      * On PostgreSQL, what numbers the events: the sequence of positions and the functions that take them and tell how
      * far readers may read, from the script's {@code CREATE SEQUENCE} to the end of the last function.
@@ -77,6 +82,7 @@ public final class JpaSchema {
             addRetentionIndexes(connection, product);
             addPositions(connection, product);
             addNotifications(connection, product);
+            removeAppendTrigger(connection, product);
             return false;
         }
         try (Statement statement = connection.createStatement()) {
@@ -128,6 +134,9 @@ public final class JpaSchema {
             if (isPostgres(product) && tableExists(metaData, connection.getCatalog(), connection.getSchema(),
                     EVENTS_TABLE) && !hasPositions(connection)) {
                 return JpaStoreMessages.positionsMissing(connection.getSchema());
+            }
+            if (isPostgres(product) && hasAppendTrigger(connection)) {
+                LOG.warning(JpaStoreMessages.appendTriggerLeft(connection.getSchema()).toString());
             }
             return null;
         }));
@@ -214,6 +223,27 @@ public final class JpaSchema {
         LOG.info(JpaStoreMessages.notificationsAdded(product).toString());
     }
 
+    /** On PostgreSQL, removes the trigger that notified from each append's transaction, where an earlier version left it. */
+    private static void removeAppendTrigger(Connection connection, String product) throws SQLException {
+        if (!isPostgres(product) || !hasAppendTrigger(connection)) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TRIGGER " + APPEND_TRIGGER + " ON " + EVENTS_TABLE);
+        }
+        LOG.info(JpaStoreMessages.appendTriggerRemoved(connection.getSchema()).toString());
+    }
+
+    private static boolean hasAppendTrigger(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_trigger t JOIN pg_class c"
+                + " ON c.oid = t.tgrelid WHERE c.relnamespace = to_regnamespace(current_schema()) AND t.tgname = ?")) {
+            query.setString(1, APPEND_TRIGGER);
+            try (ResultSet found = query.executeQuery()) {
+                return found.next();
+            }
+        }
+    }
+
     private static boolean isPostgres(String product) {
         return product.toLowerCase(Locale.ROOT).contains("postgres");
     }
@@ -277,8 +307,7 @@ public final class JpaSchema {
         List<String> present = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT t.tgname FROM pg_trigger t"
                 + " JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = to_regnamespace(current_schema())"
-                + " AND t.tgname IN ('allframe_events_notify', 'allframe_checkpoints_notify',"
-                + " 'allframe_projection_leases_notify')");
+                + " AND t.tgname IN ('allframe_checkpoints_notify', 'allframe_projection_leases_notify')");
              ResultSet names = query.executeQuery()) {
             while (names.next()) {
                 present.add(names.getString(1));

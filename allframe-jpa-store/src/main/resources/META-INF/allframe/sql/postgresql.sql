@@ -282,9 +282,11 @@ CREATE TABLE allframe_saga_steps (
 );
 
 -- Tells the servers sharing the schema what was committed, as it commits (they LISTEN on "allframe.<schema>"):
--- appends ("a <position>", once per insert of events, with its last position), batches of async projections
--- ("c <checkpoint> <projection>") and what operators asked of a projection ("k <projection>"). A server that misses a
--- notification finds the change at its next poll.
+-- batches of async projections ("c <checkpoint> <projection>") and what operators asked of a projection
+-- ("k <projection>"). Appends ("a <position>") are told by the server that made them, after their commit, from a
+-- transaction of its own: a notifying transaction holds a lock of the database through its commit, which made
+-- appends commit one after the other. The function keeps the branches of the triggers earlier versions put on the
+-- events (allframe_events_notify) and the head. A server that misses a notification finds the change at its next poll.
 CREATE OR REPLACE FUNCTION allframe_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     channel TEXT := left('allframe.' || TG_TABLE_SCHEMA, 63);
@@ -304,9 +306,6 @@ BEGIN
     RETURN NULL;
 END
 $$;
-
-CREATE TRIGGER allframe_events_notify AFTER INSERT ON allframe_events REFERENCING NEW TABLE AS appended
-    FOR EACH STATEMENT EXECUTE FUNCTION allframe_notify();
 
 CREATE TRIGGER allframe_checkpoints_notify AFTER INSERT OR UPDATE ON allframe_checkpoints
     FOR EACH ROW EXECUTE FUNCTION allframe_notify();

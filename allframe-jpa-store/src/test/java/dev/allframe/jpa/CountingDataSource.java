@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 
 /**
  * A data source recording how each SQL statement was sent (executed alone, or as a batch of how many) and
- * each commit of a transaction.
+ * each commit of a transaction; but the notices that tell other servers of an append once it committed, which are not
+ * part of the append ({@link #NOTICE}).
  */
 final class CountingDataSource implements DataSource {
 
@@ -24,6 +25,9 @@ final class CountingDataSource implements DataSource {
 
         static final Execution COMMIT = new Execution("COMMIT", "commit", 0);
     }
+
+    /** How the statement of a notice to the other servers ({@code PostgresNotice}) begins. */
+    static final String NOTICE = "SELECT set_config('synchronous_commit', 'off', true), pg_notify(";
 
     private final DataSource target;
     private final List<Execution> executions = new CopyOnWriteArrayList<>();
@@ -52,7 +56,8 @@ final class CountingDataSource implements DataSource {
                 executions.add(Execution.COMMIT);
             }
             Object result = invoke(connection, method, args);
-            if (method.getName().equals("prepareStatement") && result instanceof PreparedStatement statement) {
+            if (method.getName().equals("prepareStatement") && result instanceof PreparedStatement statement
+                    && !((String) args[0]).startsWith(NOTICE)) {
                 return statement((String) args[0], statement);
             }
             return result;

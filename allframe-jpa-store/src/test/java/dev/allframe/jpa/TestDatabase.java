@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hibernate.Session;
 
 /**
@@ -44,6 +45,17 @@ public enum TestDatabase {
         JpaTransactions transactions = transactions();
         empty(transactions);
         return new JpaEventStore(transactions, new JsonbEventSerializer(), eventClasses, clock);
+    }
+
+    /**
+     * A store over this database with no events in it, of which one thread at a time writes appends alone: the
+     * appends that come meanwhile wait and share its next transaction.
+     */
+    public JpaEventStore freshStoreWritingOneBatchAtATime(EventDecoder eventClasses) {
+        ResourceLocalTransactions transactions = transactions();
+        empty(transactions);
+        return new JpaEventStore(transactions, Optional.of(transactions.autocommitConnections()),
+                new JsonbEventSerializer(), eventClasses, Clock.systemUTC(), 1);
     }
 
     /** A store of the conformance suite's events over this database, emptied, whose time is {@code clock}'s. */

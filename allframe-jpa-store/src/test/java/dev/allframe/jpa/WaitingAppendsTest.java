@@ -11,6 +11,7 @@ import dev.allframe.core.EventIds;
 import dev.allframe.core.EventTypeRegistry;
 import dev.allframe.event.EventQuery;
 import dev.allframe.jpa.PostgresCondition.RequiresPostgres;
+import dev.allframe.jpa.internal.Appender;
 import dev.allframe.spi.conformance.ConformanceSeat;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendRequest;
@@ -28,6 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +65,7 @@ class WaitingAppendsTest {
      */
     @Test
     void appendsWithQueryConditionsWaitingTogetherAreNotWrittenInOneTransaction() throws Exception {
-        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore(seats());
+        JpaEventStore store = TestDatabase.POSTGRESQL.freshStoreWritingOneBatchAtATime(seats());
         Connection lower = transaction();
         assertThat(take(lower, false)).isEqualTo(1);
         Future<AppendResult> first = pool.submit(() -> store.append(seat("s0")));
@@ -135,6 +138,39 @@ class WaitingAppendsTest {
         assertThat(appended.streamVersion()).isEqualTo(2);
         assertThat(store.readAll(0, 100)).extracting(EventEnvelope::streamVersion, EventEnvelope::globalPosition)
                 .containsExactly(tuple(1L, 3L), tuple(2L, 5L));
+    }
+
+    /**
+     * An append that waits in the database (a query condition, for position 1 that another server holds) does not
+     * hold up the appends the process's other threads make to streams of other lanes: they are written beside it, in
+     * transactions of their own, and end first. On main one thread wrote at a time, and they waited for it until the
+     * other server ended.
+     */
+    @Test
+    void appendsOfOtherThreadsAreWrittenBesideOneThatWaitsInTheDatabase() throws Exception {
+        JpaEventStore store = TestDatabase.POSTGRESQL.freshStore(seats());
+        Connection lower = transaction();
+        assertThat(take(lower, false)).isEqualTo(1);
+        Future<AppendResult> waits = pool.submit(() -> store.append(seat("s0")));
+        awaitWaiting("advisory", 1, "the append with a query condition waits for position 1");
+
+        int waitingLane = Appender.lane("student-s0", Appender.SIDE_BY_SIDE);
+        List<String> streams = IntStream.range(0, 100).mapToObj(i -> "plain-" + i)
+                .filter(stream -> Appender.lane(stream, Appender.SIDE_BY_SIDE) != waitingLane).limit(3).toList();
+        List<Future<AppendResult>> others = new ArrayList<>();
+        for (String stream : streams) {
+            others.add(pool.submit(() -> store.append(new AppendRequest(stream, AppendCondition.noStream(),
+                    List.of(event(stream)), null))));
+        }
+        for (Future<AppendResult> other : others) {
+            assertThat(other.get(WAIT_SECONDS, TimeUnit.SECONDS).events()).hasSize(1);
+        }
+        assertThat(waits).as("still waiting for position 1").isNotDone();
+
+        lower.rollback();
+        assertThat(waits.get(WAIT_SECONDS, TimeUnit.SECONDS).events().get(0).globalPosition()).isEqualTo(2);
+        assertThat(store.readAll(0, 100)).extracting(EventEnvelope::streamId)
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(Stream.of("student-s0"), streams.stream()).toList());
     }
 
     /**

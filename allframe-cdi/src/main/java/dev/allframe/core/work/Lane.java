@@ -18,5 +18,7 @@ public enum Lane {
     /** Retention: removing old idempotency keys, closed scopes and finished sagas, a batch at a time. */
     RETENTION,
     /** Listening for what other processes sharing the store commit: one task waiting on the database. */
-    LISTENING
+    LISTENING,
+    /** Telling the other processes sharing the store of this one's commits: short tasks, one at a time. */
+    NOTIFYING
 }

@@ -42,7 +42,7 @@ public final class OwnThreads {
         return switch (lane) {
             case DISPATCH, PROJECTIONS -> Math.max(2, cores);
             case SAGAS, STEPS -> Math.max(16, 8 * cores);
-            case RETENTION, LISTENING -> 1;
+            case RETENTION, LISTENING, NOTIFYING -> 1;
         };
     }
 

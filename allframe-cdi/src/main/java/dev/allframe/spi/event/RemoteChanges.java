@@ -19,4 +19,12 @@ public interface RemoteChanges {
      * @return empty when the store cannot tell: a database without notifications, or a schema without what sends them
      */
     Optional<Subscription> listen(Executor executor, RemoteChangeListener listener);
+
+    /**
+     * Where the store tells the processes sharing it of this one's commits, when it tells them itself after each
+     * commit: short tasks, one at a time, on {@code executor}, instead of on the thread that committed. Called once
+     * at start; by default nothing.
+     */
+    default void tellOthersOn(Executor executor) {
+    }
 }

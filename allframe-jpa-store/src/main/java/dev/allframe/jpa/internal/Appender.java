@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 /**
  * One append, inside the caller's transaction: lock the head row, honour an earlier use of the
@@ -33,16 +34,26 @@ import java.util.function.BooleanSupplier;
  */
 public final class Appender {
 
+    /**
+     * Into how many lanes a process divides its appends alone by default, by stream: each lane writes its appends one
+     * transaction at a time, on a connection of its own, side by side with the other lanes.
+     */
+    public static final int SIDE_BY_SIDE = 8;
+
     private final EventRowMapper mapper;
     private final EventReader reader;
     private final AppendListeners inlineListeners;
     private final PostgresAppender postgres;
-    private final Optional<GroupCommit> groupCommit;
+    /** The lanes of appends alone, by stream; empty without connections in autocommit mode. */
+    private final List<GroupCommit> lanes;
     private final Database database;
 
-    /** @param autocommit connections for appends alone; empty when the unit offers none (JTA) */
+    /**
+     * @param autocommit connections for appends alone; empty when the unit offers none (JTA)
+     * @param sideBySide into how many lanes, each writing one transaction at a time, appends alone are divided
+     */
     public Appender(EventRowMapper mapper, EventReader reader, AppendListeners inlineListeners,
-                    Optional<AutocommitConnections> autocommit, Database database) {
+                    Optional<AutocommitConnections> autocommit, Database database, int sideBySide) {
         this.mapper = mapper;
         this.database = database;
         this.reader = reader;
@@ -50,12 +61,24 @@ public final class Appender {
         PostgresStatements statements = new PostgresStatements(mapper, GroupCommit.MAX_BATCH);
         this.postgres = new PostgresAppender(statements);
         PostgresBatch together = new PostgresBatch(statements);
-        this.groupCommit = autocommit.map(connections -> new GroupCommit(connections, postgres, together));
+        if (sideBySide < 1) {
+            throw new IllegalArgumentException("sideBySide " + sideBySide);
+        }
+        this.lanes = autocommit.map(connections -> IntStream.range(0, sideBySide)
+                .mapToObj(lane -> new GroupCommit(connections, postgres, together)).toList()).orElse(List.of());
     }
 
     /** Reports the commits of appends alone to {@code metrics}: shared ones with their number of appends. */
     public void reportTo(StoreMetrics metrics) {
-        groupCommit.ifPresent(commits -> commits.reportTo(metrics));
+        lanes.forEach(lane -> lane.reportTo(metrics));
+    }
+
+    /**
+     * The lane of {@code lanes} that appends to {@code streamId} take: the appends of one stream take one, where they
+     * see each other as they are written, instead of meeting in the database as appends of other processes do.
+     */
+    public static int lane(String streamId, int lanes) {
+        return Math.floorMod(streamId.hashCode(), lanes);
     }
 
     /**
@@ -68,11 +91,12 @@ public final class Appender {
      * @param postgres asks the database whether it is PostgreSQL, the first time it matters
      */
     public Optional<AppendResult> appendAlone(BooleanSupplier postgres, AppendRequest request, Instant now) {
-        if (groupCommit.isEmpty() || !takesPostgresPath(request) || !inlineListeners.isEmpty()
+        if (lanes.isEmpty() || !takesPostgresPath(request) || !inlineListeners.isEmpty()
                 || !database.postgres(postgres)) {
             return Optional.empty();
         }
-        return Optional.of(groupCommit.get().append(mapper.prepare(request, now)));
+        GroupCommit lane = lanes.get(lane(request.streamId(), lanes.size()));
+        return Optional.of(lane.append(mapper.prepare(request, now)));
     }
 
     public AppendResult append(EntityManager em, AppendRequest request, Instant now) {

@@ -36,6 +36,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * append of another server took positions between, and waits for the lower ones this transaction holds. So a batch
  * holds at most one append with a query condition, and begins with it: it waits before the batch holds any other
  * positions, and the appends after it wait for none. Further appends with a query condition wait for the next batch.
+ * <p>
+ * A process has several, one per lane of streams ({@link Appender#lane}), writing side by side.
  */
 final class GroupCommit {
 

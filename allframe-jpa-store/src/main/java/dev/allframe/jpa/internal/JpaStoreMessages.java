@@ -97,6 +97,17 @@ public final class JpaStoreMessages {
             + " committed (each statement with a snapshot of its own: at a higher level a read could pass events"
             + " committed before it, and a query condition miss them): set the data source's isolation level to read"
             + " committed, PostgreSQL's default; nothing was read or stored");
+    static final MessageTemplate AF2067 = new MessageTemplate("AF2067",
+            "The servers sharing the database were not told that this one committed events up to position %s (%s):"
+            + " they find them at their next poll; the next commit tells them again");
+    static final MessageTemplate AF2068 = new MessageTemplate("AF2068",
+            "Removed the trigger allframe_events_notify from schema %s (PostgreSQL): each append's commit waited in it"
+            + " for the commits of every other append; the servers now tell each other of appends after they commit");
+    static final MessageTemplate AF2069 = new MessageTemplate("AF2069",
+            "Schema %s (PostgreSQL) has the trigger allframe_events_notify of an earlier version: each append's commit"
+            + " waits in it for the commits of every other append, of every server; the servers tell each other of"
+            + " appends after they commit without it: remove it once with 'DROP TRIGGER allframe_events_notify ON"
+            + " allframe_events', or set allframe.jpa.create-schema=true to let the store remove it");
     static final MessageTemplate AF2056 = new MessageTemplate("AF2056",
             "Added the triggers that tell the servers sharing the database what was committed (notifications) to"
             + " AllFrame's tables on %s, which an earlier version created without them");
@@ -247,6 +258,18 @@ public final class JpaStoreMessages {
 
     public static AllFrameMessage positionsAdded(String schema) {
         return AF2064.with(schema);
+    }
+
+    public static AllFrameMessage appendsNotTold(long position, Throwable cause) {
+        return AF2067.with(position, describe(cause));
+    }
+
+    public static AllFrameMessage appendTriggerRemoved(String schema) {
+        return AF2068.with(schema);
+    }
+
+    public static AllFrameMessage appendTriggerLeft(String schema) {
+        return AF2069.with(schema);
     }
 
     public static AllFrameMessage notificationsAdded(String database) {

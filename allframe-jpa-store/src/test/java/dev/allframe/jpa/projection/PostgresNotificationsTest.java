@@ -168,8 +168,7 @@ class PostgresNotificationsTest {
 
             assertThat(log.lines()).containsExactly("INFO AF2057: The servers sharing the database follow each other at"
                     + " each poll, not at once: the schema " + database.schema() + " lacks the triggers"
-                    + " allframe_events_notify, allframe_checkpoints_notify and allframe_projection_leases_notify of the"
-                    + " PostgreSQL script");
+                    + " allframe_checkpoints_notify and allframe_projection_leases_notify of the PostgreSQL script");
         }
         try (LogCapture log = LogCapture.of(JpaSchema.class)) {
             assertThat(JpaSchema.createIfMissing(database.transactions())).isFalse();
@@ -180,6 +179,30 @@ class PostgresNotificationsTest {
         }
         try (var listening = store.listen(workers.executor(Lane.LISTENING), new Told()).orElseThrow()) {
             assertThat(listening).isNotNull();
+        }
+    }
+
+    @Test
+    void theTriggerOnTheEventsOfAnEarlierVersionIsRemovedWhereTheStoreKeepsTheSchemaAndNamedWhereItDoesNot() {
+        String earlier = "CREATE TRIGGER allframe_events_notify AFTER INSERT ON allframe_events REFERENCING NEW TABLE"
+                + " AS appended FOR EACH STATEMENT EXECUTE FUNCTION allframe_notify()";
+        database.execute(earlier);
+        try (LogCapture log = LogCapture.of(JpaSchema.class)) {
+            JpaSchema.requireCurrent(database.transactions());
+
+            assertThat(log.lines()).containsExactly("WARNING AF2069: Schema " + database.schema() + " (PostgreSQL) has"
+                    + " the trigger allframe_events_notify of an earlier version: each append's commit waits in it for"
+                    + " the commits of every other append, of every server; the servers tell each other of appends"
+                    + " after they commit without it: remove it once with 'DROP TRIGGER allframe_events_notify ON"
+                    + " allframe_events', or set allframe.jpa.create-schema=true to let the store remove it");
+        }
+        try (LogCapture log = LogCapture.of(JpaSchema.class)) {
+            assertThat(JpaSchema.createIfMissing(database.transactions())).isFalse();
+            JpaSchema.requireCurrent(database.transactions());
+
+            assertThat(log.lines()).containsExactly("INFO AF2068: Removed the trigger allframe_events_notify from"
+                    + " schema " + database.schema() + " (PostgreSQL): each append's commit waited in it for the"
+                    + " commits of every other append; the servers now tell each other of appends after they commit");
         }
     }
 

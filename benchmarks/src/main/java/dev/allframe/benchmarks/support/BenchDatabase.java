@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -90,16 +92,16 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     /**
-     * AllFrame's JPA store over a pool, its tables created; without the notification triggers when the environment
-     * says {@code ALLFRAME_BENCH_WITHOUT_NOTIFICATIONS=true}, to measure what they cost.
+     * AllFrame's JPA store over a pool, its tables created, telling other servers of its appends from a thread of its
+     * own as in a server (the {@code NOTIFYING} lane); without the notification triggers when the environment says
+     * {@code ALLFRAME_BENCH_WITHOUT_NOTIFICATIONS=true}, to measure what they cost.
      */
     public JpaEventStore allFrameStore(int poolSize) {
         EntityManagerFactory factory = unit("allframe-bench", poolSize, Map.of());
         ResourceLocalTransactions transactions = new ResourceLocalTransactions(factory);
         JpaSchema.createIfMissing(transactions);
         if ("true".equals(System.getenv("ALLFRAME_BENCH_WITHOUT_NOTIFICATIONS"))) {
-            executeAt(url(), "DROP TRIGGER allframe_events_notify ON allframe_events",
-                    "DROP TRIGGER allframe_checkpoints_notify ON allframe_checkpoints",
+            executeAt(url(), "DROP TRIGGER allframe_checkpoints_notify ON allframe_checkpoints",
                     "DROP TRIGGER allframe_projection_leases_notify ON allframe_projection_leases");
         }
         JsonbEventSerializer serializer = new JsonbEventSerializer();
@@ -108,6 +110,13 @@ public final class BenchDatabase implements AutoCloseable {
                 EventTypeRegistry.of(List.of(ItemAdded.class, AccountOpened.class, MoneyDeposited.class)),
                 Clock.systemUTC());
         resources.add(store);
+        ExecutorService notifying = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "allframe-notifying-1");
+            thread.setDaemon(true);
+            return thread;
+        });
+        resources.add(notifying::shutdownNow);
+        store.tellOthersOn(notifying);
         return store;
     }
 
