@@ -223,7 +223,10 @@ public final class JpaSchema {
         LOG.info(JpaStoreMessages.notificationsAdded(product).toString());
     }
 
-    /** On PostgreSQL, removes the trigger that notified from each append's transaction, where an earlier version left it. */
+    /**
+     * On PostgreSQL, removes the trigger that notified from each append's transaction, where an earlier version left
+     * it.
+     */
     private static void removeAppendTrigger(Connection connection, String product) throws SQLException {
         if (!isPostgres(product) || !hasAppendTrigger(connection)) {
             return;

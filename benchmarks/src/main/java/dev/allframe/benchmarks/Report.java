@@ -82,7 +82,8 @@ final class Report {
     private void scores(StringBuilder md) {
         md.append("## Scores\n\n");
         md.append("One fork per benchmark. Warm-up and measurement: in memory 6 × 1 s (the command cycle 8 × 1 s) ")
-                .append("and 5 × 1 s, on PostgreSQL 2 × 2 s (the command cycles 4 × 2 s) and 4 × 2 s, the catch-up ")
+                .append("and 5 × 1 s, on PostgreSQL 2 × 2 s (the command cycles 15 × 2 s, the appends over a query and in "
+                        + "long transactions 3 × 2 s) and 4 × 2 s, the catch-up ")
                 .append("20 + 6 single shots (the shots get faster until about the twentieth). ± is JMH's 99.9 % confidence interval over the iterations. Allocation ")
                 .append("per operation from `-prof gc` (`gc.alloc.rate.norm`). Events per second for appends, commands ")
                 .append("per second (all clients together) for command cycles, sagas per second (all clients together) for ")

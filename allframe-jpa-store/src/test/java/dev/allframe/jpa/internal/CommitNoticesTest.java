@@ -139,8 +139,8 @@ class CommitNoticesTest {
             notices.committed(6);
 
             assertThat(log.lines()).containsExactly("WARNING AF2067: The servers sharing the database were not told"
-                    + " that this one committed events up to position 4 (java.lang.IllegalStateException: connection refused):"
-                    + " they find them at their next poll; the next commit tells them again");
+                    + " that this one committed events up to position 4 (java.lang.IllegalStateException: connection"
+                    + " refused): they find them at their next poll; the next commit tells them again");
         }
         assertThat(sent).containsExactly(6L);
     }

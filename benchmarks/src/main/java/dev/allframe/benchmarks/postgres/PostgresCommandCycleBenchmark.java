@@ -34,14 +34,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * The whole command on PostgreSQL: load the account's events, fold, handle, append, commit (see
  * {@link AccountWorkload}), from one client and from eight at once, each client on its own accounts.
  * Axon runs its JPA storage engine tuned (bytea, JDBC batching) and without an aggregate cache, so it
- * loads from the database as well. Scores are commands per second, all clients together. Six warm-up
- * iterations, not two: with eight clients AllFrame's rate kept rising through the first 8–10 s (1,600, 2,100,
- * 3,000, 3,400, then about 3,900 commands/s on a slower machine) while the JIT compiled the reads, and every
- * contender gets the same warm-up.
+ * loads from the database as well. Scores are commands per second, all clients together. Fifteen warm-up
+ * iterations, not two: with eight clients AllFrame's rate keeps rising for about 30 s while the JIT compiles the
+ * appending lanes and the reads (2,310, 2,740, 2,880, 3,540, 2,950, 3,680 commands/s in iterations 10 to 15, then
+ * 3,540 measured; six iterations measured 1,790–2,810 on the same code), and every contender gets the same warm-up.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 6, time = 2)
+@Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 4, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class PostgresCommandCycleBenchmark {
