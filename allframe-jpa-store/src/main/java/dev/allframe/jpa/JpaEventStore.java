@@ -728,6 +728,7 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
 
     @Override
     public void close() throws Exception {
+        notices.close();
         for (AutoCloseable resource : owned) {
             resource.close();
         }

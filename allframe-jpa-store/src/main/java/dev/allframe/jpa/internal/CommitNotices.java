@@ -49,6 +49,8 @@ public final class CommitNotices {
     private final AtomicLong highest = new AtomicLong();
     private final AtomicBoolean sending = new AtomicBoolean();
     private volatile Executor executor = Runnable::run;
+    /** Whether the store closed: no more notices, and one that fails meanwhile is not reported. */
+    private volatile boolean closed;
     /** The highest position told; read and written only by the thread that holds {@link #sending}. */
     private volatile long told;
 
@@ -69,8 +71,16 @@ public final class CommitNotices {
         this.spaced = true;
     }
 
+    /** Sends no more notices: the store closes, and what it sends them with goes. */
+    public void close() {
+        closed = true;
+    }
+
     /** This process committed events up to {@code position}. */
     public void committed(long position) {
+        if (closed) {
+            return;
+        }
         highest.accumulateAndGet(position, Math::max);
         if (!sending.compareAndSet(false, true)) {
             return;
@@ -94,6 +104,9 @@ public final class CommitNotices {
                 told = head;
             } catch (RuntimeException | Error e) {
                 sending.set(false);
+                if (closed && e instanceof RuntimeException) {
+                    return;
+                }
                 LOG.log(Level.WARNING, e, () -> JpaStoreMessages.appendsNotTold(head, e).toString());
                 if (e instanceof Error error) {
                     throw error;

@@ -185,6 +185,27 @@ class CommitNoticesTest {
         assertThat(sent).containsExactly(2L);
     }
 
+    @Test
+    void onceClosedNoNoticeIsSentAndOneFailingBecauseOfTheClosingIsNotReported() {
+        List<Long> sent = new ArrayList<>();
+        CommitNotices[] notices = new CommitNotices[1];
+        notices[0] = new CommitNotices(head -> {
+            if (head == 2) {
+                notices[0].close();
+                throw new IllegalStateException("EntityManagerFactory is closed");
+            }
+            sent.add(head);
+        }, duration -> { });
+        try (LogCapture log = LogCapture.of(CommitNotices.class)) {
+            notices[0].committed(1);
+            notices[0].committed(2);
+            notices[0].committed(3);
+
+            assertThat(log.lines()).isEmpty();
+        }
+        assertThat(sent).containsExactly(1L);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
