@@ -238,13 +238,7 @@ public final class JpaSchema {
     }
 
     private static boolean hasAppendTrigger(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_trigger t JOIN pg_class c"
-                + " ON c.oid = t.tgrelid WHERE c.relnamespace = to_regnamespace(current_schema()) AND t.tgname = ?")) {
-            query.setString(1, APPEND_TRIGGER);
-            try (ResultSet found = query.executeQuery()) {
-                return found.next();
-            }
-        }
+        return !triggers(connection, List.of(APPEND_TRIGGER)).isEmpty();
     }
 
     private static boolean isPostgres(String product) {
@@ -307,13 +301,20 @@ public final class JpaSchema {
 
     /** Which of the triggers that notify the servers the connection's current schema has. */
     private static List<String> notifyingTriggers(Connection connection) throws SQLException {
+        return triggers(connection, NOTIFYING_TRIGGERS);
+    }
+
+    /** Which of the triggers named {@code names} the connection's current schema has. */
+    private static List<String> triggers(Connection connection, List<String> names) throws SQLException {
         List<String> present = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT t.tgname FROM pg_trigger t"
                 + " JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = to_regnamespace(current_schema())"
-                + " AND t.tgname IN ('allframe_checkpoints_notify', 'allframe_projection_leases_notify')");
-             ResultSet names = query.executeQuery()) {
-            while (names.next()) {
-                present.add(names.getString(1));
+                + " AND t.tgname = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("varchar", names.toArray()));
+            try (ResultSet found = query.executeQuery()) {
+                while (found.next()) {
+                    present.add(found.getString(1));
+                }
             }
         }
         return present;

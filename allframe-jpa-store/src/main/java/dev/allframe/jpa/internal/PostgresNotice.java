@@ -25,20 +25,10 @@ public final class PostgresNotice implements CommitNotices.Sender {
 
     @Override
     public void send(long head) {
-        connections.run(connection -> {
-            boolean autocommit = connection.getAutoCommit();
-            if (!autocommit) {
-                connection.setAutoCommit(true);
-            }
-            try {
-                notify(connection, head);
-            } finally {
-                if (!autocommit) {
-                    connection.setAutoCommit(false);
-                }
-            }
+        connections.run(PostgresNotifications.inAutocommit(connection -> {
+            notify(connection, head);
             return null;
-        });
+        }));
     }
 
     private void notify(Connection connection, long head) throws SQLException {

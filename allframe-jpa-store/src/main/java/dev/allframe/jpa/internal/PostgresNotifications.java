@@ -51,7 +51,7 @@ public final class PostgresNotifications implements Subscription {
     public void run() {
         Throwable failure = null;
         try {
-            connections.run(this::listenOn);
+            connections.run(inAutocommit(this::listenOn));
         } catch (RuntimeException | Error e) {
             failure = e;
         } finally {
@@ -63,11 +63,24 @@ public final class PostgresNotifications implements Subscription {
         }
     }
 
+    /** {@code work} on its connection in autocommit mode, the connection's own mode given back after it. */
+    static <T> JdbcWork<T> inAutocommit(JdbcWork<T> work) {
+        return connection -> {
+            boolean autocommit = connection.getAutoCommit();
+            if (!autocommit) {
+                connection.setAutoCommit(true);
+            }
+            try {
+                return work.execute(connection);
+            } finally {
+                if (!autocommit) {
+                    connection.setAutoCommit(false);
+                }
+            }
+        };
+    }
+
     private Void listenOn(Connection connection) throws SQLException {
-        boolean autocommit = connection.getAutoCommit();
-        if (!autocommit) {
-            connection.setAutoCommit(true);
-        }
         String channel = '"' + channel(connection.getSchema()).replace("\"", "\"\"") + '"';
         try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + channel);
@@ -84,9 +97,6 @@ public final class PostgresNotifications implements Subscription {
                 }
             } finally {
                 statement.execute("UNLISTEN " + channel);
-                if (!autocommit) {
-                    connection.setAutoCommit(false);
-                }
             }
         }
         return null;
