@@ -74,7 +74,7 @@ final class CountingDataSource implements DataSource {
                     executions.add(new Execution(sql, "batch", batched[0]));
                     batched[0] = 0;
                 }
-                case "executeUpdate", "execute" -> executions.add(new Execution(sql, "single", 1));
+                case "executeUpdate", "execute", "executeQuery" -> executions.add(new Execution(sql, "single", 1));
                 default -> { }
             }
             return invoke(statement, method, args);

@@ -1,6 +1,7 @@
 package dev.allframe.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.atIndex;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
@@ -22,6 +23,7 @@ import dev.allframe.spi.conformance.ConformanceEvent;
 import dev.allframe.spi.conformance.ConformanceSeat;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendRequest;
+import dev.allframe.spi.event.LogPage;
 import dev.allframe.spi.event.NewEvent;
 import dev.allframe.spi.event.QueryCondition;
 import jakarta.persistence.EntityManagerFactory;
@@ -186,6 +188,41 @@ class PostgresAppendPathTest {
         assertThat(inTransaction).hasSize(2).last().isEqualTo(CountingDataSource.Execution.COMMIT);
         assertThat(store.readAll(0, 10)).extracting(EventEnvelope::streamId)
                 .containsExactly("warm-up", "alone", "in-transaction");
+    }
+
+    /**
+     * The reads of every command and every projection batch: a page of the log is one trip (the readable head and the
+     * rows up to it, sent together), a page of a stream one statement.
+     */
+    @Test
+    void aPageOfTheLogAndAPageOfAStreamAreEachOneTripToTheDatabase() {
+        TestDatabase.POSTGRESQL.freshStore();
+        JpaEventStore store = store(countingTransactions());
+        store.append(request("a", AppendCondition.any(), null, 3));
+        store.append(request("b", AppendCondition.any(), null, 2));
+
+        counting.executions().clear();
+        List<EventEnvelope> log = store.readAll(1, 3);
+        List<CountingDataSource.Execution> logTrips = List.copyOf(counting.executions());
+        counting.executions().clear();
+        LogPage segment = store.readAll(0, 10, "b"::equals);
+        List<CountingDataSource.Execution> segmentTrips = List.copyOf(counting.executions());
+        counting.executions().clear();
+        List<EventEnvelope> stream = store.readStream("a", 2, 10);
+        List<CountingDataSource.Execution> streamTrips = List.copyOf(counting.executions());
+
+        assertThat(log).extracting(EventEnvelope::globalPosition).containsExactly(2L, 3L, 4L);
+        assertThat(segment.events()).extracting(EventEnvelope::streamId, EventEnvelope::streamVersion)
+                .containsExactly(tuple("b", 1L), tuple("b", 2L));
+        assertThat(segment.readTo()).isEqualTo(5);
+        assertThat(stream).extracting(EventEnvelope::streamVersion).containsExactly(2L, 3L);
+        for (List<CountingDataSource.Execution> trips : List.of(logTrips, segmentTrips)) {
+            assertThat(trips).singleElement().satisfies(trip -> assertThat(trip.sql())
+                    .startsWith("SELECT set_config('allframe.readable', allframe_readable()::text, true);")
+                    .contains("FROM allframe_events WHERE global_position > ?"));
+        }
+        assertThat(streamTrips).singleElement().satisfies(trip -> assertThat(trip.sql())
+                .contains("FROM allframe_events WHERE stream_id = ?"));
     }
 
     /**
@@ -497,9 +534,10 @@ class PostgresAppendPathTest {
                 .startsWith(appendBegins(path, true))
                 .contains("INSERT INTO allframe_event_tags"));
         if (path == Path.ALONE) {
-            assertThat(trips).as("the append, failed, then its positions given back (the read of the first match"
-                    + " after it is no execute)").hasSize(2)
-                    .last().satisfies(trip -> assertThat(trip.sql()).startsWith("SELECT CAST(allframe_give_back("));
+            assertThat(trips).as("the append, failed, then its positions given back, then the first match read")
+                    .hasSize(3).satisfies(
+                            trip -> assertThat(trip.sql()).startsWith("SELECT CAST(allframe_give_back("), atIndex(1))
+                    .last().satisfies(trip -> assertThat(trip.sql()).contains("SELECT f.global_position, f.type_name"));
         } else {
             assertThat(trips).as("the append, then back to its savepoint (its part removed, its hold on its"
                     + " positions ended), its positions given back and the refusal read, in one trip").hasSize(2)

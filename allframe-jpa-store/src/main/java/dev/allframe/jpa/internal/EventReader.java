@@ -56,6 +56,13 @@ public final class EventReader {
     }
 
     public List<EventEnvelope> readStream(EntityManager em, String streamId, long fromVersion, int maxCount) {
+        if (maxCount <= 0) {
+            return List.of();
+        }
+        if (database.postgres(em)) {
+            return HibernateJdbc.onConnectionOf(em, connection ->
+                    PostgresReads.stream(connection, streamId, fromVersion, maxCount)).stream().map(mapper::read).toList();
+        }
         return read(em.createQuery("select e from AllFrameEvent e where e.streamId = :stream"
                         + " and e.streamVersion >= :from order by e.streamVersion", EventRow.class)
                 .setParameter("stream", streamId).setParameter("from", fromVersion), maxCount);
@@ -65,10 +72,22 @@ public final class EventReader {
         if (maxCount <= 0) {
             return List.of();
         }
+        if (database.postgres(em)) {
+            return logPage(em, afterPosition, maxCount).stream().map(mapper::read).toList();
+        }
         long readable = readable(em);
         return read(em.createQuery(ROWS + " where e.globalPosition > :after and e.globalPosition <= :readable"
                         + " order by e.globalPosition", EventRow.class)
                 .setParameter("after", afterPosition).setParameter("readable", readable), maxCount);
+    }
+
+    /** Up to {@code maxCount} rows of the log above {@code afterPosition} and up to the readable head (PostgreSQL). */
+    private static List<EventRow> logPage(EntityManager em, long afterPosition, int maxCount) {
+        try {
+            return HibernateJdbc.onConnectionOf(em, connection -> PostgresReads.log(connection, afterPosition, maxCount));
+        } catch (RuntimeException e) {
+            throw PostgresRaised.translate(e).map(RuntimeException.class::cast).orElse(e);
+        }
     }
 
     /**
@@ -79,11 +98,10 @@ public final class EventReader {
         if (maxCount <= 0) {
             return new LogPage(List.of(), afterPosition, null);
         }
-        long readable = readable(em);
-        List<EventRow> rows = em.createQuery(ROWS + " where e.globalPosition > :after"
-                        + " and e.globalPosition <= :readable order by e.globalPosition", EventRow.class)
-                .setParameter("after", afterPosition).setParameter("readable", readable).setMaxResults(maxCount)
-                .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
+        List<EventRow> rows = database.postgres(em) ? logPage(em, afterPosition, maxCount)
+                : em.createQuery(ROWS + " where e.globalPosition > :after order by e.globalPosition", EventRow.class)
+                        .setParameter("after", afterPosition).setMaxResults(maxCount)
+                        .setHint(HibernateHints.HINT_READ_ONLY, true).getResultList();
         if (rows.isEmpty()) {
             return new LogPage(List.of(), afterPosition, null);
         }

@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code benchmarks/http/run}, which builds the WARs and the server first.
  *
  * <p>Arguments: {@code <wlp directory> <server name> <sample war> <baseline war> <BENCHMARKS.md>}. The system
- * properties {@code seconds} (each measurement, 20), {@code warmup} (seconds of each warm-up workload, 30),
+ * properties {@code seconds} (each measurement, 20), {@code warmup} (seconds of each warm-up workload, 60),
  * {@code port} (9080) and {@code jvmArgs} (the server's extra JVM options, e.g. to record with JFR) tune it;
  * {@code only} ({@code sample} or {@code baseline}) and {@code database} ({@code h2} or {@code postgresql}) narrow it
  * down, for profiling;
@@ -34,7 +34,7 @@ public final class HttpBenchmark {
                     "usage: HttpBenchmark <wlp directory> <server name> <sample war> <baseline war> <BENCHMARKS.md>");
         }
         Duration measure = Duration.ofSeconds(Long.getLong("seconds", 20));
-        Duration warmUp = Duration.ofSeconds(Long.getLong("warmup", 30));
+        Duration warmUp = Duration.ofSeconds(Long.getLong("warmup", 60));
         LibertyServer server = new LibertyServer(Path.of(args[0]), args[1], Integer.getInteger("port", 9080));
         Map<String, Path> contenders = new LinkedHashMap<>();
         String only = System.getProperty("only", "");
