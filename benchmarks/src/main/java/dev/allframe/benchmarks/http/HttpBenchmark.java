@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code benchmarks/http/run}, which builds the WARs and the server first.
  *
  * <p>Arguments: {@code <wlp directory> <server name> <sample war> <baseline war> <BENCHMARKS.md>}. The system
- * properties {@code seconds} (each measurement, 20), {@code warmup} (seconds of each warm-up workload, 60),
+ * properties {@code seconds} (each measurement, 20), {@code warmup} (seconds of each warm-up workload, 30),
  * {@code port} (9080) and {@code jvmArgs} (the server's extra JVM options, e.g. to record with JFR) tune it;
  * {@code only} ({@code sample} or {@code baseline}) and {@code database} ({@code h2} or {@code postgresql}) narrow it
  * down, for profiling;
@@ -24,6 +24,13 @@ public final class HttpBenchmark {
 
     /** How long each row's workload runs unmeasured just before it is measured. */
     static final Duration ROW_WARM_UP = Duration.ofSeconds(15);
+    /**
+     * What runs after each server start, each for the warm-up time: with one connection as well as with eight, since
+     * the code compiled under eight is compiled again for one (the first one-connection row measured after an
+     * eight-connection warm-up alone ran at three quarters of its rate, the compiler threads taking half the CPU).
+     */
+    static final List<HttpWorkload> WARM_UP = List.of(HttpWorkload.DEPOSITS_8, HttpWorkload.TRANSFERS_8,
+            HttpWorkload.DEPOSITS_1, HttpWorkload.TRANSFERS_1);
 
     private HttpBenchmark() {
     }
@@ -34,7 +41,7 @@ public final class HttpBenchmark {
                     "usage: HttpBenchmark <wlp directory> <server name> <sample war> <baseline war> <BENCHMARKS.md>");
         }
         Duration measure = Duration.ofSeconds(Long.getLong("seconds", 20));
-        Duration warmUp = Duration.ofSeconds(Long.getLong("warmup", 60));
+        Duration warmUp = Duration.ofSeconds(Long.getLong("warmup", 30));
         LibertyServer server = new LibertyServer(Path.of(args[0]), args[1], Integer.getInteger("port", 9080));
         Map<String, Path> contenders = new LinkedHashMap<>();
         String only = System.getProperty("only", "");
@@ -76,8 +83,9 @@ public final class HttpBenchmark {
             System.out.printf("%s on %s: starting the server%n", contender, database.name());
             server.start(war, database, System.getProperty("jvmArgs", ""));
             new BankClient(server.base()).setUp();
-            wrk.run(server.base(), HttpWorkload.DEPOSITS_8, warmUp);
-            wrk.run(server.base(), HttpWorkload.TRANSFERS_8, warmUp);
+            for (HttpWorkload workload : WARM_UP) {
+                wrk.run(server.base(), workload, warmUp);
+            }
             for (HttpWorkload workload : HttpWorkload.values()) {
                 wrk.run(server.base(), workload, ROW_WARM_UP); // the row's own requests, unmeasured
                 Duration before = server.cpu();

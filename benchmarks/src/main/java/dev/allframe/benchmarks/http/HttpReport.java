@@ -29,6 +29,9 @@ public final class HttpReport {
 
     private final List<Measurement> measurements;
     private final Duration measure;
+    /** What a latency cell reads when wrk's latencies cannot be those of its requests. */
+    static final String INCONSISTENT = "wrk inconsistent";
+
     private final Duration warmUp;
     private final Duration took;
 
@@ -73,11 +76,13 @@ public final class HttpReport {
                 .append("Run ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
                 .append(", ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart()).append(" s. Each server ")
                 .append("start: 16 accounts and one hot account with ").append(BankClient.HOT_EVENTS).append(" events set up, ")
-                .append(warmUp.toSeconds()).append(" s of 8-connection deposits and ").append(warmUp.toSeconds())
-                .append(" s of 8-connection transfers to warm up; then each row's workload ")
+                .append(warmUp.toSeconds()).append(" s each of deposits and transfers with 8 connections and with 1 to ")
+                .append("warm up; then each row's workload ")
                 .append(HttpBenchmark.ROW_WARM_UP.toSeconds()).append(" s unmeasured and ").append(measure.toSeconds())
                 .append(" s measured. Server CPU is the Liberty process's user and system time over the row, per request; ")
-                .append("requests/s and latency are wrk's. Target: ≥ ").append(TARGET).append("× the baseline's requests/s, ")
+                .append("requests/s and latency are wrk's; a latency reads \"").append(INCONSISTENT).append("\" where ")
+                .append("wrk's mean latency times its requests exceeds its connections times the run's time, which no run ")
+                .append("can do. Target: ≥ ").append(TARGET).append("× the baseline's requests/s, ")
                 .append("server CPU per request within ").append(CPU_TARGET).append("× the baseline's.\n\n");
         md.append("| workload | connections | database | ").append(SAMPLE).append(" req/s | ").append(BASELINE)
                 .append(" req/s | ratio | p50 / p99 ms, sample | p50 / p99 ms, baseline | server CPU ms per request, ")
@@ -116,7 +121,7 @@ public final class HttpReport {
     }
 
     private static String latency(Measurement m) {
-        return ms(m.wrk().p50()) + " / " + ms(m.wrk().p99());
+        return m.wrk().latencyConsistent() ? ms(m.wrk().p50()) + " / " + ms(m.wrk().p99()) : INCONSISTENT;
     }
 
     private static String rate(double value) {

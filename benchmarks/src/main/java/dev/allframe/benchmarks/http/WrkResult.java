@@ -7,14 +7,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What one wrk run printed: requests per second, latency percentiles in milliseconds, the requests and those answered
- * with a status other than 2xx or 3xx, or that failed at the socket, and each wrk thread's first such answer.
+ * What one wrk run printed: requests per second, latency percentiles and mean in milliseconds, the requests and those
+ * answered with a status other than 2xx or 3xx, or that failed at the socket, each wrk thread's first such answer, and
+ * the connections and seconds it ran with.
  */
-record WrkResult(double requestsPerSecond, double p50, double p90, double p99, long requests, long errors,
-                 List<String> firstRefusals) {
+record WrkResult(double requestsPerSecond, double p50, double p90, double p99, double mean, long requests, long errors,
+                 List<String> firstRefusals, int connections, double seconds) {
 
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in");
+    private static final Pattern SECONDS = Pattern.compile("\\d+ requests in ([0-9.]+)(ms|s|m)");
+    private static final Pattern CONNECTIONS = Pattern.compile("and (\\d+) connections");
+    private static final Pattern MEAN = Pattern.compile("\\n\\s+Latency\\s+([0-9.]+)(us|ms|s)");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
     private static final Pattern REFUSED = Pattern.compile("first non-2xx: (.*)");
     private static final Pattern SOCKET = Pattern.compile(
@@ -35,15 +39,38 @@ record WrkResult(double requestsPerSecond, double p50, double p90, double p99, l
         while (r.find()) {
             refused.add(r.group(1));
         }
+        Matcher seconds = SECONDS.matcher(output);
+        if (!seconds.find()) {
+            throw new IllegalArgumentException("no duration in wrk's output:\n" + output);
+        }
         return new WrkResult(Double.parseDouble(find(RATE, output)), percentile(output, "50"),
-                percentile(output, "90"), percentile(output, "99"), Long.parseLong(find(REQUESTS, output)), errors,
-                List.copyOf(refused));
+                percentile(output, "90"), percentile(output, "99"), millis(MEAN.matcher(output), "mean", output),
+                Long.parseLong(find(REQUESTS, output)), errors, List.copyOf(refused),
+                Integer.parseInt(find(CONNECTIONS, output)),
+                Double.parseDouble(seconds.group(1)) * switch (seconds.group(2)) {
+                    case "ms" -> 0.001;
+                    case "m" -> 60;
+                    default -> 1;
+                });
+    }
+
+    /**
+     * Whether the latencies can be those of the requests: on {@code connections} connections for {@code seconds},
+     * the requests' latencies add up to at most connections × seconds (with 5 % for rounding and the last requests).
+     * wrk has reported means that exceed it many times over on rows an independent client measured normally.
+     */
+    boolean latencyConsistent() {
+        return mean * requests <= connections * seconds * 1000 * 1.05;
     }
 
     private static double percentile(String output, String which) {
-        Matcher m = Pattern.compile("\\n\\s+" + which + "%\\s+([0-9.]+)(us|ms|s)").matcher(output);
+        return millis(Pattern.compile("\\n\\s+" + which + "%\\s+([0-9.]+)(us|ms|s)").matcher(output),
+                which + "% latency", output);
+    }
+
+    private static double millis(Matcher m, String what, String output) {
         if (!m.find()) {
-            throw new IllegalArgumentException("no " + which + "% latency in wrk's output:\n" + output);
+            throw new IllegalArgumentException("no " + what + " in wrk's output:\n" + output);
         }
         double value = Double.parseDouble(m.group(1));
         return switch (m.group(2).toLowerCase(Locale.ROOT)) {
