@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The reads that run for every command and every projection batch, on PostgreSQL in plain statements on the
- * entity manager's connection rather than through queries of the persistence unit, whose plans, parameter bindings and
- * rows cost several times the database's own work for pages this small.
+ * The reads that run for every command and every projection batch, on PostgreSQL: plain statements on the entity
+ * manager's connection, one round trip each. On a server that shares its cores with the database, a round trip's
+ * socket calls and the switches between processes they cause cost more than anything else in a read this small.
  * <p>
  * A page of the global log is one round trip: two statements sent together, the first reading the readable head
  * ({@code allframe_readable()}) into a setting of the transaction, the second reading the rows up to it. Each

@@ -81,8 +81,8 @@ public final class HttpReport {
                 .append(HttpBenchmark.ROW_WARM_UP.toSeconds()).append(" s unmeasured and ").append(measure.toSeconds())
                 .append(" s measured. Server CPU is the Liberty process's user and system time over the row, per request; ")
                 .append("requests/s and latency are wrk's; a latency reads \"").append(INCONSISTENT).append("\" where ")
-                .append("wrk's mean latency times its requests exceeds its connections times the run's time, which no run ")
-                .append("can do. Target: ≥ ").append(TARGET).append("× the baseline's requests/s, ")
+                .append("wrk's mean latency times its requests exceeds its connections times the run's time by half, ")
+                .append("which no run can do. Target: ≥ ").append(TARGET).append("× the baseline's requests/s, ")
                 .append("server CPU per request within ").append(CPU_TARGET).append("× the baseline's.\n\n");
         md.append("| workload | connections | database | ").append(SAMPLE).append(" req/s | ").append(BASELINE)
                 .append(" req/s | ratio | p50 / p99 ms, sample | p50 / p99 ms, baseline | server CPU ms per request, ")

@@ -56,11 +56,13 @@ record WrkResult(double requestsPerSecond, double p50, double p90, double p99, d
 
     /**
      * Whether the latencies can be those of the requests: on {@code connections} connections for {@code seconds},
-     * the requests' latencies add up to at most connections × seconds (with 5 % for rounding and the last requests).
-     * wrk has reported means that exceed it many times over on rows an independent client measured normally.
+     * the requests' latencies add up to at most connections × seconds. wrk's own figures exceed that by a few per cent
+     * on ordinary runs (1.04 times the time on an 8-connection run of the sample), so only half again as
+     * much counts: wrk has reported means that exceed it thirty times over on rows that a client of our own,
+     * measuring right before and after on the same server, found ordinary (p99 22 ms where wrk said 1.38 s).
      */
     boolean latencyConsistent() {
-        return mean * requests <= connections * seconds * 1000 * 1.05;
+        return mean * requests <= connections * seconds * 1000 * 1.5;
     }
 
     private static double percentile(String output, String which) {
