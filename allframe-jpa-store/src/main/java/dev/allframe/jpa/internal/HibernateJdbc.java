@@ -70,19 +70,7 @@ public final class HibernateJdbc {
         public <T> T autocommit(JdbcWork<T> work) {
             EntityManager em = factory.createEntityManager();
             try {
-                return onConnectionOf(em, connection -> {
-                    boolean autocommit = connection.getAutoCommit();
-                    if (!autocommit) {
-                        connection.setAutoCommit(true);
-                    }
-                    try {
-                        return work.execute(connection);
-                    } finally {
-                        if (!autocommit) {
-                            connection.setAutoCommit(false);
-                        }
-                    }
-                });
+                return onConnectionOf(em, JdbcWork.inAutocommit(work));
             } finally {
                 em.close();
             }

@@ -8,4 +8,21 @@ import java.sql.SQLException;
 public interface JdbcWork<T> {
 
     T execute(Connection connection) throws SQLException;
+
+    /** {@code work} on its connection in autocommit mode, the connection's own mode given back after it. */
+    static <T> JdbcWork<T> inAutocommit(JdbcWork<T> work) {
+        return connection -> {
+            boolean autocommit = connection.getAutoCommit();
+            if (!autocommit) {
+                connection.setAutoCommit(true);
+            }
+            try {
+                return work.execute(connection);
+            } finally {
+                if (!autocommit) {
+                    connection.setAutoCommit(false);
+                }
+            }
+        };
+    }
 }

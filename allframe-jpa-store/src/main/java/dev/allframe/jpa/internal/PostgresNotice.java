@@ -25,7 +25,7 @@ public final class PostgresNotice implements CommitNotices.Sender {
 
     @Override
     public void send(long head) {
-        connections.run(PostgresNotifications.inAutocommit(connection -> {
+        connections.run(JdbcWork.inAutocommit(connection -> {
             notify(connection, head);
             return null;
         }));

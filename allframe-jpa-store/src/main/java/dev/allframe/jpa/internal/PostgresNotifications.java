@@ -51,7 +51,7 @@ public final class PostgresNotifications implements Subscription {
     public void run() {
         Throwable failure = null;
         try {
-            connections.run(inAutocommit(this::listenOn));
+            connections.run(JdbcWork.inAutocommit(this::listenOn));
         } catch (RuntimeException | Error e) {
             failure = e;
         } finally {
@@ -61,23 +61,6 @@ public final class PostgresNotifications implements Subscription {
         if (failure != null && !closed) {
             listener.lost(failure);
         }
-    }
-
-    /** {@code work} on its connection in autocommit mode, the connection's own mode given back after it. */
-    static <T> JdbcWork<T> inAutocommit(JdbcWork<T> work) {
-        return connection -> {
-            boolean autocommit = connection.getAutoCommit();
-            if (!autocommit) {
-                connection.setAutoCommit(true);
-            }
-            try {
-                return work.execute(connection);
-            } finally {
-                if (!autocommit) {
-                    connection.setAutoCommit(false);
-                }
-            }
-        };
     }
 
     private Void listenOn(Connection connection) throws SQLException {
