@@ -15,6 +15,7 @@ import dev.allframe.projection.ProjectionRegistry;
 import dev.allframe.query.QueryBus;
 import dev.allframe.saga.SagaOrchestrator;
 import dev.allframe.saga.SagaOutcome;
+import dev.allframe.saga.SagaState;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
@@ -81,8 +82,12 @@ abstract class LibraryContract {
         commands.dispatch(new LibraryCommand.Register(first, "Ulysses"));
         commands.dispatch(new LibraryCommand.Register(second, "Walden"));
 
-        assertThat(sagas.start("lend-two", new TwoBooks(first, second, "dora")))
-                .isInstanceOf(SagaOutcome.Completed.class);
+        SagaOutcome lent = sagas.start("lend-two", new TwoBooks(first, second, "dora"));
+        assertThat(lent).isInstanceOf(SagaOutcome.Completed.class);
+        // what the saga's log holds, as the store reads it back
+        assertThat(sagas.status(lent.sagaId()).orElseThrow().state()).isEqualTo(SagaState.COMPLETED);
+        assertThat(sagas.history(lent.sagaId())).extracting(e -> e.step() + " " + e.action() + " " + e.result())
+                .containsExactly("1 EXECUTE SUCCEEDED", "2 EXECUTE SUCCEEDED");
 
         String third = isbn();
         commands.dispatch(new LibraryCommand.Register(third, "Middlemarch"));
@@ -90,6 +95,10 @@ abstract class LibraryContract {
 
         assertThat(refused).isInstanceOf(SagaOutcome.Compensated.class);
         assertThat(((SagaOutcome.Compensated) refused).failure().step()).isEqualTo(2);
+        assertThat(sagas.status(refused.sagaId()).orElseThrow().state()).isEqualTo(SagaState.COMPENSATED);
+        assertThat(sagas.history(refused.sagaId())).extracting(e -> e.step() + " " + e.action() + " " + e.result())
+                .containsExactly("1 EXECUTE SUCCEEDED", "2 EXECUTE FAILED", "2 COMPENSATE SUCCEEDED",
+                        "1 COMPENSATE SUCCEEDED");
         // the first step's loan was given back: the book can be lent again
         commands.dispatch(new LibraryCommand.Lend(third, "frank"));
     }

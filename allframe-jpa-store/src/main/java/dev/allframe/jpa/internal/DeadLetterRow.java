@@ -21,38 +21,38 @@ public class DeadLetterRow {
 
     @Id
     @Column(name = "projection", length = 200)
-    String projection;
+    private String projection;
 
     @Id
     @Column(name = "global_position")
-    long position;
+    private long position;
 
     @Column(name = "stream_id", length = 200)
-    String streamId;
+    private String streamId;
 
     @Column(name = "stream_version", nullable = false)
-    long streamVersion;
+    private long streamVersion;
 
     @Column(name = "type_name", length = 200)
-    String typeName;
+    private String typeName;
 
     @Column(name = "failure_message", nullable = false)
-    String failure;
+    private String failure;
 
     @Column(name = "attempts", nullable = false)
-    int attempts;
+    private int attempts;
 
     @Column(name = "parked_at", nullable = false)
-    Instant parkedAt;
+    private Instant parkedAt;
 
     @Column(name = "parked_by", nullable = false, length = 200)
-    String parkedBy;
+    private String parkedBy;
 
     @Column(name = "reason", nullable = false)
-    String reason;
+    private String reason;
 
     @Column(name = "last_attempt_at", nullable = false)
-    Instant lastAttemptAt;
+    private Instant lastAttemptAt;
 
     protected DeadLetterRow() {
     }

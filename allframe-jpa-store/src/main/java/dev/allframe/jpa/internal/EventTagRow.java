@@ -19,14 +19,14 @@ public class EventTagRow {
 
     @Id
     @Column(name = "tag", length = 200)
-    String tag;
+    private String tag;
 
     @Id
     @Column(name = "global_position")
-    long globalPosition;
+    private long globalPosition;
 
     @Column(name = "type_name", nullable = false, length = 200)
-    String typeName;
+    private String typeName;
 
     protected EventTagRow() {
     }

@@ -49,7 +49,7 @@ public final class SagaRows {
     public void start(EntityManager em, SagaRecord saga, Instant leaseUntil) {
         SagaRow row = new SagaRow(saga.id().toString());
         write(row, saga);
-        row.leaseUntil = leaseUntil;
+        row.leaseUntil(leaseUntil);
         em.persist(row);
     }
 
@@ -59,10 +59,10 @@ public final class SagaRows {
         if (row == null) {
             row = new SagaRow(id);
             write(row, saga);
-            row.leaseUntil = saga.leaseUntil();
+            row.leaseUntil(saga.leaseUntil());
             em.persist(row);
-        } else if (!row.owner.equals(saga.owner())) {
-            throw new SagaTakenOverException(saga.saga(), saga.id(), row.owner);
+        } else if (!row.owner().equals(saga.owner())) {
+            throw new SagaTakenOverException(saga.saga(), saga.id(), row.owner());
         } else {
             write(row, saga);
         }
@@ -70,10 +70,10 @@ public final class SagaRows {
             SagaStepRow step = em.find(SagaStepRow.class, new SagaStepRow.Key(id, entry.number()));
             if (step == null) {
                 step = new SagaStepRow(id, entry.number());
-                write(step, entry);
+                step.write(entry);
                 em.persist(step);
             } else {
-                write(step, entry);
+                step.write(entry);
             }
         }
     }
@@ -84,7 +84,7 @@ public final class SagaRows {
 
     public List<SagaLogEntry> history(EntityManager em, UUID sagaId) {
         return em.createQuery("SELECT s FROM AllFrameSagaStep s WHERE s.sagaId = :id ORDER BY s.number", SagaStepRow.class)
-                .setParameter("id", sagaId.toString()).getResultList().stream().map(SagaRows::entry).toList();
+                .setParameter("id", sagaId.toString()).getResultList().stream().map(SagaStepRow::entry).toList();
     }
 
     public List<SagaRecord> unfinished(EntityManager em) {
@@ -108,8 +108,8 @@ public final class SagaRows {
             try {
                 unfinished.add(record(row));
             } catch (EventStoreException unreadable) {
-                if (unreadableReported.add(row.sagaId)) {
-                    LOG.warning(JpaStoreMessages.unreadableSagaLeft(row.sagaName, row.sagaId, row.state,
+                if (unreadableReported.add(row.sagaId())) {
+                    LOG.warning(JpaStoreMessages.unreadableSagaLeft(row.sagaName(), row.sagaId(), row.state(),
                             unreadable.getMessage()).toString());
                 }
             }
@@ -119,12 +119,11 @@ public final class SagaRows {
 
     public Optional<SagaRecord> claim(EntityManager em, UUID sagaId, String owner, Instant now, Instant leaseUntil) {
         SagaRow row = em.find(SagaRow.class, sagaId.toString(), LockModeType.PESSIMISTIC_WRITE);
-        if (row == null || !UNFINISHED.contains(row.state) || (row.leaseUntil != null && row.leaseUntil.isAfter(now))) {
+        if (row == null || !UNFINISHED.contains(row.state())
+                || (row.leaseUntil() != null && row.leaseUntil().isAfter(now))) {
             return Optional.empty();
         }
-        row.owner = owner;
-        row.leaseUntil = leaseUntil;
-        row.updatedAt = now;
+        row.claim(owner, leaseUntil, now);
         return Optional.of(record(row));
     }
 
@@ -137,19 +136,7 @@ public final class SagaRows {
     }
 
     private void write(SagaRow row, SagaRecord saga) {
-        row.sagaName = saga.saga();
-        row.state = saga.state().name();
-        row.currentStep = saga.currentStep();
-        row.stepCount = saga.steps();
-        row.inputType = saga.input().getClass().getName();
-        row.input = inputJson(saga);
-        row.outputs = outputsJson(saga);
-        row.failedStep = saga.failedStep();
-        row.failure = saga.failure();
-        row.owner = saga.owner();
-        row.startedAt = saga.started();
-        row.updatedAt = saga.updated();
-        row.traceParent = traceParent(saga);
+        row.write(saga, inputJson(saga), outputsJson(saga), traceParent(saga));
     }
 
     /** The saga's input as it is stored: JSON; {@code AF2021} when it cannot be written. */
@@ -171,32 +158,19 @@ public final class SagaRows {
                 : saga.traceParent();
     }
 
-    private static void write(SagaStepRow row, SagaLogEntry entry) {
-        row.step = entry.step();
-        row.stepName = entry.stepName();
-        row.action = entry.action().name();
-        row.result = entry.result().name();
-        row.error = entry.error();
-        row.startedAt = entry.started();
-        row.finishedAt = entry.finished();
-    }
 
     private SagaRecord record(SagaRow row) {
         Map<String, Object> outputs = new LinkedHashMap<>();
-        Map<?, ?> stored = serializer.fromJson(row.outputs, Map.class);
+        Map<?, ?> stored = serializer.fromJson(row.outputs(), Map.class);
         stored.forEach((step, value) -> {
             Map<?, ?> typed = (Map<?, ?>) value;
-            outputs.put(String.valueOf(step), value(row.sagaId, "output of step '" + step + "'",
+            outputs.put(String.valueOf(step), value(row.sagaId(), "output of step '" + step + "'",
                     String.valueOf(typed.get(TYPE)), String.valueOf(typed.get(JSON))));
         });
-        return new SagaRecord(UUID.fromString(row.sagaId), row.sagaName, SagaState.valueOf(row.state), row.currentStep,
-                row.stepCount, value(row.sagaId, "input", row.inputType, row.input), outputs, row.failedStep,
-                row.failure, row.owner, row.leaseUntil, row.startedAt, row.updatedAt, row.traceParent);
-    }
-
-    private static SagaLogEntry entry(SagaStepRow row) {
-        return new SagaLogEntry(row.number, row.step, row.stepName, SagaLogEntry.Action.valueOf(row.action),
-                SagaLogEntry.Result.valueOf(row.result), row.error, row.startedAt, row.finishedAt);
+        return new SagaRecord(UUID.fromString(row.sagaId()), row.sagaName(), SagaState.valueOf(row.state()),
+                row.currentStep(), row.stepCount(), value(row.sagaId(), "input", row.inputType(), row.input()), outputs,
+                row.failedStep(), row.failure(), row.owner(), row.leaseUntil(), row.startedAt(), row.updatedAt(),
+                row.traceParent());
     }
 
     private String json(SagaRecord saga, String what, Object value) {

@@ -1,5 +1,6 @@
 package dev.allframe.jpa.internal;
 
+import dev.allframe.saga.SagaLogEntry;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +10,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One entry of a saga's history: an execution or compensation of a step. */
+/**
+ * One entry of a saga's history: an execution or compensation of a step. Its fields change only through its own
+ * methods, as {@link SagaRow}'s do.
+ */
 @Entity(name = "AllFrameSagaStep")
 @Table(name = "allframe_saga_steps")
 @IdClass(SagaStepRow.Key.class)
@@ -17,32 +21,32 @@ public class SagaStepRow {
 
     @Id
     @Column(name = "saga_id", length = 36)
-    String sagaId;
+    private String sagaId;
 
     @Id
     @Column(name = "entry_number")
-    int number;
+    private int number;
 
     @Column(name = "step", nullable = false)
-    int step;
+    private int step;
 
     @Column(name = "step_name", nullable = false, length = 200)
-    String stepName;
+    private String stepName;
 
     @Column(name = "step_action", nullable = false, length = 20)
-    String action;
+    private String action;
 
     @Column(name = "step_result", nullable = false, length = 20)
-    String result;
+    private String result;
 
     @Column(name = "error_message")
-    String error;
+    private String error;
 
     @Column(name = "started_at", nullable = false)
-    Instant startedAt;
+    private Instant startedAt;
 
     @Column(name = "finished_at")
-    Instant finishedAt;
+    private Instant finishedAt;
 
     protected SagaStepRow() {
     }
@@ -50,6 +54,22 @@ public class SagaStepRow {
     SagaStepRow(String sagaId, int number) {
         this.sagaId = sagaId;
         this.number = number;
+    }
+
+    /** Takes what {@code entry} says (its number is the row's). */
+    void write(SagaLogEntry entry) {
+        step = entry.step();
+        stepName = entry.stepName();
+        action = entry.action().name();
+        result = entry.result().name();
+        error = entry.error();
+        startedAt = entry.started();
+        finishedAt = entry.finished();
+    }
+
+    SagaLogEntry entry() {
+        return new SagaLogEntry(number, step, stepName, SagaLogEntry.Action.valueOf(action),
+                SagaLogEntry.Result.valueOf(result), error, startedAt, finishedAt);
     }
 
     /** The key: the saga and the entry's number in its history. */
