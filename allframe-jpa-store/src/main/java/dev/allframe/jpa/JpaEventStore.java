@@ -448,10 +448,19 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         this.leaseClock = requireNonNull(clock, "clock");
     }
 
-    /** Runs {@code work} on a connection in autocommit mode where the unit has them, else in a transaction. */
+    /**
+     * Runs {@code work} on a connection in autocommit mode where the unit has them, and under JTA when no transaction is
+     * active on this thread (the statement then commits in its own round trip instead of a JTA transaction's two); else
+     * in a transaction.
+     */
     private <T> T sagaWrite(JdbcWork<T> work) {
-        return autocommit.isPresent() ? autocommit.get().autocommit(work)
-                : transactions.write(em -> HibernateJdbc.onConnectionOf(em, work), done -> { });
+        if (autocommit.isPresent()) {
+            return autocommit.get().autocommit(work);
+        }
+        if (transactions instanceof JtaTransactions jta && !jta.transactionActive()) {
+            return transactions.read(em -> HibernateJdbc.onConnectionOf(em, JdbcWork.inAutocommit(work)));
+        }
+        return transactions.write(em -> HibernateJdbc.onConnectionOf(em, work), done -> { });
     }
 
     private boolean onPostgres() {

@@ -38,7 +38,7 @@ public final class JtaTransactions implements JpaTransactions {
 
     @Override
     public <T> T write(Function<EntityManager, T> work, Consumer<T> afterCommit) {
-        if (registry.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+        if (transactionActive()) {
             EntityManager em = factory.createEntityManager();
             try {
                 em.joinTransaction();
@@ -52,6 +52,11 @@ public final class JtaTransactions implements JpaTransactions {
         T result = inOwnTransaction(work);
         afterCommit.accept(result);
         return result;
+    }
+
+    /** Whether a transaction is active on this thread: the caller's, which a write joins. */
+    boolean transactionActive() {
+        return registry.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
     }
 
     private <T> T inOwnTransaction(Function<EntityManager, T> work) {

@@ -14,6 +14,11 @@ import dev.allframe.spi.conformance.ConformanceEvent;
 import dev.allframe.spi.saga.SagaRecord;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import jakarta.transaction.NotSupportedException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.UserTransaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,14 +52,18 @@ class PostgresSagaPathTest {
     }
 
     private JpaEventStore countingStore() {
+        return new JpaEventStore(new ResourceLocalTransactions(countingFactory()), new JsonbEventSerializer(),
+                EventTypeRegistry.of(List.of(ConformanceEvent.class)), Clock.systemUTC());
+    }
+
+    private EntityManagerFactory countingFactory() {
         TestDatabase.POSTGRESQL.freshStore();
         PGSimpleDataSource postgres = new PGSimpleDataSource();
         postgres.setURL(PostgresCondition.url());
         counting = new CountingDataSource(postgres);
         factory = Persistence.createEntityManagerFactory("allframe-test",
                 Map.of("jakarta.persistence.nonJtaDataSource", counting));
-        return new JpaEventStore(new ResourceLocalTransactions(factory), new JsonbEventSerializer(),
-                EventTypeRegistry.of(List.of(ConformanceEvent.class)), Clock.systemUTC());
+        return factory;
     }
 
     @Test
@@ -90,6 +99,39 @@ class PostgresSagaPathTest {
         assertThat(store.history(id)).containsExactlyElementsOf(boundary);
     }
 
+    /**
+     * Under JTA, on a thread without a transaction (a saga's own thread), the saga's writes take no JTA transaction:
+     * each is its one statement on a connection in autocommit mode, committed in its round trip.
+     */
+    @Test
+    void underJtaWithoutATransactionEachWriteIsOneStatementInAutocommitModeWithoutAJtaTransaction() {
+        RecordingUserTransaction userTransaction = new RecordingUserTransaction();
+        JpaEventStore store = new JpaEventStore(new JtaTransactions(countingFactory(), userTransaction,
+                new NoTransaction()), new JsonbEventSerializer(), EventTypeRegistry.of(List.of(ConformanceEvent.class)),
+                Clock.systemUTC());
+        Instant then = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        UUID id = UUID.randomUUID();
+        SagaRecord started = new SagaRecord(id, "transfer", SagaState.RUNNING, 0, 2, "A->B", Map.of(), 0, null,
+                "process-1", null, then, then);
+        SagaLogEntry debit = new SagaLogEntry(1, 1, "debit", Action.EXECUTE, Result.STARTED, null, then, null);
+        SagaRecord running = started.at(SagaState.RUNNING, 1, then.plusMillis(1));
+
+        counting.executions().clear();
+        store.start(started, LEASE);
+        store.saveAll(running, List.of(debit));
+        store.renewLeases("process-1", List.of(id), LEASE);
+
+        assertThat(counting.executions()).extracting(CountingDataSource.Execution::sql)
+                .satisfiesExactly(sql -> assertThat(sql).startsWith("INSERT INTO allframe_sagas"),
+                        sql -> assertThat(sql).startsWith("WITH saga AS (UPDATE"),
+                        sql -> assertThat(sql).startsWith("UPDATE allframe_sagas"));
+        assertThat(userTransaction.calls).isEmpty();
+        JpaEventStore other = TestDatabase.POSTGRESQL.freshStoreKeepingData(
+                EventTypeRegistry.of(List.of(ConformanceEvent.class)));
+        assertThat(other.find(id).orElseThrow().currentStep()).isEqualTo(1);
+        assertThat(other.history(id)).containsExactly(debit);
+    }
+
     @Test
     void aSaveOfASagaAnotherProcessTookOverIsRefusedNamingItAndChangesNothing() {
         JpaEventStore store = countingStore();
@@ -108,5 +150,80 @@ class PostgresSagaPathTest {
         assertThat(store.find(id).orElseThrow().owner()).isEqualTo("process-2");
         assertThat(store.find(id).orElseThrow().currentStep()).isEqualTo(1);
         assertThat(store.history(id)).isEmpty();
+    }
+
+    /** Records what the store asks of the transaction manager; a begin is refused, as no test here expects one. */
+    private static final class RecordingUserTransaction implements UserTransaction {
+
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public void begin() throws NotSupportedException {
+            calls.add("begin");
+            throw new NotSupportedException("no JTA transaction expected");
+        }
+
+        @Override
+        public void commit() {
+            calls.add("commit");
+        }
+
+        @Override
+        public void rollback() {
+            calls.add("rollback");
+        }
+
+        @Override
+        public void setRollbackOnly() {
+            calls.add("setRollbackOnly");
+        }
+
+        @Override
+        public int getStatus() {
+            return Status.STATUS_NO_TRANSACTION;
+        }
+
+        @Override
+        public void setTransactionTimeout(int seconds) {
+        }
+    }
+
+    /** A thread on which no transaction is active. */
+    private static final class NoTransaction implements TransactionSynchronizationRegistry {
+
+        @Override
+        public Object getTransactionKey() {
+            return null;
+        }
+
+        @Override
+        public void putResource(Object key, Object value) {
+            throw new IllegalStateException("no transaction");
+        }
+
+        @Override
+        public Object getResource(Object key) {
+            return null;
+        }
+
+        @Override
+        public void registerInterposedSynchronization(Synchronization sync) {
+            throw new IllegalStateException("no transaction");
+        }
+
+        @Override
+        public int getTransactionStatus() {
+            return Status.STATUS_NO_TRANSACTION;
+        }
+
+        @Override
+        public void setRollbackOnly() {
+            throw new IllegalStateException("no transaction");
+        }
+
+        @Override
+        public boolean getRollbackOnly() {
+            return false;
+        }
     }
 }
