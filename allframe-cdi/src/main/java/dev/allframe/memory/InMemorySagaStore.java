@@ -42,7 +42,16 @@ public final class InMemorySagaStore implements SagaStore {
 
     @Override
     public synchronized void start(SagaRecord saga, Duration lease) {
+        start(saga, lease, List.of());
+    }
+
+    @Override
+    public synchronized void start(SagaRecord saga, Duration lease, List<SagaLogEntry> entries) {
         sagas.put(saga.id(), saga.ownedBy(saga.owner(), now().plus(lease), saga.updated()));
+        if (!entries.isEmpty()) {
+            Map<Integer, SagaLogEntry> history = histories.computeIfAbsent(saga.id(), id -> new LinkedHashMap<>());
+            entries.forEach(entry -> history.put(entry.number(), entry));
+        }
     }
 
     @Override

@@ -599,16 +599,24 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         }, saved -> { }));
     }
 
-    /** On PostgreSQL in one statement, with the lease on the database's clock; in autocommit mode where it can. */
     @Override
     public void start(SagaRecord saga, Duration lease) {
+        start(saga, lease, List.of());
+    }
+
+    /**
+     * The saga and its first entries in one transaction: on PostgreSQL one statement, with the lease on the database's
+     * clock, in autocommit mode where it can.
+     */
+    @Override
+    public void start(SagaRecord saga, Duration lease, List<SagaLogEntry> entries) {
         if (onPostgres()) {
             Clock fixed = leaseClock;
-            sagaWrite(postgresSagas.start(saga, fixed == null ? null : fixed.instant(), lease));
+            sagaWrite(postgresSagas.start(saga, fixed == null ? null : fixed.instant(), lease, entries));
             return;
         }
         transactions.write(em -> {
-            sagas.start(em, saga, leaseNow(em).plus(lease));
+            sagas.start(em, saga, leaseNow(em).plus(lease), entries);
             return saga;
         }, started -> { });
     }

@@ -32,9 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * On PostgreSQL a saga's start, each save of it with its log's entries, and the renewal of a process's leases are one
- * statement each, sent on a connection in autocommit mode, which commits it in the same round trip; what they store
- * reads back as the portable path stores it, and a save of a saga another process took over is refused as there.
+ * On PostgreSQL a saga's start (with the start of its first step), each save of it with its log's entries, and the
+ * renewal of a process's leases are one statement each, sent on a connection in autocommit mode, which commits it in
+ * the same round trip; what they store reads back as the portable path stores it, and a save of a saga another process
+ * took over is refused as there.
  */
 @RequiresPostgres
 class PostgresSagaPathTest {
@@ -80,9 +81,9 @@ class PostgresSagaPathTest {
                 new SagaLogEntry(2, 2, "credit", Action.EXECUTE, Result.STARTED, null, later, null));
 
         counting.executions().clear();
-        store.start(started, LEASE);
+        store.start(started, LEASE, List.of(debit));
         List<CountingDataSource.Execution> start = new ArrayList<>(counting.executions());
-        store.save(started, debit);
+        assertThat(store.history(id)).containsExactly(debit);
         counting.executions().clear();
         store.saveAll(running, boundary);
         List<CountingDataSource.Execution> save = new ArrayList<>(counting.executions());
@@ -90,7 +91,8 @@ class PostgresSagaPathTest {
         store.renewLeases("process-1", List.of(id), LEASE);
         List<CountingDataSource.Execution> renewal = new ArrayList<>(counting.executions());
 
-        assertThat(start).singleElement().satisfies(trip -> assertThat(trip.sql()).startsWith("INSERT INTO allframe_sagas"));
+        assertThat(start).singleElement().satisfies(trip -> assertThat(trip.sql())
+                .startsWith("WITH saga AS (INSERT INTO allframe_sagas"));
         assertThat(save).singleElement().satisfies(trip -> assertThat(trip.sql()).startsWith("WITH saga AS (UPDATE"));
         assertThat(renewal).singleElement().satisfies(trip -> assertThat(trip.sql()).startsWith("UPDATE allframe_sagas"));
         SagaRecord stored = store.find(id).orElseThrow();

@@ -106,8 +106,7 @@ public final class SagaEngine implements SagaOrchestrator {
             Instant now = now();
             SagaRecord record = new SagaRecord(id, model.name(), SagaState.RUNNING, 0, model.steps().size(), input,
                     Map.of(), 0, null, owner, null, now, now, telemetry.currentTraceParent());
-            store.start(record, lease);
-            SagaRun run = new SagaRun(model, record, 0, store, appender, keys, clock, telemetry);
+            SagaRun run = new SagaRun(model, record, 0, store, appender, keys, clock, telemetry).storedFirstWith(lease);
             running.put(id, run);
             if (stopped) {
                 run.abort();

@@ -17,6 +17,7 @@ import dev.allframe.spi.event.IdempotencyKeys;
 import dev.allframe.spi.saga.SagaRecord;
 import dev.allframe.spi.saga.SagaStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -48,6 +49,8 @@ final class SagaRun {
     private int entries;
     private Executor sagaThreads;
     private Telemetry.Trace sagaTrace;
+    /** The lease of a saga not stored yet, which its first write stores; {@code null} once it is stored. */
+    private Duration unstoredLease;
 
     SagaRun(SagaModel model, SagaRecord saga, int entries, SagaStore store, StepAppender appender,
             IdempotencyKeys keys, Clock clock, Telemetry telemetry) {
@@ -59,6 +62,16 @@ final class SagaRun {
         this.appender = appender;
         this.keys = keys;
         this.clock = clock;
+    }
+
+    /**
+     * Makes the run's first write store the saga, new, with its lease running {@code lease} from then, together with
+     * the start of its first step ({@link SagaStore#start(SagaRecord, Duration, List)}): the first step's effect then
+     * follows one write. A process that dies before it leaves nothing of the saga.
+     */
+    SagaRun storedFirstWith(Duration lease) {
+        this.unstoredLease = lease;
+        return this;
     }
 
     /**
@@ -118,7 +131,7 @@ final class SagaRun {
             done = List.of(entry.finish(Result.SUCCEEDED, null, now()));
         }
         saga = saga.at(SagaState.COMPLETED, saga.currentStep(), now());
-        store.saveAll(saga, done);
+        write(done);
         outcome.complete(new SagaOutcome.Completed(saga.id()));
     }
 
@@ -337,8 +350,19 @@ final class SagaRun {
                 now(), null);
         List<SagaLogEntry> written = new ArrayList<>(earlier);
         written.add(entry);
-        store.saveAll(saga, written);
+        write(written);
         return entry;
+    }
+
+    /** Stores the saga with {@code entries}: as new when it is not stored yet. */
+    private void write(List<SagaLogEntry> entries) {
+        Duration lease = unstoredLease;
+        if (lease == null) {
+            store.saveAll(saga, entries);
+        } else {
+            store.start(saga, lease, entries);
+            unstoredLease = null;
+        }
     }
 
     private Instant now() {

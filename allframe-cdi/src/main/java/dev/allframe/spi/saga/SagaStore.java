@@ -24,6 +24,18 @@ public interface SagaStore {
     void start(SagaRecord saga, Duration lease);
 
     /**
+     * Stores a new saga as {@link #start(SagaRecord, Duration)} does, with {@code entries}, the first of its history:
+     * the saga's engine stores a saga with the start of its first step, so that the step's effect follows one write. A
+     * store that can stores them together, in one transaction; this default stores the saga, then the entries.
+     */
+    default void start(SagaRecord saga, Duration lease, List<SagaLogEntry> entries) {
+        start(saga, lease);
+        if (!entries.isEmpty()) {
+            saveAll(saga, entries);
+        }
+    }
+
+    /**
      * Stores the saga and, when not {@code null}, the history entry (a new one, or the finished version of
      * one with the same number), together. A save never changes a stored lease: only {@link #claim} and
      * {@link #renewLeases} do, so that a save at a step boundary does not undo the renewals made while the step ran.

@@ -14,14 +14,14 @@ final class SagaStoreWrites {
     }
 
     /**
-     * {@code store}, telling {@code writes} of each start ({@code "start"}, no entries) and save ({@code "save"}, with
-     * the entries written), on the thread that writes.
+     * {@code store}, telling {@code writes} of each start ({@code "start"}, with the first entries when it has them)
+     * and save ({@code "save"}, with the entries written), on the thread that writes.
      */
     static SagaStore noting(SagaStore store, BiConsumer<String, List<SagaLogEntry>> writes) {
         return (SagaStore) Proxy.newProxyInstance(SagaStore.class.getClassLoader(), new Class<?>[] {SagaStore.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("start")) {
-                        writes.accept("start", List.of());
+                        writes.accept("start", args.length > 2 ? entries(args[2]) : List.of());
                     } else if (method.getName().startsWith("save")) {
                         writes.accept("save", entries(args[1]));
                     }

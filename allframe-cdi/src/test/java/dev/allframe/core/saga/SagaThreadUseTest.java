@@ -165,7 +165,7 @@ class SagaThreadUseTest {
     /** {@code store}, with the thread of each write of entries noted in {@link #writers}. */
     private SagaStore noting(SagaStore store) {
         return SagaStoreWrites.noting(store, (write, entries) -> {
-            if (write.equals("save")) {
+            if (!entries.isEmpty()) {
                 String thread = Thread.currentThread().getName();
                 writers.put(entries.stream().map(entry -> entry.action().name().toLowerCase() + " " + entry.step()
                         + " " + entry.result()).toList().toString(), thread.substring(0, thread.indexOf('-')));

@@ -279,6 +279,23 @@ public abstract class SagaStoreConformanceTest extends SagaStoreConformanceSuppo
         assertThat(sagas.expired(10)).extracting(SagaRecord::id).containsExactly(saga.id());
     }
 
+    @Test
+    void aSagaStartedWithTheStartOfItsFirstStepIsReadBackWithItsLeaseAndThatEntry() {
+        clock.advance(Duration.ofSeconds(100));
+        SagaRecord saga = running("process-1", t0, t0);
+        SagaLogEntry debit = new SagaLogEntry(1, 1, "debit", Action.EXECUTE, Result.STARTED, null, t0, null);
+
+        sagas.start(saga, THIRTY, List.of(debit));
+
+        SagaRecord stored = sameSagas(sagas).find(saga.id()).orElseThrow();
+        assertThat(stored.leaseUntil()).isEqualTo(t0.plusSeconds(130));
+        assertThat(stored).usingRecursiveComparison().ignoringFields("leaseUntil").isEqualTo(saga);
+        assertThat(sameSagas(sagas).history(saga.id())).containsExactly(debit);
+        SagaLogEntry debited = debit.finish(Result.SUCCEEDED, null, t0.plusSeconds(1));
+        sagas.saveAll(saga.at(SagaState.RUNNING, 2, t0.plusSeconds(1)), List.of(debited));
+        assertThat(sagas.history(saga.id())).containsExactly(debited);
+    }
+
     /** A new two-step transfer saga running its first step, started at {@code started}. */
     private static SagaRecord running(String owner, Instant started, Instant leaseUntil) {
         return new SagaRecord(EventIds.next(), "transfer", SagaState.RUNNING, 1, 2,

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The saga log's writes on PostgreSQL, each one statement: a saga's start with its lease, a save of the saga with
- * its log's entries, and the renewal of a process's leases (on the database's clock, without reading it first). The
+ * The saga log's writes on PostgreSQL, each one statement: a saga's start with its lease (and the first entries of its
+ * log), a save of the saga with its log's entries, and the renewal of a process's leases (on the database's clock, without reading it first). The
  * portable path takes a round trip per row it looks at (the saga's row locked and read, each entry's row looked up)
  * and writes every column of the saga again; here the saga's changing columns are updated only where the saga is
  * still the saver's, and its entries inserted or replaced by the same statement, so that a save is one round trip,
@@ -31,11 +31,9 @@ public final class PostgresSagaWrites {
             + " step_count, input_type, input_json, outputs_json, failed_step, failure_message, owner_id, lease_until,"
             + " started_at, updated_at, trace_parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " coalesce(?::timestamptz, clock_timestamp()) + make_interval(secs => ?), ?, ?, ?)";
-    private static final String SAVE = "WITH saga AS (UPDATE allframe_sagas SET saga_state = ?, current_step = ?,"
-            + " outputs_json = ?, failed_step = ?, failure_message = ?, updated_at = ?"
-            + " WHERE saga_id = ? AND owner_id = ? RETURNING saga_id),"
-            + " entries AS (INSERT INTO allframe_saga_steps (saga_id, entry_number, step, step_name, step_action,"
-            + " step_result, error_message, started_at, finished_at)"
+    /** The entries' rows, inserted or replaced, for the saga the statement's {@code saga} names, from 8 arrays. */
+    private static final String ENTRIES = " entries AS (INSERT INTO allframe_saga_steps (saga_id, entry_number, step,"
+            + " step_name, step_action, step_result, error_message, started_at, finished_at)"
             + " SELECT s.saga_id, e.number, e.step, e.step_name, e.step_action, e.step_result, e.error_message,"
             + " e.started_at::timestamptz, e.finished_at::timestamptz FROM saga s,"
             + " unnest(?::int[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[], ?::text[])"
@@ -45,6 +43,10 @@ public final class PostgresSagaWrites {
             + " error_message = EXCLUDED.error_message, started_at = EXCLUDED.started_at,"
             + " finished_at = EXCLUDED.finished_at)"
             + " SELECT count(*) FROM saga";
+    private static final String START_WITH_ENTRIES = "WITH saga AS (" + START + " RETURNING saga_id)," + ENTRIES;
+    private static final String SAVE = "WITH saga AS (UPDATE allframe_sagas SET saga_state = ?, current_step = ?,"
+            + " outputs_json = ?, failed_step = ?, failure_message = ?, updated_at = ?"
+            + " WHERE saga_id = ? AND owner_id = ? RETURNING saga_id)," + ENTRIES;
 
     private static final String RENEW = "UPDATE allframe_sagas SET lease_until = coalesce(?::timestamptz,"
             + " clock_timestamp()) + make_interval(secs => ?) WHERE owner_id = ? AND saga_id = ANY (?)"
@@ -58,13 +60,15 @@ public final class PostgresSagaWrites {
 
     /**
      * Stores a new saga whose lease runs {@code lease} from {@code now}, or from the database's time when
-     * {@code now} is {@code null}.
+     * {@code now} is {@code null}, with {@code entries}, the first of its history, in the same statement.
      */
-    public JdbcWork<Void> start(SagaRecord saga, Instant now, Duration lease) {
+    public JdbcWork<Void> start(SagaRecord saga, Instant now, Duration lease, List<SagaLogEntry> entries) {
         String input = rows.inputJson(saga);
         String outputs = rows.outputsJson(saga);
+        Entries arrays = new Entries(entries);
         return connection -> {
-            try (PreparedStatement start = connection.prepareStatement(START)) {
+            try (PreparedStatement start = connection.prepareStatement(entries.isEmpty() ? START
+                    : START_WITH_ENTRIES)) {
                 start.setString(1, saga.id().toString());
                 start.setString(2, saga.saga());
                 start.setString(3, saga.state().name());
@@ -81,7 +85,10 @@ public final class PostgresSagaWrites {
                 start.setObject(14, time(saga.started()));
                 start.setObject(15, time(saga.updated()));
                 start.setString(16, SagaRows.traceParent(saga));
-                start.executeUpdate();
+                if (!entries.isEmpty()) {
+                    arrays.bind(start, 17, connection);
+                }
+                start.execute();
             }
             return null;
         };
@@ -108,26 +115,7 @@ public final class PostgresSagaWrites {
     /** Saves {@code saga} and {@code entries}: {@code true} when it did, {@code false} when it changed nothing. */
     public JdbcWork<Boolean> save(SagaRecord saga, List<SagaLogEntry> entries) {
         String outputs = rows.outputsJson(saga);
-        int count = entries.size();
-        Integer[] numbers = new Integer[count];
-        Integer[] steps = new Integer[count];
-        String[] names = new String[count];
-        String[] actions = new String[count];
-        String[] results = new String[count];
-        String[] errors = new String[count];
-        String[] started = new String[count];
-        String[] finished = new String[count];
-        for (int i = 0; i < count; i++) {
-            SagaLogEntry entry = entries.get(i);
-            numbers[i] = entry.number();
-            steps[i] = entry.step();
-            names[i] = entry.stepName();
-            actions[i] = entry.action().name();
-            results[i] = entry.result().name();
-            errors[i] = entry.error();
-            started[i] = entry.started().toString();
-            finished[i] = entry.finished() == null ? null : entry.finished().toString();
-        }
+        Entries arrays = new Entries(entries);
         return connection -> {
             try (PreparedStatement save = connection.prepareStatement(SAVE)) {
                 save.setString(1, saga.state().name());
@@ -138,14 +126,7 @@ public final class PostgresSagaWrites {
                 save.setObject(6, time(saga.updated()));
                 save.setString(7, saga.id().toString());
                 save.setString(8, saga.owner());
-                save.setArray(9, connection.createArrayOf("int4", numbers));
-                save.setArray(10, connection.createArrayOf("int4", steps));
-                save.setArray(11, array(connection, names));
-                save.setArray(12, array(connection, actions));
-                save.setArray(13, array(connection, results));
-                save.setArray(14, connection.createArrayOf("text", errors));
-                save.setArray(15, connection.createArrayOf("text", started));
-                save.setArray(16, connection.createArrayOf("text", finished));
+                arrays.bind(save, 9, connection);
                 save.execute();
                 try (ResultSet saved = save.getResultSet()) {
                     saved.next();
@@ -153,6 +134,54 @@ public final class PostgresSagaWrites {
                 }
             }
         };
+    }
+
+    /** The columns of log entries as the arrays {@link #ENTRIES} takes. */
+    private static final class Entries {
+
+        private final Integer[] numbers;
+        private final Integer[] steps;
+        private final String[] names;
+        private final String[] actions;
+        private final String[] results;
+        private final String[] errors;
+        private final String[] started;
+        private final String[] finished;
+
+        Entries(List<SagaLogEntry> entries) {
+            int count = entries.size();
+            numbers = new Integer[count];
+            steps = new Integer[count];
+            names = new String[count];
+            actions = new String[count];
+            results = new String[count];
+            errors = new String[count];
+            started = new String[count];
+            finished = new String[count];
+            for (int i = 0; i < count; i++) {
+                SagaLogEntry entry = entries.get(i);
+                numbers[i] = entry.number();
+                steps[i] = entry.step();
+                names[i] = entry.stepName();
+                actions[i] = entry.action().name();
+                results[i] = entry.result().name();
+                errors[i] = entry.error();
+                started[i] = entry.started().toString();
+                finished[i] = entry.finished() == null ? null : entry.finished().toString();
+            }
+        }
+
+        /** Binds the eight arrays from parameter {@code first} on. */
+        void bind(PreparedStatement statement, int first, Connection connection) throws SQLException {
+            statement.setArray(first, connection.createArrayOf("int4", numbers));
+            statement.setArray(first + 1, connection.createArrayOf("int4", steps));
+            statement.setArray(first + 2, array(connection, names));
+            statement.setArray(first + 3, array(connection, actions));
+            statement.setArray(first + 4, array(connection, results));
+            statement.setArray(first + 5, connection.createArrayOf("text", errors));
+            statement.setArray(first + 6, connection.createArrayOf("text", started));
+            statement.setArray(first + 7, connection.createArrayOf("text", finished));
+        }
     }
 
     private static java.sql.Array array(Connection connection, String[] values) throws SQLException {

@@ -45,12 +45,18 @@ public final class SagaRows {
         this.loader = loader;
     }
 
-    /** Stores a new saga whose lease runs until {@code leaseUntil}. */
-    public void start(EntityManager em, SagaRecord saga, Instant leaseUntil) {
-        SagaRow row = new SagaRow(saga.id().toString());
+    /** Stores a new saga whose lease runs until {@code leaseUntil}, with {@code entries}, the first of its history. */
+    public void start(EntityManager em, SagaRecord saga, Instant leaseUntil, List<SagaLogEntry> entries) {
+        String id = saga.id().toString();
+        SagaRow row = new SagaRow(id);
         write(row, saga);
         row.leaseUntil(leaseUntil);
         em.persist(row);
+        for (SagaLogEntry entry : entries) {
+            SagaStepRow step = new SagaStepRow(id, entry.number());
+            step.write(entry);
+            em.persist(step);
+        }
     }
 
     public void save(EntityManager em, SagaRecord saga, List<SagaLogEntry> entries) {
