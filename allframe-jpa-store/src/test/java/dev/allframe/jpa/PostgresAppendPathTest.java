@@ -10,6 +10,7 @@ import dev.allframe.EventEnvelope;
 import dev.allframe.EventStoreException;
 import dev.allframe.command.ConcurrencyConflictException;
 import dev.allframe.command.DuplicateEventIdException;
+import dev.allframe.command.IdempotencyScopeClosedException;
 import dev.allframe.command.QueryConflictException;
 import dev.allframe.command.UnstorableValueException;
 import dev.allframe.core.EventIds;
@@ -23,6 +24,7 @@ import dev.allframe.spi.conformance.ConformanceEvent;
 import dev.allframe.spi.conformance.ConformanceSeat;
 import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendRequest;
+import dev.allframe.spi.event.AppendResult;
 import dev.allframe.spi.event.LogPage;
 import dev.allframe.spi.event.NewEvent;
 import dev.allframe.spi.event.QueryCondition;
@@ -188,6 +190,40 @@ class PostgresAppendPathTest {
         assertThat(inTransaction).hasSize(2).last().isEqualTo(CountingDataSource.Execution.COMMIT);
         assertThat(store.readAll(0, 10)).extracting(EventEnvelope::streamId)
                 .containsExactly("warm-up", "alone", "in-transaction");
+    }
+
+    /**
+     * An append with a key of a scope (a saga step's command) holds its scope and looks for the key's use and the
+     * scope's closing in one trip, then appends, stores its key and commits; a second use of the key answers the first
+     * as a duplicate, and an append to a closed scope is refused.
+     */
+    @Test
+    void aKeyedAppendOfAScopeHoldsItAndLooksForTheKeyAndTheClosingInOneTrip() {
+        TestDatabase.POSTGRESQL.freshStore();
+        JpaEventStore store = store(countingTransactions());
+        store.append(request("warm-up", AppendCondition.any(), null, 1));
+        AppendRequest keyed = request("debit", AppendCondition.noStream(), null, 1);
+        AppendRequest scoped = new AppendRequest(keyed.streamId(), keyed.condition(), keyed.events(), "saga-1/1",
+                "saga-1/1/execute");
+
+        counting.executions().clear();
+        AppendResult first = store.append(scoped);
+        List<CountingDataSource.Execution> trips = List.copyOf(counting.executions());
+        AppendResult again = store.append(scoped);
+        store.closeScope("saga-1/1/execute");
+        AppendRequest late = new AppendRequest("credit", AppendCondition.noStream(),
+                request("credit", AppendCondition.noStream(), null, 1).events(), "saga-1/2", "saga-1/1/execute");
+
+        assertThat(trips).extracting(CountingDataSource.Execution::sql).satisfiesExactly(
+                sql -> assertThat(sql).startsWith("SELECT CAST(pg_advisory_xact_lock_shared(?) AS TEXT);SELECT EXISTS")
+                        .contains("allframe_idempotency_keys", "allframe_closed_scopes"),
+                sql -> assertThat(sql).startsWith("SELECT allframe_take_positions("),
+                sql -> assertThat(sql).startsWith("INSERT INTO allframe_idempotency_keys"),
+                sql -> assertThat(sql).isEqualTo("COMMIT"));
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.events()).isEqualTo(first.events());
+        assertThatThrownBy(() -> store.append(late)).isInstanceOf(IdempotencyScopeClosedException.class);
+        assertThat(store.readAll(0, 10)).extracting(EventEnvelope::streamId).containsExactly("warm-up", "debit");
     }
 
     /**

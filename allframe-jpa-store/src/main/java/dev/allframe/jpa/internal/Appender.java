@@ -156,7 +156,8 @@ public final class Appender {
     /**
      * On PostgreSQL: an append takes positions and stores its events without a lock held through the transaction
      * ({@link PostgresAppender#append}). One with an idempotency key first holds its scope shared and looks for the
-     * key's earlier use, then stores the key after its events ({@link PostgresKeys}): when another append stored the
+     * key's earlier use and the scope's closing (one round trip), then stores the key after its events
+     * ({@link PostgresKeys}): when another append stored the
      * same key meanwhile, or took the versions the events needed, the earlier use is the answer, and the events are
      * taken back.
      */
@@ -165,17 +166,14 @@ public final class Appender {
         String scope = request.idempotencyScope();
         String streamId = request.streamId();
         if (key != null) {
-            if (scope != null) {
-                HibernateJdbc.onConnectionOf(em, connection -> {
-                    PostgresKeys.shareScope(connection, scope);
-                    return null;
-                });
-            }
-            Optional<AppendResult> earlier = earlierUse(em, key);
+            PostgresKeys.Looked looked = scope == null ? null : HibernateJdbc.onConnectionOf(em,
+                    connection -> PostgresKeys.shareScopeAndLook(connection, scope, key));
+            Optional<AppendResult> earlier = looked == null || looked.keyUsed() ? earlierUse(em, key)
+                    : Optional.empty();
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            if (scope != null && em.find(ClosedScopeRow.class, scope) != null) {
+            if (looked != null && looked.scopeClosed()) {
                 throw new IdempotencyScopeClosedException(streamId, scope);
             }
         }

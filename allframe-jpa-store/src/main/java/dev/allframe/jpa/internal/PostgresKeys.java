@@ -2,6 +2,7 @@ package dev.allframe.jpa.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,6 +21,12 @@ import java.time.ZoneOffset;
 final class PostgresKeys {
 
     private static final String SHARE = "SELECT CAST(pg_advisory_xact_lock_shared(?) AS TEXT)";
+    /**
+     * The scope held shared, then whether the key was used and whether the scope is closed: two statements sent
+     * together, the second with its own snapshot, taken once the first holds the scope.
+     */
+    private static final String SHARE_AND_LOOK = SHARE + ";SELECT EXISTS (SELECT 1 FROM allframe_idempotency_keys"
+            + " WHERE idempotency_key = ?), EXISTS (SELECT 1 FROM allframe_closed_scopes WHERE idempotency_scope = ?)";
     private static final String HOLD = "SELECT CAST(pg_advisory_xact_lock(?) AS TEXT)";
     private static final String INSERT = "INSERT INTO allframe_idempotency_keys (idempotency_key, stream_id,"
             + " stream_version, first_position, last_position, recorded_at, idempotency_scope)"
@@ -29,9 +36,28 @@ final class PostgresKeys {
     private PostgresKeys() {
     }
 
-    /** Holds {@code scope} shared until {@code connection}'s transaction ends: a closing of it waits. */
-    static void shareScope(Connection connection, String scope) throws SQLException {
-        lock(connection, SHARE, scope);
+    /**
+     * Holds {@code scope} shared until {@code connection}'s transaction ends (a closing of it waits), and then looks
+     * for {@code key}'s use and the scope's closing, as committed once the scope was held: one round trip.
+     */
+    static Looked shareScopeAndLook(Connection connection, String scope, String key) throws SQLException {
+        try (PreparedStatement look = connection.prepareStatement(SHARE_AND_LOOK)) {
+            look.setLong(1, lockKey(scope));
+            look.setString(2, key);
+            look.setString(3, scope);
+            look.execute();
+            if (!look.getMoreResults()) {
+                throw new SQLException("the look for the key and the scope returned no row: " + SHARE_AND_LOOK);
+            }
+            try (ResultSet row = look.getResultSet()) {
+                row.next();
+                return new Looked(row.getBoolean(1), row.getBoolean(2));
+            }
+        }
+    }
+
+    /** What a keyed append found once it held its scope: whether its key was used, whether the scope is closed. */
+    record Looked(boolean keyUsed, boolean scopeClosed) {
     }
 
     /** Holds {@code scope} exclusively until {@code connection}'s transaction ends, once its appends ended. */
@@ -59,8 +85,12 @@ final class PostgresKeys {
 
     private static void lock(Connection connection, String sql, String scope) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(sql)) {
-            lock.setLong(1, SCOPES | (scope.hashCode() & 0xFFFF_FFFFL));
+            lock.setLong(1, lockKey(scope));
             lock.execute();
         }
+    }
+
+    private static long lockKey(String scope) {
+        return SCOPES | (scope.hashCode() & 0xFFFF_FFFFL);
     }
 }
