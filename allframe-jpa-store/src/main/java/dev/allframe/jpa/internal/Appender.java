@@ -156,8 +156,8 @@ public final class Appender {
     /**
      * On PostgreSQL: an append takes positions and stores its events without a lock held through the transaction
      * ({@link PostgresAppender#append}). One with an idempotency key first holds its scope shared and looks for the
-     * key's earlier use and the scope's closing (one round trip), then stores the key after its events
-     * ({@link PostgresKeys}): when another append stored the
+     * key's earlier use and the scope's closing (one round trip), then stores the key after its events, in the round
+     * trip that stores them ({@link PostgresKeys}): when another append stored the
      * same key meanwhile, or took the versions the events needed, the earlier use is the answer, and the events are
      * taken back.
      */
@@ -178,10 +178,21 @@ public final class Appender {
             }
         }
         AppendResult result;
+        boolean keyStored;
         try {
-            result = request.events().isEmpty() ? checkNothing(em, request)
-                    : HibernateJdbc.onConnectionOf(em, connection -> postgres.append(connection,
-                            mapper.prepare(request, now)));
+            if (request.events().isEmpty()) {
+                result = checkNothing(em, request);
+                keyStored = key == null || storeKey(em, key, result, now, scope);
+            } else if (key == null) {
+                result = HibernateJdbc.onConnectionOf(em, connection -> postgres.append(connection,
+                        mapper.prepare(request, now)));
+                keyStored = true;
+            } else {
+                PostgresAppender.Keyed keyed = HibernateJdbc.onConnectionOf(em,
+                        connection -> postgres.appendKeyed(connection, mapper.prepare(request, now)));
+                result = keyed.result();
+                keyStored = keyed.keyStored();
+            }
         } catch (ConcurrencyConflictException | QueryConflictException refused) {
             Optional<AppendResult> earlier = key == null ? Optional.empty() : earlierUse(em, key);
             if (earlier.isPresent()) {
@@ -189,7 +200,7 @@ public final class Appender {
             }
             throw refused;
         }
-        if (key != null && !storeKey(em, key, result, now, scope)) {
+        if (!keyStored) {
             if (!result.events().isEmpty()) {
                 takeBack(em, result, null);
             }

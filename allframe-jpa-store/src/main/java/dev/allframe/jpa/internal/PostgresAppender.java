@@ -61,18 +61,44 @@ final class PostgresAppender {
 
     /** Appends {@code prepared}'s events, which must not be empty, on {@code connection}'s transaction. */
     AppendResult append(Connection connection, PreparedAppend prepared) throws SQLException {
+        return append(connection, prepared, false).result();
+    }
+
+    /**
+     * Appends {@code prepared}'s events, which must not be empty, on {@code connection}'s transaction, and stores the
+     * request's idempotency key after them in the same round trip ({@link PostgresKeys#INSERT_AFTER_APPEND}).
+     */
+    Keyed appendKeyed(Connection connection, PreparedAppend prepared) throws SQLException {
+        return append(connection, prepared, true);
+    }
+
+    /** An append with its key: whether the key was stored, or another append had stored it first. */
+    record Keyed(AppendResult result, boolean keyStored) {
+    }
+
+    private Keyed append(Connection connection, PreparedAppend prepared, boolean keyed) throws SQLException {
         int count = prepared.size();
+        String text = keyed ? statements.append(prepared) + ";\n" + PostgresKeys.INSERT_AFTER_APPEND
+                : statements.append(prepared);
         for (int attempt = 1; ; attempt++) {
             long head;
             PostgresStatements.Inserted inserted;
-            try (PreparedStatement append = connection.prepareStatement(statements.append(prepared))) {
-                statements.bindAppend(append, 1, connection, prepared);
+            boolean keyStored = false;
+            try (PreparedStatement append = connection.prepareStatement(text)) {
+                int next = statements.bindAppend(append, 1, connection, prepared);
+                if (keyed) {
+                    PostgresKeys.bindAfterAppend(append, next, prepared.request(), count, prepared.now());
+                }
                 head = statements.headBefore(append, executeInTransaction(append, prepared.request()), count);
                 append.getMoreResults();
                 inserted = statements.inserted(append.getResultSet());
+                if (keyed) {
+                    append.getMoreResults();
+                    keyStored = append.getUpdateCount() == 1;
+                }
             }
             if (inserted.all(count)) {
-                return statements.appended(prepared, head, inserted.version());
+                return new Keyed(statements.appended(prepared, head, inserted.version()), keyStored);
             }
             Optional<RuntimeException> refused = statements.refuse(connection, prepared, head);
             if (refused.isPresent()) {

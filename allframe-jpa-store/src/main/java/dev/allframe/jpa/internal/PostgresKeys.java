@@ -1,5 +1,6 @@
 package dev.allframe.jpa.internal;
 
+import dev.allframe.spi.event.AppendRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +32,16 @@ final class PostgresKeys {
     private static final String INSERT = "INSERT INTO allframe_idempotency_keys (idempotency_key, stream_id,"
             + " stream_version, first_position, last_position, recorded_at, idempotency_scope)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
+    /**
+     * Sent after an append's insert, in the same round trip: stores the append's key with the events the insert just
+     * stored (the last {@code count} positions this session took, of the stream), when it stored all of them.
+     */
+    static final String INSERT_AFTER_APPEND = "INSERT INTO allframe_idempotency_keys (idempotency_key, stream_id,"
+            + " stream_version, first_position, last_position, recorded_at, idempotency_scope)"
+            + " SELECT ?, ?, max(stream_version), min(global_position), max(global_position), ?, ?"
+            + " FROM allframe_events WHERE stream_id = ? AND global_position BETWEEN"
+            + " currval('allframe_positions') - ? + 1 AND currval('allframe_positions') HAVING count(*) = ?"
+            + " ON CONFLICT (idempotency_key) DO NOTHING";
     private static final long SCOPES = 0x53L << 56;
 
     private PostgresKeys() {
@@ -81,6 +92,18 @@ final class PostgresKeys {
             insert.setString(7, scope);
             return insert.executeUpdate() == 1;
         }
+    }
+
+    /** Binds {@link #INSERT_AFTER_APPEND} from {@code first} on, for an append of {@code count} events. */
+    static void bindAfterAppend(PreparedStatement insert, int first, AppendRequest request, int count,
+                                Instant recordedAt) throws SQLException {
+        insert.setString(first, request.idempotencyKey());
+        insert.setString(first + 1, request.streamId());
+        insert.setObject(first + 2, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
+        insert.setString(first + 3, request.idempotencyScope());
+        insert.setString(first + 4, request.streamId());
+        insert.setInt(first + 5, count);
+        insert.setInt(first + 6, count);
     }
 
     private static void lock(Connection connection, String sql, String scope) throws SQLException {
