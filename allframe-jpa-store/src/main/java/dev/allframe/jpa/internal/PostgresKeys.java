@@ -34,13 +34,15 @@ final class PostgresKeys {
             + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
     /**
      * Sent after an append's insert, in the same round trip: stores the append's key with the events the insert just
-     * stored (the last {@code count} positions this session took, of the stream), when it stored all of them.
+     * stored (at the last {@code count} positions this session took), when it stored all of them. The positions are
+     * read once, before the rows ({@code currval} in a subquery), so that the rows are found by their positions alone:
+     * compared row by row, they would be looked for among every event of the stream.
      */
     static final String INSERT_AFTER_APPEND = "INSERT INTO allframe_idempotency_keys (idempotency_key, stream_id,"
             + " stream_version, first_position, last_position, recorded_at, idempotency_scope)"
             + " SELECT ?, ?, max(stream_version), min(global_position), max(global_position), ?, ?"
-            + " FROM allframe_events WHERE stream_id = ? AND global_position BETWEEN"
-            + " currval('allframe_positions') - ? + 1 AND currval('allframe_positions') HAVING count(*) = ?"
+            + " FROM allframe_events WHERE global_position BETWEEN (SELECT currval('allframe_positions')) - ? + 1"
+            + " AND (SELECT currval('allframe_positions')) HAVING count(*) = ?"
             + " ON CONFLICT (idempotency_key) DO NOTHING";
     private static final long SCOPES = 0x53L << 56;
 
@@ -101,9 +103,8 @@ final class PostgresKeys {
         insert.setString(first + 1, request.streamId());
         insert.setObject(first + 2, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
         insert.setString(first + 3, request.idempotencyScope());
-        insert.setString(first + 4, request.streamId());
+        insert.setInt(first + 4, count);
         insert.setInt(first + 5, count);
-        insert.setInt(first + 6, count);
     }
 
     private static void lock(Connection connection, String sql, String scope) throws SQLException {
