@@ -19,6 +19,7 @@ import dev.allframe.jpa.internal.EventRetagger;
 import dev.allframe.jpa.internal.EventRowMapper;
 import dev.allframe.jpa.internal.HibernateJdbc;
 import dev.allframe.jpa.internal.JpaStoreMessages;
+import dev.allframe.jpa.internal.OthersAppends;
 import dev.allframe.jpa.internal.PostgresNotice;
 import dev.allframe.jpa.internal.PostgresNotifications;
 import dev.allframe.jpa.internal.RetentionRows;
@@ -701,7 +702,8 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
             return Optional.empty();
         }
         PostgresNotifications notifications = new PostgresNotifications(
-                work -> transactions.read(em -> HibernateJdbc.onConnectionOf(em, work)), listener);
+                work -> transactions.read(em -> HibernateJdbc.onConnectionOf(em, work)), new OthersAppends(listener,
+                notices));
         executor.execute(notifications::run);
         try {
             notifications.awaitListening(Duration.ofSeconds(5));

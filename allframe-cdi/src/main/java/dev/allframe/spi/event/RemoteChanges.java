@@ -13,7 +13,8 @@ public interface RemoteChanges {
 
     /**
      * Calls {@code listener} with each change committed from now on by any process, this one included, until the
-     * subscription is closed or listening fails ({@link RemoteChangeListener#lost}). The listening is a task on
+     * subscription is closed or listening fails ({@link RemoteChangeListener#lost}); a store may leave out this
+     * process's own appends, which its subscribers heard of as they committed. The listening is a task on
      * {@code executor}, which it occupies until then.
      *
      * @return empty when the store cannot tell: a database without notifications, or a schema without what sends them

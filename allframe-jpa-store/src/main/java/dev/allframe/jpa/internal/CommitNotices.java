@@ -53,6 +53,11 @@ public final class CommitNotices {
     private volatile boolean closed;
     /** The highest position told; read and written only by the thread that holds {@link #sending}. */
     private volatile long told;
+    /** The heads of the last notices sent, {@link #SENT_KEPT} of them, each written before its notice went. */
+    private final long[] sent = new long[SENT_KEPT];
+    private int nextSent;
+    /** How many of the notices it sent last a store recognises as its own when the database tells them back. */
+    static final int SENT_KEPT = 256;
 
     /** Notices sent in the thread that committed, until {@link #sendOn} is called. */
     public CommitNotices(Sender sender) {
@@ -92,6 +97,25 @@ public final class CommitNotices {
         }
     }
 
+    /**
+     * Whether a notice with {@code head} is one of the last this process sent: the database tells it back to this
+     * process's own listener, whose projections heard of those commits as they happened. No other process's append
+     * ends at a position of this one's.
+     */
+    public synchronized boolean sentHere(long head) {
+        for (long one : sent) {
+            if (one == head && head != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private synchronized void remember(long head) {
+        sent[nextSent] = head;
+        nextSent = (nextSent + 1) % SENT_KEPT;
+    }
+
     private void sendWhileNew() {
         do {
             long head = highest.get();
@@ -100,6 +124,7 @@ public final class CommitNotices {
                 return;
             }
             try {
+                remember(head);
                 sender.send(head);
                 told = head;
             } catch (RuntimeException | Error e) {

@@ -80,6 +80,36 @@ class CommitNoticesTest {
         assertThat(tasks.tasks).isEmpty();
     }
 
+    /**
+     * The heads of the notices it sent, the last {@link CommitNotices#SENT_KEPT} of them, are known as its own when the
+     * database tells them back; a commit told by a later notice with a higher head never went out under its own.
+     */
+    @Test
+    void theHeadsOfTheLastNoticesSentAreKnownAsItsOwn() {
+        List<Long> sent = new ArrayList<>();
+        CommitNotices notices = new CommitNotices(sent::add, duration -> { });
+        HeldTasks tasks = new HeldTasks();
+        notices.sendOn(tasks);
+
+        notices.committed(5);
+        notices.committed(9);
+        tasks.runAll();
+        for (long head = 10; head < 10 + CommitNotices.SENT_KEPT - 1; head++) {
+            notices.committed(head);
+            tasks.runAll();
+        }
+
+        assertThat(sent).hasSize(CommitNotices.SENT_KEPT).startsWith(9L, 10L);
+        assertThat(notices.sentHere(9)).isTrue();
+        assertThat(notices.sentHere(10 + CommitNotices.SENT_KEPT - 2)).isTrue();
+        assertThat(notices.sentHere(5)).as("told by the notice of 9").isFalse();
+        assertThat(notices.sentHere(4)).as("never committed here").isFalse();
+        assertThat(notices.sentHere(0)).isFalse();
+        notices.committed(10 + CommitNotices.SENT_KEPT);
+        tasks.runAll();
+        assertThat(notices.sentHere(9)).as("sent before the last " + CommitNotices.SENT_KEPT).isFalse();
+    }
+
     @Test
     void noticesSentInTheThreadThatCommittedAreNotSpaced() {
         List<Long> sent = new ArrayList<>();

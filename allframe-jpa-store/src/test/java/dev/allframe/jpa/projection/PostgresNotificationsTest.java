@@ -206,18 +206,25 @@ class PostgresNotificationsTest {
         }
     }
 
+    /**
+     * Another server's append, a batch and an operator's request are told in the order they committed; the listening
+     * server's own append is not told back (its projections heard of it as it committed).
+     */
     @Test
     void eachNotificationIsToldInCommitOrderAndOneThatDoesNotReadIsReportedAndLeft() throws Exception {
         Told told = new Told();
+        JpaEventStore server = database.freshStoreKeepingData(EventTypeRegistry.of(List.of(Credited.class)));
         try (LogCapture log = LogCapture.of(PostgresNotifications.class);
-             var listening = writer.listen(workers.executor(Lane.LISTENING), told).orElseThrow()) {
+             var listening = server.listen(workers.executor(Lane.LISTENING), told).orElseThrow()) {
             String channel = PostgresNotifications.channel(TestDatabase.POSTGRESQL.schema());
             awaitListening(told, channel);
             database.execute("SELECT pg_notify('" + channel + "', 'c many ledger')");
+            server.append("own", AppendCondition.any(), List.of(new NewEvent(EventIds.next(), "Credited", 1,
+                    new Credited("own", 1), null, null, null)));
             credit(2);
             writer.changeControl("ledger", control -> control.withPaused(true));
 
-            assertThat(told.next()).isEqualTo("appended 2");
+            assertThat(told.next()).as("the other server's append; not its own, before it").isEqualTo("appended 3");
             assertThat(told.next()).as("the checkpoint row made for the control").isEqualTo("progressed ledger 0");
             assertThat(told.next()).isEqualTo("controlled ledger");
             assertThat(log.lines()).containsExactly("WARNING AF2058: A notification of the servers sharing the database"
