@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.allframe.EventStoreException;
 import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,48 +53,12 @@ class JtaTransactionFailureTest {
         }
     }
 
-    /** No caller's transaction is running. */
-    private static final class NoTransaction implements TransactionSynchronizationRegistry {
-
-        @Override
-        public Object getTransactionKey() {
-            return null;
-        }
-
-        @Override
-        public void putResource(Object key, Object value) {
-        }
-
-        @Override
-        public Object getResource(Object key) {
-            return null;
-        }
-
-        @Override
-        public void registerInterposedSynchronization(Synchronization sync) {
-            throw new IllegalStateException("no transaction");
-        }
-
-        @Override
-        public int getTransactionStatus() {
-            return Status.STATUS_NO_TRANSACTION;
-        }
-
-        @Override
-        public void setRollbackOnly() {
-        }
-
-        @Override
-        public boolean getRollbackOnly() {
-            return false;
-        }
-    }
 
     @Test
     void aRefusedCommitIsRolledBackAndNamesItsCause() {
         RefusingUserTransaction userTransaction = new RefusingUserTransaction();
         JtaTransactions transactions = new JtaTransactions(TestDatabase.H2.factory(), userTransaction,
-                new NoTransaction());
+                new NoJtaTransaction());
         List<String> afterCommit = new ArrayList<>();
 
         assertThatThrownBy(() -> transactions.write(em -> "written", afterCommit::add))

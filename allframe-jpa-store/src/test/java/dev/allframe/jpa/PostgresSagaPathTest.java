@@ -16,8 +16,6 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import jakarta.transaction.NotSupportedException;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.UserTransaction;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,7 +107,7 @@ class PostgresSagaPathTest {
     void underJtaWithoutATransactionEachWriteIsOneStatementInAutocommitModeWithoutAJtaTransaction() {
         RecordingUserTransaction userTransaction = new RecordingUserTransaction();
         JpaEventStore store = new JpaEventStore(new JtaTransactions(countingFactory(), userTransaction,
-                new NoTransaction()), new JsonbEventSerializer(), EventTypeRegistry.of(List.of(ConformanceEvent.class)),
+                new NoJtaTransaction()), new JsonbEventSerializer(), EventTypeRegistry.of(List.of(ConformanceEvent.class)),
                 Clock.systemUTC());
         Instant then = Instant.now().truncatedTo(ChronoUnit.MICROS);
         UUID id = UUID.randomUUID();
@@ -187,45 +185,6 @@ class PostgresSagaPathTest {
 
         @Override
         public void setTransactionTimeout(int seconds) {
-        }
-    }
-
-    /** A thread on which no transaction is active. */
-    private static final class NoTransaction implements TransactionSynchronizationRegistry {
-
-        @Override
-        public Object getTransactionKey() {
-            return null;
-        }
-
-        @Override
-        public void putResource(Object key, Object value) {
-            throw new IllegalStateException("no transaction");
-        }
-
-        @Override
-        public Object getResource(Object key) {
-            return null;
-        }
-
-        @Override
-        public void registerInterposedSynchronization(Synchronization sync) {
-            throw new IllegalStateException("no transaction");
-        }
-
-        @Override
-        public int getTransactionStatus() {
-            return Status.STATUS_NO_TRANSACTION;
-        }
-
-        @Override
-        public void setRollbackOnly() {
-            throw new IllegalStateException("no transaction");
-        }
-
-        @Override
-        public boolean getRollbackOnly() {
-            return false;
         }
     }
 }
