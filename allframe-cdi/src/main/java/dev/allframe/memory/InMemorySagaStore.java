@@ -48,10 +48,7 @@ public final class InMemorySagaStore implements SagaStore {
     @Override
     public synchronized void start(SagaRecord saga, Duration lease, List<SagaLogEntry> entries) {
         sagas.put(saga.id(), saga.ownedBy(saga.owner(), now().plus(lease), saga.updated()));
-        if (!entries.isEmpty()) {
-            Map<Integer, SagaLogEntry> history = histories.computeIfAbsent(saga.id(), id -> new LinkedHashMap<>());
-            entries.forEach(entry -> history.put(entry.number(), entry));
-        }
+        addToHistory(saga, entries);
     }
 
     @Override
@@ -66,6 +63,11 @@ public final class InMemorySagaStore implements SagaStore {
             throw new SagaTakenOverException(saga.saga(), saga.id(), stored.owner());
         }
         sagas.put(saga.id(), stored == null ? saga : saga.ownedBy(saga.owner(), stored.leaseUntil(), saga.updated()));
+        addToHistory(saga, entries);
+    }
+
+    /** Adds {@code entries} to the saga's history, each replacing the one of its number. */
+    private void addToHistory(SagaRecord saga, List<SagaLogEntry> entries) {
         if (!entries.isEmpty()) {
             Map<Integer, SagaLogEntry> history = histories.computeIfAbsent(saga.id(), id -> new LinkedHashMap<>());
             entries.forEach(entry -> history.put(entry.number(), entry));

@@ -103,8 +103,11 @@ public final class CommitNotices {
      * ends at a position of this one's.
      */
     public synchronized boolean sentHere(long head) {
+        if (head == 0) {
+            return false;
+        }
         for (long one : sent) {
-            if (one == head && head != 0) {
+            if (one == head) {
                 return true;
             }
         }

@@ -78,8 +78,7 @@ final class PostgresAppender {
 
     private Keyed append(Connection connection, PreparedAppend prepared, boolean keyed) throws SQLException {
         int count = prepared.size();
-        String text = keyed ? statements.append(prepared) + ";\n" + PostgresKeys.INSERT_AFTER_APPEND
-                : statements.append(prepared);
+        String text = keyed ? statements.appendKeyed(prepared) : statements.append(prepared);
         for (int attempt = 1; ; attempt++) {
             long head;
             PostgresStatements.Inserted inserted;

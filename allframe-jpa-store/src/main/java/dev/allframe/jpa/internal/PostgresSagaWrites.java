@@ -17,8 +17,8 @@ import java.util.UUID;
 
 /**
  * The saga log's writes on PostgreSQL, each one statement: a saga's start with its lease (and the first entries of its
- * log), a save of the saga with its log's entries, and the renewal of a process's leases (on the database's clock, without reading it first). The
- * portable path takes a round trip per row it looks at (the saga's row locked and read, each entry's row looked up)
+ * log), a save of the saga with its log's entries, and the renewal of a process's leases (on the database's clock,
+ * without reading it first). The portable path takes a round trip per row it looks at (the saga's row locked and read, each entry's row looked up)
  * and writes every column of the saga again; here the saga's changing columns are updated only where the saga is
  * still the saver's, and its entries inserted or replaced by the same statement, so that a save is one round trip,
  * which on a connection in autocommit mode is also its commit. A save that finds the saga's row

@@ -124,7 +124,7 @@ final class PostgresStatements {
 
     /** The statement texts, by form, shape and number of appends. */
     private enum Form {
-        APPEND, ALONE, BATCHED, BATCH, REFUSED
+        APPEND, APPEND_KEYED, ALONE, BATCHED, BATCH, REFUSED
     }
 
     private record Text(Form form, Shape shape, int appends) {
@@ -146,6 +146,13 @@ final class PostgresStatements {
         Shape shape = Shape.of(prepared.request());
         return text(new Text(Form.APPEND, shape, 1), () -> (savesPoint(shape) ? SAVEPOINT : "") + take(shape)
                 + insert(shape, false, true));
+    }
+
+    /** An append as {@link #append}, then the store of its key ({@link PostgresKeys#INSERT_AFTER_APPEND}). */
+    String appendKeyed(PreparedAppend prepared) {
+        Shape shape = Shape.of(prepared.request());
+        return text(new Text(Form.APPEND_KEYED, shape, 1), () -> append(prepared) + ";\n"
+                + PostgresKeys.INSERT_AFTER_APPEND);
     }
 
     /** An append that fails when a condition does not hold, for a connection in autocommit mode. */
