@@ -199,7 +199,8 @@ public final class InMemoryEventStore implements EventStore, InlineSubscribers {
                     event.metadata(), event.tags(), event.event());
             stored.add(envelope);
         }
-        AppendResult result = new AppendResult(streamId, version, upcast(stored), false);
+        // nothing in memory rolls back: the events are there for good once the append returns
+        AppendResult result = new AppendResult(streamId, version, upcast(stored), false, true);
         inlineListeners.notifyInline(result);
         log.addAll(stored);
         tags.add(stored);

@@ -164,10 +164,16 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         try {
             Optional<AppendResult> alone = appender.appendAlone(onPostgres, request, now);
             if (alone.isPresent()) {
-                appended(alone.get());
-                return alone.get();
+                AppendResult committed = committedIfStored(alone.get());
+                appended(committed);
+                return committed;
             }
-            return transactions.write(em -> appender.append(em, request, now), this::appended);
+            boolean ownTransaction = transactions.writesAlone();
+            // marked before the commit, which it never outlives if the commit fails
+            return transactions.write(em -> {
+                AppendResult result = appender.append(em, request, now);
+                return ownTransaction ? committedIfStored(result) : result;
+            }, this::appended);
         } catch (PersistenceException e) {
             Optional<DatabaseRefusal> refusal = DatabaseRefusal.of(e);
             if (refusal.isEmpty()) {
@@ -176,6 +182,11 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
             throw refusal.get().error(request, () -> streamVersion(request.streamId()),
                     () -> storedEventId(request, e), e);
         }
+    }
+
+    /** {@code result}, of an append in a transaction of its own, as committed when it stored events now. */
+    private static AppendResult committedIfStored(AppendResult result) {
+        return result.duplicate() || result.events().isEmpty() ? result : result.asCommitted();
     }
 
     /** Which of the request's event ids is stored; empty when that cannot be read (the refusal then says the rest). */

@@ -18,6 +18,15 @@ public interface JpaTransactions {
      */
     <T> T write(Function<EntityManager, T> work, Consumer<T> afterCommit);
 
+    /**
+     * Whether a {@link #write} on this thread now runs in a transaction of its own, committed before it returns, rather
+     * than in a caller's that may still roll back. {@code false} unless the implementation knows: what the store tells
+     * from it ({@code AppendResult.committed()}) may only err on the safe side.
+     */
+    default boolean writesAlone() {
+        return false;
+    }
+
     /** Runs {@code work} with an entity manager for reading. */
     <T> T read(Function<EntityManager, T> work);
 

@@ -54,6 +54,12 @@ public final class JtaTransactions implements JpaTransactions {
         return result;
     }
 
+    /** A write joins the caller's transaction when one is active on this thread, else begins and commits its own. */
+    @Override
+    public boolean writesAlone() {
+        return !transactionActive();
+    }
+
     /** Whether a transaction is active on this thread: the caller's, which a write joins. */
     boolean transactionActive() {
         return registry.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;

@@ -41,6 +41,12 @@ public final class ResourceLocalTransactions implements JpaTransactions {
         return result;
     }
 
+    /** Every write begins and commits a transaction of its own. */
+    @Override
+    public boolean writesAlone() {
+        return true;
+    }
+
     /** Connections of the unit in autocommit mode, for writes with nothing else in their transaction. */
     AutocommitConnections autocommitConnections() {
         return HibernateJdbc.autocommit(factory);

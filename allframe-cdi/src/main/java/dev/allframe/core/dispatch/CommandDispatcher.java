@@ -196,6 +196,7 @@ public final class CommandDispatcher implements CommandBus {
     private CommandResult attempts(BoundCommandHandler handler, Object command, CommandOptions options,
                                    UUID commandId, String streamId, String key, StateModel stateModel,
                                    List<QueryItem> items, CommandTrace trace) {
+        boolean unreadConflicted = false;
         for (int attempt = 0; ; attempt++) {
             if (attempt > 0) {
                 trace.retried(attempt);
@@ -208,8 +209,14 @@ public final class CommandDispatcher implements CommandBus {
             }
             StateLoader.LoadedState loaded = stateModel == null ? null : states.load(stateModel, streamId);
             BoundaryLoader.Decision decision = items == null ? null : boundaries.load(handler.boundary(), items);
-            List<Object> events = decision != null ? handler.decide(command, decision.models(), streamId)
-                    : handler.handle(command, loaded == null ? null : loaded.state(), streamId);
+            List<Object> events;
+            if (decision != null) {
+                events = handler.decide(command, decision.models(), streamId);
+            } else {
+                Handled handled = handle(handler, command, stateModel, streamId, loaded);
+                loaded = handled.loaded();
+                events = handled.events();
+            }
             if (streamId == null) {
                 return new CommandResult(commandId, null, 0, List.of(), false);
             }
@@ -232,6 +239,15 @@ public final class CommandDispatcher implements CommandBus {
                 return result(appended, key, streamId, commandId);
             } catch (ConcurrencyConflictException conflict) {
                 append.failed(conflict);
+                if (stateModel != null) {
+                    states.doubt(stateModel, streamId);
+                }
+                if (loaded != null && loaded.unread() && !unreadConflicted) {
+                    // decided on a kept state another server's append made old: once, not a retry of what was read
+                    unreadConflicted = true;
+                    attempt--;
+                    continue;
+                }
                 if (stateModel == null || attempt >= maxRetries) {
                     throw conflict;
                 }
@@ -247,6 +263,40 @@ public final class CommandDispatcher implements CommandBus {
                 append.end();
             }
         }
+    }
+
+    /**
+     * Handles {@code command} on {@code loaded}. A command refused, or storing nothing, on a state kept without reading
+     * the stream ({@link StateLoader.LoadedState#unread()}) is decided again on the stream as read now, when that holds
+     * newer events: another server may have appended what changes the decision, and no append would tell.
+     */
+    private Handled handle(BoundCommandHandler handler, Object command, StateModel model, String streamId,
+                           StateLoader.LoadedState loaded) {
+        if (loaded == null || !loaded.unread()) {
+            return new Handled(loaded, handler.handle(command, loaded == null ? null : loaded.state(), streamId));
+        }
+        List<Object> events;
+        try {
+            events = handler.handle(command, loaded.state(), streamId);
+        } catch (RuntimeException refused) {
+            StateLoader.LoadedState read = states.read(model, streamId);
+            if (read.state() == loaded.state() && read.version() == loaded.version()) {
+                throw refused;
+            }
+            return new Handled(read, handler.handle(command, read.state(), streamId));
+        }
+        if (!events.isEmpty()) {
+            return new Handled(loaded, events);
+        }
+        StateLoader.LoadedState read = states.read(model, streamId);
+        if (read.state() == loaded.state() && read.version() == loaded.version()) {
+            return new Handled(loaded, events);
+        }
+        return new Handled(read, handler.handle(command, read.state(), streamId));
+    }
+
+    /** The events a handler returned and the state it decided on. */
+    private record Handled(StateLoader.LoadedState loaded, List<Object> events) {
     }
 
     private Optional<CommandResult> earlierResult(String key, String streamId, UUID commandId) {

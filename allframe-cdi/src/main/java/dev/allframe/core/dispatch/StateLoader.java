@@ -46,8 +46,30 @@ final class StateLoader {
         this.cache = new StateCache(cachedStreams);
     }
 
+    /**
+     * The stream's state: a confirmed kept state as it is, without reading ({@link LoadedState#unread()}: the append
+     * it leads to is conditioned on its version all the same), else folded from what the store reads.
+     */
     LoadedState load(StateModel model, String streamId) {
+        StateCache.Entry kept = cache.get(model, streamId);
+        if (kept != null && kept.confirmed()) {
+            return new LoadedState(kept.state(), kept.version(), true);
+        }
         return fold(model, streamId, true);
+    }
+
+    /**
+     * The stream's state as the store reads it now, after a command decided on an {@link LoadedState#unread()} state
+     * was refused or stored nothing: the same state when the stream has nothing newer, so that the decision stands.
+     */
+    LoadedState read(StateModel model, String streamId) {
+        cache.doubt(model, streamId);
+        return fold(model, streamId, true);
+    }
+
+    /** The state kept for the stream, if any, is checked against the stream by the next load. */
+    void doubt(StateModel model, String streamId) {
+        cache.doubt(model, streamId);
     }
 
     /**
@@ -63,7 +85,8 @@ final class StateLoader {
             }
             cache.remove(model, streamId);
         }
-        LoadedState start = fromSnapshot(model, streamId, warn).orElseGet(() -> new LoadedState(model.initial(), 0));
+        LoadedState start = fromSnapshot(model, streamId, warn)
+                .orElseGet(() -> new LoadedState(model.initial(), 0, false));
         return foldOn(model, streamId, start.state(), start.version(), null,
                 store.readStream(streamId, start.version() + 1, READ_BATCH), 0);
     }
@@ -103,13 +126,46 @@ final class StateLoader {
             from = 0;
         }
         if (reached > version) {
-            cache.put(model, streamId, folded, reached, last);
+            cache.put(model, streamId, folded, reached, last, false);
         }
-        return new LoadedState(folded, reached);
+        return new LoadedState(folded, reached, false);
+    }
+
+    /**
+     * After {@code appended}, stored on {@code before}: keeps the state folded on with the stored events as confirmed
+     * when the store reported them committed, and snapshots the state when the append passed a multiple of the
+     * interval.
+     */
+    void appended(StateModel model, LoadedState before, AppendResult appended) {
+        confirm(model, before, appended);
+        snapshot(model, before, appended);
+    }
+
+    /**
+     * Keeps {@code before} folded on with the committed events of {@code appended} (as the store reads them back) as a
+     * confirmed state; a fold that fails drops the kept state, so that the next command folds what the store reads and
+     * meets the failure there.
+     */
+    private void confirm(StateModel model, LoadedState before, AppendResult appended) {
+        List<EventEnvelope> events = appended.events();
+        if (!appended.committed() || appended.duplicate() || events.isEmpty()
+                || events.get(0).streamVersion() != before.version() + 1) {
+            return;
+        }
+        try {
+            Object folded = before.state();
+            for (EventEnvelope event : events) {
+                folded = model.apply(folded, event);
+            }
+            EventEnvelope last = events.get(events.size() - 1);
+            cache.put(model, appended.streamId(), folded, last.streamVersion(), last.eventId(), true);
+        } catch (RuntimeException e) {
+            cache.remove(model, appended.streamId());
+        }
     }
 
     /** Snapshots the state after {@code appended} when the append passed a multiple of the interval. */
-    void appended(StateModel model, LoadedState before, AppendResult appended) {
+    private void snapshot(StateModel model, LoadedState before, AppendResult appended) {
         if (snapshots == null || appended.duplicate()
                 || before.version() / snapshotEvery == appended.streamVersion() / snapshotEvery) {
             return;
@@ -131,7 +187,7 @@ final class StateLoader {
         }
         try {
             return snapshots.loadSnapshot(streamId, model.type(), fingerprints.of(model))
-                    .map(s -> new LoadedState(s.state(), s.streamVersion()));
+                    .map(s -> new LoadedState(s.state(), s.streamVersion(), false));
         } catch (RuntimeException e) {
             if (warn) {
                 LOG.log(Level.WARNING, e, () -> CommandMessages.snapshotNotRead(streamId).toString());
@@ -140,7 +196,10 @@ final class StateLoader {
         }
     }
 
-    /** A folded state and the stream version it reflects. */
-    record LoadedState(Object state, long version) {
+    /**
+     * A folded state and the stream version it reflects; {@code unread} when it is a confirmed kept state, used
+     * without reading the stream.
+     */
+    record LoadedState(Object state, long version, boolean unread) {
     }
 }

@@ -19,6 +19,7 @@ import dev.allframe.core.config.AllFrameConfig;
 import dev.allframe.core.handler.HandlerCatalog;
 import dev.allframe.memory.InMemoryEventStore;
 import dev.allframe.spi.StoreCapabilities;
+import dev.allframe.spi.event.AppendCondition;
 import dev.allframe.spi.event.AppendRequest;
 import dev.allframe.spi.event.AppendResult;
 import dev.allframe.testing.ForwardingEventStore;
@@ -33,7 +34,25 @@ class StateCacheTest {
     private final SwitchingStore store = new SwitchingStore(new InMemoryEventStore());
 
     @Test
-    void aCommandReadsTheStreamFromTheEventItsKeptStateWasFoldedUpTo() {
+    void aCommandOnAStateTheServerFoldedOnWithItsOwnCommittedEventsReadsNothing() {
+        CommandDispatcher bus = bus(store, 10_000, new AccountCommands());
+        bus.dispatch(new OpenAccount("A", "Ada"));
+        for (int i = 0; i < 5; i++) {
+            bus.dispatch(new Deposit("A", BigDecimal.TEN));
+        }
+        store.readsFrom.clear();
+
+        CommandResult result = bus.dispatch(new Withdraw("A", new BigDecimal("50")));
+
+        assertThat(store.readsFrom).as("the state after the last deposit, whose events the store reported committed")
+                .isEmpty();
+        assertThat(result.streamVersion()).isEqualTo(7);
+        assertThat(store.conditions).last().isEqualTo(AppendCondition.streamVersionEq(6));
+    }
+
+    @Test
+    void aCommandReadsTheStreamFromTheEventItsKeptStateWasFoldedUpToWhenTheEventsAreNotKnownCommitted() {
+        store.committed = false; // as in a caller's JTA transaction, which may still roll back
         CommandDispatcher bus = bus(store, 10_000, new AccountCommands());
         bus.dispatch(new OpenAccount("A", "Ada"));
         for (int i = 0; i < 5; i++) {
@@ -46,6 +65,69 @@ class StateCacheTest {
         assertThat(store.readsFrom).as("the state was kept as the last command found it, at version 5")
                 .containsExactly(5L);
         assertThat(result.streamVersion()).isEqualTo(7);
+    }
+
+    @Test
+    void aCommandOnAKeptStateAnotherServerMadeOldMeetsAConflictAndIsDecidedAgainOnWhatTheStreamHolds() {
+        CommandDispatcher here = bus(store, 10_000, new TallyHandlers());
+        CommandDispatcher there = bus(store, 10_000, new TallyHandlers());
+        here.dispatch(new Raise("T"));
+        here.dispatch(new Raise("T"));
+        there.dispatch(new Lower("T"));
+        store.readsFrom.clear();
+        store.conditions.clear();
+
+        CommandResult result = here.dispatch(new Raise("T"));
+
+        assertThat(store.conditions).as("on the kept state's version, then on the version read")
+                .containsExactly(AppendCondition.streamVersionEq(2), AppendCondition.streamVersionEq(3));
+        assertThat(store.readsFrom).containsExactly(2L);
+        assertThat(result.streamVersion()).isEqualTo(4);
+        assertThat(result.events().get(0).event(Raised.class).count()).as("decided on the lowered count")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aCommandRefusedOnAKeptStateIsDecidedAgainWhenTheStreamHoldsNewerEvents() {
+        CommandDispatcher here = bus(store, 10_000, new AccountCommands());
+        CommandDispatcher there = bus(store, 10_000, new AccountCommands());
+        here.dispatch(new OpenAccount("A", "Ada"));
+        here.dispatch(new Deposit("A", BigDecimal.TEN));
+        there.dispatch(new Deposit("A", new BigDecimal("100")));
+        store.readsFrom.clear();
+
+        CommandResult result = here.dispatch(new Withdraw("A", new BigDecimal("110")));
+
+        assertThat(result.streamVersion()).isEqualTo(4);
+        assertThat(store.readsFrom).as("from the kept state's event on, once refused").containsExactly(2L);
+    }
+
+    @Test
+    void aRefusalOnAKeptStateTheStreamStillHoldsStands() {
+        CommandDispatcher bus = bus(store, 10_000, new AccountCommands());
+        bus.dispatch(new OpenAccount("A", "Ada"));
+        bus.dispatch(new Deposit("A", BigDecimal.TEN));
+        store.readsFrom.clear();
+
+        assertThatThrownBy(() -> bus.dispatch(new Withdraw("A", new BigDecimal("50"))))
+                .isInstanceOf(CommandRejectedException.class).hasMessageContaining("insufficient funds");
+        assertThat(store.readsFrom).as("checked against the stream once").containsExactly(2L);
+        assertThat(store.conditions).as("nothing appended for the refused command").hasSize(2);
+    }
+
+    @Test
+    void aCommandStoringNothingOnAKeptStateIsDecidedAgainWhenTheStreamHoldsNewerEvents() {
+        CommandDispatcher here = bus(store, 10_000, new TallyHandlers());
+        CommandDispatcher there = bus(store, 10_000, new TallyHandlers());
+        here.dispatch(new Raise("T"));
+        here.dispatch(new Raise("T"));
+        there.dispatch(new Lower("T"));
+
+        CommandResult result = here.dispatch(new RaiseTo("T", 2));
+
+        assertThat(result.events()).as("the count was 1 again, not 2 as kept").hasSize(1);
+        assertThat(result.streamVersion()).isEqualTo(4);
+        assertThat(here.dispatch(new RaiseTo("T", 2)).events()).as("now at 2, read back or kept").isEmpty();
     }
 
     @Test
@@ -62,6 +144,7 @@ class StateCacheTest {
 
     @Test
     void eventsAnotherServerAppendedMeanwhileAreFoldedOn() {
+        store.committed = false;
         CommandDispatcher here = bus(store, 10_000, new AccountCommands());
         CommandDispatcher there = bus(store, 10_000, new AccountCommands());
         here.dispatch(new OpenAccount("A", "Ada"));
@@ -79,6 +162,7 @@ class StateCacheTest {
 
     @Test
     void aKeptStateIsDroppedWhenAnotherEventNowHoldsItsVersion() {
+        store.committed = false; // the events a state is folded from may roll back only while not committed
         CommandDispatcher bus = bus(store, 10_000, new AccountCommands());
         bus.dispatch(new OpenAccount("A", "Ada"));
         bus.dispatch(new Deposit("A", BigDecimal.TEN));
@@ -100,6 +184,7 @@ class StateCacheTest {
 
     @Test
     void aKeptStateIsDroppedWhenTheStreamNoLongerReachesItsVersion() {
+        store.committed = false;
         CommandDispatcher bus = bus(store, 10_000, new AccountCommands());
         bus.dispatch(new OpenAccount("A", "Ada"));
         bus.dispatch(new Deposit("A", new BigDecimal("1000")));
@@ -130,7 +215,7 @@ class StateCacheTest {
     void atMostTheConfiguredNumberOfStreamsIsKept() {
         StateCache cache = new StateCache(16);
         for (int i = 0; i < 100; i++) {
-            cache.put(null, "S-" + i, new Counter(i), 1, java.util.UUID.randomUUID());
+            cache.put(null, "S-" + i, new Counter(i), 1, java.util.UUID.randomUUID(), true);
         }
 
         assertThat(cache.size()).isLessThanOrEqualTo(16);
@@ -178,10 +263,68 @@ class StateCacheTest {
         }
     }
 
-    /** Records where streams are read from, over a store that a test can replace. */
+    record Raise(@StreamId String id) {
+    }
+
+    record Lower(@StreamId String id) {
+    }
+
+    /** Raises the count unless it is {@code target} or more already. */
+    record RaiseTo(@StreamId String id, int target) {
+    }
+
+    record Raised(String id, int count) {
+    }
+
+    record Lowered(String id, int count) {
+    }
+
+    record Tally(int count) {
+
+        @InitialState
+        static Tally zero() {
+            return new Tally(0);
+        }
+
+        @Apply
+        Tally on(Raised raised) {
+            return new Tally(raised.count());
+        }
+
+        @Apply
+        Tally on(Lowered lowered) {
+            return new Tally(lowered.count());
+        }
+    }
+
+    @Handlers
+    static class TallyHandlers {
+
+        @CommandHandler
+        Raised raise(Raise command, Tally tally) {
+            return new Raised(command.id(), tally.count() + 1);
+        }
+
+        @CommandHandler
+        Lowered lower(Lower command, Tally tally) {
+            return new Lowered(command.id(), tally.count() - 1);
+        }
+
+        @CommandHandler
+        List<Raised> raiseTo(RaiseTo command, Tally tally) {
+            return tally.count() >= command.target() ? List.of() : List.of(new Raised(command.id(), tally.count() + 1));
+        }
+    }
+
+    /**
+     * Records where streams are read from and the conditions of appends, over a store that a test can replace, and
+     * reports appends committed or not as the test says.
+     */
     private static final class SwitchingStore extends ForwardingEventStore {
 
         final List<Long> readsFrom = new ArrayList<>();
+        final List<AppendCondition> conditions = new ArrayList<>();
+        volatile boolean committed = true;
         private volatile InMemoryEventStore current;
 
         SwitchingStore(InMemoryEventStore first) {
@@ -195,7 +338,10 @@ class StateCacheTest {
 
         @Override
         public AppendResult append(AppendRequest request) {
-            return current.append(request);
+            conditions.add(request.condition());
+            AppendResult result = current.append(request);
+            return committed ? result
+                    : new AppendResult(result.streamId(), result.streamVersion(), result.events(), result.duplicate());
         }
 
         @Override

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * States kept between commands (on by default) under JTA on Liberty: a state folded inside a transaction from its own,
- * uncommitted events is not used once that transaction rolled back.
+ * uncommitted events is not used once that transaction rolled back; a state folded on with the events of a command
+ * committed in its own transaction is used without reading, and a command in a caller's transaction never moves it on.
  */
 @ExtendWith(ArquillianExtension.class)
 class KeptStatesIT {
@@ -63,6 +64,32 @@ class KeptStatesIT {
         assertEquals(List.of(
                 List.of(1L, "Received", "{\"quantity\":1,\"sku\":\"kept-1\"}"),
                 List.of(2L, "Received", "{\"quantity\":1,\"sku\":\"kept-1\"}")), tables.events("kept-1"));
+    }
+
+    @Test
+    void aCommandInACallersTransactionThatRollsBackLeavesTheConfirmedStateAsItWas() throws Exception {
+        commands.dispatch(new Receive("kept-3", 5));
+        commands.dispatch(new Ship("kept-3", 1)); // committed in its own transaction: 4 on hand, kept as confirmed
+        transaction.begin();
+        try {
+            commands.dispatch(new Ship("kept-3", 3));
+            commands.dispatch(new Ship("kept-3", 1)); // decided on 4 kept, a conflict, then on the 1 the transaction sees
+            CommandRejectedException inside = assertThrows(CommandRejectedException.class,
+                    () -> commands.dispatch(new Ship("kept-3", 1)));
+            assertEquals("AF1109: Command rejected: only 0 of kept-3 in stock", inside.getMessage());
+        } finally {
+            transaction.rollback();
+        }
+
+        commands.dispatch(new Ship("kept-3", 4));
+
+        assertEquals(List.of(
+                List.of(1L, "Received", "{\"quantity\":5,\"sku\":\"kept-3\"}"),
+                List.of(2L, "Shipped", "{\"quantity\":1,\"sku\":\"kept-3\"}"),
+                List.of(3L, "Shipped", "{\"quantity\":4,\"sku\":\"kept-3\"}")), tables.events("kept-3"));
+        CommandRejectedException rejected = assertThrows(CommandRejectedException.class,
+                () -> commands.dispatch(new Ship("kept-3", 1)));
+        assertEquals("AF1109: Command rejected: only 0 of kept-3 in stock", rejected.getMessage());
     }
 
     @Test
