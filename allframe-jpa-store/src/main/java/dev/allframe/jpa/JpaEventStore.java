@@ -162,7 +162,8 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         }
         Instant now = now();
         try {
-            Optional<AppendResult> alone = appender.appendAlone(onPostgres, request, now);
+            Optional<AppendResult> alone = transactions.writesAlone()
+                    ? appender.appendAlone(onPostgres, request, now) : Optional.empty();
             if (alone.isPresent()) {
                 AppendResult committed = committedIfStored(alone.get());
                 appended(committed);
@@ -200,10 +201,25 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         }
     }
 
-    /** Only resource-local units hand out connections in autocommit mode; under JTA the server owns them. */
+    /**
+     * Connections in autocommit mode, used only when a write would begin a transaction of its own
+     * ({@link JpaTransactions#writesAlone()}): a resource-local unit's own; under JTA, on a thread without a
+     * transaction, a connection of the server's data source outside any transaction, switched to autocommit mode for
+     * the work and back. Other transactions offer none.
+     */
     private static Optional<AutocommitConnections> autocommitOf(JpaTransactions transactions) {
-        return transactions instanceof ResourceLocalTransactions local ? Optional.of(local.autocommitConnections())
-                : Optional.empty();
+        if (transactions instanceof ResourceLocalTransactions local) {
+            return Optional.of(local.autocommitConnections());
+        }
+        if (transactions instanceof JtaTransactions) {
+            return Optional.of(new AutocommitConnections() {
+                @Override
+                public <T> T autocommit(JdbcWork<T> work) {
+                    return transactions.read(em -> HibernateJdbc.onConnectionOf(em, JdbcWork.inAutocommit(work)));
+                }
+            });
+        }
+        return Optional.empty();
     }
 
     private void appended(AppendResult result) {
@@ -466,11 +482,8 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
      * in a transaction.
      */
     private <T> T sagaWrite(JdbcWork<T> work) {
-        if (autocommit.isPresent()) {
+        if (autocommit.isPresent() && transactions.writesAlone()) {
             return autocommit.get().autocommit(work);
-        }
-        if (transactions instanceof JtaTransactions jta && !jta.transactionActive()) {
-            return transactions.read(em -> HibernateJdbc.onConnectionOf(em, JdbcWork.inAutocommit(work)));
         }
         return transactions.write(em -> HibernateJdbc.onConnectionOf(em, work), done -> { });
     }

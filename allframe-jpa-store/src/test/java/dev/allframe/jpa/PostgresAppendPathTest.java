@@ -193,6 +193,33 @@ class PostgresAppendPathTest {
     }
 
     /**
+     * Under JTA on a thread without a transaction (a request of its own), an append alone is the same one trip in
+     * autocommit mode, without a JTA transaction's begin and commit, and is reported committed.
+     */
+    @Test
+    void underJtaWithoutATransactionAnAppendAloneGoesToTheDatabaseOnceWithoutAJtaTransaction() {
+        TestDatabase.POSTGRESQL.freshStore();
+        countingTransactions();
+        RecordingUserTransaction userTransaction = new RecordingUserTransaction();
+        JpaEventStore store = store(new JtaTransactions(factory, userTransaction, new NoJtaTransaction()));
+        store.headPosition();
+
+        counting.executions().clear();
+        AppendResult appended = store.append(request("alone", AppendCondition.noStream(), null, 1));
+
+        assertThat(counting.executions()).singleElement().satisfies(trip -> {
+            assertThat(trip.sql()).startsWith("SELECT allframe_take_positions(")
+                    .contains("INSERT INTO allframe_events");
+            assertThat(trip.how()).isEqualTo("single");
+        });
+        assertThat(userTransaction.calls).isEmpty();
+        assertThat(appended.committed()).isTrue();
+        assertThat(TestDatabase.POSTGRESQL.freshStoreKeepingData(EventTypeRegistry.of(List.of(ConformanceEvent.class)))
+                .readStream("alone", 1, 10)).extracting(EventEnvelope::eventId)
+                .containsExactly(appended.events().get(0).eventId());
+    }
+
+    /**
      * An append with a key of a scope (a saga step's command) holds its scope and looks for the key's use and the
      * scope's closing in one trip, then appends and stores its key in one more, and commits; a second use of the key
      * answers the first as a duplicate, and an append to a closed scope is refused.

@@ -151,40 +151,4 @@ class PostgresSagaPathTest {
         assertThat(store.find(id).orElseThrow().currentStep()).isEqualTo(1);
         assertThat(store.history(id)).isEmpty();
     }
-
-    /** Records what the store asks of the transaction manager; a begin is refused, as no test here expects one. */
-    private static final class RecordingUserTransaction implements UserTransaction {
-
-        final List<String> calls = new ArrayList<>();
-
-        @Override
-        public void begin() throws NotSupportedException {
-            calls.add("begin");
-            throw new NotSupportedException("no JTA transaction expected");
-        }
-
-        @Override
-        public void commit() {
-            calls.add("commit");
-        }
-
-        @Override
-        public void rollback() {
-            calls.add("rollback");
-        }
-
-        @Override
-        public void setRollbackOnly() {
-            calls.add("setRollbackOnly");
-        }
-
-        @Override
-        public int getStatus() {
-            return Status.STATUS_NO_TRANSACTION;
-        }
-
-        @Override
-        public void setTransactionTimeout(int seconds) {
-        }
-    }
 }

@@ -49,7 +49,7 @@ public final class Appender {
     private final Database database;
 
     /**
-     * @param autocommit connections for appends alone; empty when the unit offers none (JTA)
+     * @param autocommit connections for appends alone; empty when the transactions offer none
      * @param sideBySide into how many lanes, each writing one transaction at a time, appends alone are divided
      */
     public Appender(EventRowMapper mapper, EventReader reader, AppendListeners inlineListeners,
@@ -84,7 +84,8 @@ public final class Appender {
     /**
      * Appends in a transaction of its own where the database allows it and nothing else has to run in the
      * append's transaction: on PostgreSQL, without an idempotency key, no inline listener subscribed and
-     * connections in autocommit mode at hand (resource-local transactions). Committed in the same round trip,
+     * connections in autocommit mode at hand; the caller has checked that no transaction of its own is active (under
+     * JTA). Committed in the same round trip,
      * or together with the appends of other threads that were waiting at the same time ({@link GroupCommit}).
      * Empty, with nothing done, otherwise.
      *

@@ -1,10 +1,11 @@
 package dev.allframe.jpa.internal;
 
 /**
- * Connections of a resource-local unit in autocommit mode, outside any transaction of the unit. On
- * PostgreSQL the statements sent together before one sync then run as one implicit transaction that commits
- * with their last reply: a write in one round trip instead of two. Not offered under JTA, where the server
- * owns the connections and a caller's transaction may be active.
+ * Connections in autocommit mode, outside any transaction: a resource-local unit's, or under JTA the server's data
+ * source's on a thread without a transaction (never while a caller's transaction is active: the store asks
+ * {@code JpaTransactions.writesAlone()} first). On PostgreSQL the statements sent together before one sync then run as
+ * one implicit transaction that commits with their last reply: a write in one round trip instead of two (under JTA,
+ * instead of the begin, the statements and the commit of a JTA transaction).
  */
 public interface AutocommitConnections {
 
