@@ -275,21 +275,21 @@ public final class CommandDispatcher implements CommandBus {
         if (loaded == null || !loaded.unread()) {
             return new Handled(loaded, handler.handle(command, loaded == null ? null : loaded.state(), streamId));
         }
-        List<Object> events;
+        List<Object> events = List.of();
+        RuntimeException refused = null;
         try {
             events = handler.handle(command, loaded.state(), streamId);
-        } catch (RuntimeException refused) {
-            StateLoader.LoadedState read = states.read(model, streamId);
-            if (read.state() == loaded.state() && read.version() == loaded.version()) {
-                throw refused;
-            }
-            return new Handled(read, handler.handle(command, read.state(), streamId));
+        } catch (RuntimeException e) {
+            refused = e;
         }
-        if (!events.isEmpty()) {
+        if (refused == null && !events.isEmpty()) {
             return new Handled(loaded, events);
         }
         StateLoader.LoadedState read = states.read(model, streamId);
         if (read.state() == loaded.state() && read.version() == loaded.version()) {
+            if (refused != null) {
+                throw refused;
+            }
             return new Handled(loaded, events);
         }
         return new Handled(read, handler.handle(command, read.state(), streamId));
