@@ -69,6 +69,8 @@ final class TrackingProcessor {
     private int retries;
     private volatile int failedAttempts;
     private boolean parkedOne;
+    /** The last page read came back short from the whole log: it reached the readable end ({@link #endOfLog}). */
+    private boolean shortPage;
     private Timer.Scheduled wakeUp;
     private ReadAhead readAhead;
 
@@ -315,14 +317,17 @@ final class TrackingProcessor {
                 return true;
             }
             if (batch.isEmpty()) {
-                progress.endRebuildWhenCaughtUp();
-                if (!progress.held()) {
-                    wakeUpAfter(idleWait(), false);
-                }
-                return false;
+                return caughtUp();
             }
+            boolean readToEnd = shortPage;
             readAheadAfter(batch);
-            return apply(batch);
+            boolean applied = apply(batch);
+            if (applied && readToEnd && progress.position() == batch.get(batch.size() - 1).globalPosition()) {
+                // the page ended where the log's readable end was: what is appended after it wakes the processor
+                // (an append in this process, another's notice) or the poll finds it, without a read now for nothing
+                return caughtUp();
+            }
+            return applied;
         } catch (LeaseLostException lost) {
             follow();
             return false;
@@ -422,12 +427,16 @@ final class TrackingProcessor {
         long after = progress.position();
         ReadAhead ahead = readAhead;
         readAhead = null;
+        shortPage = false;
         List<EventEnvelope> readBefore = ahead == null ? null : ahead.take(after);
         if (readBefore != null) {
+            shortPage = endOfLog(readBefore);
             return readBefore;
         }
         try {
-            return page(after, settings.batchSize());
+            List<EventEnvelope> page = page(after, settings.batchSize());
+            shortPage = endOfLog(page);
+            return page;
         } catch (EventStoreException e) {
             List<EventEnvelope> readable = new ArrayList<>();
             long cursor = after;
@@ -449,6 +458,23 @@ final class TrackingProcessor {
             }
             return readable;
         }
+    }
+
+    /**
+     * Whether {@code page}, read from the whole log (not one segment's share of it, which may be short anywhere), came
+     * back shorter than a batch: then it reached the log's readable end when it was read.
+     */
+    private boolean endOfLog(List<EventEnvelope> page) {
+        return page.size() < settings.batchSize() && projection.segment().count() == 1;
+    }
+
+    /** Nothing more to read now: a rebuild that reached its target ends, and the poll brings the processor back. */
+    private boolean caughtUp() {
+        progress.endRebuildWhenCaughtUp();
+        if (!progress.held()) {
+            wakeUpAfter(idleWait(), false);
+        }
+        return false;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.allframe.AllFrameException;
+import dev.allframe.EventEnvelope;
 import dev.allframe.core.EventIds;
 import dev.allframe.core.Problems;
 import dev.allframe.core.projection.Ledger.Credit;
@@ -95,6 +96,38 @@ class ProjectionEngineTest {
         executor.runAll();
         assertThat(ledger.seen).containsExactly("Credit[account=a, amount=1]@1");
         assertThat(engine.status("ledger").position()).isEqualTo(1);
+    }
+
+    @Test
+    void aPageShorterThanABatchEndsTheWorkUntilTheNextAppendOrPollWithoutAReadForNothing() throws Exception {
+        List<Long> readsAfter = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ForwardingEventStore counting = new ForwardingEventStore() {
+            @Override
+            public List<EventEnvelope> readAll(long afterPosition, int maxCount) {
+                readsAfter.add(afterPosition);
+                return super.readAll(afterPosition, maxCount);
+            }
+        };
+        Ledger ledger = new Ledger();
+        start(counting, FAST, projection("ledger", ProjectionMode.ASYNC, ledger));
+        executor.runAll();
+        readsAfter.clear();
+
+        counting.append("a", AppendCondition.any(), newEvents(new Credit("a", 1), new Credit("a", 2)));
+        executor.runAll();
+        assertThat(ledger.seen).hasSize(2);
+        assertThat(readsAfter).as("two events, fewer than a batch of three: the end of the log").containsExactly(0L);
+        assertThat(timer.pending()).as("the poll").containsExactly(FAST.pollInterval());
+
+        counting.append("a", AppendCondition.any(), newEvents(new Credit("a", 3), new Credit("a", 4),
+                new Credit("a", 5)));
+        executor.runAll();
+        assertThat(ledger.seen).hasSize(5);
+        assertThat(readsAfter).as("a full batch: what may follow it is read").containsExactly(0L, 2L, 5L);
+
+        timer.advance(FAST.pollInterval());
+        executor.runAll();
+        assertThat(readsAfter).as("the poll reads").containsExactly(0L, 2L, 5L, 5L);
     }
 
     @Test
