@@ -85,13 +85,23 @@ BEGIN
     PERFORM pg_advisory_xact_lock_shared(keys);
     PERFORM pg_advisory_lock(gate);
     BEGIN
-        SELECT greatest(CASE WHEN is_called THEN last_value ELSE last_value - 1 END, 0) + 1 INTO first
-            FROM allframe_positions;
+        -- one position: nextval, which logs the sequence once per 32 values where setval logs each time
+        IF n = 1 THEN
+            first := nextval('allframe_positions');
+            IF first = 0 THEN
+                first := nextval('allframe_positions');
+            END IF;
+        ELSE
+            SELECT greatest(CASE WHEN is_called THEN last_value ELSE last_value - 1 END, 0) + 1 INTO first
+                FROM allframe_positions;
+        END IF;
         IF first + n - 1 > 1099511627774 THEN
             RAISE EXCEPTION 'AF2062: The global log cannot hold more than 1099511627774 positions';
         END IF;
         PERFORM pg_advisory_xact_lock_shared(keys + first);
-        PERFORM setval('allframe_positions', first + n - 1);
+        IF n > 1 THEN
+            PERFORM setval('allframe_positions', first + n - 1);
+        END IF;
     EXCEPTION WHEN OTHERS THEN
         PERFORM pg_advisory_unlock(gate);
         RAISE;
