@@ -162,14 +162,14 @@ public final class JpaEventStore implements EventStore, SnapshotStore, Checkpoin
         }
         Instant now = now();
         try {
-            Optional<AppendResult> alone = transactions.writesAlone()
+            boolean ownTransaction = transactions.writesAlone();
+            Optional<AppendResult> alone = ownTransaction
                     ? appender.appendAlone(onPostgres, request, now) : Optional.empty();
             if (alone.isPresent()) {
                 AppendResult committed = committedIfStored(alone.get());
                 appended(committed);
                 return committed;
             }
-            boolean ownTransaction = transactions.writesAlone();
             // marked before the commit, which it never outlives if the commit fails
             return transactions.write(em -> {
                 AppendResult result = appender.append(em, request, now);

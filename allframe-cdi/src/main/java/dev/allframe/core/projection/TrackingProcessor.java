@@ -319,10 +319,9 @@ final class TrackingProcessor {
             if (batch.isEmpty()) {
                 return caughtUp();
             }
-            boolean readToEnd = shortPage;
             readAheadAfter(batch);
             boolean applied = apply(batch);
-            if (applied && readToEnd && progress.position() == batch.get(batch.size() - 1).globalPosition()) {
+            if (applied && shortPage && progress.position() == batch.get(batch.size() - 1).globalPosition()) {
                 // the page ended where the log's readable end was: what is appended after it wakes the processor
                 // (an append in this process, another's notice) or the poll finds it, without a read now for nothing
                 return caughtUp();
